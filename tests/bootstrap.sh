@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The one bootstrap step shared by ./serve.py and ./tests/run.
+# Installs what is missing and nothing else: idempotent, a few seconds when all is present.
+#   1. Debian packages (apt-get, as root; otherwise prints the exact command and stops).
+#   2. Dear ImGui 1.92.x sources from Debian's *source* package, verified, unpacked into
+#      build/deps/imgui (or IMGUI_DIR=/path/to/an/imgui/checkout to use your own).
+#   3. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
+# Prints `IMGUI_DIR=...` as its last line so callers can pick it up.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+deps="$repo/build/deps"
+
+# --- 1. Debian packages -----------------------------------------------------------------------
+packages=(
+  cmake make g++ clang lld pkg-config xz-utils dpkg-dev ca-certificates
+  emscripten nodejs
+  nlohmann-json3-dev doctest-dev
+  libglfw3-dev libgl-dev
+  fonts-noto-core fonttools
+  chromium xvfb xauth
+  python3 python3-jsonschema
+  libclang-rt-14-dev
+  tesseract-ocr tesseract-ocr-fra
+)
+missing=()
+for p in "${packages[@]}"; do
+  # nodejs/npm may come from elsewhere on this machine kind: accept a working node on PATH.
+  if [ "$p" = nodejs ] && command -v node >/dev/null && command -v npm >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bootstrap: missing Debian packages. Install them as root, then run this again:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "bootstrap: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >&2
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+# --- 2. Dear ImGui ----------------------------------------------------------------------------
+# Pinned: Debian's imgui 1.92.2b+ds source tarball. Debian's testing suite moves on, so a newer
+# 1.92.x is accepted with a warning (apt itself verifies it against the signed Sources index).
+imgui_pin_version="1.92.2b+ds"
+imgui_pin_sha256="e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48"
+if [ -n "${IMGUI_DIR:-}" ]; then
+  [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$IMGUI_DIR/backends/imgui_impl_opengl3.cpp" ] || {
+    echo "bootstrap: IMGUI_DIR=$IMGUI_DIR does not hold imgui.cpp and backends/" >&2; exit 1; }
+  grep -q '#define IMGUI_VERSION *"1\.92' "$IMGUI_DIR/imgui.h" ||
+    echo "bootstrap: warning: IMGUI_DIR is not a Dear ImGui 1.92.x checkout" >&2
+else
+  IMGUI_DIR="$deps/imgui"
+  if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
+    work="$deps/imgui-download"
+    rm -rf "$work"; mkdir -p "$work/lists/partial"
+    # The archive URI the system's apt already uses (deb822 or one-line format).
+    mirror=$(grep -hoE '^URIs: *[^ ]+' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+    [ -n "$mirror" ] || mirror=$(grep -hoE '^deb +(\[[^]]*\] +)?[^ ]+' /etc/apt/sources.list 2>/dev/null | awk '{print $NF}' | grep -v security | head -n1 || true)
+    [ -n "$mirror" ] || mirror="http://deb.debian.org/debian"
+    found=""
+    for suite in forky sid trixie; do
+      echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $suite main" > "$work/src.list"
+      O=(-o "Dir::Etc::SourceList=$work/src.list" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$work/lists")
+      apt-get "${O[@]}" -q update >/dev/null 2>&1 || continue
+      version=$(apt-cache "${O[@]}" showsrc imgui 2>/dev/null | awk '/^Version:/{print $2}' | sort -V | tail -n1)
+      case "$version" in 1.92.*) ;; *) continue ;; esac
+      (cd "$work" && apt-get "${O[@]}" -q source --download-only imgui >/dev/null 2>&1) || continue
+      found="$suite"; break
+    done
+    [ -n "$found" ] || { echo "bootstrap: could not fetch Dear ImGui 1.92.x sources from $mirror (forky, sid, trixie)" >&2; exit 1; }
+    tarball=$(ls "$work"/imgui_*.orig.tar.* | head -n1)
+    if [ "$(basename "$tarball")" = "imgui_${imgui_pin_version}.orig.tar.xz" ]; then
+      echo "$imgui_pin_sha256  $tarball" | sha256sum -c --quiet - || {
+        echo "bootstrap: $tarball does not match the pinned sha256" >&2; exit 1; }
+    else
+      echo "bootstrap: warning: pinned imgui $imgui_pin_version is gone from Debian; using $(basename "$tarball") (verified by apt only)" >&2
+    fi
+    rm -rf "$IMGUI_DIR" "$deps/imgui-unpack"; mkdir -p "$deps/imgui-unpack"
+    tar -xf "$tarball" -C "$deps/imgui-unpack"
+    mv "$deps/imgui-unpack"/imgui-* "$IMGUI_DIR"
+    rm -rf "$deps/imgui-unpack" "$work"
+  fi
+fi
+
+# --- 3. npm packages for the browser tests ------------------------------------------------------
+browser="$repo/tests/browser"
+if [ -f "$browser/package-lock.json" ]; then
+  stamp="$browser/node_modules/.lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$browser/package-lock.json" "$stamp"; then
+    (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    cp "$browser/package-lock.json" "$stamp"
+  fi
+fi
+
+echo "IMGUI_DIR=$IMGUI_DIR"

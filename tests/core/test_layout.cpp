@@ -1,0 +1,159 @@
+// Layout: line breaking against a fixed-width measurer, caching, the visible-range lookup.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/article_loader.hpp"
+#include "core/layout.hpp"
+#include "test_support.hpp"
+
+using namespace av;
+
+namespace {
+
+const test::FixedMeasurer measurer;
+
+// Breaks `text` in a column `chars` characters wide (10 px per character) and returns each line's text.
+std::vector<std::string> lines_of(const Inline& text, float chars) {
+    std::vector<Line> lines;
+    std::vector<std::string> links;
+    InlineStyle style{Face::serif, Role::body, 20.0f, 1.5f};
+    break_lines(text, style, measurer, 0, 0, chars * 10.0f, lines, links);
+    std::vector<std::string> out;
+    for (const Line& l : lines) {
+        std::string s;
+        for (const Span& sp : l.spans) s += sp.text;
+        out.push_back(s);
+    }
+    return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text, float chars) { return lines_of(Inline{Run{text}}, chars); }
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_SUITE("line breaking") {
+    TEST_CASE("breaks at spaces, greedily") {
+        CHECK(lines_of("un deux trois quatre", 10) == Lines{"un deux", "trois", "quatre"});
+        CHECK(lines_of("un  deux", 20) == Lines{"un deux"});  // runs of spaces collapse
+        CHECK(lines_of("", 10).empty());
+    }
+
+    TEST_CASE("never at U+00A0 or U+202F") {
+        // "Russie\u00a0: livraison" must keep "Russie :" together.
+        CHECK(lines_of("aaaa Russie\u00a0: livraison", 10) == Lines{"aaaa", "Russie\u00a0:", "livraison"});
+        CHECK(lines_of("«\u202Fmot\u202F» fin", 8) == Lines{"«\u202Fmot\u202F»", "fin"});
+    }
+
+    TEST_CASE("French spacing written with plain spaces holds too") {
+        CHECK(lines_of("aaaa Russie : livraison", 10) == Lines{"aaaa", "Russie :", "livraison"});
+        CHECK(lines_of("dit « oui » hier", 8) == Lines{"dit", "« oui »", "hier"});
+        CHECK(lines_of("Vraiment ? Oui !", 10) == Lines{"Vraiment ?", "Oui !"});
+    }
+
+    TEST_CASE("breaks after hyphens and dashes inside words") {
+        CHECK(lines_of("les nord-coréennes", 10) == Lines{"les nord-", "coréennes"});
+        CHECK(lines_of("Moscou—Pyongyang", 10) == Lines{"Moscou—", "Pyongyang"});
+        CHECK(lines_of("a - b", 3) == Lines{"a -", "b"});
+    }
+
+    TEST_CASE("\\n forces a break") {
+        CHECK(lines_of("un\ndeux", 40) == Lines{"un", "deux"});
+        CHECK(lines_of("un\n", 40) == Lines{"un"});
+    }
+
+    TEST_CASE("a word wider than the column is cut, no line ever wider") {
+        CHECK(lines_of("abcdefghijklmnopqrstuvwxyz", 10) == Lines{"abcdefghij", "klmnopqrst", "uvwxyz"});
+        CHECK(lines_of("x abcdefghijkl", 5) == Lines{"x", "abcde", "fghij", "kl"});
+    }
+
+    TEST_CASE("runs keep their faces and links across a line") {
+        Inline text{Run{"La "}, Run{"Corée", true, false, ""}, Run{" du Nord", false, false, "https://x"}};
+        std::vector<Line> lines;
+        std::vector<std::string> links;
+        break_lines(text, InlineStyle{Face::serif, Role::body, 20, 1.5f}, measurer, 100, 50, 1000, lines, links);
+        REQUIRE(lines.size() == 1);
+        REQUIRE(lines[0].spans.size() == 3);
+        CHECK(lines[0].y == 50);
+        CHECK(lines[0].height == 30);
+        CHECK(lines[0].spans[0].text == "La ");
+        CHECK(lines[0].spans[0].x == 100);
+        CHECK(lines[0].spans[1].face == Face::serif_bold);
+        CHECK(lines[0].spans[1].x == 130);
+        CHECK(lines[0].spans[1].text == "Corée ");  // the space between two runs goes with the first
+        CHECK(lines[0].spans[2].text == "du Nord");
+        CHECK(lines[0].spans[2].x == 202);  // 100 + "La " 30 + "Corée" 60 + a bold space 12
+        CHECK(lines[0].spans[2].role == Role::link);
+        CHECK(links == std::vector<std::string>{"https://x"});
+    }
+}
+
+TEST_SUITE("document layout") {
+    const std::string json = R"({"format":"article/1","id":"t","title":"Titre","lang":"fr","blocks":[
+        {"type":"paragraph","text":"Un deux trois quatre cinq six sept huit neuf dix."},
+        {"type":"heading","level":2,"text":"Section"},
+        {"type":"sponsored","title":"Pub"},
+        {"type":"paragraph","text":"Fin."}]})";
+
+    TEST_CASE("blocks are stacked, the column is capped and centred") {
+        auto r = load_article(json, "t.json");
+        REQUIRE(r.ok());
+        DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{3000, 20, 0});
+        CHECK(doc.column_width == doctest::Approx(700));
+        CHECK(doc.column_x == doctest::Approx(1150));
+        REQUIRE(doc.blocks.size() == 5);  // header + 4
+        for (std::size_t i = 1; i < doc.blocks.size(); ++i) CHECK(doc.blocks[i].top >= doc.blocks[i - 1].bottom);
+        CHECK(doc.overflow_lines() == 0);
+        CHECK(doc.reading_minutes == 1);
+        // The sponsored block is boxed and labelled in the article's language.
+        const BlockLayout& ad = doc.blocks[3];
+        REQUIRE(!ad.shapes.empty());
+        CHECK(ad.shapes[0].kind == ShapeKind::sponsored_box);
+        CHECK(ad.lines[0].spans[0].text == "Sponsorisé");
+    }
+
+    TEST_CASE("narrow screens keep no line wider than the column") {
+        auto r = load_article(json, "t.json");
+        DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{120, 20, 0});
+        CHECK(doc.overflow_lines() == 0);
+    }
+
+    TEST_CASE("visible range by binary search") {
+        auto r = load_article(json, "t.json");
+        DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{800, 20, 0});
+        auto [a, b] = doc.visible(0, 1);
+        CHECK(a == 0);
+        CHECK(b == 0);  // the top margin holds no block
+        auto all = doc.visible(-1000, doc.height + 1000);
+        CHECK(all.first == 0);
+        CHECK(all.second == doc.blocks.size());
+        const BlockLayout& third = doc.blocks[2];
+        auto one = doc.visible(third.top + 1, third.top + 2);
+        CHECK(one.first == 2);
+        CHECK(one.second == 3);
+        auto none = doc.visible(doc.height + 10, doc.height + 20);
+        CHECK(none.first == none.second);
+    }
+
+    TEST_CASE("the cache recomputes only when width, size or fonts change") {
+        auto r = load_article(json, "t.json");
+        LayoutCache cache;
+        cache.get(r.article, measurer, LayoutParams{800, 20, 0});
+        cache.get(r.article, measurer, LayoutParams{800, 20, 0});
+        CHECK(cache.computations() == 1);
+        cache.get(r.article, measurer, LayoutParams{700, 20, 0});
+        CHECK(cache.computations() == 2);
+        cache.get(r.article, measurer, LayoutParams{700, 24, 0});
+        CHECK(cache.computations() == 3);
+        cache.get(r.article, measurer, LayoutParams{700, 24, 1});
+        CHECK(cache.computations() == 4);
+        cache.get(r.article, measurer, LayoutParams{700, 24, 1});
+        CHECK(cache.computations() == 4);
+        cache.invalidate();
+        cache.get(r.article, measurer, LayoutParams{700, 24, 1});
+        CHECK(cache.computations() == 5);
+    }
+}

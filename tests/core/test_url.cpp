@@ -1,0 +1,42 @@
+// URL helpers: scheme checks and relative resolution (RFC 3986 section 5.4 examples).
+#include <doctest/doctest.h>
+
+#include "core/url.hpp"
+
+using namespace av;
+
+TEST_CASE("schemes") {
+    CHECK(url::scheme("HTTPS://a") == "https");
+    CHECK(url::scheme("img/a.png") == "");
+    CHECK(url::scheme("a:b") == "a");
+    CHECK(url::scheme("1a:b") == "");
+    CHECK(url::is_allowed_link("mailto:x@y.z"));
+    CHECK(url::is_allowed_link("https://x"));
+    CHECK_FALSE(url::is_allowed_link("javascript:alert(1)"));
+    CHECK_FALSE(url::is_allowed_link("JaVaScRiPt:alert(1)"));
+    CHECK_FALSE(url::is_allowed_link("data:text/html,x"));
+    CHECK_FALSE(url::is_allowed_link("/relative"));
+    CHECK_FALSE(url::is_http("http:/x"));
+}
+
+TEST_CASE("relative resolution") {
+    const char* base = "http://a/b/c/d;p?q";
+    CHECK(url::resolve(base, "g") == "http://a/b/c/g");
+    CHECK(url::resolve(base, "./g") == "http://a/b/c/g");
+    CHECK(url::resolve(base, "g/") == "http://a/b/c/g/");
+    CHECK(url::resolve(base, "/g") == "http://a/g");
+    CHECK(url::resolve(base, "//g") == "http://g");
+    CHECK(url::resolve(base, "?y") == "http://a/b/c/d;p?y");
+    CHECK(url::resolve(base, "g?y") == "http://a/b/c/g?y");
+    CHECK(url::resolve(base, "#s") == "http://a/b/c/d;p#s");
+    CHECK(url::resolve(base, "..") == "http://a/b/");
+    CHECK(url::resolve(base, "../g") == "http://a/b/g");
+    CHECK(url::resolve(base, "../..") == "http://a/");
+    CHECK(url::resolve(base, "../../../g") == "http://a/g");
+    CHECK(url::resolve(base, "https://x/y") == "https://x/y");
+    CHECK(url::resolve("http://a", "g") == "http://a/g");
+    // Plain file paths, as the desktop build passes them.
+    CHECK(url::resolve("articles/seed.json", "img/a.png") == "articles/img/a.png");
+    CHECK(url::resolve("/home/me/a.json", "../b.png") == "/home/b.png");
+    CHECK(url::resolve("a.json", "b.png") == "b.png");
+}

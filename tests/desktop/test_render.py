@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Desktop build in a real window under Xvfb: the seed article is drawn (not a blank frame), its
+French text reaches the pixels (read back by OCR), and a broken file shows an error screen.
+
+Usage: test_render.py PATH/TO/article-viewer   (run by ctest; needs xvfb-run and tesseract)
+"""
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import unittest
+import zlib
+
+VIEWER = None
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def read_png(path):
+    """Decodes the 8-bit RGB, filter-0 PNGs the viewer writes. Returns (width, height, rows)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width, height = 8, b"", 0, 0
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind = data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * 3 + 1
+    rows = [raw[y * stride + 1:(y + 1) * stride] for y in range(height)]
+    assert all(raw[y * stride] == 0 for y in range(height)), "unexpected PNG filter"
+    return width, height, rows
+
+
+def ink_share(rows):
+    """Share of pixels clearly darker than the white page: text and shapes."""
+    dark = total = 0
+    for row in rows:
+        for i in range(0, len(row), 3):
+            total += 1
+            if row[i] + row[i + 1] + row[i + 2] < 3 * 140:
+                dark += 1
+    return dark / max(total, 1)
+
+
+def render(args, out):
+    return subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", VIEWER, "--screenshot", out] + args,
+                          capture_output=True, text=True, timeout=120)
+
+
+class DesktopRender(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="av-desktop-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_seed_is_drawn_and_readable(self):
+        out = os.path.join(self.tmp, "seed.png")
+        result = render(["--size", "1100x1400"], out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        state = json.loads(result.stdout.strip().splitlines()[-1])
+        self.assertTrue(state["ready"])
+        self.assertEqual(state["articleId"], "russie-munitions-nord-coreennes")
+        width, height, rows = read_png(out)
+        self.assertEqual((width, height), (1100, 1400))
+        self.assertGreater(ink_share(rows), 0.01, "the frame looks blank")
+        if shutil.which("tesseract"):
+            ocr = subprocess.run(["tesseract", out, "-", "-l", "fra"], capture_output=True, text=True, timeout=120).stdout
+            for words in ["Russie", "livraison de munitions", "Corée du Nord", "Sponsorisé"]:
+                self.assertIn(words, ocr, f"OCR did not find {words!r} in:\n{ocr}")
+
+    def test_broken_file_shows_an_error_screen(self):
+        bad = os.path.join(self.tmp, "bad.json")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write('{"format": "article/1", "id": "x", "title": "T", "blocks": [{"type": "heading", "level": "deux"}]}')
+        out = os.path.join(self.tmp, "bad.png")
+        result = render([bad], out)
+        self.assertEqual(result.returncode, 1)  # not ready: the error screen is up
+        state = json.loads(result.stdout.strip().splitlines()[-1])
+        self.assertEqual(state["error"], bad + ': /blocks/0/level: expected an integer from 2 to 4, got "deux"')
+        _, _, rows = read_png(out)
+        self.assertGreater(ink_share(rows), 0.002, "the error screen looks blank")
+
+
+if __name__ == "__main__":
+    VIEWER = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)

@@ -1,0 +1,77 @@
+// The article model: what an article/1 file means once it has been loaded and checked.
+// Plain data, no behaviour: the loader fills it, layout reads it. See docs/article-format.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace av {
+
+// One styled piece of inline text. `href` is empty, or an http, https or mailto URL.
+struct Run {
+    std::string text;
+    bool bold = false;
+    bool italic = false;
+    std::string href;
+};
+
+// Inline text: the runs in reading order.
+using Inline = std::vector<Run>;
+
+enum class BlockType { heading, paragraph, quote, list, image, sponsored, related, callout, tags, divider };
+
+// A link in a `related` block.
+struct RelatedItem {
+    std::string title;
+    std::string href;  // empty when the file gives none (or gives a scheme we drop)
+};
+
+// One block of the article. Members not used by a block's type stay empty; the comment on each
+// member names the types that fill it.
+struct Block {
+    BlockType type = BlockType::paragraph;
+    std::string id;     // optional deep-link anchor, [A-Za-z0-9._-]{1,128}
+    int level = 0;      // heading: 2..4
+    Inline title;       // sponsored (required), callout
+    Inline text;        // heading, paragraph, quote, sponsored, callout
+    std::string cite;   // quote
+    std::string label;  // sponsored, related, callout (as the file gives it; the UI supplies defaults)
+    std::string href;   // sponsored
+    std::string sponsor;                // sponsored
+    bool ordered = false;               // list
+    std::vector<Inline> items;          // list items; callout paragraphs
+    std::vector<std::string> tags;      // tags
+    std::vector<RelatedItem> related;   // related
+    std::string src;                    // image, resolved against the article's own URL
+    std::string alt;                    // image
+    int width = 0;                      // image, intrinsic pixels
+    int height = 0;                     // image
+    Inline caption;                     // image
+    std::string credit;                 // image
+};
+
+struct Byline {
+    std::vector<std::string> authors;
+    std::string published;  // ISO 8601 as given
+    std::string updated;    // ISO 8601 as given
+    std::string source;
+    std::string url;        // http/https only
+};
+
+struct Article {
+    std::string format;  // "article/1" or an "article/1.x" minor
+    std::string id;
+    std::string lang = "en";
+    std::string title;
+    std::string subtitle;
+    Byline byline;
+    std::vector<Block> blocks;
+};
+
+// The plain text of an inline (runs joined), for reading-time counts, search and tests.
+std::string plain_text(const Inline& text);
+
+// Lower-case name of a block type as it appears in the file ("heading", "sponsored", ...).
+const char* block_type_name(BlockType type);
+
+}  // namespace av

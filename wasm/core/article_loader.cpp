@@ -1,0 +1,482 @@
+#include "article_loader.hpp"
+
+#include <cmath>
+
+#include "url.hpp"
+#include "utf8.hpp"
+
+namespace av {
+
+using nlohmann::json;
+
+namespace {
+
+// How a value is shown after "got": JSON text for scalars (cut short), a noun for containers.
+std::string describe(const json& v) {
+    switch (v.type()) {
+        case json::value_t::object: return "an object";
+        case json::value_t::array: return "an array";
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+        case json::value_t::number_float:
+            if (!std::isfinite(v.get<double>())) return "a number out of range";
+            return v.dump();
+        case json::value_t::string: {
+            const std::string& s = v.get_ref<const std::string&>();
+            constexpr std::size_t max_shown = 40;
+            if (utf8::length(s) <= max_shown) return json(s).dump();
+            std::string cut;
+            std::size_t pos = 0;
+            for (std::size_t n = 0; n < max_shown; ++n) utf8::append(cut, utf8::next(s, pos));
+            return json(cut + "...").dump();
+        }
+        default: return v.dump();
+    }
+}
+
+bool valid_id(const std::string& s) {
+    if (s.empty() || s.size() > 128) return false;
+    for (char c : s) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '_' || c == '-';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Control characters are never drawable: keep \n (a line break, per the contract), turn tabs and
+// carriage returns into spaces, drop the rest (NUL included).
+std::string clean_text(const std::string& s, bool& changed) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x20 || c == '\n') out += c;
+        else if (c == '\t' || c == '\r') out += ' ';
+        else changed = true;
+        if (u == 0x7F) { out.pop_back(); changed = true; }
+    }
+    return out;
+}
+
+// Walks the tree with a JSON Pointer in hand. Required members failing their rule stop the load
+// (fail); optional ones are dropped with a warning (warn).
+class Checker {
+public:
+    Checker(std::string_view source, LoadResult& out) : source_(source), out_(out) {}
+
+    bool failed() const { return out_.kind != LoadErrorKind::none; }
+
+    void fail(LoadErrorKind kind, const std::string& pointer, const std::string& message) {
+        if (failed()) return;
+        out_.kind = kind;
+        out_.error = std::string(source_) + ": " + pointer + ": " + message;
+    }
+
+    void warn(const std::string& pointer, const std::string& message) {
+        out_.warnings.push_back(std::string(source_) + ": " + pointer + ": " + message);
+    }
+
+    // A required member: present (else missing_member), or null when it is absent.
+    const json* require(const json& object, const std::string& pointer, const char* name, const char* expected) {
+        auto it = object.find(name);
+        if (it == object.end()) {
+            fail(LoadErrorKind::missing_member, pointer + "/" + name, std::string("missing (expected ") + expected + ")");
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    const json* optional(const json& object, const char* name) {
+        auto it = object.find(name);
+        return it == object.end() ? nullptr : &*it;
+    }
+
+    // A required string member; nullptr after a failure.
+    const std::string* require_string(const json& object, const std::string& pointer, const char* name) {
+        const json* v = require(object, pointer, name, "a string");
+        if (!v) return nullptr;
+        if (!v->is_string()) {
+            fail(LoadErrorKind::wrong_type, pointer + "/" + name, "expected a string, got " + describe(*v));
+            return nullptr;
+        }
+        return &v->get_ref<const std::string&>();
+    }
+
+    // An optional string member: its text, or "" (with a warning if it had the wrong type).
+    std::string optional_string(const json& object, const std::string& pointer, const char* name) {
+        const json* v = optional(object, name);
+        if (!v) return {};
+        if (!v->is_string()) {
+            warn(pointer + "/" + name, "expected a string, got " + describe(*v) + "; ignored");
+            return {};
+        }
+        bool changed = false;
+        return clean_text(v->get_ref<const std::string&>(), changed);
+    }
+
+    // An optional link: http, https or mailto only, anything else dropped with a warning.
+    std::string optional_link(const json& object, const std::string& pointer, const char* name, bool allow_mailto) {
+        std::string link = optional_string(object, pointer, name);
+        if (link.empty()) return link;
+        const bool ok = allow_mailto ? url::is_allowed_link(link) : url::is_http(link);
+        if (!ok) {
+            warn(pointer + "/" + name, std::string("only ") + (allow_mailto ? "http, https and mailto" : "http and https") +
+                                           " links are followed, got " + describe(json(link)) + "; dropped");
+            return {};
+        }
+        return link;
+    }
+
+    bool optional_bool(const json& object, const std::string& pointer, const char* name) {
+        const json* v = optional(object, name);
+        if (!v) return false;
+        if (!v->is_boolean()) {
+            warn(pointer + "/" + name, "expected true or false, got " + describe(*v) + "; ignored");
+            return false;
+        }
+        return v->get<bool>();
+    }
+
+    // Inline = string | [ string | {text, bold?, italic?, href?} ].
+    bool read_inline(const json& v, const std::string& pointer, Inline& out) {
+        if (v.is_string()) {
+            out.push_back(Run{clean(v.get_ref<const std::string&>(), pointer)});
+            return true;
+        }
+        if (!v.is_array()) {
+            fail(LoadErrorKind::wrong_type, pointer, "expected text (a string or an array of runs), got " + describe(v));
+            return false;
+        }
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const json& r = v[i];
+            const std::string rp = pointer + "/" + std::to_string(i);
+            if (r.is_string()) {
+                out.push_back(Run{clean(r.get_ref<const std::string&>(), rp)});
+                continue;
+            }
+            if (!r.is_object()) {
+                fail(LoadErrorKind::wrong_type, rp, "expected a run (a string or an object with \"text\"), got " + describe(r));
+                return false;
+            }
+            const std::string* text = require_string(r, rp, "text");
+            if (!text) return false;
+            Run run{clean(*text, rp + "/text")};
+            run.bold = optional_bool(r, rp, "bold");
+            run.italic = optional_bool(r, rp, "italic");
+            run.href = optional_link(r, rp, "href", true);
+            out.push_back(std::move(run));
+        }
+        return true;
+    }
+
+    bool require_inline(const json& object, const std::string& pointer, const char* name, Inline& out) {
+        const json* v = require(object, pointer, name, "text");
+        return v && read_inline(*v, pointer + "/" + name, out);
+    }
+
+    void optional_inline(const json& object, const std::string& pointer, const char* name, Inline& out) {
+        const json* v = optional(object, name);
+        if (!v) return;
+        if (!v->is_string() && !v->is_array()) {
+            warn(pointer + "/" + name, "expected text (a string or an array of runs), got " + describe(*v) + "; ignored");
+            return;
+        }
+        // A malformed run inside an optional inline makes the whole member optional-and-wrong:
+        // read it into a scratch result so the article itself still loads.
+        LoadResult scratch;
+        Checker inner(source_, scratch);
+        Inline value;
+        if (inner.read_inline(*v, pointer + "/" + name, value)) {
+            out = std::move(value);
+        } else {
+            out_.warnings.push_back(scratch.error + "; ignored");
+        }
+        for (auto& w : scratch.warnings) out_.warnings.push_back(std::move(w));
+    }
+
+    // [string] for tags; non-strings dropped with a warning.
+    std::vector<std::string> read_strings(const json& v, const std::string& pointer) {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (v[i].is_string()) out.push_back(clean(v[i].get_ref<const std::string&>(), pointer));
+            else warn(pointer + "/" + std::to_string(i), "expected a string, got " + describe(v[i]) + "; ignored");
+        }
+        return out;
+    }
+
+private:
+    std::string clean(const std::string& s, const std::string& pointer) {
+        bool changed = false;
+        std::string out = clean_text(s, changed);
+        if (changed) warn(pointer, "control characters removed");
+        return out;
+    }
+
+    std::string_view source_;
+    LoadResult& out_;
+};
+
+bool read_block(Checker& c, const json& b, const std::string& p, std::string_view source, Block& block,
+                bool& skip) {
+    skip = false;
+    if (!b.is_object()) {
+        c.fail(LoadErrorKind::wrong_type, p, "expected a block (an object with \"type\"), got " + describe(b));
+        return false;
+    }
+    const std::string* type = c.require_string(b, p, "type");
+    if (!type) return false;
+    static const std::pair<const char*, BlockType> types[] = {
+        {"heading", BlockType::heading}, {"paragraph", BlockType::paragraph}, {"quote", BlockType::quote},
+        {"list", BlockType::list},       {"image", BlockType::image},         {"sponsored", BlockType::sponsored},
+        {"related", BlockType::related}, {"callout", BlockType::callout},     {"tags", BlockType::tags},
+        {"divider", BlockType::divider},
+    };
+    bool known = false;
+    for (const auto& [name, value] : types) {
+        if (*type == name) {
+            block.type = value;
+            known = true;
+        }
+    }
+    if (!known) {
+        c.warn(p + "/type", "unknown block type " + describe(json(*type)) + "; block skipped");
+        skip = true;
+        return true;
+    }
+    if (const json* id = c.optional(b, "id")) {
+        if (id->is_string() && valid_id(id->get_ref<const std::string&>())) block.id = id->get<std::string>();
+        else c.warn(p + "/id", "expected 1 to 128 characters of A-Z a-z 0-9 . _ -, got " + describe(*id) + "; ignored");
+    }
+    switch (block.type) {
+        case BlockType::heading: {
+            const json* level = c.require(b, p, "level", "an integer from 2 to 4");
+            if (!level) return false;
+            const bool in_range = level->is_number_integer() && level->get<std::int64_t>() >= 2 && level->get<std::int64_t>() <= 4;
+            if (!in_range) {
+                c.fail(LoadErrorKind::wrong_type, p + "/level", "expected an integer from 2 to 4, got " + describe(*level));
+                return false;
+            }
+            block.level = static_cast<int>(level->get<std::int64_t>());
+            return c.require_inline(b, p, "text", block.text);
+        }
+        case BlockType::paragraph: return c.require_inline(b, p, "text", block.text);
+        case BlockType::quote:
+            block.cite = c.optional_string(b, p, "cite");
+            return c.require_inline(b, p, "text", block.text);
+        case BlockType::list: {
+            block.ordered = c.optional_bool(b, p, "ordered");
+            const json* items = c.require(b, p, "items", "an array of text");
+            if (!items) return false;
+            if (!items->is_array()) {
+                c.fail(LoadErrorKind::wrong_type, p + "/items", "expected an array of text, got " + describe(*items));
+                return false;
+            }
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                Inline item;
+                if (!c.read_inline((*items)[i], p + "/items/" + std::to_string(i), item)) return false;
+                block.items.push_back(std::move(item));
+            }
+            return true;
+        }
+        case BlockType::image: {
+            const std::string* src = c.require_string(b, p, "src");
+            if (!src) return false;
+            const std::string scheme = url::scheme(*src);
+            if (blank(*src) || (!scheme.empty() && !url::is_http(*src))) {
+                c.fail(LoadErrorKind::wrong_type, p + "/src",
+                       "expected an http or https URL or a path relative to the article, got " + describe(json(*src)));
+                return false;
+            }
+            block.src = url::resolve(source, *src);
+            const std::string* alt = c.require_string(b, p, "alt");
+            if (!alt) return false;
+            block.alt = *alt;
+            for (const char* name : {"width", "height"}) {
+                const json* v = c.require(b, p, name, "a positive integer");
+                if (!v) return false;
+                if (!v->is_number_integer() || v->get<std::int64_t>() < 1 || v->get<std::int64_t>() > 100000) {
+                    c.fail(LoadErrorKind::wrong_type, p + "/" + name, "expected a positive integer, got " + describe(*v));
+                    return false;
+                }
+                (name[0] == 'w' ? block.width : block.height) = static_cast<int>(v->get<std::int64_t>());
+            }
+            c.optional_inline(b, p, "caption", block.caption);
+            block.credit = c.optional_string(b, p, "credit");
+            return true;
+        }
+        case BlockType::sponsored:
+            if (!c.require_inline(b, p, "title", block.title)) return false;
+            c.optional_inline(b, p, "text", block.text);
+            block.href = c.optional_link(b, p, "href", false);
+            block.sponsor = c.optional_string(b, p, "sponsor");
+            block.label = c.optional_string(b, p, "label");
+            return true;
+        case BlockType::related: {
+            block.label = c.optional_string(b, p, "label");
+            const json* items = c.require(b, p, "items", "an array of links");
+            if (!items) return false;
+            if (!items->is_array()) {
+                c.fail(LoadErrorKind::wrong_type, p + "/items", "expected an array of links, got " + describe(*items));
+                return false;
+            }
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                const std::string ip = p + "/items/" + std::to_string(i);
+                const json& item = (*items)[i];
+                if (!item.is_object()) {
+                    c.fail(LoadErrorKind::wrong_type, ip, "expected an object with \"title\", got " + describe(item));
+                    return false;
+                }
+                const std::string* title = c.require_string(item, ip, "title");
+                if (!title) return false;
+                block.related.push_back(RelatedItem{*title, c.optional_link(item, ip, "href", false)});
+            }
+            return true;
+        }
+        case BlockType::callout: {
+            block.label = c.optional_string(b, p, "label");
+            c.optional_inline(b, p, "title", block.title);
+            const json* text = c.optional(b, "text");
+            const json* paragraphs = c.optional(b, "paragraphs");
+            if (!text && !paragraphs) {
+                c.fail(LoadErrorKind::missing_member, p, "a callout needs \"text\" or \"paragraphs\"");
+                return false;
+            }
+            if (text && !c.read_inline(*text, p + "/text", block.text)) return false;
+            if (paragraphs) {
+                if (!paragraphs->is_array()) {
+                    c.fail(LoadErrorKind::wrong_type, p + "/paragraphs", "expected an array of text, got " + describe(*paragraphs));
+                    return false;
+                }
+                for (std::size_t i = 0; i < paragraphs->size(); ++i) {
+                    Inline para;
+                    if (!c.read_inline((*paragraphs)[i], p + "/paragraphs/" + std::to_string(i), para)) return false;
+                    block.items.push_back(std::move(para));
+                }
+            }
+            return true;
+        }
+        case BlockType::tags: {
+            const json* items = c.require(b, p, "items", "an array of strings");
+            if (!items) return false;
+            if (!items->is_array()) {
+                c.fail(LoadErrorKind::wrong_type, p + "/items", "expected an array of strings, got " + describe(*items));
+                return false;
+            }
+            block.tags = c.read_strings(*items, p + "/items");
+            return true;
+        }
+        case BlockType::divider: return true;
+    }
+    return true;
+}
+
+void read_byline(Checker& c, const json& top, Byline& byline) {
+    const json* b = c.optional(top, "byline");
+    if (!b) return;
+    if (!b->is_object()) {
+        c.warn("/byline", "expected an object, got " + describe(*b) + "; ignored");
+        return;
+    }
+    if (const json* authors = c.optional(*b, "authors")) {
+        if (authors->is_array()) byline.authors = c.read_strings(*authors, "/byline/authors");
+        else c.warn("/byline/authors", "expected an array of strings, got " + describe(*authors) + "; ignored");
+    }
+    for (const char* name : {"published", "updated"}) {
+        std::string date = c.optional_string(*b, "/byline", name);
+        // ISO 8601 starts with YYYY-MM-DD; anything else cannot be formatted for the reader.
+        const bool looks_iso = date.size() >= 10 && date[4] == '-' && date[7] == '-' &&
+                               date.find_first_not_of("0123456789", 0) >= 4;
+        if (!date.empty() && !looks_iso) {
+            c.warn(std::string("/byline/") + name, "expected an ISO 8601 date, got " + describe(json(date)) + "; ignored");
+            date.clear();
+        }
+        (name[0] == 'p' ? byline.published : byline.updated) = date;
+    }
+    byline.source = c.optional_string(*b, "/byline", "source");
+    byline.url = c.optional_link(*b, "/byline", "url", false);
+}
+
+}  // namespace
+
+LoadResult load_article(std::string_view bytes, std::string_view source, const LoadLimits& limits) {
+    LoadResult result;
+    const std::string src(source);
+    if (bytes.size() > limits.max_file_bytes) {
+        result.kind = LoadErrorKind::too_large;
+        result.error = src + ": file is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
+                       std::to_string(limits.max_file_bytes);
+        return result;
+    }
+    if (const std::size_t bad = utf8::find_invalid(bytes); bad != std::string_view::npos) {
+        result.kind = LoadErrorKind::invalid_utf8;
+        result.error = src + ": invalid UTF-8 at byte " + std::to_string(bad) + " (" + line_column(bytes, bad) + ")";
+        return result;
+    }
+    JsonReadResult parsed = read_json(bytes, limits);
+    if (parsed.kind != LoadErrorKind::none) {
+        result.kind = parsed.kind;
+        // Syntax errors read "FILE:LINE:COL: ..."; limit errors "FILE: /pointer: ...".
+        result.error = src + (parsed.kind == LoadErrorKind::json_syntax ? ":" : ": ") + parsed.error;
+        return result;
+    }
+    for (auto& w : parsed.warnings) result.warnings.push_back(src + ": " + w);
+
+    Checker c(source, result);
+    const json& top = parsed.value;
+    if (!top.is_object()) {
+        c.fail(LoadErrorKind::wrong_type, "/", "expected an article (an object), got " + describe(top));
+        return result;
+    }
+    Article& a = result.article;
+    const std::string* format = c.require_string(top, "", "format");
+    if (!format) return result;
+    const bool is_v1 = *format == "article/1" ||
+                       (format->rfind("article/1.", 0) == 0 && format->size() > 10 &&
+                        format->find_first_not_of("0123456789", 10) == std::string::npos);
+    if (!is_v1) {
+        const bool other_major = format->rfind("article/", 0) == 0;
+        c.fail(other_major ? LoadErrorKind::unsupported_format : LoadErrorKind::wrong_type, "/format",
+               other_major ? "unsupported format " + describe(*format) + " (this viewer reads article/1)"
+                           : "expected \"article/1\", got " + describe(*format));
+        return result;
+    }
+    a.format = *format;
+    const std::string* id = c.require_string(top, "", "id");
+    if (!id) return result;
+    if (!valid_id(*id)) {
+        c.fail(LoadErrorKind::wrong_type, "/id", "expected 1 to 128 characters of A-Z a-z 0-9 . _ -, got " + describe(*id));
+        return result;
+    }
+    a.id = *id;
+    const std::string* title = c.require_string(top, "", "title");
+    if (!title) return result;
+    if (blank(*title)) {
+        c.fail(LoadErrorKind::wrong_type, "/title", "expected a non-empty string, got " + describe(*title));
+        return result;
+    }
+    bool changed = false;
+    a.title = clean_text(*title, changed);
+    if (const std::string lang = c.optional_string(top, "", "lang"); !lang.empty()) a.lang = lang;
+    a.subtitle = c.optional_string(top, "", "subtitle");
+    read_byline(c, top, a.byline);
+
+    const json* blocks = c.require(top, "", "blocks", "an array of blocks");
+    if (!blocks) return result;
+    if (!blocks->is_array()) {
+        c.fail(LoadErrorKind::wrong_type, "/blocks", "expected an array of blocks, got " + describe(*blocks));
+        return result;
+    }
+    a.blocks.reserve(blocks->size());
+    for (std::size_t i = 0; i < blocks->size(); ++i) {
+        Block block;
+        bool skip = false;
+        if (!read_block(c, (*blocks)[i], "/blocks/" + std::to_string(i), source, block, skip)) return result;
+        if (!skip) a.blocks.push_back(std::move(block));
+    }
+    return result;
+}
+
+}  // namespace av

@@ -1,0 +1,33 @@
+// Loads an article/1 file: bytes in, a checked Article (or one clear error) out. Never throws,
+// never aborts on what the bytes contain; every problem names the file and the place in it.
+//
+// Message shapes (docs/errors.md lists each wording):
+//   SOURCE:LINE:COL: <JSON syntax problem>
+//   SOURCE: invalid UTF-8 at byte N
+//   SOURCE: /blocks/3/level: expected an integer from 2 to 4, got "deux"
+//   warnings: SOURCE: /blocks/3/bold: expected true or false, got "yes"; ignored
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.hpp"
+#include "json_reader.hpp"
+#include "load_error.hpp"
+
+namespace av {
+
+struct LoadResult {
+    Article article;                    // meaningful only when ok()
+    LoadErrorKind kind = LoadErrorKind::none;
+    std::string error;                  // the first error, prefixed with the source
+    std::vector<std::string> warnings;  // each prefixed with the source
+    bool ok() const { return kind == LoadErrorKind::none; }
+};
+
+// `source` names the file in messages and is the base URL (or path) that relative image sources
+// are resolved against.
+LoadResult load_article(std::string_view bytes, std::string_view source, const LoadLimits& limits = {});
+
+}  // namespace av

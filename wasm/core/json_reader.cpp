@@ -1,0 +1,192 @@
+#include "json_reader.hpp"
+
+#include <algorithm>
+
+#include "utf8.hpp"
+
+namespace av {
+
+using nlohmann::json;
+
+std::string line_column(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    const std::size_t column = utf8::length(text.substr(line_start, offset - line_start)) + 1;
+    return std::to_string(line) + ":" + std::to_string(column);
+}
+
+void append_pointer(std::string& pointer, std::string_view token) {
+    pointer += '/';
+    for (char c : token) {
+        if (c == '~') pointer += "~0";
+        else if (c == '/') pointer += "~1";
+        else pointer += c;
+    }
+}
+
+namespace {
+
+// Builds the tree like nlohmann's own DOM parser, but checks the limits as values arrive and
+// reports where it stopped. Returning false from a callback makes the parser stop at once.
+class LimitedDomBuilder {
+public:
+    LimitedDomBuilder(std::string_view text, const LoadLimits& limits, JsonReadResult& out)
+        : text_(text), limits_(limits), out_(out) {}
+
+    bool null() { return place(json(nullptr)); }
+    bool boolean(bool v) { return place(json(v)); }
+    bool number_integer(json::number_integer_t v) { return place(json(v)); }
+    bool number_unsigned(json::number_unsigned_t v) { return place(json(v)); }
+    bool number_float(json::number_float_t v, const std::string&) { return place(json(v)); }
+    bool binary(json::binary_t&) { return place(json(nullptr)); }  // never produced by text JSON
+
+    bool string(json::string_t& v) {
+        if (!check_string(v, pointer(), "string")) return false;
+        return place(json(std::move(v)));
+    }
+
+    bool key(json::string_t& k) {
+        if (!check_string(k, container_pointer(), "member name")) return false;
+        frames_.back().key = std::move(k);
+        return true;
+    }
+
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+        // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 4: <what>".
+        // Keep <what>, and give the place ourselves, counting columns in characters, not bytes.
+        std::string what = ex.what();
+        const std::size_t column_at = what.find(", column ");
+        if (column_at != std::string::npos) {
+            const std::size_t colon = what.find(": ", column_at);
+            if (colon != std::string::npos) what = what.substr(colon + 2);
+        } else if (const std::size_t bracket = what.find("] "); bracket != std::string::npos) {
+            what = what.substr(bracket + 2);
+        }
+        constexpr std::size_t max_message = 160;  // "last read" may quote a whole 50 MB string
+        if (what.size() > max_message) {
+            std::size_t cut = max_message;
+            while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
+            what = what.substr(0, cut) + "...";
+        }
+        fail(LoadErrorKind::json_syntax, line_column(text_, position > 0 ? position - 1 : 0) + ": " + what);
+        return false;
+    }
+
+    json take_root() { return std::move(root_); }
+
+private:
+    struct Frame {
+        json* node;
+        std::size_t items = 0;  // elements so far (arrays)
+        std::string key;        // member being read (objects)
+    };
+
+    // JSON Pointer of the value about to be placed in the innermost open container (or, with
+    // `depth`, of the container `depth` levels up). The whole document, pointer "", shows as "/".
+    std::string pointer(std::size_t depth = 0) const {
+        std::string p;
+        for (std::size_t i = 0; i + depth < frames_.size(); ++i) {
+            const Frame& f = frames_[i];
+            append_pointer(p, f.node->is_array() ? std::to_string(f.items) : f.key);
+        }
+        return p.empty() ? "/" : p;
+    }
+    std::string container_pointer() const { return pointer(1); }
+
+    void fail(LoadErrorKind kind, std::string message) {
+        if (out_.kind != LoadErrorKind::none) return;
+        out_.kind = kind;
+        out_.error = std::move(message);
+    }
+
+    bool check_string(const std::string& s, const std::string& where, const char* what) {
+        if (s.size() <= limits_.max_string_bytes) return true;
+        fail(LoadErrorKind::string_too_long, where + ": " + what + " of " + std::to_string(s.size()) +
+                                                 " bytes is longer than the limit of " +
+                                                 std::to_string(limits_.max_string_bytes));
+        return false;
+    }
+
+    // Puts a finished value where it belongs; returns the stored value's address via `stored`.
+    bool place(json&& v, json** stored = nullptr) {
+        json* at = nullptr;
+        if (frames_.empty()) {
+            root_ = std::move(v);
+            at = &root_;
+        } else if (Frame& f = frames_.back(); f.node->is_array()) {
+            if (f.items >= limits_.max_array_items) {
+                fail(LoadErrorKind::too_many_items, container_pointer() + ": more than " +
+                                                        std::to_string(limits_.max_array_items) + " items");
+                return false;
+            }
+            f.node->get_ref<json::array_t&>().push_back(std::move(v));
+            at = &f.node->get_ref<json::array_t&>().back();
+            ++f.items;
+        } else {
+            auto& object = f.node->get_ref<json::object_t&>();
+            auto [it, inserted] = object.emplace(f.key, nullptr);
+            if (!inserted) {
+                out_.warnings.push_back(pointer() + ": duplicate member \"" + f.key + "\"; the last one is used");
+            }
+            it->second = std::move(v);
+            at = &it->second;
+        }
+        if (stored) *stored = at;
+        return true;
+    }
+
+    bool open(json&& container) {
+        if (frames_.size() >= limits_.max_depth) {
+            fail(LoadErrorKind::too_deep,
+                 pointer() + ": nested deeper than the limit of " + std::to_string(limits_.max_depth) + " levels");
+            return false;
+        }
+        json* at = nullptr;
+        if (!place(std::move(container), &at)) return false;
+        // The array counted this element on placing it; the pointer of its children must still use
+        // the element's own index, so count it back until the container closes.
+        if (!frames_.empty() && frames_.back().node->is_array()) --frames_.back().items;
+        frames_.push_back(Frame{at});
+        return true;
+    }
+
+    bool close() {
+        frames_.pop_back();
+        if (!frames_.empty() && frames_.back().node->is_array()) ++frames_.back().items;
+        return true;
+    }
+
+    std::string_view text_;
+    const LoadLimits& limits_;
+    JsonReadResult& out_;
+    json root_;
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+JsonReadResult read_json(std::string_view text, const LoadLimits& limits) {
+    JsonReadResult result;
+    LimitedDomBuilder builder(text, limits, result);
+    const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
+    if (!ok && result.kind == LoadErrorKind::none) {
+        result.kind = LoadErrorKind::json_syntax;
+        result.error = line_column(text, text.size()) + ": unexpected end of input";
+    }
+    if (result.kind == LoadErrorKind::none) result.value = builder.take_root();
+    return result;
+}
+
+}  // namespace av

@@ -1,0 +1,40 @@
+// Reads JSON text into a nlohmann::json tree without ever throwing, enforcing the loader's limits
+// while it reads (so a hostile file is refused before it costs memory), and remembering where each
+// problem is: line and column for syntax, JSON Pointer for limits and duplicate keys.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load_error.hpp"
+
+namespace av {
+
+struct LoadLimits {
+    std::size_t max_file_bytes = 64u << 20;    // 64 MiB
+    std::size_t max_depth = 64;                // objects and arrays nested inside each other
+    std::size_t max_string_bytes = 16u << 20;  // any one string, keys included
+    std::size_t max_array_items = 200000;      // any one array: blocks, runs, list items, ...
+};
+
+struct JsonReadResult {
+    nlohmann::json value;               // valid only when kind == none
+    LoadErrorKind kind = LoadErrorKind::none;
+    std::string error;                  // "LINE:COL: ..." or "/pointer: ..." (without the file name)
+    std::vector<std::string> warnings;  // "/pointer: ..." (duplicate keys)
+};
+
+// Parses `text` (already known to be valid UTF-8; a leading BOM is skipped by the parser).
+JsonReadResult read_json(std::string_view text, const LoadLimits& limits);
+
+// "LINE:COL" (1-based, column in code points) of byte `offset` in `text`.
+std::string line_column(std::string_view text, std::size_t offset);
+
+// Appends "/token" to a JSON Pointer, escaping '~' and '/' as RFC 6901 says.
+void append_pointer(std::string& pointer, std::string_view token);
+
+}  // namespace av

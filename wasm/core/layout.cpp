@@ -1,0 +1,507 @@
+#include "layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "locale.hpp"
+#include "utf8.hpp"
+
+namespace av {
+namespace {
+
+Face styled(Face base, bool bold, bool italic) {
+    if (base == Face::sans || base == Face::sans_bold) return bold || base == Face::sans_bold ? Face::sans_bold : Face::sans;
+    const bool b = bold || base == Face::serif_bold || base == Face::serif_bold_italic;
+    const bool i = italic || base == Face::serif_italic || base == Face::serif_bold_italic;
+    return b && i ? Face::serif_bold_italic : b ? Face::serif_bold : i ? Face::serif_italic : Face::serif;
+}
+
+bool is_dash(char32_t c) { return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
+
+// Typographic spaces that must hold: NBSP, narrow NBSP, figure space, word joiner.
+bool is_glue(char32_t c) { return c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2060; }
+
+// French spacing written with plain spaces ("Russie : livraison", "« mot »") must not break either:
+// a space before : ; ! ? » or after « is treated as glue.
+bool binds_to_previous(char32_t c) { return c == U':' || c == U';' || c == U'!' || c == U'?' || c == 0x00BB; }
+
+// A piece of one word in one face: the unit that is measured.
+struct Piece {
+    std::size_t begin, end;  // bytes in the flattened text
+    Face face;
+    int link;
+    float width = 0;
+};
+
+// An unbreakable stretch: pieces with no break opportunity between them.
+struct Word {
+    std::vector<Piece> pieces;
+    bool space_before = false;  // a breakable space separates it from the previous word
+    bool break_before = false;  // a forced line break (\n) comes before it
+    float width = 0;
+};
+
+struct Flattened {
+    std::string text;
+    std::vector<std::size_t> run_end;  // byte where each run ends
+    std::vector<Face> faces;
+    std::vector<int> links;
+};
+
+class LineBuilder {
+public:
+    LineBuilder(const InlineStyle& style, const TextMeasurer& m, const Flattened& f, float x, float y, float width,
+                std::vector<Line>& out)
+        : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out) {}
+
+    void add(Word& word) {
+        if (word.break_before && started_) finish_line();
+        if (word.pieces.empty()) return;
+        const float space = pending_space_width(word);
+        if (started_ && cursor_ + space + word.width > width_ + 0.01f) finish_line();
+        if (word.width > width_ + 0.01f) {
+            split_long_word(word);
+            return;
+        }
+        place(word, started_ && word.space_before ? space : 0);
+    }
+
+    float finish() {
+        if (started_) finish_line();
+        return y_;
+    }
+
+private:
+    float pending_space_width(const Word& word) const {
+        if (!word.space_before) return 0;
+        const Face face = last_face_;
+        return m_.width(" ", face, style_.size);
+    }
+
+    void place(const Word& word, float space) {
+        if (!started_) start_line();
+        Line& line = out_.back();
+        if (space > 0 && !line.spans.empty()) {
+            line.spans.back().text += ' ';
+            line.spans.back().width += space;
+            cursor_ += space;
+        }
+        for (const Piece& p : word.pieces) add_piece(line, p.begin, p.end, p.face, p.link, p.width);
+    }
+
+    void add_piece(Line& line, std::size_t begin, std::size_t end, Face face, int link, float width) {
+        const Role role = link >= 0 ? Role::link : style_.role;
+        if (line.spans.empty() || line.spans.back().face != face || line.spans.back().link != link) {
+            Span span;
+            span.face = face;
+            span.role = role;
+            span.size = style_.size;
+            span.x = x0_ + cursor_;
+            span.link = link;
+            line.spans.push_back(std::move(span));
+        }
+        Span& span = line.spans.back();
+        span.text.append(f_.text, begin, end - begin);
+        span.width += width;
+        cursor_ += width;
+        last_face_ = face;
+    }
+
+    // A word wider than the column is cut between characters, so that no line is ever wider.
+    void split_long_word(const Word& word) {
+        if (started_ && cursor_ > 0) finish_line();
+        for (const Piece& p : word.pieces) {
+            std::size_t pos = p.begin;
+            while (pos < p.end) {
+                const std::size_t start = pos;
+                utf8::next(f_.text, pos);
+                const float w = m_.width(std::string_view(f_.text).substr(start, pos - start), p.face, style_.size);
+                if (started_ && cursor_ > 0 && cursor_ + w > width_ + 0.01f) finish_line();
+                if (!started_) start_line();
+                add_piece(out_.back(), start, pos, p.face, p.link, w);
+            }
+        }
+    }
+
+    void start_line() {
+        Line line;
+        line.y = y_;
+        line.height = style_.size * style_.line_height;
+        out_.push_back(std::move(line));
+        started_ = true;
+        cursor_ = 0;
+    }
+
+    void finish_line() {
+        if (!started_) start_line();  // an empty line from "\n\n"
+        y_ += out_.back().height;
+        started_ = false;
+        cursor_ = 0;
+    }
+
+    const InlineStyle& style_;
+    const TextMeasurer& m_;
+    const Flattened& f_;
+    float x0_, y_, width_;
+    std::vector<Line>& out_;
+    bool started_ = false;
+    float cursor_ = 0;
+    Face last_face_ = Face::serif;
+};
+
+}  // namespace
+
+float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
+                  float width, std::vector<Line>& out, std::vector<std::string>& links) {
+    Flattened f;
+    for (const Run& run : text) {
+        f.text += run.text;
+        f.run_end.push_back(f.text.size());
+        f.faces.push_back(styled(style.face, run.bold, run.italic));
+        int link = -1;
+        if (!run.href.empty()) {
+            link = static_cast<int>(links.size());
+            links.push_back(run.href);
+        }
+        f.links.push_back(link);
+    }
+    LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out);
+    Word word;
+    std::size_t run = 0;
+    auto run_at = [&](std::size_t byte) {
+        while (run < f.run_end.size() && byte >= f.run_end[run]) ++run;
+        return std::min(run, f.run_end.size() - 1);
+    };
+    auto emit = [&]() {
+        for (Piece& p : word.pieces) {
+            p.width = measurer.width(std::string_view(f.text).substr(p.begin, p.end - p.begin), p.face, style.size);
+            word.width += p.width;
+        }
+        builder.add(word);
+        word = Word{};
+    };
+    auto append = [&](std::size_t begin, std::size_t end) {
+        const std::size_t r = run_at(begin);
+        if (!word.pieces.empty() && word.pieces.back().end == begin && word.pieces.back().face == f.faces[r] &&
+            word.pieces.back().link == f.links[r]) {
+            word.pieces.back().end = end;
+        } else {
+            word.pieces.push_back(Piece{begin, end, f.faces[r], f.links[r]});
+        }
+    };
+    char32_t prev = 0;
+    bool pending_space = false;
+    bool pending_break = false;
+    std::size_t pos = 0;
+    while (pos < f.text.size()) {
+        const std::size_t start = pos;
+        const char32_t c = utf8::next(f.text, pos);
+        std::size_t peek = pos;
+        const char32_t next = pos < f.text.size() ? utf8::next(f.text, peek) : 0;
+        if (c == U'\n') {
+            if (!word.pieces.empty()) emit();
+            pending_break = true;
+            pending_space = false;
+        } else if (c == U' ') {
+            if (!word.pieces.empty() && (binds_to_previous(next) || prev == 0x00AB) && next != U' ') {
+                append(start, pos);  // French spacing: glue
+            } else {
+                if (!word.pieces.empty()) emit();
+                pending_space = true;
+            }
+        } else {
+            if (word.pieces.empty()) {
+                word.space_before = pending_space;
+                word.break_before = pending_break;
+                pending_space = pending_break = false;
+            }
+            append(start, pos);
+            // Break after a hyphen or dash inside a word ("nord-coréennes", "Moscou—Pyongyang").
+            if (is_dash(c) && prev != 0 && prev != U' ' && !is_glue(prev) && next != 0 && next != U' ' &&
+                !is_glue(next) && !is_dash(next)) {
+                emit();
+            }
+        }
+        prev = c;
+    }
+    if (!word.pieces.empty()) emit();
+    if (pending_break) {
+        word.break_before = true;
+        builder.add(word);
+    }
+    return builder.finish();
+}
+
+std::pair<std::size_t, std::size_t> DocumentLayout::visible(float y0, float y1) const {
+    // Blocks are sorted by top and do not overlap, so bottoms are sorted too.
+    auto first = std::partition_point(blocks.begin(), blocks.end(), [&](const BlockLayout& b) { return b.bottom <= y0; });
+    auto last = std::partition_point(first, blocks.end(), [&](const BlockLayout& b) { return b.top < y1; });
+    return {static_cast<std::size_t>(first - blocks.begin()), static_cast<std::size_t>(last - blocks.begin())};
+}
+
+std::size_t DocumentLayout::overflow_lines() const {
+    std::size_t n = 0;
+    for (const BlockLayout& b : blocks)
+        for (const Line& l : b.lines)
+            for (const Span& s : l.spans)
+                if (s.x + s.width > column_x + column_width + 0.5f) {
+                    ++n;
+                    break;
+                }
+    return n;
+}
+
+std::size_t DocumentLayout::line_count() const {
+    std::size_t n = 0;
+    for (const BlockLayout& b : blocks) n += b.lines.size();
+    return n;
+}
+
+namespace {
+
+std::size_t count_words(const Inline& text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const Run& r : text)
+        for (char c : r.text) {
+            const bool space = c == ' ' || c == '\n';
+            if (!space && !in_word) ++words;
+            in_word = !space;
+        }
+    return words;
+}
+
+// Lays out one article block. `y` is where the block starts; returns its layout.
+class BlockLayouter {
+public:
+    BlockLayouter(const Article& a, const TextMeasurer& m, DocumentLayout& doc) : a_(a), m_(m), doc_(doc) {
+        s_ = doc.params.font_size;
+    }
+
+    Inline plain(const std::string& text) const { return Inline{Run{text}}; }
+
+    float text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
+        InlineStyle style{face, role, size, lh};
+        return break_lines(t, style, m_, x, y, w, b.lines, doc_.links);
+    }
+
+    BlockLayout header(float y) {
+        BlockLayout b;
+        b.top = y;
+        const float x = doc_.column_x, w = doc_.column_width;
+        y = text(b, plain(a_.title), Face::serif_bold, Role::title, s_ * 2.0f, 1.22f, x, y, w);
+        if (!a_.subtitle.empty()) y = text(b, plain(a_.subtitle), Face::serif_italic, Role::subtitle, s_ * 1.2f, 1.4f, x, y + s_ * 0.5f, w);
+        std::string meta;
+        auto add = [&](const std::string& part) {
+            if (part.empty()) return;
+            if (!meta.empty()) meta += " · ";
+            meta += part;
+        };
+        std::string authors;
+        for (const std::string& name : a_.byline.authors) authors += (authors.empty() ? "" : ", ") + name;
+        add(authors);
+        add(locale::format_date(a_.lang, a_.byline.published));
+        add(a_.byline.source);
+        add(locale::reading_time(a_.lang, doc_.reading_minutes));
+        y = text(b, plain(meta), Face::sans, Role::meta, s_ * 0.8f, 1.5f, x, y + s_ * 0.6f, w);
+        b.bottom = y;
+        return b;
+    }
+
+    float space_before(const Block& block) const {
+        switch (block.type) {
+            case BlockType::heading: return s_ * (block.level == 2 ? 1.8f : 1.4f);
+            case BlockType::sponsored:
+            case BlockType::callout:
+            case BlockType::image:
+            case BlockType::divider: return s_ * 1.4f;
+            default: return s_ * 0.9f;
+        }
+    }
+
+    BlockLayout block(int index, float y) {
+        const Block& bl = a_.blocks[static_cast<std::size_t>(index)];
+        BlockLayout b;
+        b.block = index;
+        b.top = y;
+        const float x = doc_.column_x, w = doc_.column_width;
+        const float pad = s_ * 0.9f;
+        switch (bl.type) {
+            case BlockType::heading: {
+                const float size = s_ * (bl.level == 2 ? 1.45f : bl.level == 3 ? 1.2f : 1.05f);
+                y = text(b, bl.text, Face::sans_bold, Role::heading, size, 1.3f, x, y, w);
+                break;
+            }
+            case BlockType::paragraph: y = text(b, bl.text, Face::serif, Role::body, s_, 1.5f, x, y, w); break;
+            case BlockType::quote: {
+                const float indent = s_ * 1.2f;
+                const float top = y;
+                y = text(b, bl.text, Face::serif_italic, Role::quote, s_ * 1.05f, 1.5f, x + indent, y, w - indent);
+                if (!bl.cite.empty()) y = text(b, plain("— " + bl.cite), Face::sans, Role::meta, s_ * 0.85f, 1.5f, x + indent, y + s_ * 0.3f, w - indent);
+                b.shapes.push_back(Shape{ShapeKind::quote_bar, x, top, s_ * 0.2f, y - top, index});
+                break;
+            }
+            case BlockType::list: {
+                const float indent = s_ * 1.6f;
+                for (std::size_t i = 0; i < bl.items.size(); ++i) {
+                    if (i) y += s_ * 0.35f;
+                    const std::string marker = bl.ordered ? std::to_string(i + 1) + "." : "•";
+                    const float mw = m_.width(marker, Face::serif, s_);
+                    text(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + indent - mw - s_ * 0.4f, y, mw + 1);
+                    y = text(b, bl.items[i], Face::serif, Role::body, s_, 1.5f, x + indent, y, w - indent);
+                }
+                break;
+            }
+            case BlockType::image: {
+                const float box_w = std::min(w, static_cast<float>(bl.width));
+                const float box_h = box_w * static_cast<float>(bl.height) / static_cast<float>(bl.width);
+                const float bx = x + (w - box_w) / 2;
+                b.shapes.push_back(Shape{ShapeKind::image_box, bx, y, box_w, box_h, index});
+                // The alt text shows in the reserved box until the picture arrives.
+                if (!bl.alt.empty()) text(b, plain(bl.alt), Face::sans, Role::caption, s_ * 0.8f, 1.4f, bx + pad / 2, y + pad / 2, box_w - pad);
+                y += box_h;
+                if (!bl.caption.empty()) y = text(b, bl.caption, Face::sans, Role::caption, s_ * 0.8f, 1.4f, x, y + s_ * 0.4f, w);
+                if (!bl.credit.empty()) y = text(b, plain(bl.credit), Face::sans, Role::meta, s_ * 0.7f, 1.4f, x, y + s_ * 0.2f, w);
+                break;
+            }
+            case BlockType::sponsored: {
+                const float top = y;
+                y += pad;
+                std::string label = bl.label.empty() ? locale::sponsored_label(a_.lang) : bl.label;
+                if (!bl.sponsor.empty()) label += " · " + bl.sponsor;
+                y = text(b, plain(label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x + pad, y, w - 2 * pad);
+                Inline title = bl.title;
+                if (!bl.href.empty()) for (Run& r : title) if (r.href.empty()) r.href = bl.href;
+                y = text(b, title, Face::sans_bold, Role::sponsored, s_ * 1.05f, 1.35f, x + pad, y + s_ * 0.3f, w - 2 * pad);
+                if (!bl.text.empty()) y = text(b, bl.text, Face::sans, Role::sponsored, s_ * 0.9f, 1.45f, x + pad, y + s_ * 0.3f, w - 2 * pad);
+                y += pad;
+                b.shapes.insert(b.shapes.begin(), Shape{ShapeKind::sponsored_box, x, top, w, y - top, index});
+                break;
+            }
+            case BlockType::related: {
+                const std::string label = bl.label.empty() ? locale::related_label(a_.lang) : bl.label;
+                y = text(b, plain(label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x, y, w);
+                for (const RelatedItem& item : bl.related) {
+                    Run r{item.title};
+                    r.href = item.href;
+                    y = text(b, Inline{r}, Face::sans_bold, Role::heading, s_ * 0.95f, 1.35f, x, y + s_ * 0.2f, w);
+                }
+                break;
+            }
+            case BlockType::callout: {
+                const float top = y;
+                y += pad;
+                if (!bl.label.empty()) y = text(b, plain(bl.label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x + pad, y, w - 2 * pad) + s_ * 0.3f;
+                if (!bl.title.empty()) y = text(b, bl.title, Face::sans_bold, Role::callout, s_ * 1.05f, 1.35f, x + pad, y, w - 2 * pad) + s_ * 0.3f;
+                bool first = true;
+                auto para = [&](const Inline& t) {
+                    if (!first) y += s_ * 0.6f;
+                    first = false;
+                    y = text(b, t, Face::serif, Role::callout, s_ * 0.95f, 1.5f, x + pad, y, w - 2 * pad);
+                };
+                if (!bl.text.empty()) para(bl.text);
+                for (const Inline& p : bl.items) para(p);
+                y += pad;
+                b.shapes.insert(b.shapes.begin(), Shape{ShapeKind::callout_box, x, top, w, y - top, index});
+                break;
+            }
+            case BlockType::tags: {
+                // Chips flow like words: each is measured, and wraps when the row is full.
+                const float size = s_ * 0.8f, cpad = s_ * 0.5f, gap = s_ * 0.4f, chip_h = size * 1.8f;
+                float cx = 0;
+                for (const std::string& tag : bl.tags) {
+                    const float tw = std::min(m_.width(tag, Face::sans, size), w - 2 * cpad);
+                    const float cw = tw + 2 * cpad;
+                    if (cx > 0 && cx + cw > w) {
+                        cx = 0;
+                        y += chip_h + gap;
+                    }
+                    b.shapes.push_back(Shape{ShapeKind::chip, x + cx, y, cw, chip_h, index});
+                    Line line;
+                    line.y = y + (chip_h - size * 1.3f) / 2;
+                    line.height = size * 1.3f;
+                    Span span;
+                    span.text = tag;
+                    span.face = Face::sans;
+                    span.role = Role::chip;
+                    span.size = size;
+                    span.x = x + cx + cpad;
+                    span.width = tw;
+                    line.spans.push_back(std::move(span));
+                    b.lines.push_back(std::move(line));
+                    cx += cw + gap;
+                }
+                if (!bl.tags.empty()) y += chip_h;
+                break;
+            }
+            case BlockType::divider:
+                b.shapes.push_back(Shape{ShapeKind::rule, x + w * 0.3f, y + s_ * 0.5f, w * 0.4f, 1.0f, index});
+                y += s_;
+                break;
+        }
+        b.bottom = std::max(y, b.top + 1.0f);  // never empty, so the binary search stays strict
+        return b;
+    }
+
+private:
+    const Article& a_;
+    const TextMeasurer& m_;
+    DocumentLayout& doc_;
+    float s_ = 20;
+};
+
+}  // namespace
+
+DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params) {
+    DocumentLayout doc;
+    doc.params = params;
+    const float s = std::clamp(params.font_size, 6.0f, 200.0f);
+    doc.params.font_size = s;
+    // A column of about 70 characters of body text, centred, with a margin on narrow screens.
+    const float sample = measurer.width("abcdefghijklmnopqrstuvwxyz", Face::serif, s) / 26.0f;
+    const float margin = std::max(16.0f, s * 0.8f);
+    const float ideal = std::max(sample, 1.0f) * 70.0f;
+    doc.column_width = std::max(std::min(ideal, params.viewport_width - 2 * margin), s * 4);
+    doc.column_x = std::max((params.viewport_width - doc.column_width) / 2, 0.0f);
+
+    std::size_t words = 0;
+    for (const Block& b : article.blocks) {
+        switch (b.type) {
+            case BlockType::heading:
+            case BlockType::paragraph:
+            case BlockType::quote: words += count_words(b.text); break;
+            case BlockType::list: for (const Inline& i : b.items) words += count_words(i); break;
+            case BlockType::image: words += count_words(b.caption); break;
+            default: break;  // sponsored and callout blocks are not the article's reading
+        }
+    }
+    const int wpm = locale::words_per_minute(article.lang);
+    doc.reading_minutes = static_cast<int>((words + static_cast<std::size_t>(wpm) - 1) / static_cast<std::size_t>(wpm));
+
+    BlockLayouter layouter(article, measurer, doc);
+    float y = s * 2.0f;
+    doc.blocks.reserve(article.blocks.size() + 1);
+    doc.blocks.push_back(layouter.header(y));
+    y = doc.blocks.back().bottom;
+    for (std::size_t i = 0; i < article.blocks.size(); ++i) {
+        y += layouter.space_before(article.blocks[i]);
+        doc.blocks.push_back(layouter.block(static_cast<int>(i), y));
+        y = doc.blocks.back().bottom;
+    }
+    doc.height = y + s * 4.0f;
+    return doc;
+}
+
+const DocumentLayout& LayoutCache::get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params) {
+    if (!valid_ || article_ != &article || layout_.params != params) {
+        layout_ = layout_article(article, measurer, params);
+        // Store the parameters as asked (layout may clamp the size) so the next call compares equal.
+        layout_.params = params;
+        article_ = &article;
+        valid_ = true;
+        ++computations_;
+    }
+    return layout_;
+}
+
+}  // namespace av

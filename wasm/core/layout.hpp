@@ -1,0 +1,110 @@
+// Lays an article out into positioned lines for a given column width and text size. Pure
+// arithmetic over an injected TextMeasurer: no drawing, no fonts, no platform.
+//
+// Coordinates are in CSS-like logical pixels: x from the left edge of the viewport, y from the top
+// of the document. The UI adds the scroll offset and draws only blocks that meet the viewport.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "article.hpp"
+#include "text_measurer.hpp"
+
+namespace av {
+
+// What a piece of text is, so the UI can pick its colour; layout has already picked face and size.
+enum class Role : std::uint8_t { title, subtitle, meta, heading, body, quote, label, sponsored, callout, link, chip, caption };
+
+struct Span {
+    std::string text;
+    Face face = Face::serif;
+    Role role = Role::body;
+    float size = 0;
+    float x = 0;
+    float width = 0;
+    int link = -1;  // index into DocumentLayout::links, or -1
+};
+
+struct Line {
+    float y = 0;       // top of the line box
+    float height = 0;  // line box height (font size x line height)
+    std::vector<Span> spans;
+};
+
+// Non-text shapes that belong to a block.
+enum class ShapeKind : std::uint8_t { sponsored_box, callout_box, quote_bar, rule, image_box, chip, bullet };
+
+struct Shape {
+    ShapeKind kind;
+    float x, y, w, h;
+    int block = -1;  // the article block it belongs to
+};
+
+struct BlockLayout {
+    int block = -1;    // index into Article::blocks; -1 for the header (title, subtitle, byline)
+    float top = 0;     // first pixel of the block, margins excluded
+    float bottom = 0;  // last pixel + 1
+    std::vector<Shape> shapes;  // drawn under the lines
+    std::vector<Line> lines;
+};
+
+struct LayoutParams {
+    float viewport_width = 800;
+    float font_size = 20;        // body text, pixels
+    std::uint32_t font_set = 0;  // bumped by the UI whenever the fonts change
+    bool operator==(const LayoutParams& o) const {
+        return viewport_width == o.viewport_width && font_size == o.font_size && font_set == o.font_set;
+    }
+    bool operator!=(const LayoutParams& o) const { return !(*this == o); }
+};
+
+struct DocumentLayout {
+    LayoutParams params;
+    float column_x = 0;
+    float column_width = 0;
+    float height = 0;
+    std::vector<BlockLayout> blocks;  // in document order, `top` increasing
+    std::vector<std::string> links;   // targets of Span::link
+    int reading_minutes = 0;
+
+    // Indices [first, last) of blocks that meet the band [y0, y1): a binary search, so the cost of
+    // a frame does not grow with the article's length.
+    std::pair<std::size_t, std::size_t> visible(float y0, float y1) const;
+    // Number of lines wider than the column (must be 0) and lines in all.
+    std::size_t overflow_lines() const;
+    std::size_t line_count() const;
+};
+
+// Lays out the whole article.
+DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params);
+
+// Breaks one inline into lines of at most `width` pixels starting at (x, y); returns the y after
+// the last line. Exposed for unit tests of line breaking.
+struct InlineStyle {
+    Face face = Face::serif;
+    Role role = Role::body;
+    float size = 20;
+    float line_height = 1.5f;
+};
+float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
+                  float width, std::vector<Line>& out, std::vector<std::string>& links);
+
+// Keeps the last layout and recomputes it only when the article or the parameters change.
+class LayoutCache {
+public:
+    const DocumentLayout& get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params);
+    void invalidate() { valid_ = false; }
+    std::size_t computations() const { return computations_; }  // for tests: how often it really laid out
+
+private:
+    DocumentLayout layout_;
+    const Article* article_ = nullptr;
+    bool valid_ = false;
+    std::size_t computations_ = 0;
+};
+
+}  // namespace av

@@ -1,0 +1,25 @@
+// The few words the viewer itself writes on the page, in the article's language (`lang`), and the
+// date and reading-time formats that go with them. English is the fallback for unknown languages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace av::locale {
+
+// "Sponsored", "Sponsorisé", ...: the label of a sponsored block that has no `label` of its own.
+std::string sponsored_label(std::string_view lang);
+
+// "Related", "À lire aussi", ...: the label of a related block that has no `label` of its own.
+std::string related_label(std::string_view lang);
+
+// "6 min read", "6 min de lecture".
+std::string reading_time(std::string_view lang, int minutes);
+
+// "1 June 2025" / "1 juin 2025" from an ISO 8601 date ("2025-06-01T08:30:00Z"); "" if unreadable.
+std::string format_date(std::string_view lang, std::string_view iso);
+
+// Words a typical reader reads per minute in this language (for reading-time estimates).
+int words_per_minute(std::string_view lang);
+
+}  // namespace av::locale

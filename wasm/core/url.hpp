@@ -1,0 +1,23 @@
+// Just enough URL handling for article links and image sources: scheme checks and RFC 3986
+// resolution of a relative reference against the article's own URL or file path.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace av::url {
+
+// Lower-cased scheme of an absolute URL ("https"), or "" when `text` has none (relative reference).
+std::string scheme(std::string_view text);
+
+// True for http:, https: and mailto: URLs: the only link targets the viewer follows.
+bool is_allowed_link(std::string_view text);
+
+// True for absolute http: and https: URLs.
+bool is_http(std::string_view text);
+
+// Resolves `ref` against `base` (RFC 3986 section 5.2, without the exotic corners): an absolute
+// `ref` is returned as is; `base` may be a URL or a plain file path ("articles/a.json").
+std::string resolve(std::string_view base, std::string_view ref);
+
+}  // namespace av::url

@@ -1,0 +1,25 @@
+// UTF-8 helpers shared by the loader (validation) and layout (walking code points).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace av::utf8 {
+
+// Offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,
+// surrogates and code points above U+10FFFF are ill-formed), or npos when all of `text` is valid.
+std::size_t find_invalid(std::string_view text);
+
+// Decodes the code point starting at `pos` and advances `pos` past it. On an ill-formed sequence
+// returns U+FFFD and advances one byte, so a caller can never loop forever.
+char32_t next(std::string_view text, std::size_t& pos);
+
+// Appends the UTF-8 encoding of `cp` (U+FFFD for values that are not scalar values).
+void append(std::string& out, char32_t cp);
+
+// Number of code points in `text` (ill-formed bytes count one each).
+std::size_t length(std::string_view text);
+
+}  // namespace av::utf8

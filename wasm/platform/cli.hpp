@@ -1,0 +1,19 @@
+// Command-line modes of the desktop program that need no display: --check (validate article
+// files, for publishers) and their shared argument handling.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace av::cli {
+
+// Exit codes: 0 all files valid, 1 some file invalid or unreadable, 2 usage error.
+enum Exit { ok = 0, invalid = 1, usage = 2 };
+
+// Prints one line per problem (warnings prefixed "warning: ") to stdout; returns the exit code.
+int check(const std::vector<std::string>& files);
+
+// Reads a whole file; false (and `error` set to "PATH: reason") when it cannot.
+bool read_file(const std::string& path, std::string& bytes, std::string& error);
+
+}  // namespace av::cli

@@ -1,0 +1,183 @@
+// Desktop platform: a GLFW window with OpenGL 3.3, files from disk, links through xdg-open.
+// Draws only when something happens (glfwWaitEvents), so an idle window costs no CPU.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "screenshot.hpp"
+#include "ui/app.hpp"
+
+extern char** environ;
+
+namespace {
+
+const char* const usage_text =
+    "usage: article-viewer [FILE.json]            open an article in a window (default: the bundled seed)\n"
+    "       article-viewer --check FILE.json...   validate article files; no display needed\n"
+    "       article-viewer --screenshot OUT.png [--size WxH] [FILE.json]\n"
+    "                                             draw once, save the window as PNG, exit\n"
+    "Environment: AV_FONTS_DIR (Noto fonts, default " AV_FONTS_DIR "),\n"
+    "             AV_ASSETS_DIR (bundled articles, default " AV_ASSETS_DIR ")\n";
+
+std::string env_or(const char* name, const char* fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? v : fallback;
+}
+
+class DesktopHost : public av::Host {
+public:
+    av::App* app = nullptr;
+    GLFWwindow* window = nullptr;
+
+    void fetch_article(const std::string& source) override {
+        std::string bytes, error;
+        if (av::cli::read_file(source, bytes, error)) app->article_arrived(source, bytes);
+        else app->article_failed(source, error);
+    }
+
+    void open_link(const std::string& url) override {
+        // posix_spawn, not system(): the URL never passes through a shell.
+        pid_t pid = 0;
+        char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(url.c_str()), nullptr};
+        if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
+            std::fprintf(stderr, "article-viewer: cannot start xdg-open for %s\n", url.c_str());
+        }
+    }
+
+    void set_title(const std::string& title) override {
+        if (window) glfwSetWindowTitle(window, (title + " — Article viewer").c_str());
+    }
+};
+
+DesktopHost* g_host = nullptr;
+
+void on_drop(GLFWwindow*, int count, const char** paths) {
+    if (count > 0 && g_host && g_host->app) g_host->app->open(paths[0]);
+}
+
+void draw(GLFWwindow* window, av::App& app) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    app.frame();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string screenshot, file;
+    int width = 1100, height = 800;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") {
+            std::fputs(usage_text, stdout);
+            return 0;
+        } else if (a == "--check") {
+            return av::cli::check(std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end()));
+        } else if (a == "--screenshot" && i + 1 < args.size()) {
+            screenshot = args[++i];
+        } else if (a == "--size" && i + 1 < args.size()) {
+            if (std::sscanf(args[++i].c_str(), "%dx%d", &width, &height) != 2 || width < 100 || height < 100 ||
+                width > 8192 || height > 8192) {
+                std::fprintf(stderr, "article-viewer: --size takes WIDTHxHEIGHT, e.g. 1100x800\n");
+                return av::cli::usage;
+            }
+        } else if (!a.empty() && a[0] == '-') {
+            std::fprintf(stderr, "article-viewer: unknown option %s\n%s", a.c_str(), usage_text);
+            return av::cli::usage;
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            std::fprintf(stderr, "article-viewer: one article at a time\n%s", usage_text);
+            return av::cli::usage;
+        }
+    }
+    const std::string assets = env_or("AV_ASSETS_DIR", AV_ASSETS_DIR);
+    const std::string default_article = assets + "/" AV_DEFAULT_ARTICLE;
+    if (file.empty()) file = default_article;
+
+    glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
+    if (!glfwInit()) {
+        std::fprintf(stderr, "article-viewer: no display (is DISPLAY set?). --check works without one.\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    if (!screenshot.empty()) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    GLFWwindow* window = glfwCreateWindow(width, height, "Article viewer", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "article-viewer: cannot open an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    DesktopHost host;
+    g_host = &host;
+    host.window = window;
+    av::App app(host, default_article);
+    host.app = &app;
+    app.init(env_or("AV_FONTS_DIR", AV_FONTS_DIR));
+    glfwSetDropCallback(window, on_drop);
+    app.open(file);
+
+    int exit_code = 0;
+    if (!screenshot.empty()) {
+        // Draw until the article (or its error screen) is on screen and settled, then save.
+        for (int i = 0; i < 10 && (app.wants_frame() || i < 3); ++i) {
+            glfwPollEvents();
+            draw(window, app);
+        }
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        const std::string error = av::save_framebuffer_png(screenshot, w, h);
+        if (!error.empty()) std::fprintf(stderr, "article-viewer: %s\n", error.c_str());
+        std::printf("%s\n", app.state_json().c_str());
+        exit_code = error.empty() && app.ready() ? 0 : 1;
+    } else {
+        // Idle is free: block in glfwWaitEvents until something happens, then draw a few frames so
+        // ImGui's hover and focus state settles; keep drawing only while an animation runs.
+        int pending = 3;
+        while (!glfwWindowShouldClose(window)) {
+            if (pending > 0 || app.wants_frame()) glfwPollEvents();
+            else {
+                glfwWaitEvents();
+                pending = 3;
+            }
+            draw(window, app);
+            glfwSwapBuffers(window);
+            if (pending > 0) --pending;
+        }
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}

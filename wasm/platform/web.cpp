@@ -1,0 +1,323 @@
+// Web platform: a WebGL2 canvas driven by Emscripten's HTML5 events, articles fetched by the
+// browser, links opened in a new tab. Frames are drawn on demand with requestAnimationFrame
+// only when an event or an animation asks for one, so an idle page draws nothing.
+//
+// The page (shell/) talks to this file through the exported av_* functions below.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "ui/app.hpp"
+
+namespace {
+
+const char* const canvas_id = "#canvas";
+
+// --- JavaScript side of the hooks -----------------------------------------------------------
+
+// Fetches an article and hands its bytes (or a one-line error naming the URL) back to C++.
+EM_JS(void, js_fetch_article, (const char* source_ptr), {
+    const source = UTF8ToString(source_ptr);
+    const fail = (message) => {
+        const s = allocateUTF8(source), m = allocateUTF8(source + ": " + message);
+        Module._av_article_failed(s, m);
+        _free(s); _free(m);
+    };
+    fetch(source).then((response) => {
+        if (!response.ok) {
+            fail("HTTP " + response.status + (response.statusText ? " " + response.statusText : ""));
+            return null;
+        }
+        return response.arrayBuffer();
+    }).then((buffer) => {
+        if (!buffer) return;
+        const bytes = new Uint8Array(buffer);
+        const data = _malloc(Math.max(bytes.length, 1));
+        if (!data) { fail("not enough memory for " + bytes.length + " bytes"); return; }
+        HEAPU8.set(bytes, data);
+        const s = allocateUTF8(source);
+        Module._av_article_arrived(s, data, bytes.length);
+        _free(s); _free(data);
+    }).catch((e) => fail("network error (" + (e && e.message ? e.message : e) + ")"));
+});
+
+EM_JS(void, js_open_link, (const char* url), {
+    window.open(UTF8ToString(url), "_blank", "noopener,noreferrer");
+});
+
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+
+EM_JS(void, js_set_cursor, (const char* cursor), {
+    const canvas = Module.canvas;
+    if (canvas) canvas.style.cursor = UTF8ToString(cursor);
+});
+
+// The article asked for in the page URL (?article=...), resolved against the page; "" if none.
+EM_JS(char*, js_requested_article, (), {
+    const asked = new URLSearchParams(window.location.search).get("article");
+    return allocateUTF8(asked ? new URL(asked, document.baseURI).href : "");
+});
+
+EM_JS(char*, js_resolve, (const char* relative), {
+    return allocateUTF8(new URL(UTF8ToString(relative), document.baseURI).href);
+});
+
+EM_JS(void, js_notify_state, (), {
+    if (Module.onStateChange) Module.onStateChange();
+});
+
+// --- The C++ side ---------------------------------------------------------------------------
+
+std::string take_js_string(char* s) {
+    std::string out = s ? s : "";
+    std::free(s);
+    return out;
+}
+
+class WebHost : public av::Host {
+public:
+    void fetch_article(const std::string& source) override { js_fetch_article(source.c_str()); }
+    void open_link(const std::string& url) override { js_open_link(url.c_str()); }
+    void set_title(const std::string& title) override { js_set_title(title.c_str()); }
+};
+
+WebHost g_host;
+av::App* g_app = nullptr;
+bool g_frame_scheduled = false;
+int g_pending_frames = 0;  // frames still owed after the last event, so ImGui state settles
+double g_last_time = 0;
+ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
+
+void schedule_frame();
+
+// Matches the canvas's backing store to its CSS size times the device pixel ratio, so one canvas
+// pixel is one device pixel and text is rasterised at the screen's density.
+void sync_canvas_size() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(canvas_id, &css_w, &css_h);
+    const double dpr = std::max(emscripten_get_device_pixel_ratio(), 0.5);
+    const int pw = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int ph = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    int cur_w = 0, cur_h = 0;
+    emscripten_get_canvas_element_size(canvas_id, &cur_w, &cur_h);
+    if (cur_w != pw || cur_h != ph) emscripten_set_canvas_element_size(canvas_id, pw, ph);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
+}
+
+void update_cursor() {
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor == g_cursor) return;
+    g_cursor = cursor;
+    js_set_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : cursor == ImGuiMouseCursor_TextInput ? "text" : "default");
+}
+
+EM_BOOL on_animation_frame(double time, void*) {
+    g_frame_scheduled = false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::max((time - g_last_time) / 1000.0, 1e-4)) : 1.0f / 60.0f;
+    g_last_time = time;
+    sync_canvas_size();
+    ImGui_ImplOpenGL3_NewFrame();
+    const bool was_ready = g_app->ready();
+    const std::string old_error = g_app->error();
+    g_app->frame();
+    int w = 0, h = 0;
+    emscripten_get_canvas_element_size(canvas_id, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    update_cursor();
+    if (g_app->ready() != was_ready || g_app->error() != old_error) js_notify_state();
+    if (g_pending_frames > 0) --g_pending_frames;
+    if (g_pending_frames > 0 || g_app->wants_frame()) schedule_frame();
+    else g_last_time = 0;  // the next frame after idle must not see a huge DeltaTime
+    return false;
+}
+
+void schedule_frame() {
+    if (g_frame_scheduled) return;
+    g_frame_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void wake() {
+    g_pending_frames = std::max(g_pending_frames, 3);
+    schedule_frame();
+}
+
+// --- Input: DOM events into ImGui ---------------------------------------------------------------
+
+ImGuiKey key_from_code(const char* code) {
+    struct Entry { const char* code; ImGuiKey key; };
+    static const Entry table[] = {
+        {"ArrowDown", ImGuiKey_DownArrow}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowLeft", ImGuiKey_LeftArrow},
+        {"ArrowRight", ImGuiKey_RightArrow}, {"PageDown", ImGuiKey_PageDown}, {"PageUp", ImGuiKey_PageUp},
+        {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}, {"Space", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter},
+        {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Escape", ImGuiKey_Escape}, {"Tab", ImGuiKey_Tab},
+        {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {"Equal", ImGuiKey_Equal},
+        {"Minus", ImGuiKey_Minus}, {"NumpadAdd", ImGuiKey_KeypadAdd}, {"NumpadSubtract", ImGuiKey_KeypadSubtract},
+        {"Digit0", ImGuiKey_0}, {"Numpad0", ImGuiKey_Keypad0}, {"KeyA", ImGuiKey_A}, {"KeyC", ImGuiKey_C},
+        {"KeyF", ImGuiKey_F}, {"KeyG", ImGuiKey_G}, {"KeyV", ImGuiKey_V}, {"KeyX", ImGuiKey_X},
+        {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift},
+        {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
+        {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
+        {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
+    };
+    for (const Entry& e : table)
+        if (std::strcmp(code, e.code) == 0) return e.key;
+    return ImGuiKey_None;
+}
+
+void add_modifiers(bool ctrl, bool shift, bool alt, bool meta) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+    io.AddKeyEvent(ImGuiMod_Shift, shift);
+    io.AddKeyEvent(ImGuiMod_Alt, alt);
+    io.AddKeyEvent(ImGuiMod_Super, meta);
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    add_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    const ImGuiKey key = key_from_code(e->code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
+    if (type == EMSCRIPTEN_EVENT_KEYDOWN && !e->ctrlKey && !e->metaKey && !e->altKey && std::strlen(e->key) > 0 &&
+        std::strlen(e->key) <= 4 && static_cast<unsigned char>(e->key[0]) >= 0x20) {
+        // `key` holds the character typed when it is one character long (as UTF-8).
+        if (std::strlen(e->key) == 1 || static_cast<unsigned char>(e->key[0]) >= 0x80) io.AddInputCharactersUTF8(e->key);
+    }
+    wake();
+    // Keep the browser's own shortcuts (reload, find, zoom...); take the keys the viewer uses
+    // for scrolling so the page itself does not scroll behind the canvas.
+    const bool plain = !e->ctrlKey && !e->metaKey && !e->altKey;
+    return plain && (key == ImGuiKey_DownArrow || key == ImGuiKey_UpArrow || key == ImGuiKey_PageDown ||
+                     key == ImGuiKey_PageUp || key == ImGuiKey_Home || key == ImGuiKey_End || key == ImGuiKey_Space);
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    add_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+        if (button >= 0) io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+    }
+    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    wake();
+    return type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // DOM wheel deltas come in pixels (Chromium), lines (Firefox) or pages. One ImGui wheel unit is
+    // one notch of a Chromium mouse wheel (100 px); lines and pages are converted to match.
+    double dy = e->deltaY, dx = e->deltaX;
+    if (e->deltaMode == DOM_DELTA_LINE) { dy *= 33.0; dx *= 33.0; }
+    else if (e->deltaMode == DOM_DELTA_PAGE) { dy *= ImGui::GetIO().DisplaySize.y; dx *= ImGui::GetIO().DisplaySize.y; }
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-dx / 100.0), static_cast<float>(-dy / 100.0));
+    wake();
+    return true;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    wake();
+    return false;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    wake();
+    return false;
+}
+
+void install_input() {
+    const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
+    emscripten_set_keydown_callback(window, nullptr, true, on_key);
+    emscripten_set_keyup_callback(window, nullptr, true, on_key);
+    emscripten_set_mousedown_callback(canvas_id, nullptr, true, on_mouse);
+    emscripten_set_mouseup_callback(canvas_id, nullptr, true, on_mouse);
+    emscripten_set_mousemove_callback(canvas_id, nullptr, true, on_mouse);
+    emscripten_set_mouseleave_callback(canvas_id, nullptr, true, on_mouse);
+    emscripten_set_wheel_callback(canvas_id, nullptr, false, on_wheel);
+    emscripten_set_resize_callback(window, nullptr, true, on_resize);
+    emscripten_set_focus_callback(window, nullptr, true, on_focus);
+    emscripten_set_blur_callback(window, nullptr, true, on_focus);
+}
+
+}  // namespace
+
+// --- Exported to the page -----------------------------------------------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void av_article_arrived(const char* source, const char* data, int length) {
+    g_app->article_arrived(source, std::string_view(data, static_cast<std::size_t>(std::max(length, 0))));
+    wake();
+    js_notify_state();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_article_failed(const char* source, const char* message) {
+    g_app->article_failed(source, message);
+    wake();
+    js_notify_state();
+}
+
+// Opens another article (a URL relative to the page, or absolute).
+EMSCRIPTEN_KEEPALIVE void av_open_url(const char* url) {
+    g_app->open(take_js_string(js_resolve(url)));
+    wake();
+}
+
+// The state as JSON; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* av_state_json() {
+    static std::string state;
+    state = g_app->state_json();
+    return state.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_request_frame() { wake(); }
+
+}  // extern "C"
+
+int main() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;  // ImGui anti-aliases its own shapes
+    attrs.depth = false;
+    attrs.stencil = false;
+    attrs.preserveDrawingBuffer = false;  // the compositor keeps showing the last frame while idle
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_id, &attrs);
+    if (gl <= 0) {
+        EM_ASM({ if (Module.onFatal) Module.onFatal("webgl2"); });
+        return 1;
+    }
+    emscripten_webgl_make_context_current(gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "article-viewer-web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    static av::App app(g_host, take_js_string(js_resolve(AV_DEFAULT_ARTICLE)));
+    g_app = &app;
+    app.init("/fonts");
+    install_input();
+    std::string requested = take_js_string(js_requested_article());
+    app.open(requested.empty() ? take_js_string(js_resolve(AV_DEFAULT_ARTICLE)) : requested);
+    wake();
+    return 0;  // the runtime stays alive (EXIT_RUNTIME=0): the browser drives everything from here
+}

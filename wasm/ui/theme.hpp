@@ -1,0 +1,30 @@
+// Colours of the reading view. Body text keeps at least 4.5:1 contrast with the page in every
+// theme (WCAG AA); tests/core checks the arithmetic.
+#pragma once
+
+#include <cstdint>
+
+#include "core/layout.hpp"
+
+namespace av {
+
+enum class ThemeName { light, sepia, dark };
+
+// 0xAARRGGBB-free plain RGB, so tests can compute contrast without ImGui.
+struct Rgb {
+    std::uint8_t r, g, b;
+};
+
+struct Theme {
+    ThemeName name;
+    Rgb page, text, muted, heading, link, label, sponsored_bg, sponsored_border, callout_bg, callout_border, rule, chip_bg,
+        image_bg, selection;
+    Rgb color(Role role) const;
+};
+
+const Theme& theme(ThemeName name);
+
+// WCAG 2 contrast ratio of two colours (1..21).
+double contrast_ratio(Rgb a, Rgb b);
+
+}  // namespace av
