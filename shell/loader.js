@@ -25,6 +25,19 @@
     open(url) {
       if (program) program.ccall('av_open_url', null, ['string'], [String(url)]);
     },
+    // 'light', 'sepia' or 'dark'.
+    setTheme(name) {
+      const index = ['light', 'sepia', 'dark'].indexOf(String(name).toLowerCase());
+      if (program && index >= 0) program._av_set_theme(index);
+    },
+    // Body text size in CSS pixels, 12 to 40 (Ctrl+= and Ctrl+- step by 2).
+    setFontSize(px) {
+      if (program) program._av_set_font_size(Number(px) || 20);
+    },
+    // Scrolls to block `index` of the article (0-based, clamped).
+    scrollToBlock(index) {
+      if (program) program._av_scroll_to_block(Number(index) | 0);
+    },
   };
 
   // Byte progress of both downloads (the wasm program and the preloaded fonts).

@@ -15,7 +15,7 @@ packages=(
   cmake make g++ clang lld pkg-config xz-utils dpkg-dev ca-certificates
   emscripten nodejs
   nlohmann-json3-dev doctest-dev
-  libglfw3-dev libgl-dev
+  libglfw3-dev libgl-dev libstb-dev
   fonts-noto-core fonttools
   chromium xvfb xauth
   python3 python3-jsonschema

@@ -51,6 +51,26 @@ def ink_share(rows):
     return dark / max(total, 1)
 
 
+def solid_png(path, width, height, rgb):
+    """Writes a solid-colour RGB PNG."""
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def colour_share(rows, rgb):
+    near = total = 0
+    for row in rows:
+        for i in range(0, len(row), 3):
+            total += 1
+            if all(abs(row[i + k] - rgb[k]) < 40 for k in range(3)):
+                near += 1
+    return near / max(total, 1)
+
+
 def render(args, out):
     return subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", VIEWER, "--screenshot", out] + args,
                           capture_output=True, text=True, timeout=120)
@@ -77,6 +97,32 @@ class DesktopRender(unittest.TestCase):
             ocr = subprocess.run(["tesseract", out, "-", "-l", "fra"], capture_output=True, text=True, timeout=120).stdout
             for words in ["Russie", "livraison de munitions", "Corée du Nord", "Sponsorisé"]:
                 self.assertIn(words, ocr, f"OCR did not find {words!r} in:\n{ocr}")
+
+    def test_pictures_next_to_the_article_are_drawn(self):
+        os.makedirs(os.path.join(self.tmp, "img"))
+        solid_png(os.path.join(self.tmp, "img", "red.png"), 40, 20, (220, 20, 20))
+        article = os.path.join(self.tmp, "pictures.json")
+        with open(article, "w", encoding="utf-8") as f:
+            json.dump({"format": "article/1", "id": "pictures", "title": "Images", "blocks": [
+                {"type": "image", "src": "img/red.png", "alt": "Rouge", "width": 400, "height": 200},
+                {"type": "image", "src": "https://example.invalid/x.png", "alt": "Distante", "width": 400, "height": 100},
+            ]}, f)
+        out = os.path.join(self.tmp, "pictures.png")
+        result = render(["--size", "1000x800", article], out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        state = json.loads(result.stdout.strip().splitlines()[-1])
+        self.assertEqual(state["images"], {"total": 2, "requested": 2, "loaded": 1, "failed": 1})
+        _, _, rows = read_png(out)
+        # 400x200 red in a 1000x800 window: 10 %.
+        self.assertAlmostEqual(colour_share(rows, (220, 20, 20)), 0.10, delta=0.02)
+
+    def test_idle_window_draws_no_frames(self):
+        # Three seconds with no input: only the first few frames (loading, article, settling).
+        result = subprocess.run(["xvfb-run", "-a", VIEWER, "--quit-after", "3"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        state = json.loads(result.stdout.strip().splitlines()[-1])
+        self.assertTrue(state["ready"])
+        self.assertLessEqual(state["frames"], 8, "the window kept drawing while idle")
 
     def test_broken_file_shows_an_error_screen(self):
         bad = os.path.join(self.tmp, "bad.json")

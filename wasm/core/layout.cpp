@@ -51,8 +51,8 @@ struct Flattened {
 class LineBuilder {
 public:
     LineBuilder(const InlineStyle& style, const TextMeasurer& m, const Flattened& f, float x, float y, float width,
-                std::vector<Line>& out)
-        : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out) {}
+                std::vector<Line>& out, std::uint32_t base_offset)
+        : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out), base_offset_(base_offset) {}
 
     void add(Word& word) {
         if (word.break_before && started_) finish_line();
@@ -90,6 +90,7 @@ private:
     }
 
     void add_piece(Line& line, std::size_t begin, std::size_t end, Face face, int link, float width) {
+        if (line.spans.empty()) line.offset = base_offset_ + chars_before(begin);
         const Role role = link >= 0 ? Role::link : style_.role;
         if (line.spans.empty() || line.spans.back().face != face || line.spans.back().link != link) {
             Span span;
@@ -123,8 +124,19 @@ private:
         }
     }
 
+    // Code points of the flattened text before byte `byte`. Lines start in increasing order, so a
+    // cursor that only moves forward keeps this linear in the text's length.
+    std::uint32_t chars_before(std::size_t byte) {
+        while (count_byte_ < byte && count_byte_ < f_.text.size()) {
+            utf8::next(f_.text, count_byte_);
+            ++count_chars_;
+        }
+        return count_chars_;
+    }
+
     void start_line() {
         Line line;
+        line.offset = base_offset_ + count_chars_;
         line.y = y_;
         line.height = style_.size * style_.line_height;
         out_.push_back(std::move(line));
@@ -147,12 +159,15 @@ private:
     bool started_ = false;
     float cursor_ = 0;
     Face last_face_ = Face::serif;
+    std::uint32_t base_offset_ = 0;
+    std::size_t count_byte_ = 0;
+    std::uint32_t count_chars_ = 0;
 };
 
 }  // namespace
 
 float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
-                  float width, std::vector<Line>& out, std::vector<std::string>& links) {
+                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset) {
     Flattened f;
     for (const Run& run : text) {
         f.text += run.text;
@@ -165,7 +180,9 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
         }
         f.links.push_back(link);
     }
-    LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out);
+    const std::uint32_t base = offset ? *offset : 0;
+    if (offset) *offset += static_cast<std::uint32_t>(utf8::length(f.text));
+    LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out, base);
     Word word;
     std::size_t run = 0;
     auto run_at = [&](std::size_t byte) {
@@ -282,10 +299,11 @@ public:
 
     float text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
         InlineStyle style{face, role, size, lh};
-        return break_lines(t, style, m_, x, y, w, b.lines, doc_.links);
+        return break_lines(t, style, m_, x, y, w, b.lines, doc_.links, &offset_);
     }
 
     BlockLayout header(float y) {
+        offset_ = 0;
         BlockLayout b;
         b.top = y;
         const float x = doc_.column_x, w = doc_.column_width;
@@ -321,6 +339,7 @@ public:
 
     BlockLayout block(int index, float y) {
         const Block& bl = a_.blocks[static_cast<std::size_t>(index)];
+        offset_ = 0;
         BlockLayout b;
         b.block = index;
         b.top = y;
@@ -358,7 +377,11 @@ public:
                 const float bx = x + (w - box_w) / 2;
                 b.shapes.push_back(Shape{ShapeKind::image_box, bx, y, box_w, box_h, index});
                 // The alt text shows in the reserved box until the picture arrives.
-                if (!bl.alt.empty()) text(b, plain(bl.alt), Face::sans, Role::caption, s_ * 0.8f, 1.4f, bx + pad / 2, y + pad / 2, box_w - pad);
+                if (!bl.alt.empty()) {
+                    text(b, plain(bl.alt), Face::sans, Role::alt, s_ * 0.8f, 1.4f, bx + pad / 2, y + pad / 2, box_w - pad);
+                    // Alt text never spills out of the box: a small picture shows what fits.
+                    while (!b.lines.empty() && b.lines.back().y + b.lines.back().height > y + box_h) b.lines.pop_back();
+                }
                 y += box_h;
                 if (!bl.caption.empty()) y = text(b, bl.caption, Face::sans, Role::caption, s_ * 0.8f, 1.4f, x, y + s_ * 0.4f, w);
                 if (!bl.credit.empty()) y = text(b, plain(bl.credit), Face::sans, Role::meta, s_ * 0.7f, 1.4f, x, y + s_ * 0.2f, w);
@@ -418,6 +441,8 @@ public:
                     }
                     b.shapes.push_back(Shape{ShapeKind::chip, x + cx, y, cw, chip_h, index});
                     Line line;
+                    line.offset = offset_;
+                    offset_ += static_cast<std::uint32_t>(utf8::length(tag));
                     line.y = y + (chip_h - size * 1.3f) / 2;
                     line.height = size * 1.3f;
                     Span span;
@@ -448,6 +473,7 @@ private:
     const TextMeasurer& m_;
     DocumentLayout& doc_;
     float s_ = 20;
+    std::uint32_t offset_ = 0;  // characters of the current block laid out so far
 };
 
 }  // namespace

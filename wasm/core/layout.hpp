@@ -17,7 +17,7 @@
 namespace av {
 
 // What a piece of text is, so the UI can pick its colour; layout has already picked face and size.
-enum class Role : std::uint8_t { title, subtitle, meta, heading, body, quote, label, sponsored, callout, link, chip, caption };
+enum class Role : std::uint8_t { title, subtitle, meta, heading, body, quote, label, sponsored, callout, link, chip, caption, alt };
 
 struct Span {
     std::string text;
@@ -32,6 +32,9 @@ struct Span {
 struct Line {
     float y = 0;       // top of the line box
     float height = 0;  // line box height (font size x line height)
+    // Characters (code points) of the block's own text before this line: the same at every
+    // width and size, so a reading position can be kept as (block, offset).
+    std::uint32_t offset = 0;
     std::vector<Span> spans;
 };
 
@@ -90,8 +93,10 @@ struct InlineStyle {
     float size = 20;
     float line_height = 1.5f;
 };
+// `offset` is the character offset of this inline's first character within its block; it
+// advances by the inline's length.
 float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
-                  float width, std::vector<Line>& out, std::vector<std::string>& links);
+                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset = nullptr);
 
 // Keeps the last layout and recomputes it only when the article or the parameters change.
 class LayoutCache {

@@ -7,7 +7,15 @@
 #include <iterator>
 #include <sys/stat.h>
 
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+
 #include "core/article_loader.hpp"
+#include "core/layout.hpp"
+#include "core/utf8.hpp"
+#include "ui/fonts.hpp"
 
 namespace av::cli {
 
@@ -58,6 +66,67 @@ int check(const std::vector<std::string>& files) {
         }
     }
     return result;
+}
+
+int layout_report(const std::string& file, float width, float font_size, const std::string& fonts_dir) {
+    std::string bytes, error;
+    if (!read_file(file, bytes, error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return invalid;
+    }
+    const LoadResult loaded = load_article(bytes, file);
+    for (const std::string& w : loaded.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "%s\n", loaded.error.c_str());
+        return invalid;
+    }
+    // ImGui measures text on the CPU: a context and the font files are enough, no GPU or window.
+    ImGui::CreateContext();
+    FontSet fonts;
+    const std::string font_error = fonts.load(fonts_dir);
+    if (!font_error.empty()) {
+        std::fprintf(stderr, "article-viewer: %s\n", font_error.c_str());
+        ImGui::DestroyContext();
+        return invalid;
+    }
+    const DocumentLayout doc = layout_article(loaded.article, fonts, LayoutParams{width, font_size, 0});
+    // Every character drawn, checked against the face that draws it (spaces and breaks excepted).
+    std::map<char32_t, std::size_t> missing;
+    std::size_t missing_total = 0;
+    for (const BlockLayout& b : doc.blocks)
+        for (const Line& l : b.lines)
+            for (const Span& s : l.spans)
+                for (std::size_t pos = 0; pos < s.text.size();) {
+                    const char32_t cp = utf8::next(s.text, pos);
+                    if (cp > 0x20 && !fonts.has_glyph(cp, s.face)) {
+                        ++missing[cp];
+                        ++missing_total;
+                    }
+                }
+    nlohmann::json report;
+    report["file"] = file;
+    report["width"] = width;
+    report["font_size"] = doc.params.font_size;
+    report["column_x"] = doc.column_x;
+    report["column_width"] = doc.column_width;
+    report["blocks"] = loaded.article.blocks.size();
+    report["lines"] = doc.line_count();
+    report["height"] = doc.height;
+    report["overflow_lines"] = doc.overflow_lines();
+    report["reading_minutes"] = doc.reading_minutes;
+    report["missing_glyphs"] = missing_total;
+    nlohmann::json chars = nlohmann::json::array();
+    for (const auto& [cp, count] : missing) {
+        if (chars.size() == 50) break;  // enough to see which script is missing
+        char name[16];
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+        chars.push_back(name);
+    }
+    report["missing_examples"] = chars;
+    report["warnings"] = loaded.warnings.size();
+    std::printf("%s\n", report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    ImGui::DestroyContext();
+    return ok;
 }
 
 }  // namespace av::cli

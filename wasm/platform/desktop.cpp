@@ -7,13 +7,18 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include <stb/stb_image.h>
+
 #include "cli.hpp"
+#include "core/url.hpp"
+#include "gl_texture.hpp"
 #include "screenshot.hpp"
 #include "ui/app.hpp"
 
@@ -24,8 +29,12 @@ namespace {
 const char* const usage_text =
     "usage: article-viewer [FILE.json]            open an article in a window (default: the bundled seed)\n"
     "       article-viewer --check FILE.json...   validate article files; no display needed\n"
+    "       article-viewer --layout FILE.json --width PX [--font-size PX]\n"
+    "                                             print a JSON layout report; no display needed\n"
     "       article-viewer --screenshot OUT.png [--size WxH] [FILE.json]\n"
     "                                             draw once, save the window as PNG, exit\n"
+    "       article-viewer --quit-after SECONDS [FILE.json]\n"
+    "                                             run normally, then print the state (frames drawn) and exit\n"
     "Environment: AV_FONTS_DIR (Noto fonts, default " AV_FONTS_DIR "),\n"
     "             AV_ASSETS_DIR (bundled articles, default " AV_ASSETS_DIR ")\n";
 
@@ -53,6 +62,34 @@ public:
             std::fprintf(stderr, "article-viewer: cannot start xdg-open for %s\n", url.c_str());
         }
     }
+
+    // Pictures next to the article file are decoded with stb_image (Debian's libstb). The desktop
+    // build has no HTTP client: remote pictures keep their alt text.
+    void fetch_image(std::uint32_t request, const std::string& src) override {
+        if (!av::url::scheme(src).empty()) {
+            app->image_failed(request);
+            return;
+        }
+        std::string bytes, error;
+        int w = 0, h = 0, channels = 0;
+        unsigned char* pixels = nullptr;
+        if (av::cli::read_file(src, bytes, error)) {
+            pixels = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
+                                           &w, &h, &channels, 4);
+        }
+        if (!pixels) {
+            std::fprintf(stderr, "article-viewer: picture %s: %s\n", src.c_str(), error.empty() ? stbi_failure_reason() : error.c_str());
+            app->image_failed(request);
+            return;
+        }
+        app->image_arrived(request, pixels, w, h);
+        stbi_image_free(pixels);
+    }
+
+    std::uint64_t create_texture(const unsigned char* rgba, int width, int height) override {
+        return av::create_gl_texture(rgba, width, height);
+    }
+    void destroy_texture(std::uint64_t texture) override { av::destroy_gl_texture(texture); }
 
     void set_title(const std::string& title) override {
         if (window) glfwSetWindowTitle(window, (title + " — Article viewer").c_str());
@@ -83,6 +120,16 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string screenshot, file;
     int width = 1100, height = 800;
+    bool layout = false;
+    float quit_after = 0;
+    float layout_width = 0, font_size = 20;
+    auto number = [](const std::string& text, float lo, float hi, float& out) {
+        char* end = nullptr;
+        const float v = std::strtof(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !(v >= lo && v <= hi)) return false;
+        out = v;
+        return true;
+    };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") {
@@ -90,6 +137,23 @@ int main(int argc, char** argv) {
             return 0;
         } else if (a == "--check") {
             return av::cli::check(std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end()));
+        } else if (a == "--layout") {
+            layout = true;
+        } else if (a == "--width" && i + 1 < args.size()) {
+            if (!number(args[++i], 50, 100000, layout_width)) {
+                std::fprintf(stderr, "article-viewer: --width takes a number of pixels from 50 to 100000\n");
+                return av::cli::usage;
+            }
+        } else if (a == "--font-size" && i + 1 < args.size()) {
+            if (!number(args[++i], 6, 200, font_size)) {
+                std::fprintf(stderr, "article-viewer: --font-size takes a number of pixels from 6 to 200\n");
+                return av::cli::usage;
+            }
+        } else if (a == "--quit-after" && i + 1 < args.size()) {
+            if (!number(args[++i], 0.1f, 86400, quit_after)) {
+                std::fprintf(stderr, "article-viewer: --quit-after takes a number of seconds\n");
+                return av::cli::usage;
+            }
         } else if (a == "--screenshot" && i + 1 < args.size()) {
             screenshot = args[++i];
         } else if (a == "--size" && i + 1 < args.size()) {
@@ -107,6 +171,13 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "article-viewer: one article at a time\n%s", usage_text);
             return av::cli::usage;
         }
+    }
+    if (layout) {
+        if (file.empty() || layout_width <= 0) {
+            std::fprintf(stderr, "usage: article-viewer --layout FILE.json --width PX [--font-size PX]\n");
+            return av::cli::usage;
+        }
+        return av::cli::layout_report(file, layout_width, font_size, env_or("AV_FONTS_DIR", AV_FONTS_DIR));
     }
     const std::string assets = env_or("AV_ASSETS_DIR", AV_ASSETS_DIR);
     const std::string default_article = assets + "/" AV_DEFAULT_ARTICLE;
@@ -162,16 +233,21 @@ int main(int argc, char** argv) {
         // Idle is free: block in glfwWaitEvents until something happens, then draw a few frames so
         // ImGui's hover and focus state settles; keep drawing only while an animation runs.
         int pending = 3;
+        const double deadline = quit_after > 0 ? glfwGetTime() + quit_after : 0;
         while (!glfwWindowShouldClose(window)) {
-            if (pending > 0 || app.wants_frame()) glfwPollEvents();
-            else {
-                glfwWaitEvents();
+            if (pending > 0 || app.wants_frame()) {
+                glfwPollEvents();
+            } else {
+                if (deadline > 0) glfwWaitEventsTimeout(std::max(deadline - glfwGetTime(), 0.0));
+                else glfwWaitEvents();
                 pending = 3;
             }
+            if (deadline > 0 && glfwGetTime() >= deadline) break;  // the timeout is no event: draw nothing
             draw(window, app);
             glfwSwapBuffers(window);
             if (pending > 0) --pending;
         }
+        if (deadline > 0) std::printf("%s\n", app.state_json().c_str());
     }
 
     ImGui_ImplOpenGL3_Shutdown();

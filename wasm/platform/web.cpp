@@ -9,11 +9,14 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "gl_texture.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -48,6 +51,31 @@ EM_JS(void, js_fetch_article, (const char* source_ptr), {
     }).catch((e) => fail("network error (" + (e && e.message ? e.message : e) + ")"));
 });
 
+// Fetches and decodes a picture in the browser (large ones scaled to at most 2048 px), and hands
+// its RGBA pixels to C++. Cross-origin pictures need CORS; without it the alt text stays.
+EM_JS(void, js_fetch_image, (unsigned request, const char* url_ptr), {
+    const url = UTF8ToString(url_ptr);
+    fetch(url, { mode: "cors", credentials: "omit" }).then((response) => {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.blob();
+    }).then((blob) => createImageBitmap(blob)).then((bitmap) => {
+        const scale = Math.min(1, 2048 / Math.max(bitmap.width, bitmap.height));
+        const w = Math.max(1, Math.round(bitmap.width * scale)), h = Math.max(1, Math.round(bitmap.height * scale));
+        const canvas = typeof OffscreenCanvas !== "undefined" ? new OffscreenCanvas(w, h) : Object.assign(document.createElement("canvas"), { width: w, height: h });
+        const g = canvas.getContext("2d");
+        g.drawImage(bitmap, 0, 0, w, h);
+        const pixels = g.getImageData(0, 0, w, h).data;
+        const data = _malloc(pixels.length);
+        if (!data) throw new Error("out of memory");
+        HEAPU8.set(pixels, data);
+        Module._av_image_arrived(request, data, w, h);
+        _free(data);
+    }).catch((e) => {
+        console.warn("picture " + url + ": " + (e && e.message ? e.message : e));
+        Module._av_image_failed(request);
+    });
+});
+
 EM_JS(void, js_open_link, (const char* url), {
     window.open(UTF8ToString(url), "_blank", "noopener,noreferrer");
 });
@@ -69,6 +97,34 @@ EM_JS(char*, js_resolve, (const char* relative), {
     return allocateUTF8(new URL(UTF8ToString(relative), document.baseURI).href);
 });
 
+// Keeps the block being read in the URL (#id) without adding history entries.
+EM_JS(void, js_set_fragment, (const char* id), {
+    const fragment = UTF8ToString(id);
+    const url = window.location.pathname + window.location.search + (fragment ? "#" + encodeURIComponent(fragment) : "");
+    if (url !== window.location.pathname + window.location.search + window.location.hash) history.replaceState(history.state, "", url);
+});
+
+EM_JS(char*, js_fragment, (), {
+    let id = window.location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) {}
+    return allocateUTF8(id);
+});
+
+// Reader preferences the browser knows: 1 = dark colour scheme, 2 = reduced motion (bit flags).
+EM_JS(int, js_preferences, (), {
+    const m = (q) => window.matchMedia && window.matchMedia(q).matches;
+    return (m("(prefers-color-scheme: dark)") ? 1 : 0) | (m("(prefers-reduced-motion: reduce)") ? 2 : 0);
+});
+
+// A fragment typed or followed after load (#id) moves to that block.
+EM_JS(void, js_watch_fragment, (), {
+    window.addEventListener("hashchange", () => {
+        let id = window.location.hash.slice(1);
+        try { id = decodeURIComponent(id); } catch (e) {}
+        Module.ccall("av_go_to_block", null, ["string"], [id]);
+    });
+});
+
 EM_JS(void, js_notify_state, (), {
     if (Module.onStateChange) Module.onStateChange();
 });
@@ -86,6 +142,12 @@ public:
     void fetch_article(const std::string& source) override { js_fetch_article(source.c_str()); }
     void open_link(const std::string& url) override { js_open_link(url.c_str()); }
     void set_title(const std::string& title) override { js_set_title(title.c_str()); }
+    void reading_at(const std::string& block_id) override { js_set_fragment(block_id.c_str()); }
+    void fetch_image(std::uint32_t request, const std::string& url) override { js_fetch_image(request, url.c_str()); }
+    std::uint64_t create_texture(const unsigned char* rgba, int width, int height) override {
+        return av::create_gl_texture(rgba, width, height);
+    }
+    void destroy_texture(std::uint64_t texture) override { av::destroy_gl_texture(texture); }
 };
 
 WebHost g_host;
@@ -197,15 +259,22 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         if (std::strlen(e->key) == 1 || static_cast<unsigned char>(e->key[0]) >= 0x80) io.AddInputCharactersUTF8(e->key);
     }
     wake();
-    // Keep the browser's own shortcuts (reload, find, zoom...); take the keys the viewer uses
-    // for scrolling so the page itself does not scroll behind the canvas.
+    // Keep the browser's own shortcuts (reload, find, ...); take the keys the viewer uses: the
+    // scrolling keys, so the page does not scroll behind the canvas, and Ctrl+= / Ctrl+- / Ctrl+0,
+    // which resize the text sharply instead of zooming the page.
     const bool plain = !e->ctrlKey && !e->metaKey && !e->altKey;
+    const bool command = (e->ctrlKey || e->metaKey) && !e->altKey;
+    if (command) {
+        return key == ImGuiKey_Equal || key == ImGuiKey_Minus || key == ImGuiKey_0 || key == ImGuiKey_KeypadAdd ||
+               key == ImGuiKey_KeypadSubtract || key == ImGuiKey_Keypad0;
+    }
     return plain && (key == ImGuiKey_DownArrow || key == ImGuiKey_UpArrow || key == ImGuiKey_PageDown ||
                      key == ImGuiKey_PageUp || key == ImGuiKey_Home || key == ImGuiKey_End || key == ImGuiKey_Space);
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     add_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
@@ -228,6 +297,21 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return true;
 }
 
+// One finger acts as a mouse marked as touch: the reading view scrolls with it and flings.
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const EmscriptenTouchPoint* touch = nullptr;
+    for (int i = 0; i < e->numTouches; ++i)
+        if (e->touches[i].isChanged) touch = &e->touches[i];
+    if (!touch) return false;
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(static_cast<float>(touch->targetX), static_cast<float>(touch->targetY));
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    wake();
+    return true;  // no emulated mouse events, no page scroll
+}
+
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     wake();
     return false;
@@ -248,6 +332,10 @@ void install_input() {
     emscripten_set_mousemove_callback(canvas_id, nullptr, true, on_mouse);
     emscripten_set_mouseleave_callback(canvas_id, nullptr, true, on_mouse);
     emscripten_set_wheel_callback(canvas_id, nullptr, false, on_wheel);
+    emscripten_set_touchstart_callback(canvas_id, nullptr, false, on_touch);
+    emscripten_set_touchmove_callback(canvas_id, nullptr, false, on_touch);
+    emscripten_set_touchend_callback(canvas_id, nullptr, false, on_touch);
+    emscripten_set_touchcancel_callback(canvas_id, nullptr, false, on_touch);
     emscripten_set_resize_callback(window, nullptr, true, on_resize);
     emscripten_set_focus_callback(window, nullptr, true, on_focus);
     emscripten_set_blur_callback(window, nullptr, true, on_focus);
@@ -286,6 +374,40 @@ EMSCRIPTEN_KEEPALIVE const char* av_state_json() {
 
 EMSCRIPTEN_KEEPALIVE void av_request_frame() { wake(); }
 
+// Moves to the block with this id (deep link).
+EMSCRIPTEN_KEEPALIVE void av_go_to_block(const char* id) {
+    g_app->go_to_block(id);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_image_arrived(unsigned request, const unsigned char* rgba, int width, int height) {
+    g_app->image_arrived(request, rgba, width, height);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_image_failed(unsigned request) {
+    g_app->image_failed(request);
+    wake();
+}
+
+// 0 light, 1 sepia, 2 dark.
+EMSCRIPTEN_KEEPALIVE void av_set_theme(int theme) {
+    g_app->set_theme(static_cast<av::ThemeName>(std::clamp(theme, 0, 2)));
+    wake();
+}
+
+// Body text size in CSS pixels (clamped to 12..40).
+EMSCRIPTEN_KEEPALIVE void av_set_font_size(double px) {
+    g_app->set_font_size(static_cast<float>(px));
+    wake();
+}
+
+// Moves to block `index` of the article.
+EMSCRIPTEN_KEEPALIVE void av_scroll_to_block(int index) {
+    g_app->scroll_to_block(index);
+    wake();
+}
+
 }  // extern "C"
 
 int main() {
@@ -315,9 +437,13 @@ int main() {
     static av::App app(g_host, take_js_string(js_resolve(AV_DEFAULT_ARTICLE)));
     g_app = &app;
     app.init("/fonts");
+    const int preferences = js_preferences();
+    app.set_theme(preferences & 1 ? av::ThemeName::dark : av::ThemeName::light);
+    app.set_reduced_motion(preferences & 2);
     install_input();
+    js_watch_fragment();
     std::string requested = take_js_string(js_requested_article());
-    app.open(requested.empty() ? take_js_string(js_resolve(AV_DEFAULT_ARTICLE)) : requested);
+    app.open(requested.empty() ? take_js_string(js_resolve(AV_DEFAULT_ARTICLE)) : requested, take_js_string(js_fragment()));
     wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0): the browser drives everything from here
 }

@@ -2,6 +2,7 @@
 // platform/desktop.cpp) implements these few hooks; everything else is shared.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace av {
@@ -19,6 +20,21 @@ public:
 
     // The article's title, for the browser tab or the window.
     virtual void set_title(const std::string& title) = 0;
+
+    // Starts loading a picture; the platform answers with App::image_arrived or App::image_failed
+    // for the same `request`. By default pictures are not loaded and their alt text stays.
+    virtual void fetch_image(std::uint32_t request, const std::string& url) { (void)request, (void)url; }
+
+    // A texture the renderer can draw from 8-bit RGBA pixels, top row first; 0 if none can be made.
+    virtual std::uint64_t create_texture(const unsigned char* rgba, int width, int height) {
+        (void)rgba, (void)width, (void)height;
+        return 0;
+    }
+    virtual void destroy_texture(std::uint64_t texture) { (void)texture; }
+
+    // The reader has moved: `block_id` is the id of the block being read (or of the nearest block
+    // with an id before it), "" when none has one. The web keeps it in the URL as #block_id.
+    virtual void reading_at(const std::string& block_id) { (void)block_id; }
 };
 
 }  // namespace av

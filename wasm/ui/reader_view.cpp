@@ -11,51 +11,114 @@ namespace av {
 
 namespace {
 
-ImU32 to_imgui(Rgb c, float alpha = 1.0f) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
-}
+ImU32 to_imgui(Rgb c, float alpha = 1.0f) { return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f)); }
 
 // Snaps to the device pixel grid so glyphs are not resampled between pixels (blurry text).
 float snap(float v, float scale) { return std::round(v * scale) / scale; }
 
+constexpr float scrollbar_width = 12.0f;
+
 }  // namespace
 
-void ReaderView::clamp(const DocumentLayout& doc, float view_h) {
-    const float max_scroll = std::max(0.0f, doc.height - view_h);
-    target_ = std::clamp(target_, 0.0f, max_scroll);
-    scroll_ = std::clamp(scroll_, 0.0f, max_scroll);
+void ReaderView::jump_to(float y) {
+    scroll_ = target_ = y;
+    velocity_ = 0;
 }
 
 void ReaderView::handle_input(const DocumentLayout& doc, float view_h) {
     const ImGuiIO& io = ImGui::GetIO();
     const float line = doc.params.font_size * 1.5f;
-    if (io.MouseWheel != 0 && ImGui::IsWindowHovered()) target_ -= io.MouseWheel * line * 3.0f;
-    if (ImGui::IsWindowFocused() && !io.WantTextInput) {
+    const bool hovered = ImGui::IsWindowHovered();
+    // One wheel unit is one notch (the platform normalises pixel, line and page deltas).
+    if (io.MouseWheel != 0 && hovered) {
+        target_ -= io.MouseWheel * line * 3.0f;
+        velocity_ = 0;
+    }
+    if (ImGui::IsWindowFocused() && !io.WantTextInput && !io.KeyCtrl && !io.KeySuper && !io.KeyAlt) {
         auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
         const float page = std::max(view_h - line * 2.0f, line);
+        float before = target_;
         if (pressed(ImGuiKey_DownArrow)) target_ += line * 2.0f;
         if (pressed(ImGuiKey_UpArrow)) target_ -= line * 2.0f;
         if (pressed(ImGuiKey_PageDown) || (pressed(ImGuiKey_Space) && !io.KeyShift)) target_ += page;
         if (pressed(ImGuiKey_PageUp) || (pressed(ImGuiKey_Space) && io.KeyShift)) target_ -= page;
         if (pressed(ImGuiKey_Home)) target_ = 0;
         if (pressed(ImGuiKey_End)) target_ = doc.height;
+        if (target_ != before) velocity_ = 0;
     }
-    clamp(doc, view_h);
+    // Touch: the content follows the finger, and keeps going with the finger's speed on release.
+    const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
+    if (touch && hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !dragging_thumb_) {
+        touch_drag_ = true;
+        velocity_ = 0;
+    }
+    if (touch_drag_) {
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            const float dy = io.MouseDelta.y;
+            scroll_ -= dy;
+            target_ = scroll_;
+            if (io.DeltaTime > 0) velocity_ = velocity_ * 0.3f + (-dy / io.DeltaTime) * 0.7f;
+        } else {
+            touch_drag_ = false;
+        }
+    }
+    if (!touch_drag_ && velocity_ != 0) {
+        // Fling: exponential decay, about 0.3 s half-life, like native kinetic scrolling.
+        const float dt = std::min(io.DeltaTime, 0.05f);
+        scroll_ += velocity_ * dt;
+        target_ = scroll_;
+        velocity_ *= std::pow(0.1f, dt);
+        if (std::fabs(velocity_) < 20.0f) velocity_ = 0;
+    }
 }
 
-bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host, float top,
-                      float view_h) {
+void ReaderView::handle_scrollbar(const DocumentLayout& doc, float view_h) {
+    if (doc.height <= view_h) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const float track_x = origin.x + ImGui::GetWindowWidth() - scrollbar_width;
+    const float thumb_h = std::max(view_h * view_h / doc.height, 32.0f);
+    const float range = doc.height - view_h;
+    const float thumb_y = origin.y + (view_h - thumb_h) * (scroll_ / range);
+    const bool over_track = io.MousePos.x >= track_x && io.MousePos.x < track_x + scrollbar_width &&
+                            io.MousePos.y >= origin.y && io.MousePos.y < origin.y + view_h;
+    if (over_track && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        dragging_thumb_ = true;
+        touch_drag_ = false;
+        velocity_ = 0;
+        const bool on_thumb = io.MousePos.y >= thumb_y && io.MousePos.y < thumb_y + thumb_h;
+        thumb_grab_ = on_thumb ? io.MousePos.y - thumb_y : thumb_h / 2;  // a click on the track centres the thumb there
+    }
+    if (dragging_thumb_) {
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            dragging_thumb_ = false;
+        } else {
+            const float t = (io.MousePos.y - thumb_grab_ - origin.y) / std::max(view_h - thumb_h, 1.0f);
+            scroll_ = target_ = std::clamp(t, 0.0f, 1.0f) * range;
+        }
+    }
+}
+
+bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host, float view_h,
+                      const std::vector<std::uint64_t>& pictures) {
+    const float before = scroll_;
+    handle_scrollbar(doc, view_h);
     handle_input(doc, view_h);
+    const float max_scroll = std::max(0.0f, doc.height - view_h);
+    target_ = std::clamp(target_, 0.0f, max_scroll);
+    if (velocity_ != 0 && (scroll_ <= 0 || scroll_ >= max_scroll)) velocity_ = 0;
+    scroll_ = std::clamp(scroll_, 0.0f, max_scroll);
     // Ease towards the target: a fixed fraction per frame, finishing exactly.
     const float diff = target_ - scroll_;
-    scroll_ = std::fabs(diff) < 0.5f ? target_ : scroll_ + diff * 0.35f;
-    const bool animating = scroll_ != target_;
+    scroll_ = !smooth_ || std::fabs(diff) < 0.5f ? target_ : scroll_ + diff * 0.3f;
+    moved_ = scroll_ != before;
+    const bool animating = scroll_ != target_ || velocity_ != 0;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImGuiIO& io = ImGui::GetIO();
     const float scale = io.DisplayFramebufferScale.y > 0 ? io.DisplayFramebufferScale.y : 1.0f;
     const ImVec2 origin = ImGui::GetWindowPos();
-    const float dy = origin.y + top - snap(scroll_, scale);
+    const float dy = origin.y - snap(scroll_, scale);
     const float dx = origin.x;
     const ImVec2 mouse = io.MousePos;
     int hovered_link = -1;
@@ -63,6 +126,8 @@ bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const The
     const auto [first, last] = doc.visible(scroll_, scroll_ + view_h);
     for (std::size_t i = first; i < last; ++i) {
         const BlockLayout& block = doc.blocks[i];
+        const std::uint64_t picture =
+            block.block >= 0 && static_cast<std::size_t>(block.block) < pictures.size() ? pictures[static_cast<std::size_t>(block.block)] : 0;
         for (const Shape& s : block.shapes) {
             const ImVec2 a(dx + s.x, dy + s.y), b(dx + s.x + s.w, dy + s.y + s.h);
             const float r = doc.params.font_size * 0.3f;
@@ -75,44 +140,55 @@ bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const The
                     dl->AddRectFilled(a, b, to_imgui(theme.callout_bg), r);
                     dl->AddRect(a, b, to_imgui(theme.callout_border), r);
                     break;
-                case ShapeKind::quote_bar: dl->AddRectFilled(a, b, to_imgui(theme.rule)); break;
+                case ShapeKind::quote_bar:
                 case ShapeKind::rule: dl->AddRectFilled(a, b, to_imgui(theme.rule)); break;
-                case ShapeKind::image_box: dl->AddRectFilled(a, b, to_imgui(theme.image_bg)); break;
+                case ShapeKind::image_box:
+                    if (picture) dl->AddImage(ImTextureRef(static_cast<ImTextureID>(picture)), a, b);
+                    else dl->AddRectFilled(a, b, to_imgui(theme.image_bg));
+                    break;
                 case ShapeKind::chip: dl->AddRectFilled(a, b, to_imgui(theme.chip_bg), s.h / 2); break;
-                case ShapeKind::bullet: dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), s.w / 2, to_imgui(theme.text)); break;
+                case ShapeKind::bullet:
+                    dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), s.w / 2, to_imgui(theme.text));
+                    break;
             }
         }
         for (const Line& line : block.lines) {
             for (const Span& span : line.spans) {
+                if (picture && span.role == Role::alt) continue;  // the picture replaces its alt text
                 const float x = snap(dx + span.x, scale);
                 const float y = snap(dy + line.y + (line.height - span.size) / 2, scale);
-                dl->AddText(fonts.font(span.face), span.size, ImVec2(x, y), to_imgui(theme.color(span.role)),
-                            span.text.data(), span.text.data() + span.text.size());
-                if (span.link >= 0) {
-                    const float underline = snap(y + span.size * 1.12f, scale);
-                    // Trailing spaces are not underlined.
-                    float w = span.width;
-                    if (!span.text.empty() && span.text.back() == ' ') w -= fonts.width(" ", span.face, span.size);
-                    dl->AddLine(ImVec2(x, underline), ImVec2(x + w, underline), to_imgui(theme.color(span.role)), std::max(1.0f, span.size / 18.0f));
-                    if (mouse.x >= x && mouse.x < x + w && mouse.y >= dy + line.y && mouse.y < dy + line.y + line.height) hovered_link = span.link;
-                }
+                const ImU32 color = to_imgui(theme.color(span.role));
+                dl->AddText(fonts.font(span.face), span.size, ImVec2(x, y), color, span.text.data(),
+                            span.text.data() + span.text.size());
+                if (span.link < 0) continue;
+                // Links are underlined (trailing spaces excepted) and take the hand cursor.
+                float w = span.width;
+                if (!span.text.empty() && span.text.back() == ' ') w -= fonts.width(" ", span.face, span.size);
+                const float underline = snap(y + span.size * 1.12f, scale);
+                dl->AddLine(ImVec2(x, underline), ImVec2(x + w, underline), color, std::max(1.0f, span.size / 18.0f));
+                if (mouse.x >= x && mouse.x < x + w && mouse.y >= dy + line.y && mouse.y < dy + line.y + line.height)
+                    hovered_link = span.link;
             }
         }
     }
 
-    if (hovered_link >= 0 && ImGui::IsWindowHovered()) {
+    if (hovered_link >= 0 && ImGui::IsWindowHovered() && !dragging_thumb_) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        // A click, not the end of a drag or a touch scroll, follows the link.
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 36.0f) {
             host.open_link(doc.links[static_cast<std::size_t>(hovered_link)]);
         }
     }
 
-    // A thin scroll indicator on the right: where the view is in the article.
     if (doc.height > view_h) {
-        const float track_x = origin.x + ImGui::GetWindowWidth() - 6.0f;
-        const float thumb_h = std::max(view_h * view_h / doc.height, 24.0f);
-        const float thumb_y = origin.y + top + (view_h - thumb_h) * (scroll_ / (doc.height - view_h));
-        dl->AddRectFilled(ImVec2(track_x, thumb_y), ImVec2(track_x + 4.0f, thumb_y + thumb_h), to_imgui(theme.muted, 0.5f), 2.0f);
+        const float track_x = origin.x + ImGui::GetWindowWidth() - scrollbar_width;
+        const float thumb_h = std::max(view_h * view_h / doc.height, 32.0f);
+        const float thumb_y = origin.y + (view_h - thumb_h) * (scroll_ / (doc.height - view_h));
+        const bool active = dragging_thumb_ || (mouse.x >= track_x && ImGui::IsWindowHovered());
+        const float w = active ? 8.0f : 5.0f;
+        dl->AddRectFilled(ImVec2(track_x + scrollbar_width - w - 2.0f, thumb_y),
+                          ImVec2(track_x + scrollbar_width - 2.0f, thumb_y + thumb_h), to_imgui(theme.muted, active ? 0.8f : 0.45f),
+                          w / 2);
     }
     return animating;
 }

@@ -1,6 +1,10 @@
-// The reading view: draws the visible part of a laid-out article into the current ImGui window,
-// scrolls it (wheel, keyboard) and follows links. Holds only view state (scroll position).
+// The reading view: draws the visible part of a laid-out article into the current ImGui window
+// and moves through it (wheel, keyboard, touch drag with inertia, a draggable scrollbar, links).
+// Holds only view state: where it is scrolled, and the motion in progress.
 #pragma once
+
+#include <cstdint>
+#include <vector>
 
 #include "core/layout.hpp"
 #include "fonts.hpp"
@@ -12,19 +16,33 @@ class Host;
 
 class ReaderView {
 public:
-    // Handles this frame's input and draws. `top` is the y of the viewport's first row in the
-    // window (below any toolbar), `view_h` its height. Returns true while scrolling animates.
-    bool draw(const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host, float top, float view_h);
+    // Handles this frame's input and draws into the current window, whose content area is
+    // `view_h` high. `pictures[i]` is the texture of article block i once its picture has arrived
+    // (0 until then: the reserved box and alt text show). Returns true while something animates.
+    bool draw(const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host, float view_h,
+              const std::vector<std::uint64_t>& pictures);
 
     float scroll_y() const { return scroll_; }
-    void scroll_to(float y) { scroll_ = target_ = y; }
+    // Jumps (no animation) and stops any motion; does not count as the reader moving.
+    void jump_to(float y);
+    // Scrolls there like a key press would (smoothly unless reduced motion is on).
+    void scroll_to(float y) { target_ = y; }
+    // True when the last draw() moved the view because of the reader (input or its animation).
+    bool moved() const { return moved_; }
+    void set_smooth(bool smooth) { smooth_ = smooth; }
 
 private:
     void handle_input(const DocumentLayout& doc, float view_h);
-    void clamp(const DocumentLayout& doc, float view_h);
+    void handle_scrollbar(const DocumentLayout& doc, float view_h);
 
-    float scroll_ = 0;  // what is drawn
-    float target_ = 0;  // where smooth scrolling is heading
+    float scroll_ = 0;     // what is drawn
+    float target_ = 0;     // where smooth scrolling is heading
+    float velocity_ = 0;   // touch fling, pixels per second
+    bool dragging_thumb_ = false;
+    float thumb_grab_ = 0;  // where on the thumb the pointer took it
+    bool touch_drag_ = false;
+    bool smooth_ = true;
+    bool moved_ = false;
 };
 
 }  // namespace av

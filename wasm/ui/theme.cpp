@@ -38,7 +38,8 @@ Rgb Theme::color(Role role) const {
         case Role::heading: return heading;
         case Role::subtitle:
         case Role::meta:
-        case Role::caption: return muted;
+        case Role::caption:
+        case Role::alt: return muted;
         case Role::link: return link;
         case Role::label: return label;
         case Role::body:

@@ -1,0 +1,101 @@
+// Reading position: lines carry stable character offsets, and an anchor finds the same line
+// again after any relayout.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/article_loader.hpp"
+#include "core/reading_position.hpp"
+#include "test_support.hpp"
+
+using namespace av;
+
+namespace {
+
+const test::FixedMeasurer measurer;
+
+Article sample() {
+    std::string blocks;
+    for (int i = 0; i < 30; ++i) {
+        if (i) blocks += ",";
+        blocks += R"({"type":"paragraph","id":"p)" + std::to_string(i) +
+                  R"(","text":["Un paragraphe assez long pour tenir sur ", {"text":"plusieurs lignes","bold":true}, " dans une colonne étroite, numéro )" +
+                  std::to_string(i) + R"(."]})";
+    }
+    auto r = load_article(R"({"format":"article/1","id":"t","title":"Titre","blocks":[)" + blocks + "]}", "t.json");
+    REQUIRE(r.ok());
+    return r.article;
+}
+
+}  // namespace
+
+TEST_CASE("line offsets count characters from the start of the block") {
+    const Article a = sample();
+    for (float width : {200.0f, 500.0f, 1200.0f}) {
+        const DocumentLayout doc = layout_article(a, measurer, LayoutParams{width, 20, 0});
+        const BlockLayout& b = doc.blocks[1];
+        REQUIRE(b.lines.size() >= 1);
+        CHECK(b.lines[0].offset == 0);
+        for (std::size_t i = 1; i < b.lines.size(); ++i) CHECK(b.lines[i].offset > b.lines[i - 1].offset);
+        // The offset of a line is where its first word starts in the source text.
+        const std::string text = plain_text(a.blocks[0].text);
+        for (const Line& l : b.lines) {
+            std::size_t pos = 0;
+            for (std::uint32_t n = 0; n < l.offset; ++n) utf8::next(text, pos);
+            CHECK(text.compare(pos, l.spans[0].text.size(), l.spans[0].text) == 0);
+        }
+    }
+}
+
+TEST_CASE("anchor round trip: every line is found again") {
+    const Article a = sample();
+    const DocumentLayout doc = layout_article(a, measurer, LayoutParams{400, 20, 0});
+    for (const BlockLayout& b : doc.blocks)
+        for (const Line& l : b.lines) {
+            const Anchor anchor{b.block, l.offset};
+            CHECK(anchor_at(doc, scroll_for(doc, anchor)) == anchor);
+        }
+    CHECK(anchor_at(doc, 0) == Anchor{});
+    CHECK(scroll_for(doc, Anchor{}) == 0);
+}
+
+TEST_CASE("the same text stays at the top across widths and sizes") {
+    const Article a = sample();
+    const DocumentLayout wide = layout_article(a, measurer, LayoutParams{1280, 20, 0});
+    const Anchor anchor = anchor_at(wide, wide.height / 2);
+    REQUIRE(anchor.block > 0);
+    for (const LayoutParams& p : {LayoutParams{390, 20, 0}, LayoutParams{1280, 34, 0}, LayoutParams{700, 12, 0}}) {
+        const DocumentLayout other = layout_article(a, measurer, p);
+        const Anchor found = anchor_at(other, scroll_for(other, anchor));
+        CHECK(found.block == anchor.block);
+        // The top line now starts at or before the anchored character, within one line of text.
+        CHECK(found.offset <= anchor.offset);
+        const BlockLayout& b = other.blocks[layout_index(other, anchor.block)];
+        std::uint32_t next_line = 0xFFFFFFFF;
+        for (const Line& l : b.lines)
+            if (l.offset > found.offset) {
+                next_line = l.offset;
+                break;
+            }
+        CHECK(anchor.offset < next_line);
+    }
+}
+
+TEST_CASE("anchors to blocks that are gone land on the nearest block") {
+    const Article a = sample();
+    const DocumentLayout doc = layout_article(a, measurer, LayoutParams{400, 20, 0});
+    CHECK(scroll_for(doc, Anchor{1000, 0}) == doc.blocks.back().top);
+    CHECK(scroll_for(doc, Anchor{3, 100000}) == doc.blocks[layout_index(doc, 3)].lines.back().y);
+}
+
+TEST_CASE("fraction read and block ids") {
+    const Article a = sample();
+    const DocumentLayout doc = layout_article(a, measurer, LayoutParams{400, 20, 0});
+    CHECK(fraction_read(doc, 0, 800) == 0);
+    CHECK(fraction_read(doc, doc.height, 800) == 1);
+    CHECK(fraction_read(doc, (doc.height - 800) / 2, 800) == doctest::Approx(0.5));
+    CHECK(fraction_read(doc, 0, doc.height + 10) == 1);  // all of it fits
+    CHECK(find_block(a, "p7") == 7);
+    CHECK(find_block(a, "nope") == -1);
+    CHECK(find_block(a, "") == -1);
+}

@@ -1,0 +1,26 @@
+// Themes: body text keeps at least 4.5:1 contrast with the page (WCAG AA) in every theme, and so
+// do the other roles that carry reading text. theme.cpp is plain arithmetic, no ImGui.
+#include <doctest/doctest.h>
+
+#include "ui/theme.hpp"
+
+using namespace av;
+
+TEST_CASE("contrast of every text role in every theme") {
+    CHECK(contrast_ratio(Rgb{0, 0, 0}, Rgb{255, 255, 255}) == doctest::Approx(21.0));
+    CHECK(contrast_ratio(Rgb{10, 10, 10}, Rgb{10, 10, 10}) == doctest::Approx(1.0));
+    for (ThemeName name : {ThemeName::light, ThemeName::sepia, ThemeName::dark}) {
+        const Theme& t = theme(name);
+        CAPTURE(static_cast<int>(name));
+        CHECK(contrast_ratio(t.text, t.page) >= 4.5);
+        CHECK(contrast_ratio(t.heading, t.page) >= 4.5);
+        CHECK(contrast_ratio(t.muted, t.page) >= 4.5);
+        CHECK(contrast_ratio(t.link, t.page) >= 4.5);
+        // Text inside boxes, against the box.
+        CHECK(contrast_ratio(t.text, t.sponsored_bg) >= 4.5);
+        CHECK(contrast_ratio(t.label, t.sponsored_bg) >= 4.5);
+        CHECK(contrast_ratio(t.text, t.callout_bg) >= 4.5);
+        CHECK(contrast_ratio(t.label, t.callout_bg) >= 4.5);
+        CHECK(contrast_ratio(t.text, t.chip_bg) >= 4.5);
+    }
+}

@@ -1,0 +1,56 @@
+#include "reading_position.hpp"
+
+#include <algorithm>
+
+namespace av {
+
+std::size_t layout_index(const DocumentLayout& doc, int block) {
+    // doc.blocks hold the header then the article's blocks in order, so `block` is found by binary
+    // search on BlockLayout::block.
+    auto it = std::lower_bound(doc.blocks.begin(), doc.blocks.end(), block,
+                               [](const BlockLayout& b, int value) { return b.block < value; });
+    if (it == doc.blocks.end()) return doc.blocks.empty() ? 0 : doc.blocks.size() - 1;
+    return static_cast<std::size_t>(it - doc.blocks.begin());
+}
+
+Anchor anchor_at(const DocumentLayout& doc, float scroll_y) {
+    if (doc.blocks.empty() || scroll_y <= 0) return Anchor{};
+    auto [first, last] = doc.visible(scroll_y, scroll_y + 1e9f);
+    for (std::size_t i = first; i < doc.blocks.size(); ++i) {
+        const BlockLayout& b = doc.blocks[i];
+        for (const Line& line : b.lines) {
+            if (line.y + line.height > scroll_y + 0.5f) return Anchor{b.block, line.offset};
+        }
+        if (b.lines.empty() && b.bottom > scroll_y) return Anchor{b.block, 0};
+    }
+    const BlockLayout& end = doc.blocks.back();
+    return Anchor{end.block, end.lines.empty() ? 0 : end.lines.back().offset};
+}
+
+float scroll_for(const DocumentLayout& doc, const Anchor& anchor) {
+    if (doc.blocks.empty()) return 0;
+    if (anchor.block < 0 && anchor.offset == 0) return 0;
+    const BlockLayout& b = doc.blocks[layout_index(doc, anchor.block)];
+    if (b.block != anchor.block) return b.top;  // the block is gone: its nearest neighbour
+    float y = b.top;
+    for (const Line& line : b.lines) {
+        if (line.offset > anchor.offset) break;
+        y = line.y;
+    }
+    return y;
+}
+
+float fraction_read(const DocumentLayout& doc, float scroll_y, float view_h) {
+    const float range = doc.height - view_h;
+    if (range <= 0) return 1.0f;
+    return std::clamp(scroll_y / range, 0.0f, 1.0f);
+}
+
+int find_block(const Article& article, const std::string& id) {
+    if (id.empty()) return -1;
+    for (std::size_t i = 0; i < article.blocks.size(); ++i)
+        if (article.blocks[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace av
