@@ -5,6 +5,14 @@
   const $ = (id) => document.getElementById(id);
   const overlay = $('overlay'), bar = $('progress-bar'), statusLine = $('status'), detail = $('detail'), retry = $('retry');
   let program = null;  // the Emscripten module once it runs
+  // The program's content-hashed file names and sizes, filled in by the dist assembly
+  // (shell/assemble_dist.py); empty when this file is used unassembled.
+  const bundle = /*@bundle*/{}/*@bundle*/;
+  const asset = (name) => (bundle.files && bundle.files[name] ? bundle.files[name].name : name);
+  // The single-file page (article-viewer.html) carries the wasm, the fonts and the bundled
+  // articles inline, base64; nothing is downloaded there (fetch() of file:// fails anyway).
+  const inline = window.articleViewerInline || null;
+  let pendingFile = null;  // a file opened before the program runs
 
   function fail(message, extra) {
     overlay.hidden = false;
@@ -34,15 +42,52 @@
     setFontSize(px) {
       if (program) program._av_set_font_size(Number(px) || 20);
     },
-    // Scrolls to block `index` of the article (0-based, clamped).
+    // Scrolls to block `index` of the article (0-based, clamped; -1 is the title at the top).
     scrollToBlock(index) {
       if (program) program._av_scroll_to_block(Number(index) | 0);
+    },
+    // The article on screen as the loader accepted it ({id, lang, title, byline, blocks: [...]},
+    // see wasm/core/article_json.hpp), or null. shell/mirror.js builds the accessible copy from it.
+    article() {
+      return program ? JSON.parse(program.UTF8ToString(program._av_article_json())) : null;
+    },
+    // The library: bundled articles and every saved position
+    // ([{id, title, source, bundled, percent?, updated?}]), and the library's actions.
+    library() {
+      return program ? JSON.parse(program.UTF8ToString(program._av_library_json())) : [];
+    },
+    forget(articleId) {
+      if (program) program.ccall('av_forget', null, ['string'], [String(articleId)]);
+    },
+    forgetAll() {
+      if (program) program._av_forget_all();
+    },
+    showLibrary(show = true) {
+      if (program) program._av_show_library(show ? 1 : 0);
+    },
+    // The program's version (a hash of its files) and the file names this page uses.
+    version: bundle.version || (inline && inline.version) || null,
+    files: Object.fromEntries(['article-viewer.js', 'article-viewer.wasm', 'article-viewer.data'].map((n) => [n, asset(n)])),
+    // Opens the reader's own article from its bytes (Uint8Array); `name` is the file's name.
+    openBytes(name, bytes) {
+      if (!program) { pendingFile = [name, bytes]; return; }
+      const data = program._malloc(Math.max(bytes.length, 1));
+      if (!data) { console.warn(name + ': not enough memory for ' + bytes.length + ' bytes'); return; }
+      program.HEAPU8.set(bytes, data);
+      program.ccall('av_open_bytes', null, ['string', 'number', 'number'], [String(name), data, bytes.length]);
+      program._free(data);
+    },
+    // Shows the browser's file chooser (the toolbar's "Open file…" does the same).
+    chooseFile() {
+      const input = document.getElementById('open-file');
+      if (input) input.click();
     },
   };
 
   // Byte progress of both downloads (the wasm program and the preloaded fonts).
   const progress = { wasm: [0, 0], data: [0, 0] };
   function showProgress() {
+    if (overlay.classList.contains('failed')) return;  // the other download must not hide the error
     const loaded = progress.wasm[0] + progress.data[0];
     const total = progress.wasm[1] + progress.data[1];
     if (total > 0) {
@@ -51,27 +96,50 @@
     }
   }
 
-  // Fetches the wasm with progress, then instantiates it (Emscripten's instantiateWasm hook).
-  function instantiateWasm(imports, done) {
-    fetch('article-viewer.wasm').then((response) => {
-      if (!response.ok) throw new Error('article-viewer.wasm: HTTP ' + response.status);
-      const total = Number(response.headers.get('Content-Length')) || 0;
-      progress.wasm = [0, total];
+  const message = (e) => String(e && e.message ? e.message : e);
+
+  // Downloads one of the program's files (by its hashed name) with byte progress; resolves to an
+  // ArrayBuffer. A failure names the file.
+  function download(name, key) {
+    const url = asset(name);
+    // The size the build recorded (Content-Length is the compressed size when the host gzips), so
+    // the bar's total is right from the start.
+    const known = bundle.files && bundle.files[name] && bundle.files[name].size;
+    if (known) progress[key] = [0, known];
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''));
+      const total = known || Number(response.headers.get('Content-Length')) || 0;
+      progress[key] = [0, total];
       if (!response.body || !total) return response.arrayBuffer();
       const reader = response.body.getReader();
       const chunks = [];
       const pump = () => reader.read().then(({ done: finished, value }) => {
         if (finished) return new Blob(chunks).arrayBuffer();
         chunks.push(value);
-        progress.wasm[0] += value.length;
+        progress[key][0] += value.length;
         showProgress();
         return pump();
       });
       return pump();
-    }).then((bytes) => WebAssembly.instantiate(bytes, imports))
-      .then((result) => done(result.instance, result.module))
-      .catch((e) => fail('The viewer could not be downloaded.', String(e && e.message ? e.message : e)));
-    return {};
+    }).catch((e) => {
+      throw new Error(message(e).includes(url) ? message(e) : url + ': ' + message(e) + ' (check the connection)');
+    });
+  }
+
+  function decode(base64) {
+    const text = atob(base64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
+  // The single-file page's articles and their index, by absolute URL (the program asks by URL).
+  function inlineArticles() {
+    const map = {};
+    for (const [path, base64] of Object.entries((inline && inline.articles) || {})) {
+      map[new URL(path, document.baseURI).href] = decode(base64);
+    }
+    return map;
   }
 
   function start() {
@@ -81,32 +149,66 @@
         'Try an up-to-date Firefox, Chrome, Edge or Safari, or enable hardware acceleration.');
       return;
     }
-    const script = document.createElement('script');
-    script.src = 'article-viewer.js';
-    script.onerror = () => fail('The viewer could not be downloaded.', 'article-viewer.js did not load; check the connection.');
-    script.onload = () => {
-      window.createArticleViewer({
-        canvas: document.getElementById('canvas'),
-        instantiateWasm,
-        locateFile: (path) => path,
-        // The file packager reports "Downloading data... (loaded/total)" for the fonts.
-        setStatus(text) {
-          const m = /\((\d+)\/(\d+)\)/.exec(text || '');
-          if (m) { progress.data = [Number(m[1]), Number(m[2])]; showProgress(); }
-        },
-        onRuntimeInitialized() { overlay.hidden = true; },
-        onStateChange() {
-          window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));
-        },
-        onFatal(kind) {
-          if (kind === 'webgl2') fail('This viewer needs WebGL2, and the browser refused to create it.');
-        },
-        onAbort(what) { fail('The viewer stopped unexpectedly.', String(what)); },
-        printErr(text) { console.warn(text); },
-      }).then((instance) => { program = instance; })
-        .catch((e) => fail('The viewer could not start.', String(e && e.message ? e.message : e)));
-    };
-    document.body.appendChild(script);
+    // The program's JavaScript, its wasm and its fonts (the file packager's .data) download in
+    // parallel; the wasm compiles as soon as it is there. The single-file page has them inline.
+    let wasm, fonts;
+    if (inline) {
+      bar.style.width = '100%';
+      statusLine.textContent = 'Starting the viewer…';
+      wasm = Promise.resolve(decode(inline.files['article-viewer.wasm']));
+      fonts = Promise.resolve(decode(inline.files['article-viewer.data']).buffer);
+      inline.files = null;  // the page's two megabytes of base64 are not needed twice
+    } else {
+      wasm = download('article-viewer.wasm', 'wasm');
+      fonts = download('article-viewer.data', 'data');
+    }
+    const code = window.createArticleViewer ? Promise.resolve() : new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = asset('article-viewer.js');
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(asset('article-viewer.js') + ' did not load (check the connection)'));
+      document.body.appendChild(script);
+    });
+    const compiled = wasm.then((bytes) => WebAssembly.compile(bytes));
+    Promise.all([compiled, fonts, code]).then(([module, fontBytes]) => run(module, fontBytes), (e) => {
+      if (e instanceof WebAssembly.CompileError) fail('The viewer could not start.', message(e));
+      else fail('The viewer could not be downloaded.', message(e));
+    });
+  }
+
+  function run(module, fontBytes) {
+    window.createArticleViewer({
+      canvas: document.getElementById('canvas'),
+      // Emscripten's hooks: the wasm is compiled already, and the file packager takes the fonts'
+      // bytes instead of downloading its package (asked for by name through locateFile).
+      instantiateWasm(imports, done) {
+        WebAssembly.instantiate(module, imports).then((instance) => done(instance, module))
+          .catch((e) => fail('The viewer could not start.', message(e)));
+        return {};
+      },
+      locateFile: (path) => asset(path),
+      getPreloadedPackage() {
+        const bytes = fontBytes;
+        fontBytes = null;
+        return bytes;
+      },
+      inlineArticles: inlineArticles(),  // read by js_fetch_article in platform/web.cpp
+      inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
+      onRuntimeInitialized() { overlay.hidden = true; },
+      onStateChange() {
+        window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));
+      },
+      onFatal(kind) {
+        if (kind === 'webgl2') fail('This viewer needs WebGL2, and the browser refused to create it.');
+      },
+      onAbort(what) { fail('The viewer stopped unexpectedly.', String(what)); },
+      printErr(text) { console.warn(text); },
+    }).then((instance) => {
+      program = instance;
+      const waiting = pendingFile;
+      pendingFile = null;
+      if (waiting) window.articleViewer.openBytes(...waiting);
+    }).catch((e) => fail('The viewer could not start.', message(e)));
   }
 
   start();

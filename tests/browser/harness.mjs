@@ -48,6 +48,17 @@ export async function waitForState(page, predicate = 'state.ready || state.error
   return page.evaluate(() => window.articleViewer.state());
 }
 
+// Waits until the viewer stops drawing (two polls with the same frame count): after input, an
+// animation or a resize, the state then describes what is on screen.
+export function settle(page) {
+  return page.waitForFunction(() => {
+    const s = window.articleViewer.state();
+    const same = window.__lastFrames === s.frames;
+    window.__lastFrames = s.frames;
+    return same;
+  }, null, { polling: 250, timeout: 10000 });
+}
+
 // Measures a PNG screenshot in the browser itself (no image library needed here): the share of
 // pixels that differ from the most common colour, and of clearly dark ("ink") pixels.
 export async function inkStats(page, png) {

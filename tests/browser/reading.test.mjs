@@ -3,7 +3,7 @@
 // where they should.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, waitForState, inkStats } from './harness.mjs';
+import { serve, launch, waitForState, inkStats, settle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,13 +16,6 @@ async function openSeed(options = {}, suffix = '') {
   await waitForState(page, 'state.ready');
   return { page, context };
 }
-
-const settle = (page) => page.waitForFunction(() => {
-  const s = window.articleViewer.state();
-  const same = window.__lastFrames === s.frames;
-  window.__lastFrames = s.frames;
-  return same;
-}, null, { polling: 250, timeout: 10000 });
 
 for (const deviceScaleFactor of [1, 2, 3]) {
   test(`canvas is sized in device pixels at deviceScaleFactor ${deviceScaleFactor}`, async () => {

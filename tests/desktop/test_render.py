@@ -124,6 +124,32 @@ class DesktopRender(unittest.TestCase):
         self.assertTrue(state["ready"])
         self.assertLessEqual(state["frames"], 8, "the window kept drawing while idle")
 
+    def test_reading_position_round_trip_through_the_state_file(self):
+        env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"))
+        seed = os.path.join(REPO, "assets", "articles", "russie-munitions-nord-coreennes.json")
+        run = lambda *args: subprocess.run(["xvfb-run", "-a", VIEWER, "--quit-after", "1", *args],
+                                           capture_output=True, text=True, timeout=60, env=env)
+        # Open at a deep link (a reader's move), quit: the position is saved on the way out.
+        first = run(seed + "#p10")
+        self.assertEqual(first.returncode, 0, first.stderr)
+        anchor = json.loads(first.stdout.strip().splitlines()[-1])["anchor"]
+        path = os.path.join(self.tmp, "state", "article-viewer", "progress", "russie-munitions-nord-coreennes.json")
+        with open(path, encoding="utf-8") as f:
+            saved = json.load(f)
+        self.assertEqual(saved["version"], 1)
+        self.assertEqual({"block": saved["anchor"]["block"], "offset": saved["anchor"]["offset"]}, anchor)
+        self.assertEqual(saved["anchor"]["id"], "p10")
+        # Open again without the link: back at the same line, with the notice.
+        second = json.loads(run(seed).stdout.strip().splitlines()[-1])
+        self.assertEqual(second["anchor"], anchor)
+        self.assertTrue(second["notice"].startswith("Reprise à "))
+        # A corrupt state file: the viewer still opens, at the top.
+        with open(path, "w") as f:
+            f.write("{corrupt")
+        third = json.loads(run(seed).stdout.strip().splitlines()[-1])
+        self.assertTrue(third["ready"])
+        self.assertEqual(third["anchor"], {"block": -1, "offset": 0})
+
     def test_broken_file_shows_an_error_screen(self):
         bad = os.path.join(self.tmp, "bad.json")
         with open(bad, "w", encoding="utf-8") as f:

@@ -8,6 +8,17 @@ std::string plain_text(const Inline& text) {
     return out;
 }
 
+std::string block_text(const Block& b) {
+    std::string out = plain_text(b.title) + plain_text(b.text);
+    for (const Inline& item : b.items) out += plain_text(item);
+    for (const std::string& tag : b.tags) out += tag;
+    for (const RelatedItem& r : b.related) out += r.title;
+    out += plain_text(b.caption);
+    return out;
+}
+
+std::string header_text(const Article& article) { return article.title + article.subtitle; }
+
 const char* block_type_name(BlockType type) {
     switch (type) {
         case BlockType::heading: return "heading";

@@ -71,6 +71,13 @@ struct Article {
 // The plain text of an inline (runs joined), for reading-time counts, search and tests.
 std::string plain_text(const Inline& text);
 
+// A block's own text, in the order layout lays it out: what line offsets, anchors, find and
+// selection count through. Words the viewer adds (labels, list markers, alt text) are not in it.
+std::string block_text(const Block& block);
+
+// The header's own text (title, then subtitle): "block -1" for anchors, find and selection.
+std::string header_text(const Article& article);
+
 // Lower-case name of a block type as it appears in the file ("heading", "sponsored", ...).
 const char* block_type_name(BlockType type);
 

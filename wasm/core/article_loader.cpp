@@ -1,5 +1,6 @@
 #include "article_loader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "url.hpp"
@@ -49,6 +50,12 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 // Control characters are never drawable: keep \n (a line break, per the contract), turn tabs and
 // carriage returns into spaces, drop the rest (NUL included).
 std::string clean_text(const std::string& s, bool& changed) {
+    // Nearly all text has nothing to clean: copy it whole rather than character by character.
+    if (std::all_of(s.begin(), s.end(), [](char c) {
+            const unsigned char u = static_cast<unsigned char>(c);
+            return (u >= 0x20 && u != 0x7F) || c == '\n';
+        }))
+        return s;
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
@@ -373,6 +380,48 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
     return true;
 }
 
+// Checks each block as the reader hands it over, then its JSON is dropped (see BlockSink). What it
+// finds is kept aside: the top-level members are checked first, at the end, as before.
+class BlockStream : public BlockSink {
+public:
+    BlockStream(std::string_view source, std::size_t expected) : source_(source), checker_(source, result_) {
+        blocks_.reserve(expected);
+    }
+
+    void begin() override {
+        blocks_.clear();
+        result_.kind = LoadErrorKind::none;
+        result_.error.clear();
+        result_.warnings.clear();
+    }
+
+    void element(std::size_t index, json&& value) override {
+        if (checker_.failed()) return;  // only the first error is reported; later blocks are not read
+        Block block;
+        bool skip = false;
+        if (read_block(checker_, value, "/blocks/" + std::to_string(index), source_, block, skip) && !skip)
+            blocks_.push_back(std::move(block));
+    }
+
+    LoadResult& result() { return result_; }
+    std::vector<Block>& blocks() { return blocks_; }
+
+private:
+    std::string_view source_;
+    LoadResult result_;
+    Checker checker_;
+    std::vector<Block> blocks_;
+};
+
+// Room for the blocks before reading them: every block has a "type" member, so counting `"type"` in
+// the text gives their number (at most a few too many). Growing the vector instead would hold up to
+// three times the blocks' own memory while moving them (BENCHMARKS.md, "Memory").
+std::size_t expected_blocks(std::string_view text, std::size_t limit) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find("\"type\""); at != std::string_view::npos && n < limit; at = text.find("\"type\"", at + 6)) ++n;
+    return n;
+}
+
 void read_byline(Checker& c, const json& top, Byline& byline) {
     const json* b = c.optional(top, "byline");
     if (!b) return;
@@ -415,7 +464,8 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
         result.error = src + ": invalid UTF-8 at byte " + std::to_string(bad) + " (" + line_column(bytes, bad) + ")";
         return result;
     }
-    JsonReadResult parsed = read_json(bytes, limits);
+    BlockStream stream(source, expected_blocks(bytes, limits.max_array_items));
+    JsonReadResult parsed = read_json(bytes, limits, &stream);
     if (parsed.kind != LoadErrorKind::none) {
         result.kind = parsed.kind;
         // Syntax errors read "FILE:LINE:COL: ..."; limit errors "FILE: /pointer: ...".
@@ -469,8 +519,17 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
         c.fail(LoadErrorKind::wrong_type, "/blocks", "expected an array of blocks, got " + describe(*blocks));
         return result;
     }
-    a.blocks.reserve(blocks->size());
-    for (std::size_t i = 0; i < blocks->size(); ++i) {
+    // The reader streamed the array's elements to `stream`, which checked them as they came.
+    for (auto& w : stream.result().warnings) result.warnings.push_back(std::move(w));
+    if (!stream.result().ok()) {
+        result.kind = stream.result().kind;
+        result.error = std::move(stream.result().error);
+        return result;
+    }
+    a.blocks = std::move(stream.blocks());
+    if (a.blocks.capacity() > a.blocks.size() + a.blocks.size() / 8 + 16) a.blocks.shrink_to_fit();
+    a.blocks.reserve(a.blocks.size() + blocks->size());
+    for (std::size_t i = 0; i < blocks->size(); ++i) {  // none: kept for a tree read without a stream
         Block block;
         bool skip = false;
         if (!read_block(c, (*blocks)[i], "/blocks/" + std::to_string(i), source, block, skip)) return result;

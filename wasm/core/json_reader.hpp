@@ -28,8 +28,22 @@ struct JsonReadResult {
     std::vector<std::string> warnings;  // "/pointer: ..." (duplicate keys)
 };
 
+// Receives the elements of the top-level "blocks" array one at a time, each as soon as it has
+// been read, instead of the tree keeping them (the tree then holds an empty array there). The
+// loader checks a block and drops its JSON: a large article never exists as a whole JSON tree too,
+// which would take about twice the file's size in memory (BENCHMARKS.md, "Memory").
+class BlockSink {
+public:
+    virtual ~BlockSink() = default;
+    // A top-level "blocks" array starts; again if the file has the member twice (the last wins).
+    virtual void begin() = 0;
+    // Element `index` of that array, complete (a block that is not an object comes here too).
+    virtual void element(std::size_t index, nlohmann::json&& value) = 0;
+};
+
 // Parses `text` (already known to be valid UTF-8; a leading BOM is skipped by the parser).
-JsonReadResult read_json(std::string_view text, const LoadLimits& limits);
+// With `blocks`, the elements of the top-level "blocks" array go to it as they are read.
+JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockSink* blocks = nullptr);
 
 // "LINE:COL" (1-based, column in code points) of byte `offset` in `text`.
 std::string line_column(std::string_view text, std::size_t offset);

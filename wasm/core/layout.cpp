@@ -18,6 +18,17 @@ Face styled(Face base, bool bold, bool italic) {
 
 bool is_dash(char32_t c) { return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
 
+// utf8::next with the common case inline: most of any article is ASCII, and layout walks every
+// character (BENCHMARKS.md, "Load").
+inline char32_t decode(std::string_view s, std::size_t& pos) {
+    const unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+        ++pos;
+        return b;
+    }
+    return utf8::next(s, pos);
+}
+
 // Typographic spaces that must hold: NBSP, narrow NBSP, figure space, word joiner.
 bool is_glue(char32_t c) { return c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2060; }
 
@@ -72,10 +83,12 @@ public:
     }
 
 private:
-    float pending_space_width(const Word& word) const {
+    float pending_space_width(const Word& word) {
         if (!word.space_before) return 0;
-        const Face face = last_face_;
-        return m_.width(" ", face, style_.size);
+        // One measurement per face and line builder, not one per word.
+        float& w = space_width_[static_cast<std::size_t>(last_face_)];
+        if (w <= 0) w = m_.width(" ", last_face_, style_.size);  // 0: not measured yet
+        return w;
     }
 
     void place(const Word& word, float space) {
@@ -99,6 +112,9 @@ private:
             span.size = style_.size;
             span.x = x0_ + cursor_;
             span.link = link;
+            // Room for about a line at once (as much as the last line took) rather than growing
+            // word by word; finish_line() gives back a large excess.
+            span.text.reserve(std::min(f_.text.size() - begin, line_bytes_));
             line.spans.push_back(std::move(span));
         }
         Span& span = line.spans.back();
@@ -128,7 +144,7 @@ private:
     // cursor that only moves forward keeps this linear in the text's length.
     std::uint32_t chars_before(std::size_t byte) {
         while (count_byte_ < byte && count_byte_ < f_.text.size()) {
-            utf8::next(f_.text, count_byte_);
+            decode(f_.text, count_byte_);
             ++count_chars_;
         }
         return count_chars_;
@@ -146,6 +162,14 @@ private:
 
     void finish_line() {
         if (!started_) start_line();  // an empty line from "\n\n"
+        // A long article keeps hundreds of thousands of spans: no unused capacity beyond the
+        // allocator's rounding (BENCHMARKS.md, "Memory").
+        std::size_t bytes = 0;
+        for (Span& span : out_.back().spans) {
+            bytes += span.text.size();
+            if (span.text.capacity() > span.text.size() + 16) span.text.shrink_to_fit();
+        }
+        line_bytes_ = bytes + 8;
         y_ += out_.back().height;
         started_ = false;
         cursor_ = 0;
@@ -159,6 +183,8 @@ private:
     bool started_ = false;
     float cursor_ = 0;
     Face last_face_ = Face::serif;
+    float space_width_[static_cast<std::size_t>(Face::count)] = {};
+    std::size_t line_bytes_ = 96;  // bytes of the last line: what a new span reserves
     std::uint32_t base_offset_ = 0;
     std::size_t count_byte_ = 0;
     std::uint32_t count_chars_ = 0;
@@ -181,7 +207,11 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
         f.links.push_back(link);
     }
     const std::uint32_t base = offset ? *offset : 0;
-    if (offset) *offset += static_cast<std::uint32_t>(utf8::length(f.text));
+    if (offset) {
+        std::uint32_t length = 0;
+        for (std::size_t p = 0; p < f.text.size(); ++length) decode(f.text, p);
+        *offset += length;
+    }
     LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out, base);
     Word word;
     std::size_t run = 0;
@@ -195,7 +225,10 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
             word.width += p.width;
         }
         builder.add(word);
-        word = Word{};
+        // Reset in place: the pieces keep their capacity (one allocation per inline, not per word).
+        word.pieces.clear();
+        word.space_before = word.break_before = false;
+        word.width = 0;
     };
     auto append = [&](std::size_t begin, std::size_t end) {
         const std::size_t r = run_at(begin);
@@ -209,12 +242,15 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
     char32_t prev = 0;
     bool pending_space = false;
     bool pending_break = false;
+    // Each character is decoded once: `next` (the look-ahead) becomes `c` on the next turn.
     std::size_t pos = 0;
+    std::size_t next_end = 0;
+    char32_t next = f.text.empty() ? 0 : decode(f.text, next_end);
     while (pos < f.text.size()) {
         const std::size_t start = pos;
-        const char32_t c = utf8::next(f.text, pos);
-        std::size_t peek = pos;
-        const char32_t next = pos < f.text.size() ? utf8::next(f.text, peek) : 0;
+        const char32_t c = next;
+        pos = next_end;
+        next = pos < f.text.size() ? decode(f.text, next_end) : 0;
         if (c == U'\n') {
             if (!word.pieces.empty()) emit();
             pending_break = true;
@@ -237,6 +273,32 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
             if (is_dash(c) && prev != 0 && prev != U' ' && !is_glue(prev) && next != 0 && next != U' ' &&
                 !is_glue(next) && !is_dash(next)) {
                 emit();
+            } else if (pos < f.text.size()) {
+                // Fast path: the characters that follow and can neither break nor glue (ASCII but
+                // space, newline and '-'; the letters U+00C0-00FF) join this piece in one go, up to
+                // the end of the run. Most of a word is taken here (BENCHMARKS.md, "Load").
+                const std::size_t limit = f.run_end[run_at(start)];
+                std::size_t q = pos;
+                char32_t last = c;
+                while (q < limit) {
+                    const unsigned char b = static_cast<unsigned char>(f.text[q]);
+                    if (b < 0x80 && b != ' ' && b != '\n' && b != '-') {
+                        last = b;
+                        q += 1;
+                    } else if (b == 0xC3 && q + 1 < limit && (static_cast<unsigned char>(f.text[q + 1]) & 0xC0) == 0x80) {
+                        last = 0xC0 | (static_cast<unsigned char>(f.text[q + 1]) & 0x3F);
+                        q += 2;
+                    } else {
+                        break;
+                    }
+                }
+                if (q > pos) {
+                    word.pieces.back().end = q;
+                    pos = next_end = q;
+                    next = pos < f.text.size() ? decode(f.text, next_end) : 0;
+                    prev = last;
+                    continue;
+                }
             }
         }
         prev = c;
@@ -297,9 +359,21 @@ public:
 
     Inline plain(const std::string& text) const { return Inline{Run{text}}; }
 
+    // The block's own text: its characters count in line offsets (see progress.cpp block_text()).
     float text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
         InlineStyle style{face, role, size, lh};
         return break_lines(t, style, m_, x, y, w, b.lines, doc_.links, &offset_);
+    }
+
+    // Words the viewer adds (labels, list markers, alt text, credits): drawn, but not counted in
+    // offsets, so an anchor means the same text whatever the viewer writes around it.
+    float decor(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
+        InlineStyle style{face, role, size, lh};
+        std::uint32_t at = offset_;
+        const std::size_t first = b.lines.size();
+        const float bottom = break_lines(t, style, m_, x, y, w, b.lines, doc_.links, &at);
+        for (std::size_t i = first; i < b.lines.size(); ++i) b.lines[i].decor = true;
+        return bottom;
     }
 
     BlockLayout header(float y) {
@@ -321,7 +395,7 @@ public:
         add(locale::format_date(a_.lang, a_.byline.published));
         add(a_.byline.source);
         add(locale::reading_time(a_.lang, doc_.reading_minutes));
-        y = text(b, plain(meta), Face::sans, Role::meta, s_ * 0.8f, 1.5f, x, y + s_ * 0.6f, w);
+        y = decor(b, plain(meta), Face::sans, Role::meta, s_ * 0.8f, 1.5f, x, y + s_ * 0.6f, w);
         b.bottom = y;
         return b;
     }
@@ -356,7 +430,7 @@ public:
                 const float indent = s_ * 1.2f;
                 const float top = y;
                 y = text(b, bl.text, Face::serif_italic, Role::quote, s_ * 1.05f, 1.5f, x + indent, y, w - indent);
-                if (!bl.cite.empty()) y = text(b, plain("— " + bl.cite), Face::sans, Role::meta, s_ * 0.85f, 1.5f, x + indent, y + s_ * 0.3f, w - indent);
+                if (!bl.cite.empty()) y = decor(b, plain("— " + bl.cite), Face::sans, Role::meta, s_ * 0.85f, 1.5f, x + indent, y + s_ * 0.3f, w - indent);
                 b.shapes.push_back(Shape{ShapeKind::quote_bar, x, top, s_ * 0.2f, y - top, index});
                 break;
             }
@@ -366,7 +440,7 @@ public:
                     if (i) y += s_ * 0.35f;
                     const std::string marker = bl.ordered ? std::to_string(i + 1) + "." : "•";
                     const float mw = m_.width(marker, Face::serif, s_);
-                    text(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + indent - mw - s_ * 0.4f, y, mw + 1);
+                    decor(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + indent - mw - s_ * 0.4f, y, mw + 1);
                     y = text(b, bl.items[i], Face::serif, Role::body, s_, 1.5f, x + indent, y, w - indent);
                 }
                 break;
@@ -378,13 +452,13 @@ public:
                 b.shapes.push_back(Shape{ShapeKind::image_box, bx, y, box_w, box_h, index});
                 // The alt text shows in the reserved box until the picture arrives.
                 if (!bl.alt.empty()) {
-                    text(b, plain(bl.alt), Face::sans, Role::alt, s_ * 0.8f, 1.4f, bx + pad / 2, y + pad / 2, box_w - pad);
+                    decor(b, plain(bl.alt), Face::sans, Role::alt, s_ * 0.8f, 1.4f, bx + pad / 2, y + pad / 2, box_w - pad);
                     // Alt text never spills out of the box: a small picture shows what fits.
                     while (!b.lines.empty() && b.lines.back().y + b.lines.back().height > y + box_h) b.lines.pop_back();
                 }
                 y += box_h;
                 if (!bl.caption.empty()) y = text(b, bl.caption, Face::sans, Role::caption, s_ * 0.8f, 1.4f, x, y + s_ * 0.4f, w);
-                if (!bl.credit.empty()) y = text(b, plain(bl.credit), Face::sans, Role::meta, s_ * 0.7f, 1.4f, x, y + s_ * 0.2f, w);
+                if (!bl.credit.empty()) y = decor(b, plain(bl.credit), Face::sans, Role::meta, s_ * 0.7f, 1.4f, x, y + s_ * 0.2f, w);
                 break;
             }
             case BlockType::sponsored: {
@@ -392,7 +466,7 @@ public:
                 y += pad;
                 std::string label = bl.label.empty() ? locale::sponsored_label(a_.lang) : bl.label;
                 if (!bl.sponsor.empty()) label += " · " + bl.sponsor;
-                y = text(b, plain(label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x + pad, y, w - 2 * pad);
+                y = decor(b, plain(label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x + pad, y, w - 2 * pad);
                 Inline title = bl.title;
                 if (!bl.href.empty()) for (Run& r : title) if (r.href.empty()) r.href = bl.href;
                 y = text(b, title, Face::sans_bold, Role::sponsored, s_ * 1.05f, 1.35f, x + pad, y + s_ * 0.3f, w - 2 * pad);
@@ -403,7 +477,7 @@ public:
             }
             case BlockType::related: {
                 const std::string label = bl.label.empty() ? locale::related_label(a_.lang) : bl.label;
-                y = text(b, plain(label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x, y, w);
+                y = decor(b, plain(label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x, y, w);
                 for (const RelatedItem& item : bl.related) {
                     Run r{item.title};
                     r.href = item.href;
@@ -414,7 +488,7 @@ public:
             case BlockType::callout: {
                 const float top = y;
                 y += pad;
-                if (!bl.label.empty()) y = text(b, plain(bl.label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x + pad, y, w - 2 * pad) + s_ * 0.3f;
+                if (!bl.label.empty()) y = decor(b, plain(bl.label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x + pad, y, w - 2 * pad) + s_ * 0.3f;
                 if (!bl.title.empty()) y = text(b, bl.title, Face::sans_bold, Role::callout, s_ * 1.05f, 1.35f, x + pad, y, w - 2 * pad) + s_ * 0.3f;
                 bool first = true;
                 auto para = [&](const Inline& t) {
@@ -512,6 +586,7 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
     for (std::size_t i = 0; i < article.blocks.size(); ++i) {
         y += layouter.space_before(article.blocks[i]);
         doc.blocks.push_back(layouter.block(static_cast<int>(i), y));
+        doc.blocks.back().lines.shrink_to_fit();  // kept for the article's lifetime: no growth slack
         y = doc.blocks.back().bottom;
     }
     doc.height = y + s * 4.0f;
@@ -520,6 +595,7 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
 
 const DocumentLayout& LayoutCache::get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params) {
     if (!valid_ || article_ != &article || layout_.params != params) {
+        layout_ = DocumentLayout{};  // free the old layout first: never two of a long article at once
         layout_ = layout_article(article, measurer, params);
         // Store the parameters as asked (layout may clamp the size) so the next call compares equal.
         layout_.params = params;

@@ -35,6 +35,9 @@ struct Line {
     // Characters (code points) of the block's own text before this line: the same at every
     // width and size, so a reading position can be kept as (block, offset).
     std::uint32_t offset = 0;
+    // Text the viewer adds (labels, markers, alt text, the byline): not part of the block's text,
+    // so find and selection skip it.
+    bool decor = false;
     std::vector<Span> spans;
 };
 

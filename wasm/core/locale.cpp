@@ -46,6 +46,29 @@ std::string reading_time(std::string_view lang, int minutes) {
     return n + " min read";
 }
 
+std::string time_left(std::string_view lang, int minutes) {
+    const bool fr = primary(lang) == "fr";
+    if (minutes <= 0) return fr ? "Terminé" : "Finished";
+    return std::to_string(minutes) + (fr ? (minutes > 1 ? " min restantes" : " min restante") : " min left");
+}
+
+std::string resumed_at(std::string_view lang, int percent) {
+    // French puts a narrow no-break space before %.
+    return primary(lang) == "fr" ? "Reprise à " + std::to_string(percent) + "\xE2\x80\xAF%" : "Resumed at " + std::to_string(percent) + "%";
+}
+
+std::string start_over(std::string_view lang) { return primary(lang) == "fr" ? "Recommencer" : "Start over"; }
+
+std::string resumed_changed(std::string_view lang) {
+    return primary(lang) == "fr" ? "Reprise là où vous en étiez (l’article a changé depuis)"
+                                 : "Resumed where you were (the article has changed since)";
+}
+
+std::string position_lost(std::string_view lang) {
+    return primary(lang) == "fr" ? "L’article a changé depuis votre lecture : reprise au début"
+                                 : "The article has changed since you read it: starting at the top";
+}
+
 std::string format_date(std::string_view lang, std::string_view iso) {
     if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return {};
     auto number = [&](std::size_t at, std::size_t len) {

@@ -16,6 +16,17 @@ std::string related_label(std::string_view lang);
 // "6 min read", "6 min de lecture".
 std::string reading_time(std::string_view lang, int minutes);
 
+// "12 min left", "12 min restantes"; at the end "Finished", "Terminé".
+std::string time_left(std::string_view lang, int minutes);
+
+// The notice shown when a saved position is restored: "Resumed at 42 %" / "Reprise à 42 %".
+std::string resumed_at(std::string_view lang, int percent);
+// Its button: "Start over" / "Recommencer".
+std::string start_over(std::string_view lang);
+// When the article changed since: found again ("...the article has changed") or lost (top).
+std::string resumed_changed(std::string_view lang);
+std::string position_lost(std::string_view lang);
+
 // "1 June 2025" / "1 juin 2025" from an ISO 8601 date ("2025-06-01T08:30:00Z"); "" if unreadable.
 std::string format_date(std::string_view lang, std::string_view iso);
 

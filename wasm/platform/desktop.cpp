@@ -5,6 +5,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <spawn.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 
 #include "cli.hpp"
 #include "core/url.hpp"
+#include "file_store.hpp"
 #include "gl_texture.hpp"
 #include "screenshot.hpp"
 #include "ui/app.hpp"
@@ -47,6 +49,15 @@ class DesktopHost : public av::Host {
 public:
     av::App* app = nullptr;
     GLFWwindow* window = nullptr;
+    av::FileStore files;
+    std::string index_path;
+
+    av::KeyValueStore& store() override { return files; }
+
+    void fetch_index() override {
+        std::string bytes, error;
+        if (av::cli::read_file(index_path, bytes, error)) app->index_arrived(bytes, index_path);
+    }
 
     void fetch_article(const std::string& source) override {
         std::string bytes, error;
@@ -182,6 +193,12 @@ int main(int argc, char** argv) {
     const std::string assets = env_or("AV_ASSETS_DIR", AV_ASSETS_DIR);
     const std::string default_article = assets + "/" AV_DEFAULT_ARTICLE;
     if (file.empty()) file = default_article;
+    // FILE.json#block-id opens at that block, like a deep link on the web.
+    std::string fragment;
+    if (const std::size_t hash = file.rfind('#'); hash != std::string::npos && access(file.c_str(), F_OK) != 0) {
+        fragment = file.substr(hash + 1);
+        file.erase(hash);
+    }
 
     glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
     if (!glfwInit()) {
@@ -210,11 +227,12 @@ int main(int argc, char** argv) {
     DesktopHost host;
     g_host = &host;
     host.window = window;
+    host.index_path = assets + "/articles/index.json";
     av::App app(host, default_article);
     host.app = &app;
     app.init(env_or("AV_FONTS_DIR", AV_FONTS_DIR));
     glfwSetDropCallback(window, on_drop);
-    app.open(file);
+    app.open(file, fragment);
 
     int exit_code = 0;
     if (!screenshot.empty()) {
@@ -223,6 +241,7 @@ int main(int argc, char** argv) {
             glfwPollEvents();
             draw(window, app);
         }
+        app.flush();
         int w = 0, h = 0;
         glfwGetFramebufferSize(window, &w, &h);
         const std::string error = av::save_framebuffer_png(screenshot, w, h);
@@ -232,21 +251,34 @@ int main(int argc, char** argv) {
     } else {
         // Idle is free: block in glfwWaitEvents until something happens, then draw a few frames so
         // ImGui's hover and focus state settles; keep drawing only while an animation runs.
+        // Timed work (saving the position once the reader settles) wakes the loop with a timeout
+        // and draws nothing unless it changes what is on screen.
         int pending = 3;
         const double deadline = quit_after > 0 ? glfwGetTime() + quit_after : 0;
         while (!glfwWindowShouldClose(window)) {
+            bool redraw = false;
+            const double tick_in = app.tick(redraw);
+            if (redraw) pending = std::max(pending, 1);
             if (pending > 0 || app.wants_frame()) {
                 glfwPollEvents();
             } else {
-                if (deadline > 0) glfwWaitEventsTimeout(std::max(deadline - glfwGetTime(), 0.0));
-                else glfwWaitEvents();
-                pending = 3;
+                double wait = tick_in;
+                if (deadline > 0) wait = wait < 0 ? deadline - glfwGetTime() : std::min(wait, deadline - glfwGetTime());
+                const double before = glfwGetTime();
+                if (wait < 0) glfwWaitEvents();
+                else glfwWaitEventsTimeout(std::max(wait, 0.0));
+                // Returning before the timeout means an event (input, resize, expose) arrived; a
+                // timeout alone is no reason to draw.
+                const bool event = wait < 0 || glfwGetTime() - before < wait - 0.002;
+                pending = event ? 3 : 0;
             }
-            if (deadline > 0 && glfwGetTime() >= deadline) break;  // the timeout is no event: draw nothing
+            if (deadline > 0 && glfwGetTime() >= deadline) break;
+            if (pending == 0 && !app.wants_frame()) continue;
             draw(window, app);
             glfwSwapBuffers(window);
             if (pending > 0) --pending;
         }
+        app.flush();
         if (deadline > 0) std::printf("%s\n", app.state_json().c_str());
     }
 

@@ -5,6 +5,7 @@
 // The page (shell/) talks to this file through the exported av_* functions below.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -15,7 +16,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
+#include "core/article_json.hpp"
 #include "gl_texture.hpp"
 #include "ui/app.hpp"
 
@@ -33,7 +36,9 @@ EM_JS(void, js_fetch_article, (const char* source_ptr), {
         Module._av_article_failed(s, m);
         _free(s); _free(m);
     };
-    fetch(source).then((response) => {
+    // The single-file page carries its bundled articles inline (fetch() of file:// fails).
+    const inline = Module.inlineArticles && Module.inlineArticles[source];
+    (inline ? Promise.resolve(new Response(inline)) : fetch(source)).then((response) => {
         if (!response.ok) {
             fail("HTTP " + response.status + (response.statusText ? " " + response.statusText : ""));
             return null;
@@ -76,8 +81,90 @@ EM_JS(void, js_fetch_image, (unsigned request, const char* url_ptr), {
     });
 });
 
+// localStorage, behind the KeyValueStore interface. Every access can throw (storage disabled,
+// sandboxed iframe, quota): the JS catches and returns a status instead.
+// Status: 0 ok, 1 missing, 2 unavailable, 3 quota, 4 failed (KeyValueStore::Status order).
+EM_JS(int, js_store_get, (const char* key, char** value), {
+    try {
+        const v = window.localStorage.getItem("article-viewer/" + UTF8ToString(key));
+        if (v === null) return 1;
+        HEAPU32[value >> 2] = allocateUTF8(v);
+        return 0;
+    } catch (e) { return 2; }
+});
+
+EM_JS(int, js_store_set, (const char* key, const char* value), {
+    try {
+        window.localStorage.setItem("article-viewer/" + UTF8ToString(key), UTF8ToString(value));
+        return 0;
+    } catch (e) {
+        if (e && (e.name === "QuotaExceededError" || e.code === 22)) return 3;
+        try { window.localStorage.length; } catch (e2) { return 2; }
+        return 4;
+    }
+});
+
+EM_JS(int, js_store_remove, (const char* key), {
+    try { window.localStorage.removeItem("article-viewer/" + UTF8ToString(key)); return 0; } catch (e) { return 2; }
+});
+
+// Keys under the prefix, "\n"-separated (keys never contain a newline: article ids cannot).
+EM_JS(char*, js_store_keys, (const char* prefix), {
+    const full = "article-viewer/" + UTF8ToString(prefix);
+    const out = [];
+    try {
+        for (let i = 0; i < window.localStorage.length; i++) {
+            const k = window.localStorage.key(i);
+            if (k && k.startsWith(full) && k.indexOf("\n") < 0) out.push(k.slice("article-viewer/".length));
+        }
+    } catch (e) {}
+    return allocateUTF8(out.join("\n"));
+});
+
+EM_JS(void, js_fetch_index, (), {
+    const url = new URL("articles/index.json", document.baseURI).href;
+    const inline = Module.inlineArticles && Module.inlineArticles[url];  // the single-file page
+    (inline ? Promise.resolve(new Response(inline)) : fetch(url)).then((r) => r.ok ? r.arrayBuffer() : null).then((buffer) => {
+        if (!buffer) return;
+        const bytes = new Uint8Array(buffer);
+        const data = _malloc(Math.max(bytes.length, 1));
+        HEAPU8.set(bytes, data);
+        const base = allocateUTF8(url);
+        Module._av_index_arrived(base, data, bytes.length);
+        _free(base); _free(data);
+    }).catch(() => {});
+});
+
+EM_JS(void, js_progress_event, (const char* state), {
+    window.dispatchEvent(new CustomEvent("articleviewer:progress", { detail: JSON.parse(UTF8ToString(state)) }));
+});
+
+// Ctrl+C (or the menu's Copy) fires the page's copy event: answer it with the canvas selection,
+// synchronously, which is what the clipboard API allows without asking for permission.
+EM_JS(void, js_watch_copy, (), {
+    document.addEventListener("copy", (event) => {
+        const text = UTF8ToString(Module._av_selection_text());
+        if (!text || !event.clipboardData) return;
+        event.clipboardData.setData("text/plain", text);
+        event.preventDefault();
+    });
+});
+
+// The position is saved when the page is hidden or left, not only once the reader settles.
+EM_JS(void, js_watch_page_lifecycle, (), {
+    const flush = () => Module._av_flush();
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+});
+
 EM_JS(void, js_open_link, (const char* url), {
     window.open(UTF8ToString(url), "_blank", "noopener,noreferrer");
+});
+
+// Runs in the frame after the click or key press, still within the browser's user activation.
+EM_JS(void, js_choose_file, (), {
+    const input = document.getElementById("open-file");
+    if (input) input.click();
 });
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
@@ -129,6 +216,27 @@ EM_JS(void, js_notify_state, (), {
     if (Module.onStateChange) Module.onStateChange();
 });
 
+// Fetches the fonts' extended subsets (Greek, Cyrillic, ...: shell/CMakeLists.txt) into
+// /fonts/ext/ and tells the program; the single-file page has them inline. They are not part of
+// the first visit (BENCHMARKS.md, "Transfer size"). On failure those characters stay replacement
+// glyphs.
+EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
+    const names = UTF8ToString(names_ptr).split(",");
+    const kept = Module.inlineFontsExt || null;
+    const decode = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    Promise.all(names.map((name) => kept && kept[name] ? Promise.resolve(decode(kept[name])) :
+        fetch("fonts-ext/" + name).then((r) => {
+            if (!r.ok) throw new Error("fonts-ext/" + name + ": HTTP " + r.status);
+            return r.arrayBuffer();
+        }).then((b) => new Uint8Array(b))))
+      .then((files) => {
+          try { FS.mkdir("/fonts/ext"); } catch (e) {}
+          names.forEach((name, i) => FS.writeFile("/fonts/ext/" + name, files[i]));
+          Module._av_extended_fonts_arrived();
+      })
+      .catch((e) => console.warn("extended fonts: " + (e && e.message ? e.message : e)));
+});
+
 // --- The C++ side ---------------------------------------------------------------------------
 
 std::string take_js_string(char* s) {
@@ -137,9 +245,42 @@ std::string take_js_string(char* s) {
     return out;
 }
 
+class WebStore : public av::KeyValueStore {
+public:
+    Status get(const std::string& key, std::string& value) override {
+        char* out = nullptr;
+        const int status = js_store_get(key.c_str(), &out);
+        if (status == 0) value = take_js_string(out);
+        return static_cast<Status>(status);
+    }
+    Status set(const std::string& key, const std::string& value) override {
+        return static_cast<Status>(js_store_set(key.c_str(), value.c_str()));
+    }
+    Status remove(const std::string& key) override { return static_cast<Status>(js_store_remove(key.c_str())); }
+    std::vector<std::string> keys(const std::string& prefix) override {
+        const std::string all = take_js_string(js_store_keys(prefix.c_str()));
+        std::vector<std::string> out;
+        for (std::size_t start = 0; start < all.size();) {
+            const std::size_t end = std::min(all.find('\n', start), all.size());
+            out.push_back(all.substr(start, end - start));
+            start = end + 1;
+        }
+        return out;
+    }
+};
+
 class WebHost : public av::Host {
 public:
-    void fetch_article(const std::string& source) override { js_fetch_article(source.c_str()); }
+    WebStore web_store;
+    av::KeyValueStore& store() override { return web_store; }
+    void fetch_index() override { js_fetch_index(); }
+    void progress_changed(const std::string& state) override { js_progress_event(state.c_str()); }
+    void fetch_article(const std::string& source) override;
+    // The "Open file…" button: the page's hidden file input (shell/local_files.js reads the file).
+    bool can_choose_file() const override { return true; }
+    void choose_file() override { js_choose_file(); }
+    // The reader's own file (av_open_bytes), kept so that Retry can read it again.
+    std::string local_source, local_bytes;
     void open_link(const std::string& url) override { js_open_link(url.c_str()); }
     void set_title(const std::string& title) override { js_set_title(title.c_str()); }
     void reading_at(const std::string& block_id) override { js_set_fragment(block_id.c_str()); }
@@ -152,12 +293,26 @@ public:
 
 WebHost g_host;
 av::App* g_app = nullptr;
+
+void WebHost::fetch_article(const std::string& source) {
+    if (source == local_source) {
+        g_app->article_arrived(source, local_bytes);  // no fetch: file:// has none
+    } else if (source.rfind("file:", 0) == 0 && source.compare(5, 2, "//") != 0) {
+        // An earlier file of the reader's (reopened from the library): the page kept no copy.
+        g_app->article_failed(source, source + ": this file is not open any more; open it again with Open file\xE2\x80\xA6");
+    } else {
+        js_fetch_article(source.c_str());
+    }
+}
 bool g_frame_scheduled = false;
+bool g_extended_fonts_asked = false;  // js_fetch_extended_fonts runs once per page
 int g_pending_frames = 0;  // frames still owed after the last event, so ImGui state settles
 double g_last_time = 0;
 ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
 
 void schedule_frame();
+void schedule_tick();
+void wake();
 
 // Matches the canvas's backing store to its CSS size times the device pixel ratio, so one canvas
 // pixel is one device pixel and text is rasterised at the screen's density.
@@ -199,11 +354,38 @@ EM_BOOL on_animation_frame(double time, void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     update_cursor();
+    if (g_app->wants_extended_fonts() && !g_extended_fonts_asked) {
+        g_extended_fonts_asked = true;
+        std::string names;
+        for (const char* name : av::FontSet::file_names()) names += (names.empty() ? "" : ",") + std::string(name);
+        js_fetch_extended_fonts(names.c_str());
+    }
     if (g_app->ready() != was_ready || g_app->error() != old_error) js_notify_state();
     if (g_pending_frames > 0) --g_pending_frames;
     if (g_pending_frames > 0 || g_app->wants_frame()) schedule_frame();
     else g_last_time = 0;  // the next frame after idle must not see a huge DeltaTime
+    schedule_tick();
     return false;
+}
+
+// Timed work (saving the position once the reader settles) runs from a timer, not from frames:
+// an idle page with a pending save draws nothing.
+long g_tick_timer = 0;
+void on_tick_timer(void*) {
+    g_tick_timer = 0;
+    bool redraw = false;
+    const double next = g_app->tick(redraw);
+    if (redraw) wake();
+    if (next >= 0) g_tick_timer = emscripten_set_timeout(on_tick_timer, std::max(next * 1000.0, 16.0), nullptr);
+}
+
+void schedule_tick() {
+    bool redraw = false;
+    if (g_tick_timer) emscripten_clear_timeout(g_tick_timer);
+    g_tick_timer = 0;
+    const double next = g_app->tick(redraw);
+    if (redraw) schedule_frame();
+    if (next >= 0) g_tick_timer = emscripten_set_timeout(on_tick_timer, std::max(next * 1000.0, 16.0), nullptr);
 }
 
 void schedule_frame() {
@@ -229,7 +411,7 @@ ImGuiKey key_from_code(const char* code) {
         {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {"Equal", ImGuiKey_Equal},
         {"Minus", ImGuiKey_Minus}, {"NumpadAdd", ImGuiKey_KeypadAdd}, {"NumpadSubtract", ImGuiKey_KeypadSubtract},
         {"Digit0", ImGuiKey_0}, {"Numpad0", ImGuiKey_Keypad0}, {"KeyA", ImGuiKey_A}, {"KeyC", ImGuiKey_C},
-        {"KeyF", ImGuiKey_F}, {"KeyG", ImGuiKey_G}, {"KeyV", ImGuiKey_V}, {"KeyX", ImGuiKey_X},
+        {"KeyF", ImGuiKey_F}, {"KeyG", ImGuiKey_G}, {"F3", ImGuiKey_F3}, {"KeyO", ImGuiKey_O}, {"KeyV", ImGuiKey_V}, {"KeyX", ImGuiKey_X},
         {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift},
         {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
         {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
@@ -265,9 +447,13 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool plain = !e->ctrlKey && !e->metaKey && !e->altKey;
     const bool command = (e->ctrlKey || e->metaKey) && !e->altKey;
     if (command) {
+        // Ctrl+F / Cmd+F and Ctrl+G open the viewer's own find (the browser's cannot see the canvas);
+        // Ctrl+O: Open file…
         return key == ImGuiKey_Equal || key == ImGuiKey_Minus || key == ImGuiKey_0 || key == ImGuiKey_KeypadAdd ||
-               key == ImGuiKey_KeypadSubtract || key == ImGuiKey_Keypad0;
+               key == ImGuiKey_KeypadSubtract || key == ImGuiKey_Keypad0 || key == ImGuiKey_O || key == ImGuiKey_F ||
+               key == ImGuiKey_G;
     }
+    if (key == ImGuiKey_F3) return true;
     return plain && (key == ImGuiKey_DownArrow || key == ImGuiKey_UpArrow || key == ImGuiKey_PageDown ||
                      key == ImGuiKey_PageUp || key == ImGuiKey_Home || key == ImGuiKey_End || key == ImGuiKey_Space);
 }
@@ -365,6 +551,16 @@ EMSCRIPTEN_KEEPALIVE void av_open_url(const char* url) {
     wake();
 }
 
+// Opens the reader's own article file (chosen or dropped on the page) from its bytes; its source
+// is "file:NAME".
+EMSCRIPTEN_KEEPALIVE void av_open_bytes(const char* name, const char* data, int length) {
+    g_host.local_source = std::string("file:") + name;
+    g_host.local_bytes.assign(data, static_cast<std::size_t>(std::max(length, 0)));
+    g_app->open(g_host.local_source);
+    wake();
+    js_notify_state();
+}
+
 // The state as JSON; valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* av_state_json() {
     static std::string state;
@@ -372,13 +568,69 @@ EMSCRIPTEN_KEEPALIVE const char* av_state_json() {
     return state.c_str();
 }
 
+// The article on screen as the loader accepted it (core/article_json.hpp), "null" when none; for
+// the page's accessible mirror (shell/mirror.js). Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* av_article_json() {
+    static std::string article;
+    article = g_app->article() ? av::article_json(*g_app->article()) : "null";
+    return article.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void av_request_frame() { wake(); }
+
+// The fonts' extended subsets are in /fonts/ext/ (js_fetch_extended_fonts): use them.
+EMSCRIPTEN_KEEPALIVE void av_extended_fonts_arrived() {
+    g_app->reload_fonts();
+    wake();
+}
 
 // Moves to the block with this id (deep link).
 EMSCRIPTEN_KEEPALIVE void av_go_to_block(const char* id) {
     g_app->go_to_block(id);
     wake();
 }
+
+EMSCRIPTEN_KEEPALIVE void av_index_arrived(const char* base, const char* data, int length) {
+    g_app->index_arrived(std::string_view(data, static_cast<std::size_t>(std::max(length, 0))), base);
+}
+
+// The library as JSON; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* av_library_json() {
+    static std::string library;
+    library = g_app->library_json();
+    return library.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_forget(const char* article_id) {
+    g_app->forget(article_id);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_forget_all() {
+    g_app->forget_all();
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_show_library(int show) {
+    g_app->show_library(show != 0);
+    wake();
+}
+
+// The canvas selection as plain text; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* av_selection_text() {
+    static std::string text;
+    text = g_app->selected_text();
+    return text.c_str();
+}
+
+// Opens the find bar with `query` ("" keeps the last one).
+EMSCRIPTEN_KEEPALIVE void av_find(const char* query) {
+    g_app->open_find(query);
+    wake();
+}
+
+// The page is being hidden or left: save the position now.
+EMSCRIPTEN_KEEPALIVE void av_flush() { g_app->flush(); }
 
 EMSCRIPTEN_KEEPALIVE void av_image_arrived(unsigned request, const unsigned char* rgba, int width, int height) {
     g_app->image_arrived(request, rgba, width, height);
@@ -442,6 +694,8 @@ int main() {
     app.set_reduced_motion(preferences & 2);
     install_input();
     js_watch_fragment();
+    js_watch_page_lifecycle();
+    js_watch_copy();
     std::string requested = take_js_string(js_requested_article());
     app.open(requested.empty() ? take_js_string(js_resolve(AV_DEFAULT_ARTICLE)) : requested, take_js_string(js_fragment()));
     wake();

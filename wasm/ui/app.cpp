@@ -1,19 +1,32 @@
 #include "app.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the input event queue, to keep drawing until it is consumed
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
 #include "core/article_loader.hpp"
+#include "core/locale.hpp"
+#include "core/text_search.hpp"
+#include "panel_style.hpp"
 
 namespace av {
 
 namespace {
 
-ImVec4 to_vec4(Rgb c, float alpha = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+double clock_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+constexpr double notice_seconds = 8.0;
 
 const char* theme_label(ThemeName t) {
     switch (t) {
@@ -26,13 +39,17 @@ const char* theme_label(ThemeName t) {
 
 }  // namespace
 
-App::App(Host& host, std::string default_source) : host_(host), default_source_(std::move(default_source)) {}
+App::App(Host& host, std::string default_source)
+    : host_(host), default_source_(std::move(default_source)), progress_(host.store()) {}
 
 std::string App::init(const std::string& fonts_dir) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing of the UI layout is worth a file on disk
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Double and triple clicks (word, paragraph) within half a second, as desktops count them:
+    // ImGui's 0.3 s is too tight when a slow frame sits between the clicks.
+    io.MouseDoubleClickTime = 0.5f;
     font_error_ = fonts_.load(fonts_dir);
     if (!font_error_.empty()) std::fprintf(stderr, "article-viewer: %s\n", font_error_.c_str());
     ImGuiStyle& style = ImGui::GetStyle();
@@ -40,6 +57,7 @@ std::string App::init(const std::string& fonts_dir) {
     style.WindowPadding = ImVec2(0, 0);
     style.FrameRounding = 4.0f;
     style.FramePadding = ImVec2(10, 5);
+    host_.fetch_index();
     return font_error_;
 }
 
@@ -65,14 +83,34 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
         return;
     }
     drop_pictures();
+    progress_.close();  // saves what the previous article had pending
+    if (!wants_extended_fonts_ && !fonts_.extended()) wants_extended_fonts_ = FontSet::needs_extended(bytes);
     article_ = std::make_unique<Article>(std::move(result.article));
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
     layout_.invalidate();
     anchor_ = Anchor{};
     reported_block_.clear();
+    notice_ = Notice{};
+    find_open_ = false;
+    matches_.clear();
+    find_searched_.clear();
+    current_match_ = -1;
+    view_.clear_selection();
+    const std::optional<Resume> resume = progress_.open(*article_, source);
     const int deep = find_block(*article_, pending_block_);
-    if (deep >= 0) anchor_ = Anchor{deep, 0};
+    // A deep link wins over the saved position, and becomes it; but the URL keeps the block being
+    // read (#id), so a reload brings back a link to the saved block: then the saved line is better.
+    if (deep >= 0 && !(resume && resume->anchor.block == deep)) {
+        anchor_ = Anchor{deep, 0};
+        jumped_ = true;
+    } else if (resume) {
+        anchor_ = resume->anchor;
+        if (resume->match == ResumeMatch::lost) show_notice(locale::position_lost(article_->lang), false);
+        else if (resume->match != ResumeMatch::same_text) show_notice(locale::resumed_changed(article_->lang), true);
+        else if (anchor_ != Anchor{})
+            show_notice(locale::resumed_at(article_->lang, static_cast<int>(std::lround(resume->percent * 100))), true);
+    }
     pending_block_.clear();
     error_.clear();
     host_.set_title(article_->title);
@@ -88,6 +126,69 @@ void App::article_failed(const std::string& source, const std::string& message) 
     error_ = message;
     settle_frames_ = 2;
     std::fprintf(stderr, "error: %s\n", message.c_str());
+}
+
+void App::show_notice(std::string text, bool offer_start_over) {
+    notice_ = Notice{std::move(text), offer_start_over, clock_s() + notice_seconds};
+}
+
+void App::index_arrived(std::string_view bytes, const std::string& base) { library_.set_index(bytes, base); }
+
+double App::tick(bool& redraw) {
+    redraw = false;
+    const double now = clock_s();
+    const bool was_pending = progress_.pending();
+    double next = progress_.tick(now);
+    if (was_pending && !progress_.pending()) host_.progress_changed(state_json());  // the reader settled
+    if (notice_.until > 0) {
+        if (now >= notice_.until) {
+            notice_ = Notice{};
+            redraw = true;
+        } else {
+            next = next < 0 ? notice_.until : std::min(next, notice_.until);
+        }
+    }
+    return next < 0 ? -1 : std::max(next - now, 0.0);
+}
+
+void App::flush() { progress_.flush(); }
+
+std::string App::library_json() {
+    using nlohmann::json;
+    json out = json::array();
+    const auto entries = progress_.library();
+    for (const LibraryView::Bundled& b : library_.bundled()) {
+        json e = {{"id", b.id}, {"title", b.title}, {"source", b.source}, {"bundled", true}};
+        for (const auto& p : entries)
+            if (p.id == b.id) e["percent"] = p.progress.percent, e["updated"] = p.progress.updated;
+        out.push_back(e);
+    }
+    for (const auto& p : entries) {
+        const bool bundled = std::any_of(library_.bundled().begin(), library_.bundled().end(),
+                                         [&](const LibraryView::Bundled& b) { return b.id == p.id; });
+        if (bundled) continue;
+        out.push_back({{"id", p.id}, {"title", p.progress.title}, {"source", p.progress.source}, {"bundled", false},
+                       {"percent", p.progress.percent}, {"updated", p.progress.updated}});
+    }
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void App::forget(const std::string& article_id) {
+    progress_.forget(article_id);
+    library_entries_ = progress_.library();
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::forget_all() {
+    progress_.forget_all();
+    library_entries_.clear();
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::show_library(bool show) {
+    library_open_ = show;
+    if (show) library_entries_ = progress_.library();
+    settle_frames_ = std::max(settle_frames_, 2);
 }
 
 void App::drop_pictures() {
@@ -140,23 +241,104 @@ void App::go_to_block(const std::string& block_id) {
 
 void App::scroll_to_block(int index) {
     if (!article_ || article_->blocks.empty()) return;
-    index = std::clamp(index, 0, static_cast<int>(article_->blocks.size()) - 1);
+    index = std::clamp(index, -1, static_cast<int>(article_->blocks.size()) - 1);  // -1: the header
     anchor_ = Anchor{index, 0};
     laid_out_ = 0;  // place the view on the anchor at the next frame
+    jumped_ = true;
     settle_frames_ = std::max(settle_frames_, 2);
 }
+
+bool App::wants_frame() const {
+    // ImGui feeds queued input one change per frame (a triple-click is six events): keep drawing
+    // until the queue is empty, or the last clicks would wait for the next input.
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    const bool queued = g && g->InputEventsQueue.Size > 0;
+    return animating_ || settle_frames_ > 0 || queued || find_focus_;
+}
+
+void App::open_find(const std::string& query) {
+    find_open_ = true;
+    find_focus_ = true;
+    if (!query.empty()) {
+        const std::size_t n = std::min(query.size(), sizeof find_query_ - 1);
+        query.copy(find_query_, n);
+        find_query_[n] = '\0';
+    }
+    update_matches();
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::close_find() {
+    find_open_ = false;
+    matches_.clear();
+    find_searched_.clear();
+    current_match_ = -1;
+    ImGui::SetWindowFocus("reader");
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::update_matches() {
+    if (!article_ || find_searched_ == find_query_) return;
+    find_searched_ = find_query_;
+    matches_ = find_all(*article_, find_searched_);
+    // Start from the first match at or after the line being read.
+    current_match_ = -1;
+    for (std::size_t i = 0; i < matches_.size(); ++i) {
+        const TextRange& m = matches_[i];
+        if (m.block > anchor_.block || (m.block == anchor_.block && m.end > anchor_.offset)) {
+            current_match_ = static_cast<int>(i);
+            break;
+        }
+    }
+    if (current_match_ < 0 && !matches_.empty()) current_match_ = 0;
+    show_match();
+}
+
+void App::find_next(int direction) {
+    if (matches_.empty()) return;
+    const int n = static_cast<int>(matches_.size());
+    current_match_ = ((current_match_ < 0 ? 0 : current_match_ + direction) % n + n) % n;
+    show_match();
+}
+
+void App::show_match() {
+    if (current_match_ < 0) return;
+    pending_match_ = true;  // scrolled to in draw_article(), where the layout is known
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+std::string App::selected_text() const { return article_ ? view_.selected_text(*article_) : std::string(); }
 
 void App::set_font_size(float px) {
     font_size_ = std::clamp(std::round(px), min_font_size, max_font_size);
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
+void App::reload_fonts() {
+    // New faces, so a new layout (LayoutParams::font_set); the anchor keeps the reader's place.
+    font_error_ = fonts_.reload();
+    if (!font_error_.empty()) std::fprintf(stderr, "article-viewer: %s\n", font_error_.c_str());
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
 void App::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        if (find_open_) close_find();
+        else if (library_open_) show_library(false);
+        else view_.clear_selection();
+    }
+    if (find_open_ && ImGui::IsKeyPressed(ImGuiKey_F3)) find_next(io.KeyShift ? -1 : 1);
     if (!(io.KeyCtrl || io.KeySuper)) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_F, false) && article_) open_find();
+    if (ImGui::IsKeyPressed(ImGuiKey_G, false)) find_next(io.KeyShift ? -1 : 1);
+    // Copy: the desktop puts it on the clipboard here; the web answers the page's copy event.
+    if (ImGui::IsKeyPressed(ImGuiKey_C, false) && view_.has_selection() && !io.WantTextInput)
+        ImGui::SetClipboardText(selected_text().c_str());
     if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) set_font_size(font_size_ + 2);
     if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) set_font_size(font_size_ - 2);
     if (ImGui::IsKeyPressed(ImGuiKey_0) || ImGui::IsKeyPressed(ImGuiKey_Keypad0)) set_font_size(default_font_size);
+    if (ImGui::IsKeyPressed(ImGuiKey_O, false) && host_.can_choose_file()) host_.choose_file();
 }
 
 void App::draw_status(const char* heading, const std::string& detail, bool offer_retry) {
@@ -190,17 +372,7 @@ void App::draw_toolbar(float width) {
     const Theme& t = theme(theme_);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->Pos);
     ImGui::SetNextWindowSize(ImVec2(width, toolbar_height));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(t.page));
-    ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(t.page));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(t.chip_bg));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, to_vec4(t.rule));
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(t.text));
-    ImGui::PushStyleColor(ImGuiCol_PopupBg, to_vec4(t.page));
-    ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(t.rule));
-    ImGui::PushStyleColor(ImGuiCol_Header, to_vec4(t.chip_bg));
-    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, to_vec4(t.chip_bg));
-    ImGui::PushStyleColor(ImGuiCol_NavCursor, to_vec4(t.link));
-    ImGui::PushFont(fonts_.font(Face::sans), 16.0f);
+    const PanelStyle style(t, t.page, t.rule, ImVec2(0, 0), fonts_.font(Face::sans), 16.0f, false);
     ImGui::Begin("toolbar", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
@@ -208,12 +380,24 @@ void App::draw_toolbar(float width) {
     const ImVec2 pos = ImGui::GetWindowPos();
     dl->AddLine(ImVec2(pos.x, pos.y + toolbar_height - 1), ImVec2(pos.x + width, pos.y + toolbar_height - 1),
                 ImGui::GetColorU32(to_vec4(t.rule)));
+    // How far along, as a thin bar on the bar's bottom edge, and the time left at its left end.
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + toolbar_height - 3), ImVec2(pos.x + width * percent_, pos.y + toolbar_height),
+                      ImGui::GetColorU32(to_vec4(t.link)));
+    const std::string left = locale::time_left(article_->lang, minutes_left_);
+    ImGui::SetCursorPos(ImVec2(16.0f, (toolbar_height - ImGui::GetTextLineHeight()) / 2));
+    ImGui::TextColored(to_vec4(t.muted), "%s", left.c_str());
     const char* theme_text = theme_label(theme_);
-    const ImGuiStyle& style = ImGui::GetStyle();
-    auto button_w = [&](const char* label) { return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2; };
+    auto button_w = [](const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; };
     const float gap = 4.0f;
-    const float buttons_w = button_w("A\xE2\x80\x93") + button_w("A+") + button_w(theme_text) + button_w("Contents") + gap * 3;
+    const char* open_text = width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6";  // "…"
+    const float buttons_w = button_w("A\xE2\x80\x93") + button_w("A+") + button_w(theme_text) + button_w("Contents") +
+                             button_w("Library") + gap * 4 + (host_.can_choose_file() ? button_w(open_text) + gap : 0.0f);
     ImGui::SetCursorPos(ImVec2(std::max(width - buttons_w - 16.0f, 8.0f), (toolbar_height - ImGui::GetFrameHeight()) / 2));
+    if (host_.can_choose_file()) {
+        if (ImGui::Button(open_text)) host_.choose_file();
+        ImGui::SetItemTooltip("Open an article file of your own (Ctrl+O), or drop it on the page");
+        ImGui::SameLine(0, gap);
+    }
     if (ImGui::Button("A\xE2\x80\x93")) set_font_size(font_size_ - 2);  // "A–"
     ImGui::SetItemTooltip("Smaller text (Ctrl+-)");
     ImGui::SameLine(0, gap);
@@ -225,6 +409,9 @@ void App::draw_toolbar(float width) {
     ImGui::SameLine(0, gap);
     if (ImGui::Button("Contents")) ImGui::OpenPopup("contents");
     ImGui::SetItemTooltip("Sections of the article");
+    ImGui::SameLine(0, gap);
+    if (ImGui::Button(library_open_ ? "Article" : "Library")) show_library(!library_open_);
+    ImGui::SetItemTooltip("Your articles and reading positions");
     ImGui::SetNextWindowPos(ImVec2(pos.x + width - 16.0f, pos.y + toolbar_height), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
@@ -254,8 +441,6 @@ void App::draw_toolbar(float width) {
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !popup_open && ImGui::IsMouseReleased(ImGuiMouseButton_Left))
         ImGui::SetWindowFocus("reader");
     ImGui::End();
-    ImGui::PopFont();
-    ImGui::PopStyleColor(10);
 }
 
 bool App::current_section(std::size_t heading) const {
@@ -278,20 +463,122 @@ void App::report_reading_place() {
     }
 }
 
+void App::draw_find_bar(float width) {
+    const Theme& t = theme(theme_);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + width - 16, vp->Pos.y + toolbar_height + 8), ImGuiCond_Always, ImVec2(1, 0));
+    const PanelStyle style(t, t.page, t.rule, ImVec2(10, 8), fonts_.font(Face::sans), 16.0f);
+    ImGui::Begin("find", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoMove);
+    // Ask for the keyboard until the field really has it: a request made while the bar first
+    // appears (sized, not yet shown) can be dropped.
+    if (find_focus_) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(std::min(260.0f, width * 0.5f));
+    const bool enter = ImGui::InputTextWithHint("##query", "Find in article", find_query_, sizeof find_query_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemActive()) find_focus_ = false;
+    update_matches();
+    if (enter) {
+        find_next(ImGui::GetIO().KeyShift ? -1 : 1);
+        ImGui::SetKeyboardFocusHere(-1);  // keep typing in the field
+    }
+    ImGui::SameLine();
+    const std::string count = matches_.empty() ? (find_query_[0] ? "No match" : "")
+                                               : std::to_string(current_match_ + 1) + " of " + std::to_string(matches_.size());
+    ImGui::TextColored(to_vec4(t.muted), "%s", count.c_str());
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("previous", ImGuiDir_Up)) find_next(-1);
+    ImGui::SetItemTooltip("Previous match (Shift+Enter)");
+    ImGui::SameLine(0, 2);
+    if (ImGui::ArrowButton("next", ImGuiDir_Down)) find_next(1);
+    ImGui::SetItemTooltip("Next match (Enter)");
+    ImGui::SameLine();
+    if (ImGui::Button("\xC3\x97")) close_find();  // ×
+    ImGui::SetItemTooltip("Close (Escape)");
+    ImGui::End();
+}
+
+void App::draw_notice(float width) {
+    if (notice_.text.empty()) return;
+    const Theme& t = theme(theme_);
+    // At the bottom: the top line is the one the reader came back to.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + width / 2, vp->Pos.y + vp->Size.y - 16), ImGuiCond_Always, ImVec2(0.5f, 1));
+    const PanelStyle style(t, t.callout_bg, t.callout_border, ImVec2(14, 10), fonts_.font(Face::sans), 16.0f);
+    ImGui::Begin("notice", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(notice_.text.c_str());
+    if (notice_.start_over) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted("\xE2\x80\x94");  // —
+        ImGui::SameLine();
+        if (ImGui::Button(locale::start_over(article_ ? article_->lang : "en").c_str())) {
+            notice_ = Notice{};
+            anchor_ = Anchor{};
+            laid_out_ = 0;
+            jumped_ = true;
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("\xC3\x97")) notice_ = Notice{};  // ×
+    ImGui::End();
+}
+
+void App::draw_library(float top, float width, float height) {
+    const Theme& t = theme(theme_);
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetMainViewport()->Pos.x, ImGui::GetMainViewport()->Pos.y + top));
+    ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(t.page));
+    ImGui::Begin("library", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    const LibraryView::Action action = library_.draw(library_entries_, fonts_, t, now_ms());
+    ImGui::End();
+    ImGui::PopStyleColor();
+    switch (action.kind) {
+        case LibraryView::Action::none: break;
+        case LibraryView::Action::close: library_open_ = false; break;
+        case LibraryView::Action::open:
+            library_open_ = false;
+            if (action.value != source_) open(action.value);
+            break;
+        case LibraryView::Action::forget: forget(action.value); break;
+        case LibraryView::Action::forget_all: forget_all(); break;
+    }
+}
+
 void App::draw_article(float width, float height) {
-    const DocumentLayout& doc = layout_.get(*article_, fonts_, LayoutParams{width, font_size_, 0});
+    const DocumentLayout& doc = layout_.get(*article_, fonts_, LayoutParams{width, font_size_, fonts_.generation()});
     // After any relayout (new article, width, text size) or a jump, put the anchored line back at
     // the top. The anchor itself is kept, so a run of resizes never drifts.
     if (layout_.computations() != laid_out_) {
         laid_out_ = layout_.computations();
         view_.jump_to(scroll_for(doc, anchor_));
     }
-    animating_ = view_.draw(doc, fonts_, theme(theme_), host_, height, pictures_);
+    if (pending_match_ && current_match_ >= 0) {
+        // The current match goes a third of the way down the view, unless it is already in view.
+        pending_match_ = false;
+        const TextRange& m = matches_[static_cast<std::size_t>(current_match_)];
+        const std::vector<Rect> rects = range_rects(doc, fonts_, m.block, m.begin, m.end);
+        if (!rects.empty()) {
+            const float y = rects.front().y;
+            if (y < view_.scroll_y() || y + rects.front().h > view_.scroll_y() + height) view_.scroll_to(y - height / 3);
+        }
+    }
+    const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_};
+    animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), host_, height, pictures_, found);
     request_pictures(doc, view_.scroll_y(), height);
+    const bool moved = view_.moved() || jumped_;
+    jumped_ = false;
     if (view_.moved()) anchor_ = anchor_at(doc, view_.scroll_y());
     doc_height_ = doc.height;
+    column_x_ = doc.column_x;
+    column_width_ = doc.column_width;
     percent_ = fraction_read(doc, view_.scroll_y(), height);
     reading_minutes_ = doc.reading_minutes;
+    minutes_left_ = progress_.minutes_left(anchor_);
+    if (percent_ >= 0.999f) minutes_left_ = 0;
+    if (moved) progress_.moved(anchor_, percent_, now_ms(), clock_s());
     report_reading_place();
     ready_ = true;
 }
@@ -323,7 +610,16 @@ void App::frame() {
     }
     ImGui::End();
     ImGui::PopStyleColor();
-    if (reading) draw_toolbar(vp->Size.x);
+    if (reading && library_open_) draw_library(bar, vp->Size.x, vp->Size.y - bar);
+    if (reading) {
+        draw_toolbar(vp->Size.x);
+        if (!progress_.warning().empty() && progress_.warning() != storage_warning_shown_) {
+            storage_warning_shown_ = progress_.warning();  // told once
+            show_notice(storage_warning_shown_, false);
+        }
+        if (!library_open_) draw_notice(vp->Size.x);
+        if (find_open_ && !library_open_) draw_find_bar(vp->Size.x);
+    }
     // Focus the reading window at start so the keyboard scrolls without a click first.
     if (frames_ == 1) ImGui::SetWindowFocus("reader");
     ImGui::Render();
@@ -347,7 +643,15 @@ std::string App::state_json() const {
     s["fontSize"] = font_size_;
     s["theme"] = theme_label(theme_);
     s["blockId"] = reported_block_;
+    s["timeLeftMinutes"] = minutes_left_;
+    s["notice"] = notice_.text;
+    s["storageWarning"] = progress_.warning().empty() ? json(nullptr) : json(progress_.warning());
+    s["positionSaved"] = progress_.stored();
+    s["library"] = library_open_;
+    s["find"] = {{"open", find_open_}, {"query", find_searched_}, {"count", matches_.size()}, {"current", current_match_}};
+    s["selection"] = selected_text();
     if (ready_) {
+        s["column"] = {{"x", column_x_}, {"width", column_width_}};
         s["height"] = doc_height_;
         s["percent"] = percent_;
         s["readingMinutes"] = reading_minutes_;
@@ -362,6 +666,7 @@ std::string App::state_json() const {
     }
     s["images"] = {{"total", images}, {"requested", requested}, {"loaded", loaded}, {"failed", failed}};
     s["fontError"] = font_error_.empty() ? json(nullptr) : json(font_error_);
+    s["fontsExtended"] = fonts_.extended();  // the web's extended subsets are loaded (ui/fonts.hpp)
     // Strings in the state come from files: replace anything that is not UTF-8 rather than throw.
     return s.dump(-1, ' ', false, json::error_handler_t::replace);
 }

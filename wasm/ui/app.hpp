@@ -12,9 +12,11 @@
 
 #include "core/article.hpp"
 #include "core/layout.hpp"
+#include "core/progress_keeper.hpp"
 #include "core/reading_position.hpp"
 #include "fonts.hpp"
 #include "host.hpp"
+#include "library_view.hpp"
 #include "reader_view.hpp"
 #include "theme.hpp"
 
@@ -41,14 +43,38 @@ public:
     void article_arrived(const std::string& source, std::string_view bytes);
     void article_failed(const std::string& source, const std::string& message);
 
+    // The bundled articles' index (Host::fetch_index) for the library; `base` is its URL or path.
+    void index_arrived(std::string_view bytes, const std::string& base);
+
+    // Timed work (saving the position once the reader settles, hiding a notice). Returns the
+    // number of seconds after which the platform should call tick() again, or a negative number
+    // when nothing is pending. Returns through `redraw` whether a frame is needed.
+    double tick(bool& redraw);
+    // Saves the position now if it is unsaved: the page is being hidden or the window closed.
+    void flush();
+
     // A picture asked for with Host::fetch_image has arrived (RGBA, top row first) or failed.
     void image_arrived(std::uint32_t request, const unsigned char* rgba, int width, int height);
     void image_failed(std::uint32_t request);
 
     // Moves to the block with this id (a deep link), now or once the article is there.
     void go_to_block(const std::string& block_id);
-    // Moves to block `index` of the article (clamped).
+    // Moves to block `index` of the article (clamped); -1 is the header (title, byline).
     void scroll_to_block(int index);
+
+    // The library (bundled articles and saved positions) as JSON, for the page's API; and the
+    // same actions its buttons take.
+    std::string library_json();
+    void forget(const std::string& article_id);
+    void forget_all();
+    void show_library(bool show);
+
+    // Find: opens the bar (optionally with a query), moves between matches, closes it.
+    void open_find(const std::string& query = "");
+    void find_next(int direction);
+    void close_find();
+    // The selected text, for the clipboard (web: the page's copy event asks for it).
+    std::string selected_text() const;
 
     void set_theme(ThemeName name) { theme_ = name; }
     ThemeName theme_name() const { return theme_; }
@@ -56,12 +82,19 @@ public:
     float font_size() const { return font_size_; }
     void set_reduced_motion(bool reduced) { view_.set_smooth(!reduced); }
 
+    // The web build ships the fonts' extended subsets (Greek, Cyrillic, ...) apart from the first
+    // visit's download: true once an article has needed them and they are not loaded yet, so the
+    // platform fetches them into the fonts folder's ext/ and then calls reload_fonts()
+    // (ui/fonts.hpp; BENCHMARKS.md, "Transfer size"). Outside frames only.
+    bool wants_extended_fonts() const { return wants_extended_fonts_ && !fonts_.extended(); }
+    void reload_fonts();
+
     // The frame function: ImGui::NewFrame() ... ImGui::Render(). The platform calls its backends'
     // NewFrame before and renders ImGui::GetDrawData() after.
     void frame();
 
     // True while something animates, so the platform must draw another frame without input.
-    bool wants_frame() const { return animating_ || settle_frames_ > 0; }
+    bool wants_frame() const;
 
     // The state the page and tests read: {ready, articleId, title, blocks, error, ...} as JSON.
     std::string state_json() const;
@@ -69,6 +102,8 @@ public:
     std::uint64_t frames() const { return frames_; }
     bool ready() const { return ready_; }
     const std::string& error() const { return error_; }
+    // The article on screen (the last one loaded while another loads), or null.
+    const Article* article() const { return article_.get(); }
 
 private:
     void draw_status(const char* heading, const std::string& detail, bool offer_retry);
@@ -78,12 +113,19 @@ private:
     void handle_shortcuts();
     void report_reading_place();
     void request_pictures(const DocumentLayout& doc, float scroll_y, float view_h);
+    void draw_notice(float width);
+    void draw_find_bar(float width);
+    void update_matches();
+    void show_match();
+    void draw_library(float top, float width, float height);
+    void show_notice(std::string text, bool offer_start_over);
     void drop_pictures();
 
     Host& host_;
     std::string default_source_;
     FontSet fonts_;
     std::string font_error_;
+    bool wants_extended_fonts_ = false;  // an article had characters of the extended subsets
     ThemeName theme_ = ThemeName::light;
     float font_size_ = default_font_size;
 
@@ -95,10 +137,31 @@ private:
     LayoutCache layout_;
     std::size_t laid_out_ = 0;  // layout_.computations() when the view was last placed
     ReaderView view_;
+    ProgressKeeper progress_;
+    LibraryView library_;
+    bool library_open_ = false;
+    std::vector<ProgressKeeper::Entry> library_entries_;  // read from storage when the library opens
+    struct Notice {
+        std::string text;
+        bool start_over = false;
+        double until = 0;  // steady clock seconds
+    } notice_;
+    std::string storage_warning_shown_;
+    bool jumped_ = false;
+    // Find
+    bool find_open_ = false;
+    bool find_focus_ = false;  // give the input the keyboard at the next frame
+    char find_query_[256] = {};
+    std::string find_searched_;  // the query the matches are for
+    std::vector<TextRange> matches_;
+    int current_match_ = -1;
+    bool pending_match_ = false;  // scroll to the current match at the next frame  // the view was put on an anchor by the reader's request (contents, API)
+    int minutes_left_ = 0;
     Anchor anchor_;             // the line at the top; survives relayouts, moves with the reader
     std::string pending_block_; // a deep link waiting for its article
     std::string reported_block_;
     float doc_height_ = 0;  // of the last frame's layout, for state_json()
+    float column_x_ = 0, column_width_ = 0;
     float percent_ = 0;
     int reading_minutes_ = 0;
 

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/text_measurer.hpp"
 
@@ -15,8 +17,19 @@ namespace av {
 class FontSet : public TextMeasurer {
 public:
     // Loads NotoSerif-{Regular,Bold,Italic,BoldItalic}.ttf and NotoSans-{Regular,Bold}.ttf from
-    // `dir` into the current ImGui context. Returns "" on success, else what is missing.
+    // `dir` into the current ImGui context. Returns "" on success, else what is missing. A file
+    // of the same name in `dir`/ext/ is merged into its face: the web build's extended subsets
+    // (Greek, Cyrillic, Vietnamese, ...), which the page fetches only for an article that needs
+    // them, so that the first visit stays small (BENCHMARKS.md, "Transfer size").
     std::string load(const std::string& dir);
+    // Loads the fonts again from the same folder (after files arrived in `dir`/ext/). The faces
+    // are new objects: generation() changes, and layout, which keys on it, runs again.
+    std::string reload();
+    std::uint32_t generation() const { return generation_; }
+    bool extended() const { return extended_; }
+    // True when `text` (UTF-8, or JSON with \u escapes) holds characters that only the extended
+    // subsets draw.
+    static bool needs_extended(std::string_view text);
 
     bool loaded() const { return fonts_[0] != nullptr; }
     ImFont* font(Face face) const { return fonts_[static_cast<std::size_t>(face)]; }
@@ -29,6 +42,9 @@ public:
 
 private:
     std::array<ImFont*, static_cast<std::size_t>(Face::count)> fonts_{};
+    std::string dir_;
+    std::uint32_t generation_ = 0;
+    bool extended_ = false;
 };
 
 }  // namespace av

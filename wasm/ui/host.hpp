@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/key_value_store.hpp"
+
 namespace av {
 
 class Host {
@@ -14,6 +16,20 @@ public:
     // Starts reading `source` (a URL on the web, a file path on the desktop). The platform answers,
     // now or later, with App::article_arrived or App::article_failed for the same source.
     virtual void fetch_article(const std::string& source) = 0;
+
+    // Reads the list of bundled articles (assets/articles/index.json) for the library; answers
+    // with App::index_arrived, or not at all if it cannot.
+    virtual void fetch_index() {}
+
+    // Where reading positions and the reading speed are kept (web: localStorage; desktop: files).
+    virtual KeyValueStore& store() {
+        static NoStore none;
+        return none;
+    }
+
+    // The reader's position has settled (saved or not): `state_json` is App::state_json(). The web
+    // dispatches it as the `articleviewer:progress` event.
+    virtual void progress_changed(const std::string& state_json) { (void)state_json; }
 
     // Opens an http, https or mailto link outside the viewer (new tab, or the system's opener).
     virtual void open_link(const std::string& url) = 0;
@@ -35,6 +51,12 @@ public:
     // The reader has moved: `block_id` is the id of the block being read (or of the nearest block
     // with an id before it), "" when none has one. The web keeps it in the URL as #block_id.
     virtual void reading_at(const std::string& block_id) { (void)block_id; }
+
+    // "Open file…" (toolbar, Ctrl+O): lets the reader pick an article file of their own, which
+    // arrives later through App::open. Platforms without a file chooser (the desktop takes a
+    // path or a dropped file) keep the defaults and the button is not shown.
+    virtual bool can_choose_file() const { return false; }
+    virtual void choose_file() {}
 };
 
 }  // namespace av

@@ -3,8 +3,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 
+#include "core/utf8.hpp"
 #include "host.hpp"
 
 namespace av {
@@ -99,10 +102,53 @@ void ReaderView::handle_scrollbar(const DocumentLayout& doc, float view_h) {
     }
 }
 
-bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host, float view_h,
-                      const std::vector<std::uint64_t>& pictures) {
+void ReaderView::handle_selection(const Article& article, const DocumentLayout& doc, const FontSet& fonts, float view_h) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    auto pos_at_mouse = [&] { return hit_test(doc, fonts, io.MousePos.x - origin.x, io.MousePos.y - origin.y + scroll_); };
+    const bool mouse = io.MouseSource != ImGuiMouseSource_TouchScreen;
+    const bool over_bar = io.MousePos.x >= origin.x + ImGui::GetWindowWidth() - scrollbar_width;
+    if (mouse && !over_bar && !dragging_thumb_ && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const std::optional<TextPos> pos = pos_at_mouse();
+        if (pos) {
+            const int clicks = io.MouseClickedCount[ImGuiMouseButton_Left];
+            const std::string text = pos->block < 0 ? header_text(article) : block_text(article.blocks[static_cast<std::size_t>(pos->block)]);
+            if (clicks == 2) {  // a word
+                const auto [b, e] = word_at(text, pos->offset);
+                select(TextPos{pos->block, b}, TextPos{pos->block, e});
+            } else if (clicks >= 3) {  // the whole paragraph
+                select(TextPos{pos->block, 0}, TextPos{pos->block, static_cast<std::uint32_t>(utf8::length(text))});
+            } else {
+                sel_anchor_ = sel_focus_ = *pos;
+                selecting_ = true;
+            }
+        } else {
+            clear_selection();
+        }
+    }
+    if (!selecting_) return;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        selecting_ = false;
+        return;
+    }
+    if (const std::optional<TextPos> pos = pos_at_mouse()) sel_focus_ = *pos;
+    // Dragging past the top or bottom edge scrolls, faster the further out.
+    const float top = origin.y, bottom = origin.y + view_h;
+    if (io.MousePos.y < top + 8) target_ = scroll_ - std::min(top + 8 - io.MousePos.y, 200.0f) * 0.5f;
+    else if (io.MousePos.y > bottom - 8) target_ = scroll_ + std::min(io.MousePos.y - (bottom - 8), 200.0f) * 0.5f;
+}
+
+std::string ReaderView::selected_text(const Article& article) const {
+    if (!has_selection()) return {};
+    const TextPos a = std::min(sel_anchor_, sel_focus_), b = std::max(sel_anchor_, sel_focus_);
+    return text_between(article, a.block, a.offset, b.block, b.offset);
+}
+
+bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme,
+                      Host& host, float view_h, const std::vector<std::uint64_t>& pictures, const Found& found) {
     const float before = scroll_;
     handle_scrollbar(doc, view_h);
+    handle_selection(article, doc, fonts, view_h);
     handle_input(doc, view_h);
     const float max_scroll = std::max(0.0f, doc.height - view_h);
     target_ = std::clamp(target_, 0.0f, max_scroll);
@@ -112,7 +158,7 @@ bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const The
     const float diff = target_ - scroll_;
     scroll_ = !smooth_ || std::fabs(diff) < 0.5f ? target_ : scroll_ + diff * 0.3f;
     moved_ = scroll_ != before;
-    const bool animating = scroll_ != target_ || velocity_ != 0;
+    const bool animating = scroll_ != target_ || velocity_ != 0 || (selecting_ && (target_ != scroll_));
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImGuiIO& io = ImGui::GetIO();
@@ -152,6 +198,25 @@ bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const The
                     break;
             }
         }
+        // Find matches and the selection, under the text.
+        auto fill = [&](std::uint32_t begin, std::uint32_t end, Rgb color, float alpha) {
+            for (const Rect& r : range_rects(doc, fonts, block.block, begin, end))
+                dl->AddRectFilled(ImVec2(dx + r.x, dy + r.y), ImVec2(dx + r.x + r.w, dy + r.y + r.h), to_imgui(color, alpha), 2.0f);
+        };
+        if (found.matches) {
+            const auto& m = *found.matches;
+            auto it = std::lower_bound(m.begin(), m.end(), block.block, [](const TextRange& r, int b) { return r.block < b; });
+            for (; it != m.end() && it->block == block.block; ++it) {
+                const bool current = static_cast<int>(it - m.begin()) == found.current;
+                fill(it->begin, it->end, current ? theme.find_current : theme.find, current ? 1.0f : 0.55f);
+            }
+        }
+        if (has_selection()) {
+            const TextPos a = std::min(sel_anchor_, sel_focus_), b = std::max(sel_anchor_, sel_focus_);
+            if (block.block >= a.block && block.block <= b.block) {
+                fill(block.block == a.block ? a.offset : 0, block.block == b.block ? b.offset : UINT32_MAX, theme.selection, 0.6f);
+            }
+        }
         for (const Line& line : block.lines) {
             for (const Span& span : line.spans) {
                 if (picture && span.role == Role::alt) continue;  // the picture replaces its alt text
@@ -175,7 +240,8 @@ bool ReaderView::draw(const DocumentLayout& doc, const FontSet& fonts, const The
     if (hovered_link >= 0 && ImGui::IsWindowHovered() && !dragging_thumb_) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         // A click, not the end of a drag or a touch scroll, follows the link.
-        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 36.0f) {
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 36.0f &&
+            io.MouseClickedLastCount[0] == 1) {
             host.open_link(doc.links[static_cast<std::size_t>(hovered_link)]);
         }
     }

@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/article.hpp"
 #include "core/layout.hpp"
+#include "core/text_geometry.hpp"
+#include "core/text_search.hpp"
 #include "fonts.hpp"
 #include "theme.hpp"
 
@@ -16,11 +19,24 @@ class Host;
 
 class ReaderView {
 public:
+    // Find results to highlight: all matches, and the current one (-1: none).
+    struct Found {
+        const std::vector<TextRange>* matches = nullptr;
+        int current = -1;
+    };
+
     // Handles this frame's input and draws into the current window, whose content area is
     // `view_h` high. `pictures[i]` is the texture of article block i once its picture has arrived
     // (0 until then: the reserved box and alt text show). Returns true while something animates.
-    bool draw(const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host, float view_h,
-              const std::vector<std::uint64_t>& pictures);
+    bool draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host,
+              float view_h, const std::vector<std::uint64_t>& pictures, const Found& found);
+
+    // The selected text as plain text (blocks separated by a blank line), "" when none.
+    std::string selected_text(const Article& article) const;
+    bool has_selection() const { return sel_anchor_ != sel_focus_; }
+    void clear_selection() { sel_anchor_ = sel_focus_ = TextPos{}; selecting_ = false; }
+    // Selects a range (used by tests through the page API, and by triple-click).
+    void select(TextPos from, TextPos to) { sel_anchor_ = from, sel_focus_ = to; }
 
     float scroll_y() const { return scroll_; }
     // Jumps (no animation) and stops any motion; does not count as the reader moving.
@@ -34,6 +50,7 @@ public:
 private:
     void handle_input(const DocumentLayout& doc, float view_h);
     void handle_scrollbar(const DocumentLayout& doc, float view_h);
+    void handle_selection(const Article& article, const DocumentLayout& doc, const FontSet& fonts, float view_h);
 
     float scroll_ = 0;     // what is drawn
     float target_ = 0;     // where smooth scrolling is heading
@@ -43,6 +60,8 @@ private:
     bool touch_drag_ = false;
     bool smooth_ = true;
     bool moved_ = false;
+    TextPos sel_anchor_, sel_focus_;  // equal: nothing selected
+    bool selecting_ = false;          // the mouse button is down, extending the selection
 };
 
 }  // namespace av

@@ -18,7 +18,7 @@ struct Rgb {
 struct Theme {
     ThemeName name;
     Rgb page, text, muted, heading, link, label, sponsored_bg, sponsored_border, callout_bg, callout_border, rule, chip_bg,
-        image_bg, selection;
+        image_bg, selection, find, find_current;
     Rgb color(Role role) const;
 };
 

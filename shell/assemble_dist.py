@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Assembles build/web/dist/, the whole static site (run by the `dist` target after every build).
+
+    assemble_dist.py --shell shell/ --assets assets/ --program BUILD/wasm --dist BUILD/dist
+
+- The page (shell/index.html) and everything it refers to, the program (article-viewer.js, .wasm,
+  .data = the fonts) and generated icons get content-hashed names (`loader.3f9a0c1d.js`), so hosts
+  may cache them for a year; index.html, sw.js and manifest.webmanifest keep their names and are
+  small. References are rewritten: src/href in index.html, icon names in the manifest, and the
+  program's file names and sizes in loader.js (between its /*@bundle*/ markers).
+- sw.js (the service worker) gets the list of files to precache and a version derived from their
+  contents, so every new bundle installs cleanly and replaces the old one.
+- article-viewer.html: the single-file page, with the program, fonts, styles, scripts and the
+  bundled articles inline (base64), for file:// and double-clicks.
+- articles/: the bundled articles and their index.json, under their own names (they are linked to).
+- Prints every file's size, raw and gzipped.
+
+Python standard library only; every URL in the result is relative, so dist/ works under any path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import icons  # noqa: E402  (shell/icons.py, next to this file)
+
+PROGRAM_FILES = ("article-viewer.js", "article-viewer.wasm", "article-viewer.data")
+SINGLE_FILE = "article-viewer.html"
+HASH_LENGTH = 8  # serve.py (and most CDN rules) treat name.<8+ hex>.ext as immutable
+
+REF = re.compile(r'\b(src|href)="([^"]*)"')
+MARKER = r"/\*@{0}\*/.*?/\*@{0}\*/"
+
+
+class BuildError(Exception):
+    pass
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def hashed_name(name: str, data: bytes) -> str:
+    stem, ext = os.path.splitext(name)
+    return f"{stem}.{digest(data)[:HASH_LENGTH]}{ext}"
+
+
+def fill(text: str, key: str, value, where: str) -> str:
+    """Replaces what stands between /*@key*/ markers with `value` as JSON."""
+    pattern = re.compile(MARKER.format(key), re.DOTALL)
+    if not pattern.search(text):
+        raise BuildError(f"{where}: no /*@{key}*/ ... /*@{key}*/ markers to fill")
+    payload = json.dumps(value, separators=(",", ":"), ensure_ascii=True)
+    return pattern.sub(lambda _: f"/*@{key}*/{payload}/*@{key}*/", text, count=1)
+
+
+def local_refs(html: str) -> list[str]:
+    """Relative src/href values of the page (no scheme, no fragment-only, no absolute path)."""
+    out = []
+    for _, value in REF.findall(html):
+        if value and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#", value) and value not in out:
+            out.append(value)
+    return out
+
+
+def inline_script(code: str) -> str:
+    """Makes JavaScript safe to place between <script> and </script>."""
+    return re.sub(r"<(/script|!--)", r"<\\\1", code, flags=re.IGNORECASE)
+
+
+def single_file_page(html: str, read_ref, inline_data: dict, program_js: str) -> str:
+    """The page with every local reference inline: styles in <style>, scripts (in order) at the end
+    of <body> after the data and the program, icons as data: URLs, no manifest (no use on file://)."""
+    scripts = []
+
+    def script_tag(m: re.Match) -> str:
+        scripts.append(read_ref(m.group(1)).decode("utf-8"))
+        return ""
+
+    html = re.sub(r'[ \t]*<script\b[^>]*\bsrc="([^"]+)"[^>]*>\s*</script>[ \t]*\n?', script_tag, html)
+
+    def link_tag(m: re.Match) -> str:
+        tag = m.group(0)
+        href = re.search(r'\bhref="([^"]+)"', tag)
+        rel = re.search(r'\brel="([^"]+)"', tag)
+        if not href or href.group(1) not in local_refs(tag):
+            return tag
+        rel_value = rel.group(1).lower() if rel else ""
+        if "stylesheet" in rel_value.split():
+            return "<style>\n" + re.sub(r"</(style)", r"<\\/\1", read_ref(href.group(1)).decode("utf-8"), flags=re.IGNORECASE) + "</style>"
+        if "icon" in rel_value.split() or "apple-touch-icon" in rel_value.split():
+            ref = href.group(1)
+            mime = {".svg": "image/svg+xml", ".png": "image/png"}.get(os.path.splitext(ref)[1], "application/octet-stream")
+            data = base64.b64encode(read_ref(ref)).decode("ascii")
+            return tag.replace(f'href="{ref}"', f'href="data:{mime};base64,{data}"')
+        return ""  # manifest and anything else that needs a server
+
+    html = re.sub(r"<link\b[^>]*>\n?", link_tag, html)
+    body = ["<script>window.articleViewerInline = " + json.dumps(inline_data, separators=(",", ":")) + ";</script>\n",
+            "<script>\n" + inline_script(program_js) + "\n</script>\n"]
+    body += ["<script>\n" + inline_script(code) + "\n</script>\n" for code in scripts]
+    if "</body>" not in html:
+        raise BuildError("index.html has no </body>")
+    return html.replace("</body>", "".join(body) + "</body>", 1)
+
+
+def human(n: int) -> str:
+    return f"{n / 1024:.1f} KiB" if n >= 1024 else f"{n} B"
+
+
+def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None) -> dict:
+    def read(path: str) -> bytes:
+        try:
+            with open(path, "rb") as f:
+                return f.read()
+        except OSError as e:
+            raise BuildError(f"{path}: {e.strerror}") from None
+
+    # --- inputs ----------------------------------------------------------------------------------
+    program_bytes = {name: read(os.path.join(program, name)) for name in PROGRAM_FILES}
+    generated = {"icon.svg": icons.svg().encode("utf-8"), "icon-192.png": icons.png(192), "icon-512.png": icons.png(512)}
+    index_html = read(os.path.join(shell, "index.html")).decode("utf-8")
+    manifest = json.loads(read(os.path.join(shell, "manifest.webmanifest")))
+    sw = read(os.path.join(shell, "sw.js")).decode("utf-8")
+    article_index_bytes = read(os.path.join(assets, "articles", "index.json"))
+    article_index = json.loads(article_index_bytes)
+    articles_dir = os.path.join(assets, "articles")
+    article_files = sorted(f for f in os.listdir(articles_dir) if f.endswith(".json"))
+    bundled = [a["path"] for a in article_index.get("articles", [])]
+    for path in bundled:
+        if path not in article_files:
+            raise BuildError(f"assets/articles/index.json lists {path}, which is not in assets/articles/")
+
+    out: dict[str, bytes] = {}     # dist-relative name -> bytes
+    renamed: dict[str, str] = {}   # source name -> hashed name
+
+    def add_hashed(name: str, data: bytes) -> str:
+        renamed[name] = hashed_name(name, data)
+        out[renamed[name]] = data
+        return renamed[name]
+
+    # --- the program and the icons ---------------------------------------------------------------
+    for name, data in program_bytes.items():
+        add_hashed(name, data)
+    for name, data in generated.items():
+        add_hashed(name, data)
+    program_version = digest(b"".join(digest(program_bytes[n]).encode() for n in PROGRAM_FILES))[:16]
+    bundle = {"version": program_version,
+              "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES}}
+
+    # --- files the page refers to (styles, scripts); loader.js learns the program's names -----------
+    page_refs = local_refs(index_html)
+    filled_bundle = False
+    shell_sources: dict[str, bytes] = {}
+    for ref in page_refs:
+        if ref in renamed:
+            continue
+        if ref == "manifest.webmanifest":
+            continue
+        path = os.path.join(shell, ref)
+        if not os.path.isfile(path):
+            raise BuildError(f"shell/index.html refers to {ref}, which is neither in shell/ nor generated")
+        data = read(path)
+        if ref.endswith(".js") and b"/*@bundle*/" in data:
+            data = fill(data.decode("utf-8"), "bundle", bundle, ref).encode("utf-8")
+            filled_bundle = True
+        shell_sources[ref] = data
+        add_hashed(ref, data)
+    if not filled_bundle:
+        raise BuildError("no script of shell/index.html has the /*@bundle*/ markers (loader.js): "
+                         "the page would not find the hashed program files")
+
+    # --- manifest, index.html ----------------------------------------------------------------------
+    for icon in manifest.get("icons", []):
+        if icon.get("src") not in renamed:
+            raise BuildError(f"manifest.webmanifest: icon {icon.get('src')} is not generated")
+        icon["src"] = renamed[icon["src"]]
+    out["manifest.webmanifest"] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    page = REF.sub(lambda m: f'{m.group(1)}="{renamed.get(m.group(2), m.group(2))}"', index_html)
+    out["index.html"] = page.encode("utf-8")
+    page_needs = [renamed[r] for r in page_refs if r in renamed]
+
+    # --- articles --------------------------------------------------------------------------------
+    for name in article_files:
+        out["articles/" + name] = read(os.path.join(articles_dir, name))
+
+    # --- the fonts' extended subsets (Greek, Cyrillic, ...): not part of the first visit; the
+    # program fetches fonts-ext/NAME.ttf when an article needs them (platform/web.cpp) -----------
+    ext_fonts = sorted(f for f in os.listdir(fonts_ext) if f.endswith(".ttf")) if fonts_ext else []
+    for name in ext_fonts:
+        out["fonts-ext/" + name] = read(os.path.join(fonts_ext, name))
+
+    # --- the service worker ----------------------------------------------------------------------
+    precache = ["index.html", "manifest.webmanifest"] + sorted(set(renamed.values()))
+    precache += ["articles/index.json"] + ["articles/" + p for p in bundled]
+    precache += ["fonts-ext/" + name for name in ext_fonts]
+    version = digest("\n".join(f"{p} {digest(out[p])}" for p in precache).encode())[:16]
+    sw = fill(sw, "version", version, "sw.js")
+    sw = fill(sw, "precache", precache, "sw.js")
+    sw = fill(sw, "page", page_needs, "sw.js")
+    out["sw.js"] = sw.encode("utf-8")
+
+    # --- the single-file page --------------------------------------------------------------------
+    def read_ref(ref: str) -> bytes:
+        if ref in shell_sources:
+            return shell_sources[ref]
+        if ref in generated:
+            return generated[ref]
+        raise BuildError(f"single-file page: cannot inline {ref}")
+
+    inline_data = {
+        "version": program_version,
+        "files": {n: base64.b64encode(program_bytes[n]).decode("ascii") for n in ("article-viewer.wasm", "article-viewer.data")},
+        "articles": {name: base64.b64encode(out[name]).decode("ascii")
+                     for name in ["articles/index.json"] + ["articles/" + p for p in bundled]},
+        "fontsExt": {name: base64.b64encode(out["fonts-ext/" + name]).decode("ascii") for name in ext_fonts},
+    }
+    out[SINGLE_FILE] = single_file_page(index_html, read_ref, inline_data,
+                                        program_bytes["article-viewer.js"].decode("utf-8")).encode("utf-8")
+
+    # --- write -----------------------------------------------------------------------------------
+    if os.path.isdir(dist):
+        shutil.rmtree(dist)  # stale hashed files from earlier builds go
+    for name, data in out.items():
+        path = os.path.join(dist, *name.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+
+    if not quiet:
+        report(dist, out, page_needs + [renamed[n] for n in PROGRAM_FILES] + ["articles/" + p for p in bundled[:1]])
+    return {"version": version, "program_version": program_version, "files": renamed}
+
+
+def report(dist: str, out: dict[str, bytes], first_visit: list[str]) -> None:
+    rows = []
+    for name in sorted(out, key=lambda n: (n.count("/"), n)):
+        raw = len(out[name])
+        rows.append((name, raw, len(gzip.compress(out[name], 9, mtime=0))))
+    width = max(len(r[0]) for r in rows)
+    print(f"dist: {dist}")
+    print(f"  {'file':<{width}}  {'raw':>10}  {'gzipped':>10}")
+    for name, raw, gz in rows:
+        print(f"  {name:<{width}}  {human(raw):>10}  {human(gz):>10}")
+    sizes = {r[0]: r for r in rows}
+    visit = ["index.html"] + [n for n in first_visit if n in sizes]
+    raw = sum(sizes[n][1] for n in set(visit))
+    gz = sum(sizes[n][2] for n in set(visit))
+    print(f"  first visit (page, program, fonts, default article): {human(raw)} raw, {human(gz)} gzipped")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--shell", required=True, help="the page's sources (shell/)")
+    p.add_argument("--assets", required=True, help="assets/ (articles/ and its index.json)")
+    p.add_argument("--program", required=True, help="folder holding article-viewer.js, .wasm, .data")
+    p.add_argument("--dist", required=True, help="output folder (replaced)")
+    p.add_argument("--fonts-ext", help="folder of the fonts' extended subsets (fetched when needed)")
+    p.add_argument("--quiet", action="store_true", help="no size report")
+    args = p.parse_args(argv)
+    try:
+        assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext)
+    except BuildError as e:
+        print(f"assemble_dist.py: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+// The accessible copy of the article. The canvas is a picture of the text (aria-hidden); #mirror
+// holds the same article as real HTML, in reading order, for screen readers and keyboard users:
+// h1, byline, h2-h4, p, lists, blockquote, links, figures with their alt text, sponsored blocks
+// and callouts as labelled asides. It is visually hidden (viewer.css .visually-hidden), not
+// display:none, so it stays in the accessibility tree.
+//
+// Kept in sync with the program: rebuilt from articleViewer.article() (what the loader accepted,
+// see wasm/core/article_json.hpp) each time an article becomes ready ('articleviewer:state').
+// Built with createElement, textContent and setAttribute only: no article string is ever parsed
+// as HTML. Focus inside the mirror (Tab to a link, or a screen reader moving focus) scrolls the
+// canvas to the same block: every block element carries data-block = its index (-1: the header).
+(function () {
+  'use strict';
+  const root = document.getElementById('mirror');
+  if (!root) return;
+
+  const viewer = () => window.articleViewer;
+  const LINK = /^(https?|mailto):/i;  // the loader lets no other scheme through; checked again here
+
+  // An element with attributes (null values are left out) and children (strings become text).
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value !== null && value !== undefined) node.setAttribute(name, String(value));
+    }
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  // Text with its line breaks ("\n" inside a run is a line break inside the block).
+  function appendText(parent, text) {
+    String(text).split('\n').forEach((part, i) => {
+      if (i > 0) parent.appendChild(document.createElement('br'));
+      if (part) parent.appendChild(document.createTextNode(part));
+    });
+  }
+
+  function link(href) {
+    return el('a', { href, target: '_blank', rel: 'noopener noreferrer' });
+  }
+
+  // Runs ([{text, bold?, italic?, href?}]) into `parent`: <a> around <strong> around <em>.
+  // Neighbouring runs with the same link share one <a> (one Tab stop, one name).
+  function appendRuns(parent, runs) {
+    let lastLink = null, lastHref = null;
+    for (const run of runs || []) {
+      let into = parent;
+      const href = run.href && LINK.test(run.href) ? run.href : null;
+      if (href) {
+        if (!(lastLink && lastHref === href && parent.lastChild === lastLink)) {
+          lastLink = parent.appendChild(link(href));
+          lastHref = href;
+        }
+        into = lastLink;
+      }
+      if (run.bold) into = into.appendChild(document.createElement('strong'));
+      if (run.italic) into = into.appendChild(document.createElement('em'));
+      appendText(into, run.text || '');
+    }
+    return parent;
+  }
+
+  const runs = (tag, value, attrs) => appendRuns(el(tag, attrs), value);
+
+  // The top element of a block: where focus lands and what names the block to scroll to.
+  function block(tag, index, attrs, ...children) {
+    // tabindex -1: not a Tab stop, but a screen reader whose cursor follows focus can land here.
+    return el(tag, Object.assign({ 'data-block': index, tabindex: '-1' }, attrs), ...children);
+  }
+
+  function header(article) {
+    const by = article.byline || {};
+    const parts = [];
+    if (by.authors && by.authors.length) parts.push(document.createTextNode(by.authors.join(', ')));
+    if (by.publishedText) parts.push(el('time', { datetime: by.published || null }, by.publishedText));
+    if (by.source) parts.push(document.createTextNode(by.source));
+    const byline = el('p', { class: 'byline', tabindex: '-1' });
+    parts.forEach((part, i) => {
+      if (i > 0) byline.appendChild(document.createTextNode(' · '));
+      byline.appendChild(part);
+    });
+    return el('header', { 'data-block': -1 },
+      el('h1', { tabindex: '-1' }, article.title || ''),
+      article.subtitle ? el('p', { class: 'subtitle', tabindex: '-1' }, article.subtitle) : null,
+      parts.length ? byline : null);
+  }
+
+  function blockElement(b) {
+    const i = b.index;
+    switch (b.type) {
+      case 'heading': {
+        const level = Math.min(4, Math.max(2, Number(b.level) || 2));
+        // Block ids are not copied to element ids: an article could name a block like a control
+        // of this page ("status", "canvas").
+        return appendRuns(block('h' + level, i), b.text);
+      }
+      case 'paragraph': return appendRuns(block('p', i), b.text);
+      case 'quote': return block('blockquote', i, null, runs('p', b.text), b.cite ? el('footer', null, '— ' + b.cite) : null);
+      case 'list': {
+        const list = block(b.ordered ? 'ol' : 'ul', i);
+        for (const item of b.items || []) list.appendChild(runs('li', item));
+        return list;
+      }
+      case 'image': {
+        // The picture is not loaded: its alt text is its accessible name (an empty alt means
+        // decorative). The caption and credit are the figure's caption.
+        const picture = b.alt ? el('span', { role: 'img', 'aria-label': b.alt }) : null;
+        let caption = null;
+        if ((b.caption && b.caption.length) || b.credit) {
+          caption = runs('figcaption', b.caption);
+          if (b.credit) caption.appendChild(el('small', null, (b.caption && b.caption.length ? ' — ' : '') + b.credit));
+        }
+        return picture || caption ? block('figure', i, null, picture, caption) : null;
+      }
+      case 'sponsored': {
+        // Labelled as the canvas labels it, so paid content never reads as the article's own.
+        const aside = block('aside', i, { 'aria-label': b.label, class: 'sponsored' });
+        if (b.sponsor) aside.appendChild(el('p', null, b.label + ' · ' + b.sponsor));
+        aside.appendChild(runs('p', b.title, { class: 'title' }));
+        if (b.text && b.text.length) aside.appendChild(runs('p', b.text));
+        return aside;
+      }
+      case 'related': {
+        const list = el('ul');
+        for (const item of b.items || []) {
+          const li = el('li');
+          if (item.href && LINK.test(item.href)) li.appendChild(link(item.href)).textContent = item.title || '';
+          else li.textContent = item.title || '';
+          list.appendChild(li);
+        }
+        return block('nav', i, { 'aria-label': b.label }, list);
+      }
+      case 'callout': {
+        const titleId = 'mirror-title-' + i;
+        const aside = block('aside', i, { class: 'callout' });
+        if (b.label) aside.setAttribute('aria-label', b.label);
+        else if (b.title && b.title.length) aside.setAttribute('aria-labelledby', titleId);
+        if (b.title && b.title.length) aside.appendChild(runs('p', b.title, { id: titleId, class: 'title' }));
+        if (b.text && b.text.length) aside.appendChild(runs('p', b.text));
+        for (const p of b.paragraphs || []) aside.appendChild(runs('p', p));
+        return aside;
+      }
+      case 'tags': {
+        const list = block('ul', i, { class: 'tags' });
+        for (const tag of b.items || []) list.appendChild(el('li', null, tag));
+        return list;
+      }
+      case 'divider': return el('hr', { 'data-block': i });
+      default: return null;  // a type this page does not know yet: the canvas still shows it
+    }
+  }
+
+  function show(...children) {
+    const body = el('article', null);
+    for (const child of children) if (child) body.appendChild(child);
+    root.replaceChildren(body);
+  }
+
+  function build(article) {
+    root.setAttribute('lang', article.lang || 'en');
+    const body = el('article', null, header(article));
+    for (const b of article.blocks || []) {
+      const node = blockElement(b);
+      if (node) body.appendChild(node);
+    }
+    root.replaceChildren(body);
+  }
+
+  // --- Following the program's state -----------------------------------------------------------
+  let built = false;  // the mirror shows the ready article; cleared by every non-ready state
+  let pending = 0;    // a build waiting for its timer
+
+  // The state event arrives inside the program's animation frame: build after it, so the
+  // article's first frame reaches the screen without waiting for a large mirror.
+  function buildSoon() {
+    pending = 0;
+    const state = viewer() && viewer().state();
+    const article = state && state.ready ? viewer().article() : null;
+    if (!article) return;
+    build(article);
+    built = true;
+    root.setAttribute('aria-busy', 'false');
+  }
+
+  function sync(state) {
+    if (!state) return;
+    if (state.ready) {
+      if (!built && !pending) pending = setTimeout(buildSoon, 0);
+      return;
+    }
+    built = false;
+    clearTimeout(pending);
+    pending = 0;
+    if (state.error) {
+      // What the canvas shows, in the words it uses; role=alert so it is announced.
+      root.setAttribute('lang', 'en');
+      root.setAttribute('aria-busy', 'false');
+      show(el('div', { role: 'alert' }, el('h1', null, 'This article could not be opened'), el('p', null, state.error)));
+    } else {
+      root.setAttribute('aria-busy', 'true');
+      if (root.firstChild && root.querySelector('[role=alert]')) root.replaceChildren();
+    }
+  }
+
+  window.addEventListener('articleviewer:state', (e) => sync(e.detail));
+  if (viewer()) sync(viewer().state());
+
+  // --- Focus in the mirror moves the canvas ------------------------------------------------------
+  let lastFocus = null;
+  let returning = false;  // the window is getting focus back: focus returns to the same element
+  window.addEventListener('focus', () => { returning = true; setTimeout(() => { returning = false; }, 0); });
+  root.addEventListener('focusin', (e) => {
+    const target = e.target;
+    if (returning && target === lastFocus) return;  // the reader may have scrolled away since
+    lastFocus = target;
+    const holder = target.closest('[data-block]');
+    if (holder && viewer()) viewer().scrollToBlock(Number(holder.getAttribute('data-block')));
+  });
+
+  // Tab and Enter inside the mirror belong to the page (move between links, follow one): the
+  // program listens on the whole window for its own keyboard navigation, so keep them from it.
+  // This listener is registered before the program starts, so it runs first. Key-ups still pass,
+  // so the program never sees a key stuck down; the scrolling keys pass too.
+  window.addEventListener('keydown', (e) => {
+    if ((e.key === 'Tab' || e.key === 'Enter') && e.target instanceof Node && root.contains(e.target)) e.stopImmediatePropagation();
+  }, true);
+})();

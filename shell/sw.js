@@ -1,0 +1,141 @@
+// The service worker: after one visit the viewer reloads and reads with no network.
+//
+// - install: precaches the whole bundle (page, program, fonts, icons, manifest, bundled articles)
+//   into a cache named after the bundle's content hash, then takes over at once;
+// - activate: deletes the caches of older bundles (of this scope only);
+// - fetch: content-hashed files come from the cache first (their names change with their bytes, so a
+//   page never mixes an old program with new fonts or wasm); the page itself comes from the network
+//   first, so a new bundle shows on the next load; everything else (articles, their pictures, the
+//   article index) from the network first, kept in a second cache that survives bundle updates, so
+//   every article read once opens again offline.
+//
+// shell/assemble_dist.py fills VERSION, PRECACHE and PAGE_NEEDS when it writes dist/sw.js; sw.js
+// itself is served uncached (serve.py sends no-cache), so browsers see a new version at once.
+'use strict';
+
+const VERSION = /*@version*/'dev'/*@version*/;
+const PRECACHE = /*@precache*/[]/*@precache*/;    // paths relative to this file
+const PAGE_NEEDS = /*@page*/[]/*@page*/;          // hashed names the matching index.html refers to
+
+const SCOPE = self.registration.scope;
+const PREFIX = 'article-viewer ' + SCOPE + ' ';
+const BUNDLE_CACHE = PREFIX + 'bundle ' + VERSION;
+const READ_CACHE = PREFIX + 'read';
+const READ_LIMIT = 200;  // articles and pictures kept; the oldest go first
+const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
+const PAGE = new URL('index.html', SCOPE).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(BUNDLE_CACHE);
+    try {
+      await Promise.all(PRECACHE.map(async (path) => {
+        const url = new URL(path, SCOPE).href;
+        // Hashed files may come from the HTTP cache; the others must be fresh.
+        const response = await fetch(url, { cache: HASHED.test(path) ? 'default' : 'no-cache' });
+        if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+        if (url === PAGE) {
+          // The host may already serve a newer bundle than this worker: never keep a page whose
+          // files this cache does not hold.
+          const text = await response.clone().text();
+          const missing = PAGE_NEEDS.filter((name) => !text.includes(name));
+          if (missing.length) throw new Error('index.html is from another bundle (no ' + missing[0] + ')');
+        }
+        await cache.put(url, response);
+      }));
+    } catch (e) {
+      await caches.delete(BUNDLE_CACHE);
+      throw e;  // the install fails; the browser tries again on a later visit
+    }
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== BUNDLE_CACHE && name !== READ_CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'version' && event.ports[0]) event.ports[0].postMessage(VERSION);
+});
+
+async function fromCaches(request, options) {
+  for (const name of [BUNDLE_CACHE, READ_CACHE]) {
+    const cache = await caches.open(name);
+    const hit = await cache.match(request, options);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+// The page: network first (a new bundle shows at once), the precached index.html offline.
+async function page(request) {
+  try {
+    return await fetch(request);
+  } catch (e) {
+    const url = new URL(request.url);
+    url.search = url.hash = '';
+    const isPage = url.href === SCOPE || url.href === PAGE;
+    const hit = await fromCaches(isPage ? PAGE : request, { ignoreSearch: true });
+    if (hit) return hit;
+    throw e;
+  }
+}
+
+// Content-hashed files: the cache first; a miss (a newer bundle than this worker's) goes to the
+// network and is kept with this bundle until the next one replaces it.
+async function hashed(request, event) {
+  const hit = await fromCaches(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(BUNDLE_CACHE).then((cache) => cache.put(request, copy)).catch(() => {}));
+  }
+  return response;
+}
+
+async function trim(cache) {
+  const keys = await cache.keys();
+  for (let i = 0; i < keys.length - READ_LIMIT; i++) await cache.delete(keys[i]);
+}
+
+// Articles, the index, pictures: the network first, kept for offline reading.
+async function networkFirst(request, event) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && (response.type === 'basic' || response.type === 'cors')) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(READ_CACHE).then(async (cache) => {
+        await cache.put(request, copy);
+        await trim(cache);
+      }).catch(() => {}));
+    }
+    return response;
+  } catch (e) {
+    const hit = await fromCaches(request);
+    if (hit) return hit;
+    throw e;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || request.headers.has('range')) return;
+  const url = new URL(request.url);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+  if (request.mode === 'navigate') {
+    if (url.href.startsWith(SCOPE)) event.respondWith(page(request));
+    return;
+  }
+  if (url.href.startsWith(SCOPE) && HASHED.test(url.pathname)) {
+    event.respondWith(hashed(request, event));
+    return;
+  }
+  event.respondWith(networkFirst(request, event));
+});

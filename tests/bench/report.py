@@ -1,0 +1,337 @@
+#!/usr/bin/python3
+"""Turns the results of tests/bench/run.sh into BENCHMARKS.md, or (--check) verifies that every
+benchmark ran and printed numbers, without ever judging a timing. Python standard library only.
+
+    report.py --results DIR --native-build DIR --web-build DIR -o BENCHMARKS.md
+    report.py --check DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+KB = 1000  # sizes in BENCHMARKS.md are decimal: 400 KB = 400 000 bytes
+MIB = 1 << 20
+
+
+def read_jsonl(path: str) -> list[dict]:
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def read_json(path: str):
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and x == x and x >= 0
+
+
+# --- --check: the quick run's only assertion is "it ran and printed numbers". -------------------
+
+def check(results: str) -> int:
+    problems = []
+    found = 0
+    for name, keys in [("load-native.jsonl", ["mb_per_s", "total_ms", "layout_ms", "memory_after_load"]),
+                       ("load-wasm.jsonl", ["mb_per_s", "total_ms", "layout_ms", "memory_after_load"]),
+                       ("frame-native.jsonl", ["median_ms", "p99_ms", "frames"])]:
+        rows = read_jsonl(os.path.join(results, name))
+        if os.path.exists(os.path.join(results, name)):
+            found += 1
+            if not rows:
+                problems.append(f"{name}: no results")
+        for row in rows:
+            for k in keys:
+                if not number(row.get(k)):
+                    problems.append(f"{name}: {row.get('file')}: {k} is {row.get(k)!r}")
+    browser = read_json(os.path.join(results, "browser.json"))
+    if browser is not None:
+        found += 1
+        for fp in browser.get("firstPaint", []):
+            for k in ("viewerMs", "staticMs"):
+                if not number(fp.get(k)):
+                    problems.append(f"browser.json: {fp.get('article')}: {k} is {fp.get(k)!r}")
+        if not number((browser.get("idle") or {}).get("frames")):
+            problems.append("browser.json: no idle frame count")
+        if not number((browser.get("transfer") or {}).get("gzip9")):
+            problems.append("browser.json: no transfer size")
+    if found == 0:
+        problems.append("no results at all")
+    for p in problems:
+        print("bench: " + p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+# --- The machine and the tools. ---------------------------------------------------------------
+
+def run(cmd: list[str]) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+def cache_value(build: str, key: str) -> str:
+    try:
+        with open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return ""
+
+
+def machine(native_build: str, web_build: str, chromium: str) -> list[str]:
+    cpu = ""
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = ""
+    with open("/proc/meminfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / (1 << 20):.1f} GiB"
+    osname = ""
+    if os.path.exists("/etc/os-release"):
+        with open("/etc/os-release", encoding="utf-8") as f:
+            m = re.search(r'^PRETTY_NAME="?([^"\n]*)', f.read(), re.M)
+            osname = m.group(1) if m else ""
+    imgui = ""
+    imgui_h = os.path.join(os.environ.get("IMGUI_DIR", os.path.join(REPO, "build", "deps", "imgui")), "imgui.h")
+    if os.path.exists(imgui_h):
+        with open(imgui_h, encoding="utf-8") as f:
+            m = re.search(r'#define IMGUI_VERSION\s+"([^"]+)"', f.read())
+            imgui = m.group(1) if m else ""
+    gxx = run(["g++", "--version"]).splitlines()[:1]
+    emcc = run(["emcc", "--version"]).splitlines()[:1]
+    rows = [
+        ("CPU", f"{cpu}, {os.cpu_count()} logical cores (`nproc` {run(['nproc'])})"),
+        ("Memory", mem),
+        ("System", f"{osname}, Linux {platform.release()}"),
+        ("Native compiler", (gxx[0] if gxx else "?") + f"; CMAKE_BUILD_TYPE={cache_value(native_build, 'CMAKE_BUILD_TYPE')}"),
+        ("wasm compiler", (emcc[0] if emcc else "?") + f"; CMAKE_BUILD_TYPE={cache_value(web_build, 'CMAKE_BUILD_TYPE')}"),
+        ("Node", run(["node", "--version"])),
+        ("Chromium", f"{chromium} (Debian, headless, WebGL2 through SwiftShader: software rendering)"),
+        ("Dear ImGui", imgui),
+    ]
+    out = ["| | |", "|---|---|"]
+    out += [f"| {k} | {v} |" for k, v in rows]
+    return out
+
+
+# --- Tables. ----------------------------------------------------------------------------------
+
+def size_name(row: dict) -> str:
+    m = re.search(r"article-(\d+)\.json$", row.get("file", ""))
+    if not m:
+        return os.path.basename(row.get("file", "?"))
+    n = int(m.group(1))
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
+def mark(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def load_table(native: list[dict], wasm: list[dict]) -> list[str]:
+    by_file = {os.path.basename(r["file"]): r for r in wasm}
+    out = ["| article | JSON | blocks | lines | native: parse + check | layout | total | **native MB/s** | wasm: parse + check | layout | total | **wasm MB/s** | wasm / native | wall-clock MB/s (native, wasm) | target: ≥ 50 MB/s native, wasm ≤ 2x |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for n in native:
+        w = by_file.get(os.path.basename(n["file"]))
+        ratio = w["total_ms"] / n["total_ms"] if w and n["total_ms"] else None
+        ok = n["mb_per_s"] >= 50 and ratio is not None and ratio <= 2
+        wasm_cells = (f"{w['load_ms']:.1f} ms | {w['layout_ms']:.1f} ms | {w['total_ms']:.1f} ms | **{w['mb_per_s']:.1f}** | {ratio:.2f}x"
+                      if w else "– | – | – | – | –")
+        wall = f"{n['wall_mb_per_s']:.1f}, {w['wall_mb_per_s']:.1f}" if w else f"{n['wall_mb_per_s']:.1f}, –"
+        out.append(f"| {size_name(n)} | {n['bytes'] / 1e6:.2f} MB | {n['blocks']} | {n['lines']} | {n['load_ms']:.1f} ms | {n['layout_ms']:.1f} ms | "
+                   f"{n['total_ms']:.1f} ms | **{n['mb_per_s']:.1f}** | {wasm_cells} | {wall} | {mark(ok)} |")
+    return out
+
+
+def frame_table(rows: list[dict]) -> list[str]:
+    out = ["| article | blocks | frames measured | median | p90 | p99 | max | median / 1k median | wall-clock median, p99 | vertices per frame | target: median < 1 ms, 100k ≤ 1.5x 1k |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    base = rows[0]["median_ms"] if rows else 0
+    for r in rows:
+        ratio = r["median_ms"] / base if base else 0
+        ok = r["median_ms"] < 1 and ratio <= 1.5
+        out.append(f"| {size_name(r)} | {r['blocks']} | {r['frames']} | {r['median_ms']:.3f} ms | {r['p90_ms']:.3f} ms | "
+                   f"{r['p99_ms']:.3f} ms | {r['max_ms']:.3f} ms | {ratio:.2f}x | {r.get('wall_median_ms', 0):.3f}, {r.get('wall_p99_ms', 0):.3f} ms | "
+                   f"{r.get('vertices_per_frame', 0)} | {mark(ok)} |")
+    return out
+
+
+def paint_table(browser: dict) -> list[str]:
+    out = ["| article | JSON | viewer (median) | static HTML page (median) | viewer / static | target: ≤ 2x | viewer runs (ms) | static runs (ms) |",
+           "|---|---:|---:|---:|---:|---|---|---|"]
+    for fp in browser["firstPaint"]:
+        ratio = fp["ratio"]
+        runs = lambda v: ", ".join(f"{x:.0f}" for x in v)
+        name = "seed" if fp["article"] == "seed" else size_name({"file": fp["article"] + ".json"}) + " paragraphs"
+        out.append(f"| {name} | {fp['bytes'] / 1e3:.0f} KB | {fp['viewerMs']:.0f} ms | {fp['staticMs']:.0f} ms | {ratio:.2f}x | "
+                   f"{mark(ratio <= 2)} | {runs(fp['viewerRuns'])} | {runs(fp['staticRuns'])} |")
+    return out
+
+
+def resources_table(browser: dict) -> list[str]:
+    out = ["| article | loader.js | article-viewer.js | .wasm | .data (fonts) | article JSON | **first frame with text** |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    for fp in browser["firstPaint"]:
+        r = fp["resources"]
+        article = next((v for k, v in r.items() if k.endswith(".json") and k != "index.json"), None)
+        cell = lambda v: f"{v} ms" if v is not None else "–"
+        name = "seed" if fp["article"] == "seed" else size_name({"file": fp["article"] + ".json"}) + " paragraphs"
+        out.append(f"| {name} | {cell(r.get('loader.js'))} | {cell(r.get('article-viewer.js'))} | {cell(r.get('article-viewer.wasm'))} | "
+                   f"{cell(r.get('article-viewer.data'))} | {cell(article)} | **{fp['viewerMs']:.0f} ms** |")
+    return out
+
+
+def floor_table(browser: dict) -> list[str]:
+    f = browser.get("webglFloor")
+    if not f:
+        return ["(not measured)"]
+    return ["| page script starts | WebGL2 context made | program linked | first draw issued | **first frame** | runs (first frame, ms) |",
+            "|---:|---:|---:|---:|---:|---|",
+            f"| {f['start']:.0f} ms | {f['context']:.0f} ms | {f['program']:.0f} ms | {f['draw']:.0f} ms | **{f['frame']:.0f} ms** | "
+            + ", ".join(str(x) for x in f["runs"]) + " |"]
+
+
+def transfer_table(browser: dict) -> list[str]:
+    t = browser["transfer"]
+    out = ["| file | bytes | gzip -6 | gzip -9 |", "|---|---:|---:|---:|"]
+    for f in t["files"]:
+        out.append(f"| `{f['file']}` | {f['bytes']:,} | {f['gzip6']:,} | {f['gzip9']:,} |")
+    ok = t["gzip9"] <= 400 * KB
+    out.append(f"| **total** | **{t['bytes']:,}** | **{t['gzip6']:,}** | **{t['gzip9']:,}** |")
+    out.append("")
+    out.append(f"Total gzipped (level 9): **{t['gzip9'] / KB:.1f} KB** ({t['gzip9'] / 1024:.1f} KiB): target ≤ 400 KB, {mark(ok)}.")
+    return out
+
+
+def memory_table(native: list[dict], wasm: list[dict]) -> list[str]:
+    out = ["| article | JSON | wasm memory after load + layout (peak) | malloc'd then (live) | of which article + layout | target: 3 x JSON + 32 MiB | |",
+           "|---|---:|---:|---:|---:|---:|---|"]
+    for w in wasm:
+        target = 3 * w["bytes"] + 32 * MIB
+        peak = w["memory_after_load"]
+        out.append(f"| {size_name(w)} | {w['bytes'] / MIB:.1f} MiB | **{peak / MIB:.1f} MiB** | {w['live_after_load'] / MIB:.1f} MiB | "
+                   f"{(w['live_after_load'] - w['live_start']) / MIB:.1f} MiB | {target / MIB:.1f} MiB | {mark(peak <= target)} |")
+    return out
+
+
+def summary_table(native: list[dict], wasm: list[dict], frames: list[dict], browser: dict) -> list[str]:
+    by_file = {os.path.basename(r["file"]): r for r in wasm}
+    ratios = [by_file[os.path.basename(n["file"])]["total_ms"] / n["total_ms"] for n in native if os.path.basename(n["file"]) in by_file]
+    load_ok = all(n["mb_per_s"] >= 50 for n in native) and ratios and max(ratios) <= 2
+    base = frames[0]["median_ms"] if frames else 0
+    frame_ok = all(f["median_ms"] < 1 for f in frames) and frames and frames[-1]["median_ms"] <= 1.5 * base
+    paint = browser["firstPaint"]
+    big = wasm[-1] if wasm else None
+    mem_ok = big is not None and big["memory_after_load"] <= 3 * big["bytes"] + 32 * MIB
+    t = browser["transfer"]["gzip9"]
+    rows = [
+        ("Load, native", "≥ 50 MB/s", ", ".join(f"{size_name(n)} {n['mb_per_s']:.1f}" for n in native) + " MB/s",
+         all(n["mb_per_s"] >= 50 for n in native)),
+        ("Load, wasm under node", "within 2x of native", ", ".join(f"{r:.2f}x" for r in ratios), bool(ratios) and max(ratios) <= 2),
+        ("Frame while scrolling", "median < 1 ms; 100k ≤ 1.5x 1k",
+         ", ".join(f"{size_name(f)} {f['median_ms'] * 1000:.0f} µs" for f in frames) + f" (p99 ≤ {max(f['p99_ms'] for f in frames) * 1000:.0f} µs)", bool(frame_ok)),
+    ]
+    for fp in paint:
+        name = "seed" if fp["article"] == "seed" else size_name({"file": fp["article"] + ".json"})
+        rows.append((f"First paint, {name}", "≤ 2x static HTML", f"{fp['viewerMs']:.0f} ms vs {fp['staticMs']:.0f} ms: {fp['ratio']:.2f}x", fp["ratio"] <= 2))
+    rows.append(("Idle", "0 frames in 5 s", str(browser["idle"]["frames"]), browser["idle"]["frames"] == 0))
+    rows.append(("Transfer, first visit", "≤ 400 KB gzipped", f"{t / KB:.1f} KB", t <= 400 * KB))
+    if big:
+        rows.append(("Memory, 100k", "≤ 3 x JSON + 32 MiB", f"{big['memory_after_load'] / MIB:.1f} MiB vs {(3 * big['bytes'] + 32 * MIB) / MIB:.1f} MiB", mem_ok))
+    out = ["| what | target | now | |", "|---|---|---|---|"]
+    out += [f"| {a} | {b} | {c} | {mark(ok)} |" for a, b, c, ok in rows]
+    return out
+
+
+def loadavg_table(results: str) -> list[str]:
+    path = os.path.join(results, "loadavg.txt")
+    if not os.path.exists(path):
+        return []
+    out = ["| step | load average (1, 5, 15 min) when it started |", "|---|---|"]
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            step, _, load = line.rstrip("\n").rpartition(" | ")
+            out.append(f"| {step} | {load} |")
+    return out
+
+
+def write_report(results: str, native_build: str, web_build: str, output: str) -> int:
+    native = read_jsonl(os.path.join(results, "load-native.jsonl"))
+    wasm = read_jsonl(os.path.join(results, "load-wasm.jsonl"))
+    frames = read_jsonl(os.path.join(results, "frame-native.jsonl"))
+    browser = read_json(os.path.join(results, "browser.json"))
+    if not (native and wasm and frames and browser):
+        print("report.py: results are missing (run tests/bench/run.sh without --only)", file=sys.stderr)
+        return 1
+    with open(os.path.join(HERE, "BENCHMARKS.head.md"), encoding="utf-8") as f:
+        head = f.read().rstrip("\n")
+    with open(os.path.join(HERE, "BENCHMARKS.tail.md"), encoding="utf-8") as f:
+        tail = f.read().rstrip("\n")
+    history = ""
+    if os.path.exists(os.path.join(HERE, "history.md")):
+        with open(os.path.join(HERE, "history.md"), encoding="utf-8") as f:
+            history = f.read().rstrip("\n")
+    sections = {
+        "SUMMARY": summary_table(native, wasm, frames, browser),
+        "HISTORY": [history],
+        "MACHINE": machine(native_build, web_build, browser.get("chromium", "?")),
+        "DATE": [datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")],
+        "LOAD": load_table(native, wasm),
+        "FRAMES": frame_table(frames),
+        "PAINT": paint_table(browser),
+        "RESOURCES": resources_table(browser),
+        "FLOOR": floor_table(browser),
+        "IDLE": [f"| frames drawn in {browser['idle']['seconds']} s without input | target | |", "|---:|---:|---|",
+                 f"| **{browser['idle']['frames']}** | 0 | {mark(browser['idle']['frames'] == 0)} |"],
+        "TRANSFER": transfer_table(browser),
+        "MEMORY": memory_table(native, wasm),
+        "LOADAVG": loadavg_table(results),
+    }
+    text = head + "\n\n" + tail + "\n"
+    for key, lines in sections.items():
+        text = text.replace("{{" + key + "}}", "\n".join(lines))
+    with open(output, "w", encoding="utf-8") as f:
+        f.write(text)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", metavar="DIR")
+    ap.add_argument("--results")
+    ap.add_argument("--native-build")
+    ap.add_argument("--web-build")
+    ap.add_argument("-o", "--output")
+    args = ap.parse_args(argv)
+    if args.check:
+        return check(args.check)
+    if not (args.results and args.output):
+        ap.error("--results and -o are needed (or --check DIR)")
+    return write_report(args.results, args.native_build or "", args.web_build or "", args.output)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

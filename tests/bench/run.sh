@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 7 and writes BENCHMARKS.md (README "Benchmarks").
+#
+#   tests/bench/run.sh            full run: builds build/bench-native and build/bench-web if needed,
+#                                 generates the 1k/10k/100k articles into build/bench/, measures,
+#                                 and rewrites BENCHMARKS.md at the repository root (a few minutes
+#                                 once the builds are there)
+#   tests/bench/run.sh --quick    what ctest runs: tiny articles, one run each; checks only that
+#                                 every benchmark runs and prints numbers (never a timing), writes
+#                                 nothing outside the build folder
+#
+# Options: --only native|web (one half; ctest runs each half in its own build), --no-browser,
+# --native-build DIR, --web-build DIR (default build/bench-native, build/bench-web), --out FILE
+# (default BENCHMARKS.md; a run without every result only prints them).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
+quick=0 browser=1 only="" native_build="$repo/build/bench-native" web_build="$repo/build/bench-web" out="$repo/BENCHMARKS.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --no-browser) browser=0 ;;
+    --only) only="$2"; shift ;;
+    --native-build) native_build="$2"; shift ;;
+    --web-build) web_build="$2"; shift ;;
+    --out) out="$2"; shift ;;
+    *) echo "usage: run.sh [--quick] [--no-browser] [--only native|web] [--native-build DIR] [--web-build DIR] [--out FILE]" >&2; exit 2 ;;
+  esac
+  shift
+done
+do_native=1 do_web=1
+[ "$only" = native ] && do_web=0
+[ "$only" = web ] && do_native=0
+
+# Toolchain quirk (Emscripten 3.1.6): emcc finds Debian's acorn only through NODE_PATH.
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+export IMGUI_DIR="${IMGUI_DIR:-$repo/build/deps/imgui}"
+# Node 20's fetch confuses the Emscripten 3.1.6 runtime (README, toolchain notes).
+node_wasm=(node --no-experimental-fetch)
+
+if [ $quick = 1 ]; then
+  work="${native_build}/bench-quick"
+  [ $do_native = 0 ] && work="${web_build}/bench-quick"
+  sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1
+else
+  work="$repo/build/bench"
+  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=7 idle=5
+  # The full run builds its own folders (never build/native or build/web, which others use), one
+  # heavy job at a time.
+  if [ $do_native = 1 ]; then
+    (cd "$repo" && cmake --preset native -B "$native_build" >/dev/null && cmake --build "$native_build" -j2 >/dev/null)
+  fi
+  if [ $do_web = 1 ]; then
+    (cd "$repo" && cmake --preset web -B "$web_build" >/dev/null && cmake --build "$web_build" -j2 >/dev/null)
+  fi
+fi
+mkdir -p "$work"
+results="$work/results"
+rm -rf "$results"
+mkdir -p "$results"
+# Each step notes the load average first: other jobs on a shared machine slow the benchmarks down.
+log() { echo "== $*" >&2; echo "$* | $(cut -d' ' -f1-3 /proc/loadavg)" >>"$results/loadavg.txt"; }
+
+# --- Articles: generated here, never committed. -------------------------------------------------
+articles=()
+for n in "${sizes[@]}"; do
+  f="$work/article-$n.json"
+  [ -s "$f" ] || "$py" "$here/generate_article.py" --paragraphs "$n" --seed 1 -o "$f"
+  articles+=("$f")
+done
+seed_json="$repo/assets/articles/russie-munitions-nord-coreennes.json"
+# The static page of the seed and of the middle size, for the side-by-side first paint.
+mid="${articles[1]}"
+"$py" "$here/article_to_html.py" "$seed_json" -o "$work/seed.html"
+"$py" "$here/article_to_html.py" "$mid" -o "$work/mid.html"
+
+fonts_native=/usr/share/fonts/truetype/noto
+
+# --- Native: validity, load, frames. ----------------------------------------------------------
+if [ $do_native = 1 ]; then
+  viewer="$native_build/wasm/article-viewer"
+  log "check: the generated articles are valid article/1"
+  "$viewer" --check "${articles[@]}" >"$results/check.txt"
+  log "load (native)"
+  for f in "${articles[@]}"; do
+    r=$runs w=$warmup; case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+    # One process per size, so the peak memory figure is that article's.
+    "$native_build/tests/bench/bench_load" --runs "$r" --warmup "$w" --fonts "$fonts_native" "$f" | tee -a "$results/load-native.jsonl" >&2
+  done
+  log "frames while scrolling (native, CPU only)"
+  "$native_build/tests/bench/bench_frame" --frames "$frames" --fonts "$fonts_native" "${articles[@]}" | tee "$results/frame-native.jsonl" >&2
+fi
+
+# --- Web: load in wasm under node, then the browser. -----------------------------------------
+if [ $do_web = 1 ]; then
+  log "load (wasm under node)"
+  for f in "${articles[@]}"; do
+    r=$runs w=$warmup; case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+    # The web build's own first-paint font subsets, as the viewer has them (the generated text is
+    # all in them): the heap figure is then the viewer's.
+    "${node_wasm[@]}" "$web_build/tests/bench/bench_load.js" --runs "$r" --warmup "$w" --fonts "$web_build/fonts" "$f" | tee -a "$results/load-wasm.jsonl" >&2
+  done
+  if [ $browser = 1 ]; then
+    log "browser: first paint (viewer and static page), idle frames, transfer size"
+    mid_name="$(basename "$mid" .json)"
+    node "$here/browser_bench.mjs" --dist "$web_build/dist" --fonts "$web_build/fonts" --runs "$browser_runs" --idle-seconds "$idle" \
+      --article "seed=$seed_json,$work/seed.html" --article "$mid_name=$mid,$work/mid.html" | tee "$results/browser.json" >&2
+  fi
+fi
+
+# --- Report. ---------------------------------------------------------------------------------
+if [ $quick = 1 ]; then
+  # Only that every benchmark ran and printed its numbers: never a timing.
+  "$py" "$here/report.py" --check "$results"
+  echo "bench quick: every benchmark ran" >&2
+else
+  if [ $browser = 1 ] && [ -z "$only" ]; then
+    "$py" "$here/report.py" --results "$results" --native-build "$native_build" --web-build "$web_build" -o "$out"
+    echo "wrote $out" >&2
+  else
+    echo "results in $results (BENCHMARKS.md is written by a run with every benchmark)" >&2
+  fi
+fi

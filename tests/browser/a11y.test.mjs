@@ -1,0 +1,289 @@
+// The accessible mirror (shell/mirror.js): the canvas is aria-hidden and a visually hidden copy of
+// the article carries its title, headings, links and labelled sponsored blocks, in reading order;
+// Tab through its links scrolls the canvas and shows where focus is; article text never becomes
+// markup; no page script writes HTML from strings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repo, serve, launch, waitForState, siteWith } from './harness.mjs';
+
+const seedPath = path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json');
+const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
+const plain = (inline) => (typeof inline === 'string' ? inline : inline.map((r) => (typeof r === 'string' ? r : r.text)).join(''));
+
+const filler = 'Une phrase de remplissage assez longue pour que chaque paragraphe occupe plusieurs lignes du canvas. ';
+const para = (i) => ({ type: 'paragraph', text: `Paragraphe ${i}. ` + filler.repeat(4) });
+const linksArticle = {
+  format: 'article/1', id: 'a11y-links', lang: 'en', title: 'Links for the keyboard',
+  byline: { authors: ['Ada Lovelace'], published: '2025-06-01T08:30:00Z', source: 'Test Press' },
+  blocks: [
+    { type: 'heading', level: 2, text: 'Start' },
+    { type: 'image', src: 'pic.png', alt: 'A map of the region', width: 400, height: 200, caption: 'The region', credit: 'Cartographer' },
+    ...Array.from({ length: 10 }, (_, i) => para(i + 2)),
+    { type: 'paragraph', text: ['Read ', { text: 'the first', href: 'https://example.org/one', bold: true }, { text: ' link', href: 'https://example.org/one' }, '.'] },
+    ...Array.from({ length: 7 }, (_, i) => para(i + 13)),
+    { type: 'list', ordered: true, items: ['one', ['two with ', { text: 'a second link', href: 'https://example.org/two' }]] },
+    { type: 'quote', text: 'To be or not to be', cite: 'Hamlet' },
+    { type: 'sponsored', title: 'Buy things', text: 'Paid text', sponsor: 'ACME', href: 'https://ad.example/' },
+    { type: 'tags', items: ['alpha', 'beta'] },
+    { type: 'divider' },
+    ...Array.from({ length: 12 }, (_, i) => para(i + 25)),
+  ],
+};
+const payload = '<img src=x onerror=alert(1)>';
+const hostileArticle = {
+  format: 'article/1', id: 'hostile', lang: 'fr', title: payload,
+  subtitle: '<script>window.__pwned = "subtitle"</script>',
+  byline: { authors: ['<b onmouseover=alert(1)>x</b>'], source: '<svg onload=alert(1)>' },
+  blocks: [
+    { type: 'paragraph', text: payload },
+    { type: 'paragraph', text: [{ text: '<img src=x onerror="window.__pwned=1">', href: 'https://example.org/"><img src=x onerror=alert(1)>' }] },
+    { type: 'paragraph', text: [{ text: 'javascript link', href: 'javascript:alert(1)' }] },
+    { type: 'heading', level: 2, text: '<iframe srcdoc="<script>parent.__pwned=2</script>">' },
+    { type: 'image', src: 'x.png', alt: '"><img src=x onerror=alert(1)>', width: 10, height: 10, caption: payload, credit: payload },
+    { type: 'sponsored', label: payload, title: payload, sponsor: payload },
+    { type: 'callout', label: payload, title: payload, paragraphs: [payload] },
+    { type: 'tags', items: [payload] },
+    { type: 'related', label: payload, items: [{ title: payload, href: 'https://example.org/r' }] },
+  ],
+};
+
+let site, server, browser;
+before(async () => {
+  site = siteWith({
+    'articles/a11y-links.json': JSON.stringify(linksArticle),
+    'articles/hostile.json': JSON.stringify(hostileArticle),
+  });
+  server = await serve(site.dir);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.stop(); site?.remove(); });
+
+async function open(suffix = '', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  // Links of the test articles point outside; answer them here (no network in tests).
+  await context.route(/^https:\/\/(example\.org|ad\.example)\//, (route) => route.fulfill({ contentType: 'text/plain', body: 'elsewhere' }));
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  await page.goto(server.url + suffix);
+  await waitForState(page, 'state.ready || state.error');
+  await page.waitForFunction(() => document.getElementById('mirror').getAttribute('aria-busy') === 'false');
+  return { page, context, dialogs };
+}
+
+const state = (page) => page.evaluate(() => window.articleViewer.state());
+
+test('the accessibility tree has the seed title, its sections in order and the labelled sponsored block', async () => {
+  const { page, context } = await open();
+  // The canvas is hidden from assistive technology but still takes the keyboard.
+  assert.deepEqual(await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return [c.getAttribute('aria-hidden'), c.tabIndex];
+  }), ['true', 0]);
+
+  const h1 = page.getByRole('heading', { level: 1 });
+  assert.equal(await h1.count(), 1);
+  assert.equal(await h1.textContent(), seed.title);
+  const sections = seed.blocks.filter((b) => b.type === 'heading' && b.level === 2).map((b) => plain(b.text));
+  assert.ok(sections.length >= 5);
+  assert.deepEqual(await page.getByRole('heading', { level: 2 }).allTextContents(), sections);
+
+  // Order in the tree itself: the title first, then the sections as the article has them.
+  const tree = await page.locator('body').ariaSnapshot();
+  const headings = [...tree.matchAll(/heading "(.*)" \[level=(\d)\]/g)].map((m) => [Number(m[2]), m[1]]);
+  assert.deepEqual(headings, [[1, seed.title], ...sections.map((s) => [2, s])]);
+
+  const sponsoredBlock = seed.blocks.find((b) => b.type === 'sponsored');
+  const sponsored = page.getByRole('complementary', { name: 'Sponsorisé', exact: true });
+  assert.equal(await sponsored.count(), 1);
+  assert.match(await sponsored.ariaSnapshot(), /complementary "Sponsorisé"/);
+  assert.ok((await sponsored.textContent()).includes(plain(sponsoredBlock.title)));
+  // The sponsored block sits between the paragraphs around it, as in the article.
+  const order = await page.evaluate(() => [...document.querySelectorAll('#mirror [data-block]')].map((e) => Number(e.dataset.block)));
+  assert.deepEqual(order, [...order].sort((a, b) => a - b));
+  assert.equal(order[0], -1);
+  assert.equal(await page.locator('#mirror aside[data-block="4"]').count(), 1);
+
+  // Visually hidden, not removed: laid out, visible to the tree, one pixel, in the article's language.
+  const box = await page.evaluate(() => {
+    const m = document.getElementById('mirror');
+    const s = getComputedStyle(m);
+    const r = m.getBoundingClientRect();
+    return { display: s.display, visibility: s.visibility, w: r.width, h: r.height, lang: m.lang };
+  });
+  assert.notEqual(box.display, 'none');
+  assert.equal(box.visibility, 'visible');
+  assert.ok(box.w <= 1 && box.h <= 1, JSON.stringify(box));
+  assert.equal(box.lang, 'fr');
+  await context.close();
+});
+
+test('every block type has its element, links are real links, the picture is not loaded', async () => {
+  const { page, context } = await open('?article=articles/a11y-links.json');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Links for the keyboard');
+  assert.equal(await page.locator('#mirror').getAttribute('lang'), 'en');
+  const byline = await page.locator('#mirror header p.byline').textContent();
+  assert.equal(byline, 'Ada Lovelace · June 1, 2025 · Test Press');
+  assert.equal(await page.locator('#mirror time').getAttribute('datetime'), '2025-06-01T08:30:00Z');
+
+  const img = page.getByRole('img', { name: 'A map of the region' });
+  assert.equal(await img.count(), 1);
+  assert.equal(await page.locator('#mirror img').count(), 0);
+  assert.equal(await page.locator('#mirror figure figcaption').textContent(), 'The region — Cartographer');
+
+  // Two runs of one link are one link; every link opens apart from the page.
+  const links = page.locator('#mirror a');
+  assert.deepEqual(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])), [
+    ['the first link', 'https://example.org/one', '_blank', 'noopener noreferrer'],
+    ['a second link', 'https://example.org/two', '_blank', 'noopener noreferrer'],
+    ['Buy things', 'https://ad.example/', '_blank', 'noopener noreferrer'],
+  ]);
+  assert.equal(await page.locator('#mirror a strong').textContent(), 'the first');
+  assert.equal(await page.locator('#mirror ol li').count(), 2);
+  assert.equal(await page.locator('#mirror blockquote footer').textContent(), '— Hamlet');
+  // No label in the file: the article's language gives it, as on the canvas.
+  const ad = page.getByRole('complementary', { name: 'Sponsored', exact: true });
+  assert.equal(await ad.count(), 1);
+  assert.match(await ad.textContent(), /Sponsored · ACME.*Buy things.*Paid text/);
+  assert.deepEqual(await page.locator('#mirror ul.tags li').allTextContents(), ['alpha', 'beta']);
+  assert.equal(await page.locator('#mirror hr').count(), 1);
+  await context.close();
+});
+
+test('Tab reaches the mirror links, the canvas scrolls to their blocks and focus is visible', async () => {
+  const { page, context } = await open('?article=articles/a11y-links.json');
+  const linkBlock = linksArticle.blocks.findIndex((b) => Array.isArray(b.text) && b.text.some((r) => r.href === 'https://example.org/one'));
+  const listBlock = linksArticle.blocks.findIndex((b) => b.type === 'list');
+  assert.equal((await state(page)).scrollY, 0);
+
+  await page.focus('#canvas');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), 'https://example.org/one');
+  await page.waitForFunction((b) => window.articleViewer.state().anchor.block === b, linkBlock);
+  assert.ok((await state(page)).scrollY > 500);
+
+  // The focused link shows as a chip on top of everything, inside the window.
+  const chip = await page.evaluate(() => {
+    const a = document.activeElement;
+    const r = a.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { x: r.left, y: r.top, w: r.width, h: r.height, onTop: a.contains(top), outline: getComputedStyle(a).outlineStyle };
+  });
+  assert.ok(chip.w > 40 && chip.h > 12 && chip.x >= 0 && chip.y >= 0 && chip.y < 100, JSON.stringify(chip));
+  assert.ok(chip.onTop, 'the focused link is covered');
+  assert.notEqual(chip.outline, 'none');
+  const shot = await page.screenshot({ clip: { x: chip.x, y: chip.y, width: chip.w, height: chip.h } });
+  assert.ok(shot.length > 0);
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'a second link');
+  await page.waitForFunction((b) => window.articleViewer.state().anchor.block === b, listBlock);
+
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction((b) => window.articleViewer.state().anchor.block === b, linkBlock);
+
+  // Enter follows the link in a new tab, without a handle on this page.
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), 'https://example.org/one');
+  assert.equal(await popup.evaluate(() => window.opener), null);
+  await context.close();
+});
+
+test('a screen reader moving focus to a block scrolls the canvas there, and the title back to the top', async () => {
+  const { page, context } = await open();
+  const target = seed.blocks.findIndex((b) => b.id === 'h-un-tournant-multipolaire');
+  await page.locator(`#mirror [data-block="${target}"]`).focus();
+  await page.waitForFunction((b) => window.articleViewer.state().anchor.block === b, target);
+  assert.ok((await state(page)).scrollY > 0);
+  await page.locator('#mirror h1').focus();
+  await page.waitForFunction(() => window.articleViewer.state().scrollY === 0);
+  await context.close();
+});
+
+test('opening another article rebuilds the mirror; a failed one is announced', async () => {
+  const { page, context } = await open();
+  await page.evaluate(() => window.articleViewer.open('articles/a11y-links.json'));
+  await page.waitForFunction(() => document.querySelector('#mirror h1')?.textContent === 'Links for the keyboard');
+  assert.equal(await page.locator('#mirror').getAttribute('lang'), 'en');
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+  await page.evaluate(() => window.articleViewer.open('articles/missing.json'));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be opened.*missing\.json.*404/);
+  assert.equal(await page.locator('#mirror a').count(), 0);
+  await context.close();
+});
+
+test('article text full of markup shows literally and runs nothing', async () => {
+  const { page, context, dialogs } = await open('?article=articles/hostile.json');
+  assert.equal((await state(page)).articleId, 'hostile');
+  assert.equal(await page.locator('#mirror h1').evaluate((h) => h.textContent), payload);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), payload);
+  assert.equal(await page.locator('#mirror p').nth(0).textContent(), hostileArticle.subtitle);
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(500);
+  const found = await page.evaluate(() => ({
+    images: document.querySelectorAll('img').length,
+    srcX: document.querySelectorAll('[src="x"]').length,
+    scripts: [...document.querySelectorAll('#mirror script, #mirror iframe, #mirror svg, #mirror b')].length,
+    pwned: window.__pwned || null,
+    links: [...document.querySelectorAll('#mirror a')].map((a) => a.getAttribute('href')),
+    sponsored: document.querySelector('#mirror aside.sponsored').getAttribute('aria-label'),
+    alt: document.querySelector('#mirror [role=img]').getAttribute('aria-label'),
+    tag: document.querySelector('#mirror ul.tags li').textContent,
+  }));
+  assert.deepEqual(found, {
+    images: 0, srcX: 0, scripts: 0, pwned: null,
+    // The javascript: link was dropped by the loader (its text stays); the odd https one is only an attribute value.
+    links: ['https://example.org/"><img src=x onerror=alert(1)>', 'https://example.org/r'],
+    sponsored: payload, alt: '"><img src=x onerror=alert(1)>', tag: payload,
+  });
+  assert.ok((await page.locator('#mirror').textContent()).includes('javascript link'));
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+// --- Static check: the page's scripts never turn strings into markup. ---------------------------
+
+const HTML_SINKS = /\.\s*(?:innerHTML|outerHTML)\s*(?:\+?=)(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\s*\.\s*write(?:ln)?\s*\(|\bcreateContextualFragment\s*\(|\bDOMParser\b|\bsrcdoc\b/g;
+// A constant: one quoted string without template substitutions (and no concatenation after it).
+const CONSTANT = String.raw`\s*(?:'[^'\\\n]*'|"[^"\\\n]*"|\x60[^\x60$\\]*\x60)\s*`;
+const ALLOWED = [
+  new RegExp(String.raw`^\.\s*(?:innerHTML|outerHTML)\s*=` + CONSTANT + String.raw`(?:;|$|\n|\})`),
+  new RegExp(String.raw`^insertAdjacentHTML\s*\(\s*(?:'[a-z]+'|"[a-z]+")\s*,` + CONSTANT + String.raw`\)`, 'i'),
+  new RegExp(String.raw`^document\s*\.\s*write(?:ln)?\s*\(` + CONSTANT + String.raw`\)`),
+];
+
+function htmlSinks(source) {
+  const bad = [];
+  for (const m of source.matchAll(HTML_SINKS)) {
+    const rest = source.slice(m.index, m.index + 400);
+    if (!ALLOWED.some((re) => re.test(rest))) bad.push(source.slice(0, m.index).split('\n').length + ': ' + rest.split('\n')[0]);
+  }
+  return bad;
+}
+
+test('the checker below catches what it is meant to', () => {
+  assert.deepEqual(htmlSinks("el.innerHTML = '';\nel.textContent = x;\nconst same = a.innerHTML === b;"), []);
+  assert.equal(htmlSinks('el.innerHTML = title;').length, 1);
+  assert.equal(htmlSinks("el.innerHTML = '<b>' + title + '</b>';").length, 1);
+  assert.equal(htmlSinks('el.innerHTML += `<p>${text}</p>`;').length, 1);
+  assert.equal(htmlSinks("el.outerHTML = s").length, 1);
+  assert.equal(htmlSinks("el.insertAdjacentHTML('beforeend', html)").length, 1);
+  assert.deepEqual(htmlSinks("el.insertAdjacentHTML('beforeend', '<hr>')"), []);
+  assert.equal(htmlSinks('document.write(x)').length, 1);
+  assert.equal(htmlSinks('new DOMParser().parseFromString(s, "text/html")').length, 1);
+});
+
+test('no page script writes HTML from anything but constant strings', () => {
+  const shell = path.join(repo, 'shell');
+  const files = readdirSync(shell).filter((f) => f.endsWith('.js')).map((f) => path.join(shell, f));
+  assert.ok(files.some((f) => f.endsWith('mirror.js')) && files.some((f) => f.endsWith('loader.js')));
+  // The JavaScript that the program itself carries (EM_JS blocks) reaches the same page.
+  files.push(path.join(repo, 'wasm', 'platform', 'web.cpp'));
+  const problems = files.flatMap((f) => htmlSinks(readFileSync(f, 'utf8')).map((p) => path.relative(repo, f) + ':' + p));
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,112 @@
+// Find, selection and copy on the canvas: Ctrl+F finds "coree" in "Corée" and goes to matches,
+// a triple-click selects a paragraph and Ctrl+C puts exactly its text on the clipboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, waitForState, repo, settle } from './harness.mjs';
+
+const seed = JSON.parse(readFileSync(path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json'), 'utf8'));
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const plain = (inline) => (inline === undefined ? '' : typeof inline === 'string' ? inline : inline.map((r) => (typeof r === 'string' ? r : r.text)).join(''));
+// The text find searches, block by block, as the viewer defines it (docs/progress-format.md).
+const blockText = (b) => plain(b.title) + plain(b.text) + (b.type === 'tags' ? b.items.join('') : '') +
+  (b.type === 'list' ? b.items.map(plain).join('') : '') + (b.type === 'callout' ? (b.paragraphs || []).map(plain).join('') : '') +
+  (b.type === 'related' ? b.items.map((i) => i.title).join('') : '') + plain(b.caption);
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE').toLowerCase();
+const count = (hay, needle) => { let n = 0; for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++; return n; };
+
+const state = (page) => page.evaluate(() => window.articleViewer.state());
+async function open(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForState(page, 'state.ready');
+  await page.locator('#canvas').focus();
+  return { context, page };
+}
+
+test('Ctrl+F finds "coree" case- and accent-insensitively, counts and moves between matches', async () => {
+  const { context, page } = await open();
+  const expected = count(fold(seed.title), 'coree') + seed.blocks.reduce((n, b) => n + count(fold(blockText(b)), 'coree'), 0);
+  assert.ok(expected >= 5, `the seed has ${expected} matches`);
+  await page.keyboard.press('Control+f');
+  await settle(page);
+  assert.equal((await state(page)).find.open, true);
+  await page.keyboard.type('coree');
+  await settle(page);
+  let s = await state(page);
+  assert.equal(s.find.query, 'coree');
+  assert.equal(s.find.count, expected);
+  assert.equal(s.find.current, 0);  // the first one, in the title: already in view
+  assert.equal(s.scrollY, 0);
+  // Enter goes to the next matches; the view follows them down the article.
+  for (let i = 0; i < expected - 1; i++) await page.keyboard.press('Enter');
+  await settle(page);
+  s = await state(page);
+  assert.equal(s.find.current, expected - 1);
+  assert.ok(s.scrollY > 500, `the last match did not scroll the view (${s.scrollY})`);
+  await page.keyboard.press('Enter');  // wraps around to the first
+  await settle(page);
+  assert.equal((await state(page)).find.current, 0);
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal((await state(page)).find.open, false);
+  await context.close();
+});
+
+test('a triple-click selects a paragraph; Ctrl+C copies exactly its text', async () => {
+  const { context, page } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const index = seed.blocks.findIndex((b) => b.type === 'paragraph');
+  await page.evaluate((i) => window.articleViewer.scrollToBlock(i), index);
+  await settle(page);
+  // The paragraph's first line is now at the top of the reading area, under the 44 px toolbar.
+  await page.mouse.click(640, 44 + 15, { clickCount: 3 });
+  await settle(page);
+  const s = await state(page);
+  assert.equal(s.selection, plain(seed.blocks[index].text));
+  await page.keyboard.press('Control+c');
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clipboard, plain(seed.blocks[index].text));
+  await context.close();
+});
+
+test('dragging selects across lines and blocks; a double-click selects a word', async () => {
+  const { context, page } = await open();
+  const index = seed.blocks.findIndex((b) => b.type === 'paragraph');
+  await page.evaluate((i) => window.articleViewer.scrollToBlock(i), index);
+  await settle(page);
+  await page.mouse.move(420, 44 + 15);
+  await page.mouse.down();
+  await page.mouse.move(600, 400, { steps: 8 });
+  await page.mouse.up();
+  await settle(page);
+  const dragged = (await state(page)).selection;
+  assert.ok(dragged.length > 100, `selection: ${JSON.stringify(dragged)}`);
+  assert.ok(dragged.includes('\n\n'), 'the selection does not span two blocks');
+  assert.ok(plain(seed.blocks[index].text).includes(dragged.split('\n\n')[0]));
+  // The paragraph starts "La Corée du Nord": a double-click on its first letters selects "La".
+  const column = (await state(page)).column;
+  await page.mouse.dblclick(column.x + 6, 44 + 15);
+  await settle(page);
+  assert.equal((await state(page)).selection, 'La');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal((await state(page)).selection, '');
+  await context.close();
+});
+
+test('prefers-reduced-motion turns smooth scrolling off', async () => {
+  const { context, page } = await open({ reducedMotion: 'reduce' });
+  const before = (await state(page)).frames;
+  await page.keyboard.press('PageDown');
+  await settle(page);
+  const s = await state(page);
+  assert.ok(s.scrollY > 500);
+  // No easing: the jump takes the few frames an input always draws, not an animation's dozen.
+  assert.ok(s.frames - before <= 6, `${s.frames - before} frames for one PageDown`);
+  await context.close();
+});

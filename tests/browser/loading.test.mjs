@@ -1,0 +1,106 @@
+// The page around the canvas while the viewer loads: a progress bar with bytes, and a clear
+// message with a Retry button when WebGL2 is missing or a download fails; <noscript> when
+// JavaScript is off.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, waitForState } from './harness.mjs';
+import { describe, seed } from './bundle.mjs';
+
+let server, browser;
+const bundle = describe();
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const overlay = (page) => page.evaluate(() => ({
+  hidden: document.getElementById('overlay').hidden,
+  status: document.getElementById('status').textContent,
+  detail: document.getElementById('detail').textContent,
+  bar: document.getElementById('progress-bar').style.width,
+  retry: !document.getElementById('retry').hidden,
+}));
+
+test('a progress bar counts the bytes of the program and the fonts', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Hold the fonts back a moment so the bar can be seen part-way.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(`**/${bundle.program.data}`, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  await page.waitForFunction(() => /MB$/.test(document.getElementById('detail').textContent));
+  const partway = await overlay(page);
+  const total = (bundle.bundle.files['article-viewer.wasm'].size + bundle.bundle.files['article-viewer.data'].size) / 1048576;
+  assert.match(partway.detail, new RegExp(`^\\d+\\.\\d / ${total.toFixed(1).replace('.', '\\.')} MB$`));
+  assert.equal(partway.hidden, false);
+  const percent = parseFloat(partway.bar);
+  assert.ok(percent > 0 && percent < 100, `bar at ${partway.bar}`);
+  release();
+  await waitForState(page, 'state.ready');
+  assert.equal((await overlay(page)).hidden, true);
+  await context.close();
+});
+
+test('no WebGL2: a clear message and nothing downloaded', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : original.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url);
+  await page.waitForFunction(() => !document.getElementById('retry').hidden);
+  const shown = await overlay(page);
+  assert.match(shown.status, /needs WebGL2/);
+  assert.match(shown.detail, /Firefox, Chrome, Edge or Safari/);
+  assert.ok(await page.locator('#status').isVisible());
+  assert.deepEqual(requests.filter((u) => /article-viewer\./.test(u)), []);
+  await context.close();
+});
+
+test('JavaScript off: the <noscript> message covers the page', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const note = page.locator('.noscript');
+  assert.ok(await note.isVisible());
+  assert.match(await note.textContent(), /needs JavaScript/);
+  assert.deepEqual(await note.boundingBox(), { x: 0, y: 0, width: 800, height: 600 });
+  await context.close();
+});
+
+for (const [what, file, how] of [
+  ['the wasm program', 'wasm', 'abort'],
+  ['the fonts', 'data', 'abort'],
+  ['the program\'s JavaScript', 'js', 'abort'],
+  ['the wasm program (HTTP 404)', 'wasm', 404],
+]) {
+  test(`download of ${what} fails: the message names the file, Retry loads the viewer`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const name = bundle.program[file];
+    const failing = (route) => (how === 'abort' ? route.abort('internetdisconnected') : route.fulfill({ status: how, body: 'gone' }));
+    await page.route(`**/${name}`, failing);
+    await page.goto(server.url);
+    await page.waitForFunction(() => !document.getElementById('retry').hidden);
+    const shown = await overlay(page);
+    assert.equal(shown.status, 'The viewer could not be downloaded.');
+    assert.ok(shown.detail.includes(name), shown.detail);
+    if (how !== 'abort') assert.ok(shown.detail.includes('HTTP 404'), shown.detail);
+    assert.equal((await waitForState(page, 'true', 1000)).ready, false);
+    // The connection is back: Retry.
+    await page.unroute(`**/${name}`, failing);
+    await page.click('#retry');
+    const state = await waitForState(page);
+    assert.equal(state.error, null);
+    assert.equal(state.articleId, seed.id);
+    assert.equal((await overlay(page)).hidden, true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

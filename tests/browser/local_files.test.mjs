@@ -1,0 +1,188 @@
+// The single-file page (dist/article-viewer.html) opens from file:// with everything inline, and
+// the reader's own article files open on it and on the served page: through "Open file…" (the
+// toolbar button, Ctrl+O, the file input) and by dropping a .json file on the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, launch, waitForState, distDir } from './harness.mjs';
+import { article, seed, tempDir } from './bundle.mjs';
+
+let browser, server, alone;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  // The single file alone in a folder of its own: it must need nothing next to it.
+  alone = tempDir('av-single-');
+  copyFileSync(path.join(distDir, 'article-viewer.html'), path.join(alone, 'article-viewer.html'));
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  if (alone) rmSync(alone, { recursive: true, force: true });
+});
+
+const pages = {
+  'served page': () => server.url,
+  'single-file page (file://)': () => pathToFileURL(path.join(alone, 'article-viewer.html')).href,
+};
+
+async function open(which) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss().catch(() => {}); });
+  // Listening from the start: playwright starts intercepting file choosers only once something
+  // listens, and a chooser opened before that would be missed.
+  const choosers = [];
+  page.on('filechooser', (c) => choosers.push(c));
+  const nextChooser = async (action) => {
+    const count = choosers.length;
+    await action();
+    for (let i = 0; i < 100 && choosers.length === count; i++) await page.waitForTimeout(100);
+    assert.ok(choosers.length > count, 'no file chooser opened');
+    return choosers[count];
+  };
+  await page.goto(pages[which]());
+  const state = await waitForState(page);
+  assert.equal(state.error, null);
+  assert.equal(state.articleId, seed.id);
+  return { page, context, problems, nextChooser };
+}
+
+// The left edge of the first text right of x = 400 in the toolbar: its right-hand group of buttons
+// starts with "Open file…" (button backgrounds are the page colour; only labels show).
+async function firstToolbarLabel(page) {
+  const png = await page.screenshot({ clip: { x: 400, y: 10, width: 880, height: 24 } });
+  const probe = await page.context().newPage();
+  try {
+    return 400 + await probe.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      for (let x = 0; x < c.width; x++) {
+        for (let y = 0; y < c.height; y++) {
+          const i = (y * c.width + x) * 4;
+          if (d[i] + d[i + 1] + d[i + 2] < 3 * 128) return x;
+        }
+      }
+      return -1;
+    }, png.toString('base64'));
+  } finally {
+    await probe.close();
+  }
+}
+
+test('the single file is self-contained: opens from file:// with no other request', async () => {
+  const size = statSync(path.join(alone, 'article-viewer.html')).size;
+  assert.ok(size > 500000 && size < 8000000, `article-viewer.html is ${size} bytes`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(pages['single-file page (file://)']());
+  const state = await waitForState(page);
+  assert.equal(state.error, null);
+  assert.equal(state.articleId, seed.id);
+  assert.equal(state.title, seed.title);
+  assert.equal(state.fontError, null);
+  assert.equal(await page.title(), seed.title);
+  assert.equal(await page.evaluate(() => window.articleViewer.offline), false);  // no service worker on file://
+  const others = requests.filter((u) => !u.startsWith('data:') && u !== page.url());
+  assert.deepEqual(others, []);
+  await context.close();
+});
+
+for (const which of Object.keys(pages)) {
+  test(`${which}: the toolbar's "Open file…" opens the reader's own article`, async () => {
+    const { page, context, problems, nextChooser } = await open(which);
+    const x = await firstToolbarLabel(page);
+    assert.ok(x > 400, 'no button label found in the toolbar');
+    const chooser = await nextChooser(() => page.mouse.click(x + 12, 22));
+    assert.equal(chooser.isMultiple(), false);
+    await chooser.setFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(article('mine', 'Mon article')) });
+    const state = await waitForState(page, "state.articleId === 'mine' || state.error");
+    assert.equal(state.error, null);
+    assert.equal(state.title, 'Mon article');
+    assert.equal(state.source, 'file:mine.json');
+    assert.equal(await page.title(), 'Mon article');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${which}: Ctrl+O and the file input open files; a broken one shows the loader's error`, async () => {
+    const { page, context, problems, nextChooser } = await open(which);
+    await page.locator('#canvas').focus();
+    const chooser = await nextChooser(() => page.keyboard.press('Control+O'));
+    await chooser.setFiles({ name: 'clavier.json', mimeType: 'application/json', buffer: Buffer.from(article('clavier', 'Au clavier')) });
+    let state = await waitForState(page, "state.articleId === 'clavier' || state.error");
+    assert.equal(state.error, null);
+
+    await page.setInputFiles('#open-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "article/1", "id": "x", "title": "T", "blocks": [{"type": "heading", "level": "deux", "text": "a"}]}') });
+    state = await waitForState(page, 'state.error');
+    assert.equal(state.error, 'file:bad.json: /blocks/0/level: expected an integer from 2 to 4, got "deux"');
+    // The same file again is a change too (the input is cleared after each choice).
+    await page.setInputFiles('#open-file', { name: 'ok.json', mimeType: 'application/json', buffer: Buffer.from(article('ok', 'Réparé')) });
+    state = await waitForState(page, "state.articleId === 'ok'");
+    assert.equal(state.error, null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${which}: the keyboard reaches an "Open an article file…" button that shows when focused`, async () => {
+    const { page, context, problems, nextChooser } = await open(which);
+    const button = page.locator('#open-file-button');
+    assert.ok((await button.boundingBox()).y < 0, 'the button shows without focus');
+    await page.locator('#canvas').focus();
+    for (let i = 0; i < 200 && await page.evaluate(() => document.activeElement.id) !== 'open-file-button'; i++) {
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'open-file-button', 'Tab never reached the button');
+    const box = await button.boundingBox();
+    assert.ok(box.y >= 0 && box.height > 10, `focused button at ${JSON.stringify(box)}`);
+    assert.equal(await button.textContent(), 'Open an article file…');
+    const chooser = await nextChooser(() => page.keyboard.press('Enter'));
+    await chooser.setFiles({ name: 'tab.json', mimeType: 'application/json', buffer: Buffer.from(article('tab', 'Au clavier seul')) });
+    const state = await waitForState(page, "state.articleId === 'tab' || state.error");
+    assert.equal(state.error, null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${which}: a .json file dropped on the page opens`, async () => {
+    const { page, context, problems } = await open(which);
+    const shown = await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'glisse.json', { type: 'application/json' }));
+      const canvas = document.getElementById('canvas');
+      const fire = (type) => canvas.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      fire('dragenter');
+      const accepted = !fire('dragover');  // cancelled = the page takes the drop
+      const hint = getComputedStyle(document.documentElement, '::after').content;
+      fire('drop');
+      return { accepted, hint, after: document.documentElement.classList.contains('dropping') };
+    }, article('glisse', 'Glissé-déposé'));
+    assert.equal(shown.accepted, true);
+    assert.match(shown.hint, /Drop the article file/);
+    assert.equal(shown.after, false);
+    const state = await waitForState(page, "state.articleId === 'glisse' || state.error");
+    assert.equal(state.error, null);
+    assert.equal(state.title, 'Glissé-déposé');
+    assert.equal(state.source, 'file:glisse.json');
+    // Dragging text (no files) is left to the browser.
+    const textDrag = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'bonjour');
+      return document.getElementById('canvas').dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    assert.equal(textDrag, true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,236 @@
+// The static bundle: content-hashed names and relative URLs only (it works under any sub-path),
+// a service worker that makes the page read offline after one visit and replaces itself cleanly
+// when a new bundle is deployed, and a manifest with icons so the reader can install it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, waitForState, siteWith, distDir } from './harness.mjs';
+import { article, describe, rebuiltBundle, replaceContents, seed, stopped, tempDir } from './bundle.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const hashed = /^[^/]+\.[0-9a-f]{8}\.[a-z0-9]+$/;
+
+// Polls an async page function until it resolves truthy (waitForFunction takes no promises).
+async function until(page, fn, arg, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > end) throw new Error('timed out: ' + fn.toString().slice(0, 120));
+    await page.waitForTimeout(250);
+  }
+}
+
+test('dist: hashed names for the program, fonts, scripts, styles and icons; references match', () => {
+  const d = describe();
+  for (const ext of ['js', 'wasm', 'data']) assert.match(d.program[ext], hashed);
+  assert.deepEqual(Object.fromEntries(Object.entries(d.bundle.files).map(([k, v]) => [k, v.name])), {
+    'article-viewer.js': d.program.js, 'article-viewer.wasm': d.program.wasm, 'article-viewer.data': d.program.data,
+  });
+  for (const [, { name, size }] of Object.entries(d.bundle.files)) {
+    assert.equal(readFileSync(path.join(distDir, name)).length, size, `${name}: size in the loader`);
+  }
+  // Every reference of the page is relative and exists; everything but index.html is hashed.
+  const refs = [...d.index.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(refs.length >= 5, refs.join(' '));
+  for (const ref of refs) {
+    assert.doesNotMatch(ref, /^(?:[a-z]+:|\/)/i, `${ref} is not relative`);
+    assert.ok(existsSync(path.join(distDir, ref)), `${ref} is missing from dist/`);
+    if (ref !== 'manifest.webmanifest') assert.match(ref, hashed);
+  }
+  // Unhashed names only where they must stay stable, and no stale program files.
+  const plain = d.files.filter((f) => !hashed.test(f)).sort();
+  // (fonts-ext/: the fonts' extended subsets, fetched by name when an article needs them.)
+  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts-ext', 'index.html', 'manifest.webmanifest', 'sw.js']);
+  for (const file of d.precache) assert.ok(existsSync(path.join(distDir, file)), `sw.js precaches ${file}, which is missing`);
+  assert.ok(d.precache.includes('articles/index.json'));
+  assert.ok(d.precache.includes('articles/russie-munitions-nord-coreennes.json'));
+  assert.ok(d.index.length < 4096, `index.html is ${d.index.length} bytes`);
+});
+
+test('serve.py: a year of caching for hashed files, none for index.html, sw.js and the manifest', async () => {
+  const d = describe();
+  const server = await serve();
+  try {
+    for (const name of [d.program.wasm, d.program.data, d.program.js, d.loaderName]) {
+      assert.match((await fetch(server.url + name)).headers.get('cache-control'), /max-age=31536000.*immutable/, name);
+    }
+    for (const name of ['', 'index.html', 'sw.js', 'manifest.webmanifest']) {
+      assert.equal((await fetch(server.url + name)).headers.get('cache-control'), 'no-cache', name || '/');
+    }
+  } finally {
+    server.stop();
+  }
+});
+
+test('after one visit, the page reloads and reads with no network, at the same place', async () => {
+  const site = siteWith({ 'articles/extra.json': article('extra', 'Un autre article', 40) });
+  let server, context;
+  try {
+    server = await serve(site.dir);
+    context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await waitForState(page, 'state.ready');
+    assert.equal(await page.evaluate(() => window.articleViewer.offline), true, 'the bundle was not cached');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // An article opened once is kept for offline reading.
+    await page.evaluate(() => window.articleViewer.open('articles/extra.json'));
+    await waitForState(page, "state.ready && state.articleId === 'extra'");
+    // Back to the seed, read a little way in.
+    await page.goto(server.url);
+    let state = await waitForState(page, 'state.ready');
+    assert.equal(state.articleId, seed.id);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    const progressFeature = 'positionSaved' in state;
+    if (progressFeature) state = await waitForState(page, 'state.positionSaved && state.anchor.block > 0', 15000);
+    else state = await waitForState(page, 'state.anchor.block > 0');
+    const place = state.anchor;
+
+    await context.setOffline(true);
+    await stopped(server);
+    await page.reload();
+    state = await waitForState(page);
+    assert.equal(state.error, null);
+    assert.equal(state.articleId, seed.id);
+    assert.equal(state.title, seed.title);
+    if (progressFeature) assert.equal(state.anchor.block, place.block, 'the reading position was not restored');
+
+    await page.goto(server.url + '?article=articles/extra.json');
+    state = await waitForState(page);
+    assert.equal(state.articleId, 'extra', 'an article read once does not open offline');
+    // One never opened gives the error screen, not a hang.
+    await page.goto(server.url + '?article=articles/never-read.json');
+    state = await waitForState(page);
+    assert.equal(state.ready, false);
+    assert.match(state.error, /articles\/never-read\.json: /);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context?.close();
+    server?.stop();
+    site.remove();
+  }
+});
+
+test('dist/ works under a sub-path, and nothing is asked for outside it', async () => {
+  const root = tempDir('av-subpath-');
+  cpSync(distDir, path.join(root, 'a', 'b'), { recursive: true });
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Host</title><a href="a/b/">Articles</a>\n');
+  let server, context;
+  try {
+    server = await serve(root);
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    for (const suffix of ['a/b/', 'a/b', 'a/b/index.html']) {
+      await page.goto(server.url + suffix);
+      const state = await waitForState(page);
+      assert.equal(state.error, null, suffix);
+      assert.equal(state.articleId, seed.id, suffix);
+      assert.equal(state.source, server.url + 'a/b/articles/russie-munitions-nord-coreennes.json');
+    }
+    assert.equal(await page.evaluate(() => window.articleViewer.offline), true);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope)), server.url + 'a/b/');
+    const outside = requests.filter((u) => u.startsWith(server.url) && !u.startsWith(server.url + 'a/b'));
+    assert.deepEqual(outside, []);
+  } finally {
+    await context?.close();
+    server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a new bundle replaces the old one: no old file runs with new ones, old caches go', async () => {
+  const rebuilt = rebuiltBundle();
+  const a = describe(), b = describe(rebuilt.dir);
+  assert.notEqual(a.bundle.version, b.bundle.version);
+  assert.notEqual(a.swVersion, b.swVersion);
+  const site = tempDir('av-upgrade-');
+  let server, context;
+  try {
+    cpSync(distDir, site, { recursive: true });
+    server = await serve(site);
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(server.url);
+    await waitForState(page, 'state.ready');
+    assert.equal(await page.evaluate(() => window.articleViewer.offline), true);
+    assert.equal(await page.evaluate(() => window.articleViewer.version), a.bundle.version);
+
+    replaceContents(site, rebuilt.dir);  // the host now has bundle B only
+    for (let i = 0; i < 2; i++) {
+      await page.reload();
+      const state = await waitForState(page);
+      assert.equal(state.error, null);
+      assert.equal(state.ready, true);
+    }
+    assert.equal(await page.evaluate(() => window.articleViewer.version), b.bundle.version);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
+    const programFiles = loaded.filter((n) => n.startsWith('article-viewer.'));
+    assert.deepEqual(programFiles.sort(), Object.values(b.program).sort(), `loaded ${loaded.join(' ')}`);
+    // The browser looks for a new sw.js once the page is loaded and the old worker idle; the new
+    // worker then precaches bundle B, deletes bundle A's cache and takes the page over.
+    await until(page, async (version) => {
+      const bundles = (await caches.keys()).filter((n) => n.includes(' bundle '));
+      return bundles.length === 1 && bundles[0].endsWith(' ' + version);
+    }, b.swVersion);
+    await until(page, (version) => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => resolve(e.data === version);
+      navigator.serviceWorker.controller.postMessage('version', [channel.port2]);
+      setTimeout(() => resolve(false), 1000);
+    }), b.swVersion);
+
+    // ...and bundle B reads offline on its own.
+    await context.setOffline(true);
+    await stopped(server);
+    await page.reload();
+    const state = await waitForState(page);
+    assert.equal(state.ready, true);
+    assert.equal(await page.evaluate(() => window.articleViewer.version), b.bundle.version);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context?.close();
+    server?.stop();
+    rmSync(site, { recursive: true, force: true });
+    rebuilt.remove();
+  }
+});
+
+test('the manifest and its icons make the viewer installable', async () => {
+  const server = await serve();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForState(page, 'state.ready');
+    assert.equal(await page.evaluate(() => window.articleViewer.offline), true);
+    const manifest = await (await fetch(server.url + 'manifest.webmanifest')).json();
+    assert.equal(manifest.start_url, './');
+    assert.equal(manifest.display, 'standalone');
+    const sizes = await page.evaluate(async (icons) => Promise.all(icons.map(async (icon) => {
+      const img = new Image();
+      img.src = icon.src;
+      await img.decode();
+      return `${icon.sizes} ${img.naturalWidth}x${img.naturalHeight}`;
+    })), manifest.icons.filter((i) => i.type === 'image/png'));
+    assert.ok(sizes.includes('192x192 192x192') && sizes.includes('512x512 512x512'), sizes.join(', '));
+    const cdp = await context.newCDPSession(page);
+    const parsed = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(parsed.errors, []);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are incognito profiles, where Chromium never offers to install.
+    assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+  } finally {
+    await context.close();
+    server.stop();
+  }
+});

@@ -1,0 +1,126 @@
+// article_json: the loaded article written back for the page's accessible mirror. What the loader
+// dropped stays dropped; defaults the canvas shows (the sponsored label) are filled in.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "core/article_json.hpp"
+#include "core/article_loader.hpp"
+#include "test_support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+json mirror_of(const std::string& file) {
+    const av::LoadResult r = av::load_article(file, "https://news.example/a/article.json");
+    REQUIRE_MESSAGE(r.ok(), r.error);
+    return json::parse(av::article_json(r.article));
+}
+
+json with_blocks(const std::string& blocks, const std::string& lang = "fr") {
+    return mirror_of(R"({"format":"article/1","id":"t","lang":")" + lang + R"(","title":"Titre","blocks":[)" + blocks + "]}");
+}
+
+}  // namespace
+
+TEST_SUITE("article json") {
+    TEST_CASE("top level and byline") {
+        const json j = mirror_of(R"({"format":"article/1","id":"a-1","lang":"fr","title":"Le titre","subtitle":"Sous-titre",
+            "byline":{"authors":["Jeanne","Paul"],"published":"2025-06-01T08:30:00Z","source":"Exemple Presse","url":"ftp://x"},
+            "blocks":[]})");
+        CHECK(j["id"] == "a-1");
+        CHECK(j["lang"] == "fr");
+        CHECK(j["title"] == "Le titre");
+        CHECK(j["subtitle"] == "Sous-titre");
+        CHECK(j["byline"]["authors"] == json::array({"Jeanne", "Paul"}));
+        CHECK(j["byline"]["published"] == "2025-06-01T08:30:00Z");
+        CHECK(j["byline"]["publishedText"] == "1er juin 2025");  // locale::format_date, as the canvas shows it
+        CHECK(j["byline"]["source"] == "Exemple Presse");
+        CHECK_FALSE(j["byline"].contains("url"));  // ftp: dropped by the loader
+        CHECK_FALSE(j["byline"].contains("updated"));
+        CHECK(j["blocks"] == json::array());
+    }
+
+    TEST_CASE("headings, paragraphs and runs; dropped links stay dropped") {
+        const json j = with_blocks(R"J({"type":"heading","id":"h1","level":3,"text":"Section"},
+            {"type":"paragraph","text":["a ",{"text":"b","bold":true},{"text":"c","italic":true,"href":"https://x.example/"},
+                                        {"text":"d","href":"javascript:alert(1)"}]})J");
+        const json& h = j["blocks"][0];
+        CHECK(h["type"] == "heading");
+        CHECK(h["index"] == 0);
+        CHECK(h["id"] == "h1");
+        CHECK(h["level"] == 3);
+        CHECK(h["text"] == json::parse(R"([{"text":"Section"}])"));
+        const json& p = j["blocks"][1];
+        CHECK(p["index"] == 1);
+        CHECK_FALSE(p.contains("id"));
+        CHECK(p["text"] == json::parse(R"([{"text":"a "},{"text":"b","bold":true},
+            {"text":"c","italic":true,"href":"https://x.example/"},{"text":"d"}])"));
+    }
+
+    TEST_CASE("sponsored: the label in the article's language when the file has none") {
+        const std::string block = R"({"type":"sponsored","title":"Offre","text":"Texte","href":"https://ad.example/","sponsor":"ACME"})";
+        const json fr = with_blocks(block)["blocks"][0];
+        CHECK(fr["label"] == "Sponsorisé");
+        CHECK(fr["sponsor"] == "ACME");
+        CHECK(fr["href"] == "https://ad.example/");
+        CHECK(fr["title"] == json::parse(R"([{"text":"Offre","href":"https://ad.example/"}])"));  // as the canvas links it
+        CHECK(fr["text"] == json::parse(R"([{"text":"Texte"}])"));
+        CHECK(with_blocks(block, "en")["blocks"][0]["label"] == "Sponsored");
+        CHECK(with_blocks(R"({"type":"sponsored","label":"Publicité","title":"T"})")["blocks"][0]["label"] == "Publicité");
+    }
+
+    TEST_CASE("lists, quotes, images, related, callouts, tags, dividers") {
+        const json b = with_blocks(R"(
+            {"type":"list","ordered":true,"items":["un",[{"text":"deux","bold":true}]]},
+            {"type":"quote","text":"Citation","cite":"Quelqu’un"},
+            {"type":"image","src":"pic.png","alt":"Une carte","width":640,"height":480,"caption":"Légende","credit":"AFP"},
+            {"type":"related","items":[{"title":"A","href":"https://r.example/a"},{"title":"B","href":"javascript:x"}]},
+            {"type":"callout","label":"À lire","title":"Titre","text":"T","paragraphs":["P1","P2"]},
+            {"type":"tags","items":["Corée","Russie"]},
+            {"type":"divider"})")["blocks"];
+        CHECK(b[0]["ordered"] == true);
+        CHECK(b[0]["items"] == json::parse(R"([[{"text":"un"}],[{"text":"deux","bold":true}]])"));
+        CHECK(b[1]["cite"] == "Quelqu’un");
+        CHECK(b[2]["alt"] == "Une carte");
+        CHECK(b[2]["caption"] == json::parse(R"([{"text":"Légende"}])"));
+        CHECK(b[2]["credit"] == "AFP");
+        CHECK(b[2]["width"] == 640);
+        CHECK_FALSE(b[2].contains("src"));  // the mirror never loads the picture
+        CHECK(b[3]["label"] == "À lire aussi");
+        CHECK(b[3]["items"] == json::parse(R"([{"title":"A","href":"https://r.example/a"},{"title":"B"}])"));
+        CHECK(b[4]["label"] == "À lire");
+        CHECK(b[4]["title"] == json::parse(R"([{"text":"Titre"}])"));
+        CHECK(b[4]["paragraphs"] == json::parse(R"([[{"text":"P1"}],[{"text":"P2"}]])"));
+        CHECK(b[5]["items"] == json::array({"Corée", "Russie"}));
+        CHECK(b[6] == json::parse(R"({"type":"divider","index":6})"));
+    }
+
+    TEST_CASE("unknown blocks are skipped, indices follow Article::blocks") {
+        const json b = with_blocks(R"({"type":"paragraph","text":"a"},{"type":"carousel"},{"type":"paragraph","text":"b"})")["blocks"];
+        REQUIRE(b.size() == 2);
+        CHECK(b[1]["index"] == 1);
+        CHECK(b[1]["text"][0]["text"] == "b");
+    }
+
+    TEST_CASE("markup in text is only text") {
+        const json j = mirror_of(R"J({"format":"article/1","id":"x","title":"<img src=x onerror=alert(1)>",
+            "blocks":[{"type":"paragraph","text":"<script>alert(1)</script>"}]})J");
+        CHECK(j["title"] == "<img src=x onerror=alert(1)>");
+        CHECK(j["blocks"][0]["text"][0]["text"] == "<script>alert(1)</script>");
+    }
+
+    TEST_CASE("the bundled seed round-trips every block") {
+        const std::string path = std::string(AV_ASSETS_DIR) + "/articles/russie-munitions-nord-coreennes.json";
+        const av::LoadResult r = av::load_article(av::test::read_file(path), path);
+        REQUIRE(r.ok());
+        const json j = json::parse(av::article_json(r.article));
+        REQUIRE(j["blocks"].size() == r.article.blocks.size());
+        CHECK(j["blocks"][4]["type"] == "sponsored");
+        CHECK(j["blocks"][4]["label"] == "Sponsorisé");
+        CHECK(j["blocks"][5]["level"] == 2);
+    }
+}

@@ -1,0 +1,287 @@
+// Reading progress: the stored format (every failure case), resuming in a changed article, the
+// two-tab rule, saving only once the reader settles, reading speed, the library.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "core/article_loader.hpp"
+#include "core/progress_keeper.hpp"
+
+using namespace av;
+
+namespace {
+
+Article article_from(const std::string& blocks, const std::string& lang = "fr") {
+    auto r = load_article(R"({"format":"article/1","id":"a1","lang":")" + lang + R"(","title":"Titre","blocks":[)" + blocks + "]}", "a.json");
+    REQUIRE_MESSAGE(r.ok(), r.error);
+    return r.article;
+}
+
+const std::string three = R"({"type":"paragraph","id":"p0","text":"Premier paragraphe avec quelques mots de texte."},
+    {"type":"paragraph","id":"p1","text":"Deuxième paragraphe, plus long, qui parle de la Corée du Nord et de la Russie."},
+    {"type":"sponsored","title":"Publicité à ne pas compter"},
+    {"type":"paragraph","text":"Troisième paragraphe sans identifiant mais avec un texte reconnaissable ici."})";
+
+class MemoryStore : public KeyValueStore {
+public:
+    std::map<std::string, std::string> values;
+    Status fail_with = Status::ok;
+    int sets = 0;
+    Status get(const std::string& key, std::string& value) override {
+        if (fail_with == Status::unavailable) return fail_with;
+        auto it = values.find(key);
+        if (it == values.end()) return Status::missing;
+        value = it->second;
+        return Status::ok;
+    }
+    Status set(const std::string& key, const std::string& value) override {
+        if (fail_with != Status::ok) return fail_with;
+        ++sets;
+        values[key] = value;
+        return Status::ok;
+    }
+    Status remove(const std::string& key) override {
+        values.erase(key);
+        return Status::ok;
+    }
+    std::vector<std::string> keys(const std::string& prefix) override {
+        std::vector<std::string> out;
+        for (const auto& [k, v] : values)
+            if (k.rfind(prefix, 0) == 0) out.push_back(k);
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_SUITE("progress format errors") {
+    TEST_CASE("corrupt values are reported, never thrown") {
+        for (const char* bad : {"", "{", "null", "[]", "42", "{\"version\":1}", "{\"version\":\"1\"}",
+                                "{\"version\":1,\"anchor\":{\"block\":\"x\",\"offset\":0},\"percent\":0.5,\"updated\":1}",
+                                "{\"version\":1,\"anchor\":{\"block\":1,\"offset\":-1},\"percent\":0.5,\"updated\":1}",
+                                "{\"version\":1,\"anchor\":{\"block\":1,\"offset\":0},\"percent\":7,\"updated\":1}",
+                                "{\"version\":1,\"anchor\":{\"block\":1,\"offset\":0},\"percent\":0.5}", "\xff\xfe"}) {
+            CAPTURE(bad);
+            CHECK(decode_progress(bad).status == ProgressReadStatus::corrupt);
+        }
+        CHECK(decode_progress("{").error == "not JSON: 1:2: syntax error while parsing object key - unexpected end of input; expected string literal");
+        CHECK(decode_progress("[]").error == "not an object");
+        CHECK(decode_progress("{\"version\":0}").error == "no version");
+    }
+
+    TEST_CASE("a value from a future version is recognised as such") {
+        const ProgressRead r = decode_progress(R"({"version":2,"whatever":{"new":true}})");
+        CHECK(r.status == ProgressReadStatus::future_version);
+        CHECK(r.error == "written by a newer viewer (version 2)");
+    }
+}
+
+TEST_SUITE("progress") {
+    TEST_CASE("round trip") {
+        const Article a = article_from(three);
+        Progress p = make_progress(a, Anchor{1, 9}, 0.4213, 1700000000123, article_digest(a), "https://x/a.json");
+        CHECK(p.block_id == "p1");
+        CHECK(p.snippet == "paragraphe, plus long, qui parle de la Corée du Nord et de la Ru");
+        const std::string text = encode_progress(p);
+        CHECK(text == R"({"anchor":{"block":1,"id":"p1","offset":9,"text":"paragraphe, plus long, qui parle de la Corée du Nord et de la Ru"},"digest":")" +
+                          article_digest(a) + R"(","percent":0.4213,"source":"https://x/a.json","title":"Titre","updated":1700000000123,"version":1})");
+        const ProgressRead r = decode_progress(text);
+        REQUIRE(r.status == ProgressReadStatus::ok);
+        CHECK(r.progress.anchor == Anchor{1, 9});
+        CHECK(r.progress.percent == doctest::Approx(0.4213));
+        CHECK(r.progress.updated == 1700000000123);
+        CHECK(r.progress.title == "Titre");
+    }
+
+    TEST_CASE("the digest follows the text, not the formatting") {
+        const Article a = article_from(three);
+        CHECK(article_digest(a) == article_digest(article_from(three)));
+        CHECK(article_digest(a).size() == 16);
+        CHECK(article_digest(a) != article_digest(article_from(three + R"(,{"type":"divider"})")));
+    }
+
+    TEST_CASE("resuming in a changed article: by id, by text, else the top") {
+        const Article before = article_from(three);
+        const Progress by_id = make_progress(before, Anchor{1, 11}, 0.5, 1, article_digest(before), "");
+        const Progress by_text = make_progress(before, Anchor{3, 10}, 0.8, 1, article_digest(before), "");
+        // Same article: the anchor as stored.
+        CHECK(resume_position(before, article_digest(before), by_id).match == ResumeMatch::same_text);
+        // A paragraph added at the start: p1 moved to index 2, the id finds it, the text is intact.
+        const Article after = article_from(R"({"type":"paragraph","text":"Nouveau chapeau."},)" + three);
+        Resume r = resume_position(after, article_digest(after), by_id);
+        CHECK(r.match == ResumeMatch::by_id);
+        CHECK(r.anchor == Anchor{2, 11});
+        // The block without an id is found by its text.
+        r = resume_position(after, article_digest(after), by_text);
+        CHECK(r.match == ResumeMatch::by_text);
+        CHECK(r.anchor == Anchor{4, 10});
+        // Rewritten completely: the top.
+        const Article rewritten = article_from(R"({"type":"paragraph","text":"Tout autre chose."})");
+        r = resume_position(rewritten, article_digest(rewritten), by_text);
+        CHECK(r.match == ResumeMatch::lost);
+        CHECK(r.anchor == Anchor{});
+    }
+
+    TEST_CASE("the two-tab rule: the most recent reading wins") {
+        Progress older, newer;
+        older.updated = 100;
+        newer.updated = 200;
+        CHECK(should_store(std::nullopt, older));
+        CHECK(should_store(older, newer));
+        CHECK_FALSE(should_store(newer, older));
+        CHECK(should_store(newer, newer));
+    }
+
+    TEST_CASE("words left exclude sponsored and callout blocks") {
+        const Article a = article_from(three);
+        const auto prefix = word_prefix(a);
+        CHECK(prefix.back() == 7 + 15 + 10);
+        CHECK(words_left(a, prefix, Anchor{}) == 32);
+        CHECK(words_left(a, prefix, Anchor{1, 0}) == 25);
+        CHECK(words_left(a, prefix, Anchor{3, 0}) == 10);
+        CHECK(words_left(a, prefix, Anchor{99, 0}) == 0);
+    }
+
+    TEST_CASE("reading speed ignores implausible observations") {
+        ReadingSpeed s;
+        s = observe_speed(s, 100, 5);  // too short to tell
+        CHECK(s.samples == 0);
+        s = observe_speed(s, 5000, 60);  // skimming
+        CHECK(s.samples == 0);
+        s = observe_speed(s, 100, 3600);  // a tab left open
+        CHECK(s.samples == 0);
+        s = observe_speed(s, 300, 60);
+        CHECK(s.wpm == doctest::Approx(300));
+        s = observe_speed(s, 200, 60);
+        CHECK(s.wpm == doctest::Approx(250));
+        CHECK(decode_speed(encode_speed(s))->wpm == doctest::Approx(250));
+        CHECK_FALSE(decode_speed("{\"wpm\":\"fast\",\"samples\":1}"));
+        CHECK_FALSE(decode_speed("garbage"));
+    }
+}
+
+TEST_SUITE("progress keeper") {
+    TEST_CASE("saves once the reader settles, not on every move") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        ProgressKeeper keeper(store);
+        CHECK_FALSE(keeper.open(a, "a.json"));
+        keeper.moved(Anchor{1, 0}, 0.3, 1000, 10.0);
+        keeper.moved(Anchor{1, 20}, 0.35, 1100, 10.1);
+        CHECK(keeper.tick(10.5) == doctest::Approx(10.1 + ProgressKeeper::settle_seconds));
+        CHECK(store.sets == 0);
+        CHECK(keeper.tick(11.0) < 0);
+        CHECK(store.sets == 1);
+        CHECK(keeper.tick(12.0) < 0);
+        CHECK(store.sets == 1);
+        // Reopening resumes there.
+        ProgressKeeper again(store);
+        auto resume = again.open(a, "a.json");
+        REQUIRE(resume);
+        CHECK(resume->anchor == Anchor{1, 20});
+    }
+
+    TEST_CASE("flush saves what is pending (page hidden, window closed)") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        ProgressKeeper keeper(store);
+        keeper.open(a, "a.json");
+        keeper.moved(Anchor{3, 5}, 0.9, 1000, 1.0);
+        keeper.flush();
+        CHECK(store.sets == 1);
+        keeper.flush();
+        CHECK(store.sets == 1);
+    }
+
+    TEST_CASE("an older tab never overwrites a newer position") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        ProgressKeeper tab_a(store), tab_b(store);
+        tab_a.open(a, "a.json");
+        tab_b.open(a, "a.json");
+        tab_a.moved(Anchor{0, 5}, 0.1, 1000, 1.0);      // tab A moved at t=1000 ...
+        tab_b.moved(Anchor{3, 0}, 0.9, 2000, 1.0);      // ... tab B read further at t=2000
+        tab_b.flush();
+        tab_a.flush();                                  // A is hidden later, but its reading is older
+        auto resume = ProgressKeeper(store).open(a, "a.json");
+        REQUIRE(resume);
+        CHECK(resume->anchor == Anchor{3, 0});
+    }
+
+    TEST_CASE("corrupt stored value: start at the top, then replace it") {
+        MemoryStore store;
+        store.values["progress/a1"] = "{not json";
+        const Article a = article_from(three);
+        ProgressKeeper keeper(store);
+        CHECK_FALSE(keeper.open(a, "a.json"));
+        CHECK(keeper.warning().empty());
+        keeper.moved(Anchor{1, 0}, 0.3, 1000, 1.0);
+        keeper.flush();
+        CHECK(decode_progress(store.values["progress/a1"]).status == ProgressReadStatus::ok);
+    }
+
+    TEST_CASE("a value from a future version is never overwritten") {
+        MemoryStore store;
+        const std::string future = R"({"version":9,"anchor":"somewhere new"})";
+        store.values["progress/a1"] = future;
+        const Article a = article_from(three);
+        ProgressKeeper keeper(store);
+        CHECK_FALSE(keeper.open(a, "a.json"));
+        CHECK(keeper.warning() == "Your reading position was saved by a newer version of this viewer; it is left as it is.");
+        keeper.moved(Anchor{1, 0}, 0.3, 1000, 1.0);
+        keeper.flush();
+        CHECK(store.values["progress/a1"] == future);
+    }
+
+    TEST_CASE("storage unavailable or full: a warning, once, and reading goes on") {
+        MemoryStore store;
+        store.fail_with = KeyValueStore::Status::unavailable;
+        const Article a = article_from(three);
+        ProgressKeeper keeper(store);
+        CHECK_FALSE(keeper.open(a, "a.json"));
+        CHECK(keeper.warning() == "Your reading position cannot be saved here: this browser does not allow storage.");
+        MemoryStore full;
+        full.fail_with = KeyValueStore::Status::quota;
+        ProgressKeeper k2(full);
+        k2.open(a, "a.json");
+        k2.moved(Anchor{1, 0}, 0.3, 1000, 1.0);
+        k2.flush();
+        CHECK(k2.warning() == "Your reading position could not be saved: storage is full.");
+    }
+
+    TEST_CASE("library lists positions, most recent first; forget one, forget all") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        ProgressKeeper keeper(store);
+        keeper.open(a, "a.json");
+        keeper.moved(Anchor{1, 0}, 0.3, 5000, 1.0);
+        keeper.flush();
+        Progress other;
+        other.updated = 9000;
+        other.title = "Autre";
+        store.values["progress/b2"] = encode_progress(other);
+        store.values["progress/broken"] = "nope";
+        const auto lib = keeper.library();
+        REQUIRE(lib.size() == 2);
+        CHECK(lib[0].id == "b2");
+        CHECK(lib[1].id == "a1");
+        CHECK(lib[1].progress.percent == doctest::Approx(0.3));
+        keeper.forget("b2");
+        CHECK(keeper.library().size() == 1);
+        keeper.forget_all();
+        CHECK(keeper.library().empty());
+    }
+
+    TEST_CASE("minutes left use the measured speed, else the language's") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        ProgressKeeper keeper(store);
+        keeper.open(a, "a.json");
+        CHECK(keeper.words_per_minute("fr") == 195);
+        CHECK(keeper.minutes_left(Anchor{}) == 1);
+        store.values["reader"] = encode_speed(ReadingSpeed{300, 4});
+        ProgressKeeper measured(store);
+        CHECK(measured.words_per_minute("fr") == 300);
+    }
+}

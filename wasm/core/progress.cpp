@@ -1,0 +1,244 @@
+#include "progress.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "json_reader.hpp"
+#include "utf8.hpp"
+
+namespace av {
+
+using nlohmann::json;
+
+namespace {
+
+std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\n';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+std::size_t reading_words(const Block& b) {
+    switch (b.type) {
+        case BlockType::heading:
+        case BlockType::paragraph:
+        case BlockType::quote: return count_words(plain_text(b.text));
+        case BlockType::list: {
+            std::size_t n = 0;
+            for (const Inline& item : b.items) n += count_words(plain_text(item));
+            return n;
+        }
+        case BlockType::image: return count_words(plain_text(b.caption));
+        default: return 0;
+    }
+}
+
+// The first `max_chars` characters of `text` from character `offset` on.
+std::string slice(const std::string& text, std::uint32_t offset, std::size_t max_chars) {
+    std::size_t pos = 0;
+    for (std::uint32_t i = 0; i < offset && pos < text.size(); ++i) utf8::next(text, pos);
+    std::size_t end = pos;
+    for (std::size_t i = 0; i < max_chars && end < text.size(); ++i) utf8::next(text, end);
+    return text.substr(pos, end - pos);
+}
+
+}  // namespace
+
+std::string article_digest(const Article& article) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    auto mix = [&](std::string_view s) {
+        for (char c : s) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 0x100000001b3ull;
+        }
+        h ^= 0xFF;  // separator, so "ab"+"c" differs from "a"+"bc"
+        h *= 0x100000001b3ull;
+    };
+    mix(article.title);
+    for (const Block& b : article.blocks) {
+        mix(block_type_name(b.type));
+        mix(block_text(b));
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return hex;
+}
+
+std::string encode_progress(const Progress& p) {
+    json j;
+    j["version"] = p.version;
+    j["anchor"] = {{"block", p.anchor.block}, {"offset", p.anchor.offset}};
+    if (!p.block_id.empty()) j["anchor"]["id"] = p.block_id;
+    if (!p.snippet.empty()) j["anchor"]["text"] = p.snippet;
+    j["percent"] = std::round(std::clamp(p.percent, 0.0, 1.0) * 10000.0) / 10000.0;
+    j["updated"] = p.updated;
+    j["digest"] = p.digest;
+    if (!p.title.empty()) j["title"] = p.title;
+    if (!p.source.empty()) j["source"] = p.source;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+ProgressRead decode_progress(std::string_view text) {
+    ProgressRead out;
+    auto corrupt = [&](std::string why) {
+        out.status = ProgressReadStatus::corrupt;
+        out.error = std::move(why);
+        return out;
+    };
+    if (utf8::find_invalid(text) != std::string_view::npos) return corrupt("not UTF-8");
+    LoadLimits limits;
+    limits.max_file_bytes = 1u << 20;
+    limits.max_depth = 8;
+    limits.max_string_bytes = 64u << 10;
+    limits.max_array_items = 100;
+    if (text.size() > limits.max_file_bytes) return corrupt("too large");
+    JsonReadResult parsed = read_json(text, limits);
+    if (parsed.kind != LoadErrorKind::none) return corrupt("not JSON: " + parsed.error);
+    const json& j = parsed.value;
+    if (!j.is_object()) return corrupt("not an object");
+    auto version = j.find("version");
+    if (version == j.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1)
+        return corrupt("no version");
+    if (version->get<std::int64_t>() > progress_version) {
+        out.status = ProgressReadStatus::future_version;
+        out.error = "written by a newer viewer (version " + std::to_string(version->get<std::int64_t>()) + ")";
+        return out;
+    }
+    Progress& p = out.progress;
+    auto anchor = j.find("anchor");
+    if (anchor == j.end() || !anchor->is_object()) return corrupt("no anchor");
+    auto block = anchor->find("block");
+    auto offset = anchor->find("offset");
+    if (block == anchor->end() || !block->is_number_integer() || block->get<std::int64_t>() < -1 ||
+        block->get<std::int64_t>() > 100000000)
+        return corrupt("bad anchor block");
+    if (offset == anchor->end() || !offset->is_number_integer() || offset->get<std::int64_t>() < 0 ||
+        offset->get<std::int64_t>() > 0xFFFFFFFFll)
+        return corrupt("bad anchor offset");
+    p.anchor = Anchor{static_cast<int>(block->get<std::int64_t>()), static_cast<std::uint32_t>(offset->get<std::int64_t>())};
+    auto str = [](const json& o, const char* name) {
+        auto it = o.find(name);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    p.block_id = str(*anchor, "id");
+    p.snippet = str(*anchor, "text");
+    auto percent = j.find("percent");
+    if (percent == j.end() || !percent->is_number() || !(percent->get<double>() >= 0 && percent->get<double>() <= 1))
+        return corrupt("bad percent");
+    p.percent = percent->get<double>();
+    auto updated = j.find("updated");
+    if (updated == j.end() || !updated->is_number_integer()) return corrupt("bad time");
+    p.updated = updated->get<std::int64_t>();
+    p.digest = str(j, "digest");
+    p.title = str(j, "title");
+    p.source = str(j, "source");
+    return out;
+}
+
+Progress make_progress(const Article& article, const Anchor& anchor, double percent, std::int64_t updated,
+                       const std::string& digest, const std::string& source) {
+    Progress p;
+    p.anchor = anchor;
+    p.percent = percent;
+    p.updated = updated;
+    p.digest = digest;
+    p.title = article.title;
+    p.source = source;
+    if (anchor.block >= 0 && static_cast<std::size_t>(anchor.block) < article.blocks.size()) {
+        const Block& b = article.blocks[static_cast<std::size_t>(anchor.block)];
+        p.block_id = b.id;
+        p.snippet = slice(block_text(b), anchor.offset, 64);
+    }
+    return p;
+}
+
+Resume resume_position(const Article& article, const std::string& digest, const Progress& stored) {
+    const int count = static_cast<int>(article.blocks.size());
+    if (stored.digest == digest && stored.anchor.block < count) return Resume{stored.anchor, ResumeMatch::same_text, stored.percent};
+    if (!stored.block_id.empty()) {
+        const int found = find_block(article, stored.block_id);
+        if (found >= 0) {
+            // Keep the offset only if the snippet is still there; else the block's start.
+            const std::string text = block_text(article.blocks[static_cast<std::size_t>(found)]);
+            const bool same = !stored.snippet.empty() && slice(text, stored.anchor.offset, 64) == stored.snippet;
+            return Resume{Anchor{found, same ? stored.anchor.offset : 0}, ResumeMatch::by_id, stored.percent};
+        }
+    }
+    if (stored.snippet.size() >= 8) {
+        // The block whose text holds the snippet, nearest to where it used to be.
+        int best = -1;
+        std::uint32_t best_offset = 0;
+        for (int i = 0; i < count; ++i) {
+            const std::string text = block_text(article.blocks[static_cast<std::size_t>(i)]);
+            const std::size_t at = text.find(stored.snippet);
+            if (at == std::string::npos) continue;
+            if (best < 0 || std::abs(i - stored.anchor.block) < std::abs(best - stored.anchor.block)) {
+                best = i;
+                best_offset = static_cast<std::uint32_t>(utf8::length(std::string_view(text).substr(0, at)));
+            }
+        }
+        if (best >= 0) return Resume{Anchor{best, best_offset}, ResumeMatch::by_text, stored.percent};
+    }
+    return Resume{Anchor{}, ResumeMatch::lost};
+}
+
+bool should_store(const std::optional<Progress>& stored, const Progress& mine) {
+    return !stored || stored->updated <= mine.updated;
+}
+
+std::vector<std::size_t> word_prefix(const Article& article) {
+    std::vector<std::size_t> prefix(article.blocks.size() + 1, 0);
+    for (std::size_t i = 0; i < article.blocks.size(); ++i) prefix[i + 1] = prefix[i] + reading_words(article.blocks[i]);
+    return prefix;
+}
+
+std::size_t words_left(const Article& article, const std::vector<std::size_t>& prefix, const Anchor& anchor) {
+    const std::size_t total = prefix.empty() ? 0 : prefix.back();
+    if (anchor.block < 0) return total;
+    const std::size_t b = std::min(static_cast<std::size_t>(anchor.block), article.blocks.size());
+    if (b >= article.blocks.size()) return 0;
+    const std::size_t in_block = prefix[b + 1] - prefix[b];
+    const std::size_t chars = utf8::length(block_text(article.blocks[b]));
+    const double read = chars ? std::min(1.0, static_cast<double>(anchor.offset) / static_cast<double>(chars)) : 0.0;
+    return total - prefix[b] - static_cast<std::size_t>(std::llround(read * static_cast<double>(in_block)));
+}
+
+std::string encode_speed(const ReadingSpeed& speed) {
+    return json{{"version", 1}, {"wpm", std::round(speed.wpm)}, {"samples", speed.samples}}.dump();
+}
+
+std::optional<ReadingSpeed> decode_speed(std::string_view text) {
+    if (utf8::find_invalid(text) != std::string_view::npos || text.size() > 4096) return std::nullopt;
+    LoadLimits limits;
+    limits.max_depth = 4;
+    JsonReadResult parsed = read_json(text, limits);
+    if (parsed.kind != LoadErrorKind::none || !parsed.value.is_object()) return std::nullopt;
+    const json& j = parsed.value;
+    auto wpm = j.find("wpm");
+    auto samples = j.find("samples");
+    if (wpm == j.end() || !wpm->is_number() || samples == j.end() || !samples->is_number_integer()) return std::nullopt;
+    const double w = wpm->get<double>();
+    if (!(w >= 60 && w <= 1500)) return std::nullopt;
+    return ReadingSpeed{w, static_cast<int>(std::clamp<std::int64_t>(samples->get<std::int64_t>(), 0, 1000000))};
+}
+
+ReadingSpeed observe_speed(ReadingSpeed speed, double words, double seconds) {
+    if (seconds < 20 || words < 30) return speed;  // too short to tell
+    const double wpm = words / (seconds / 60.0);
+    if (wpm < 60 || wpm > 1000) return speed;  // a tab left open, or skimming
+    // A running mean that settles: early observations count fully, later ones by 1/10.
+    const double weight = 1.0 / std::min(speed.samples + 1, 10);
+    speed.wpm = speed.samples == 0 ? wpm : speed.wpm + (wpm - speed.wpm) * weight;
+    ++speed.samples;
+    return speed;
+}
+
+}  // namespace av

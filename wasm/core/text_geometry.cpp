@@ -1,0 +1,95 @@
+#include "text_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "reading_position.hpp"
+#include "utf8.hpp"
+
+namespace av {
+
+namespace {
+
+std::uint32_t line_chars(const Line& line) {
+    std::uint32_t n = 0;
+    for (const Span& s : line.spans) n += static_cast<std::uint32_t>(utf8::length(s.text));
+    return n;
+}
+
+// x of the boundary before character `k` of the line.
+float x_of(const Line& line, const TextMeasurer& m, std::uint32_t k) {
+    float x = line.spans.empty() ? 0 : line.spans.front().x;
+    for (const Span& s : line.spans) {
+        const std::uint32_t n = static_cast<std::uint32_t>(utf8::length(s.text));
+        if (k <= n) {
+            std::size_t pos = 0;
+            for (std::uint32_t i = 0; i < k; ++i) utf8::next(s.text, pos);
+            return s.x + m.width(std::string_view(s.text).substr(0, pos), s.face, s.size);
+        }
+        k -= n;
+        x = s.x + s.width;
+    }
+    return x;
+}
+
+}  // namespace
+
+std::vector<Rect> range_rects(const DocumentLayout& doc, const TextMeasurer& measurer, int block, std::uint32_t begin,
+                              std::uint32_t end) {
+    std::vector<Rect> out;
+    if (doc.blocks.empty() || end <= begin) return out;
+    const BlockLayout& b = doc.blocks[layout_index(doc, block)];
+    if (b.block != block) return out;
+    for (const Line& line : b.lines) {
+        if (line.decor || line.spans.empty()) continue;
+        const std::uint32_t first = line.offset, last = line.offset + line_chars(line);
+        if (end <= first || begin >= last) continue;
+        const float x0 = x_of(line, measurer, std::max(begin, first) - first);
+        const float x1 = x_of(line, measurer, std::min(end, last) - first);
+        out.push_back(Rect{x0, line.y, std::max(x1 - x0, 1.0f), line.height});
+    }
+    return out;
+}
+
+std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& measurer, float x, float y) {
+    // The nearest text line: search the block under y and its neighbours.
+    auto [first, last] = doc.visible(y, y + 1);
+    std::size_t from = first > 0 ? first - 1 : 0;
+    std::size_t to = std::min(std::max(last, first + 1) + 1, doc.blocks.size());
+    const Line* best = nullptr;
+    int best_block = -1;
+    float best_distance = INFINITY;
+    for (std::size_t i = from; i < to; ++i) {
+        for (const Line& line : doc.blocks[i].lines) {
+            if (line.decor || line.spans.empty()) continue;
+            const float d = y < line.y ? line.y - y : y >= line.y + line.height ? y - (line.y + line.height) + 0.001f : 0;
+            if (d < best_distance) {
+                best_distance = d;
+                best = &line;
+                best_block = doc.blocks[i].block;
+            }
+        }
+    }
+    if (!best) return std::nullopt;
+    // The boundary nearest to x, walking characters.
+    std::uint32_t k = 0, best_k = 0;
+    float best_dx = std::fabs(x - x_of(*best, measurer, 0));
+    for (const Span& s : best->spans) {
+        float cx = s.x;
+        for (std::size_t pos = 0; pos < s.text.size();) {
+            const std::size_t start = pos;
+            utf8::next(s.text, pos);
+            cx += measurer.width(std::string_view(s.text).substr(start, pos - start), s.face, s.size);
+            ++k;
+            const float dx = std::fabs(x - cx);
+            if (dx < best_dx) {
+                best_dx = dx;
+                best_k = k;
+            }
+        }
+    }
+    return TextPos{best_block, best->offset + best_k};
+}
+
+}  // namespace av

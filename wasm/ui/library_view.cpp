@@ -1,0 +1,147 @@
+#include "library_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+#include "core/json_reader.hpp"
+#include "core/url.hpp"
+#include "panel_style.hpp"
+
+namespace av {
+
+namespace {
+
+std::string last_read(std::int64_t updated_ms, std::int64_t now_ms) {
+    if (updated_ms <= 0) return "";
+    const std::int64_t minutes = (now_ms - updated_ms) / 60000;
+    if (minutes < 1) return "read just now";
+    if (minutes < 60) return "read " + std::to_string(minutes) + " min ago";
+    if (minutes < 48 * 60) return "read " + std::to_string(minutes / 60) + " h ago";
+    const std::time_t t = static_cast<std::time_t>(updated_ms / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char date[32];
+    std::strftime(date, sizeof date, "read %Y-%m-%d", &tm);
+    return date;
+}
+
+}  // namespace
+
+void LibraryView::set_index(std::string_view json, const std::string& base) {
+    bundled_.clear();
+    LoadLimits limits;
+    limits.max_file_bytes = 4u << 20;
+    const JsonReadResult parsed = read_json(json, limits);
+    if (parsed.kind != LoadErrorKind::none || !parsed.value.is_object()) return;
+    auto articles = parsed.value.find("articles");
+    if (articles == parsed.value.end() || !articles->is_array()) return;
+    for (const auto& a : *articles) {
+        if (!a.is_object()) continue;
+        auto get = [&](const char* name) {
+            auto it = a.find(name);
+            return it != a.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        Bundled b{get("id"), get("title"), get("path"), get("lang")};
+        if (b.id.empty() || b.source.empty() || !url::scheme(b.source).empty()) continue;  // only files beside the index
+        b.source = url::resolve(base, b.source);
+        bundled_.push_back(std::move(b));
+    }
+}
+
+LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& positions, const FontSet& fonts,
+                                      const Theme& theme, std::int64_t now_ms) {
+    Action action;
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float width = std::min(size.x - 32.0f, 720.0f);
+    const float x0 = (size.x - width) / 2;
+    ImGui::SetCursorPos(ImVec2(x0, 24));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(x0 + width);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme.text));
+    ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(theme.chip_bg));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(theme.rule));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, to_vec4(theme.rule));
+    ImGui::PushStyleColor(ImGuiCol_Separator, to_vec4(theme.rule));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
+
+    ImGui::PushFont(fonts.font(Face::sans_bold), 28.0f);
+    ImGui::TextUnformatted("Library");
+    ImGui::PopFont();
+    ImGui::SameLine(x0 + width - 90);
+    ImGui::PushFont(fonts.font(Face::sans), 16.0f);
+    if (ImGui::Button("Close")) action.kind = Action::close;
+
+    auto row = [&](const std::string& key, const std::string& title, const std::string& source, const ProgressKeeper::Entry* p) {
+        ImGui::PushID(key.c_str());
+        ImGui::Separator();
+        ImGui::PushFont(fonts.font(Face::serif_bold), 19.0f);
+        ImGui::TextUnformatted(title.empty() ? key.c_str() : title.c_str());
+        ImGui::PopFont();
+        std::string line;
+        if (p) {
+            line = std::to_string(static_cast<int>(std::lround(p->progress.percent * 100))) + "% read";
+            const std::string when = last_read(p->progress.updated, now_ms);
+            if (!when.empty()) line += " · " + when;
+        } else {
+            line = "not started";
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme.muted));
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
+        if (p) {
+            // A thin bar of how much has been read.
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(at, ImVec2(at.x + 200, at.y + 4), ImGui::GetColorU32(to_vec4(theme.rule)), 2);
+            dl->AddRectFilled(at, ImVec2(at.x + 200 * static_cast<float>(p->progress.percent), at.y + 4),
+                              ImGui::GetColorU32(to_vec4(theme.link)), 2);
+            ImGui::Dummy(ImVec2(200, 6));
+        }
+        if (!source.empty()) {
+            if (ImGui::Button("Open")) action = Action{Action::open, source};
+            if (p) ImGui::SameLine();
+        }
+        if (p && ImGui::Button("Forget")) action = Action{Action::forget, key};
+        ImGui::PopID();
+    };
+
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::PushFont(fonts.font(Face::sans_bold), 17.0f);
+    ImGui::TextUnformatted("With this viewer");
+    ImGui::PopFont();
+    for (const Bundled& b : bundled_) {
+        auto it = std::find_if(positions.begin(), positions.end(), [&](const ProgressKeeper::Entry& e) { return e.id == b.id; });
+        row(b.id, b.title, b.source, it == positions.end() ? nullptr : &*it);
+    }
+    bool any_recent = false;
+    for (const ProgressKeeper::Entry& e : positions) {
+        if (std::any_of(bundled_.begin(), bundled_.end(), [&](const Bundled& b) { return b.id == e.id; })) continue;
+        if (!any_recent) {
+            ImGui::Dummy(ImVec2(0, 12));
+            ImGui::PushFont(fonts.font(Face::sans_bold), 17.0f);
+            ImGui::TextUnformatted("Recently read");
+            ImGui::PopFont();
+            any_recent = true;
+        }
+        // Articles opened from a file cannot be reopened by URL: only forgotten.
+        const bool reopenable = !e.progress.source.empty() && e.progress.source.rfind("file:", 0) != 0;
+        row(e.id, e.progress.title, reopenable ? e.progress.source : "", &e);
+    }
+    if (!positions.empty()) {
+        ImGui::Dummy(ImVec2(0, 12));
+        ImGui::Separator();
+        if (ImGui::Button("Forget all reading positions")) action.kind = Action::forget_all;
+    }
+    ImGui::Dummy(ImVec2(0, 24));
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(5);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    return action;
+}
+
+}  // namespace av
