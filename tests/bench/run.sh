@@ -81,7 +81,7 @@ fonts_native=/usr/share/fonts/truetype/noto
 
 # --- Native: validity, load, frames. ----------------------------------------------------------
 if [ $do_native = 1 ]; then
-  viewer="$native_build/wasm/article-viewer"
+  viewer="$native_build/article-viewer"
   log "check: the generated articles are valid article/1"
   "$viewer" --check "${articles[@]}" >"$results/check.txt"
   log "load (native)"

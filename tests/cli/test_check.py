@@ -26,6 +26,30 @@ class Check(unittest.TestCase):
         result = check()
         self.assertEqual(result.returncode, 2)
         self.assertIn("usage: article-viewer --check", result.stderr)
+        result = check("--bogus", "a.json")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, "article-viewer: --check takes files, not the option --bogus\n")
+        self.assertEqual(result.stdout, "")
+
+    def test_double_dash_ends_the_options(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            name = os.path.join(tmp, "-odd.json")
+            with open(name, "w") as f:
+                f.write('{"format":"article/1","id":"o","title":"T","blocks":[]}')
+            result = subprocess.run([VIEWER, "--check", "--", name], capture_output=True, text=True, timeout=60)
+            self.assertEqual((result.returncode, result.stdout), (0, ""))
+
+    def test_warnings_alone_exit_0(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            warn = os.path.join(tmp, "warn.json")
+            with open(warn, "w") as f:
+                f.write('{"format":"article/1","id":"w","lang":"???","title":"T","blocks":[{"type":"poem"}]}')
+            result = check(warn)
+            self.assertEqual(result.returncode, 0)
+            self.assertEqual(result.stdout.splitlines(), [
+                f'warning: {warn}: /lang: expected a BCP 47 language tag such as "fr" or "pt-BR", got "???"; ignored',
+                f'warning: {warn}: /blocks/0/type: unknown block type "poem"; block skipped',
+            ])
 
     def test_bundled_and_corpus_articles_are_valid(self):
         files = [f for f in glob.glob(os.path.join(REPO, "assets", "articles", "*.json")) if not f.endswith("index.json")]
@@ -51,6 +75,43 @@ class Check(unittest.TestCase):
                 f'warning: {warn}: /blocks/0/type: unknown block type "poem"; block skipped',
                 f"{missing}: No such file or directory",
             ])
+
+    def test_schema_and_loader_agree(self):
+        """docs/article.schema.json and the loader accept and refuse the same files (edge cases)."""
+        import json
+        from jsonschema import Draft202012Validator
+        with open(os.path.join(REPO, "docs", "article.schema.json"), encoding="utf-8") as f:
+            validator = Draft202012Validator(json.load(f))
+        top = '{"format":"article/1","id":"t","title":%s,"blocks":[%s]%s}'
+        cases = {  # name: (title, blocks, extra top-level members), valid?
+            "level 2.0": (('"T"', '{"type":"heading","level":2.0,"text":"x"}', ""), True),
+            "level 2.5": (('"T"', '{"type":"heading","level":2.5,"text":"x"}', ""), False),
+            "level 5": (('"T"', '{"type":"heading","level":5,"text":"x"}', ""), False),
+            "width 4.0": (('"T"', '{"type":"image","src":"a.png","alt":"","width":4.0,"height":3}', ""), True),
+            "width 200000": (('"T"', '{"type":"image","src":"a.png","alt":"","width":200000,"height":3}', ""), False),
+            "width 0": (('"T"', '{"type":"image","src":"a.png","alt":"","width":0,"height":3}', ""), False),
+            "title of no-break spaces": (('" \\u00a0\\u202f"', "", ""), False),
+            "title with a word": (('" \\u00a0x"', "", ""), True),
+            "format article/1.4": (('"T"', "", ""), True),
+            "missing blocks member": (('"T"', None, ""), False),
+            "unknown block type": (('"T"', '{"type":"poem"}', ""), True),
+            "unknown member": (('"T"', '{"type":"paragraph","text":"x","mood":1}', ',"extra":true'), True),
+            "callout without text": (('"T"', '{"type":"callout","label":"x"}', ""), False),
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, ((title, blocks, extra), valid) in cases.items():
+                text = top % (title, blocks or "", extra)
+                if blocks is None:
+                    text = text.replace(',"blocks":[]', "")
+                if name == "format article/1.4":
+                    text = text.replace('"article/1"', '"article/1.4"')
+                path = os.path.join(tmp, "case.json")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                schema_ok = validator.is_valid(json.loads(text))
+                loader_ok = check(path).returncode == 0
+                with self.subTest(name):
+                    self.assertEqual((schema_ok, loader_ok), (valid, valid), text)
 
 
 if __name__ == "__main__":

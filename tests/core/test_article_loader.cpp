@@ -135,7 +135,17 @@ TEST_SUITE("loader errors") {
         CHECK(error_of(article_with(R"J({"type":"image","src":"javascript:alert(1)","alt":"","width":1,"height":1})J")) ==
               "a.json: /blocks/0/src: expected an http or https URL or a path relative to the article, got \"javascript:alert(1)\"");
         CHECK(error_of(article_with(R"({"type":"image","src":"a.png","alt":"","width":0,"height":1})")) ==
-              "a.json: /blocks/0/width: expected a positive integer, got 0");
+              "a.json: /blocks/0/width: expected an integer from 1 to 100000, got 0");
+        CHECK(error_of(article_with(R"({"type":"image","src":"a.png","alt":"","width":200000,"height":1})")) ==
+              "a.json: /blocks/0/width: expected an integer from 1 to 100000, got 200000");
+        CHECK(error_of(article_with(R"({"type":"image","src":"a.png","alt":"","width":1.5,"height":1})")) ==
+              "a.json: /blocks/0/width: expected an integer from 1 to 100000, got 1.5");
+        CHECK(error_of(article_with(R"({"type":"heading","level":2.5,"text":"x"})")) == "a.json: /blocks/0/level: expected an integer from 2 to 4, got 2.5");
+        CHECK(error_of(article_with(R"({"type":"heading","level":18446744073709551615,"text":"x"})")) ==
+              "a.json: /blocks/0/level: expected an integer from 2 to 4, got 18446744073709551615");
+        // Blank as JSON Schema's \S sees it: no-break spaces make no title.
+        CHECK(error_of(R"({"format":"article/1","id":"t","title":" \u00a0\u202f","blocks":[]})") ==
+              "a.json: /title: expected a non-empty string, got \" \xC2\xA0\xE2\x80\xAF\"");
         CHECK(error_of(article_with(R"({"type":"sponsored"})")) == "a.json: /blocks/0/title: missing (expected text)");
         CHECK(error_of(article_with(R"({"type":"callout","label":"x"})")) == "a.json: /blocks/0: a callout needs \"text\" or \"paragraphs\"");
         CHECK(error_of(article_with(R"({"type":"related","items":[{"href":"https://a.b/"}]})")) == "a.json: /blocks/0/items/0/title: missing (expected a string)");
@@ -169,6 +179,17 @@ TEST_SUITE("loader warnings") {
         CHECK_FALSE(r.article.blocks[0].text[0].bold);
     }
 
+    TEST_CASE("a lang that is no BCP 47 tag is dropped: the default stays") {
+        auto r = load_article(R"({"format":"article/1","id":"t","lang":"???","title":"T","blocks":[]})", "a.json");
+        REQUIRE(r.ok());
+        CHECK(r.article.lang == "en");
+        CHECK(r.warnings == std::vector<std::string>{"a.json: /lang: expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got \"???\"; ignored"});
+        CHECK(load_article(R"({"format":"article/1","id":"t","lang":"","title":"T","blocks":[]})", "a.json").warnings.size() == 1);
+        CHECK(load_article(R"({"format":"article/1","id":"t","lang":"1a","title":"T","blocks":[]})", "a.json").warnings.size() == 1);
+        CHECK(load_article(R"({"format":"article/1","id":"t","lang":"pt-BR","title":"T","blocks":[]})", "a.json").article.lang == "pt-BR");
+        CHECK(load_article(R"({"format":"article/1","id":"t","lang":"es-419","title":"T","blocks":[]})", "a.json").warnings.empty());
+    }
+
     TEST_CASE("duplicate keys: the last one wins, with a warning") {
         auto r = load_article(R"({"format":"article/1","id":"a","id":"b","title":"T","blocks":[]})", "a.json");
         REQUIRE(r.ok());
@@ -195,6 +216,17 @@ TEST_SUITE("loader") {
     TEST_CASE("a BOM is skipped") {
         auto r = load_article("\xEF\xBB\xBF" + article_with(""), "a.json");
         CHECK(r.ok());
+        // A second one is a syntax error whose message stays valid UTF-8 (the stray bytes as \xNN).
+        CHECK(error_of("\xEF\xBB\xBF\xEF\xBB\xBF{}") ==
+              "a.json:1:2: syntax error while parsing value - invalid literal; last read: '\xEF\xBB\xBF\\xEF'");
+    }
+
+    TEST_CASE("integers written with a zero fraction count, as in JSON Schema") {
+        auto r = load_article(article_with(R"({"type":"heading","level":2.0,"text":"x"},
+                                              {"type":"image","src":"a.png","alt":"","width":4.0,"height":3})"), "a.json");
+        REQUIRE(r.ok());
+        CHECK(r.article.blocks[0].level == 2);
+        CHECK(r.article.blocks[1].width == 4);
     }
 
     TEST_CASE("every block type, inline runs, byline") {

@@ -81,7 +81,23 @@ public:
             while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
             what = what.substr(0, cut) + "...";
         }
-        fail(LoadErrorKind::json_syntax, line_column(text_, position > 0 ? position - 1 : 0) + ": " + what);
+        // "last read" quotes raw bytes, which may be part of a character (a second BOM, say): the
+        // message must stay valid UTF-8, so such bytes are written as \xNN.
+        std::string clean;
+        for (std::size_t pos = 0; pos < what.size();) {
+            const std::size_t start = pos;
+            const char32_t cp = utf8::next(what, pos);
+            if (cp == 0xFFFD && what.compare(start, 3, "\xEF\xBF\xBD") != 0) {
+                static const char hex[] = "0123456789ABCDEF";
+                const auto byte = static_cast<unsigned char>(what[start]);
+                clean += "\\x";
+                clean += hex[byte >> 4];
+                clean += hex[byte & 15];
+            } else {
+                clean.append(what, start, pos - start);
+            }
+        }
+        fail(LoadErrorKind::json_syntax, line_column(text_, position > 0 ? position - 1 : 0) + ": " + clean);
         return false;
     }
 

@@ -45,9 +45,23 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     return true;
 }
 
-int check(const std::vector<std::string>& files) {
+int check(const std::vector<std::string>& args) {
+    // Everything after --check is a file, but an option there is a typo, not a file to report
+    // missing: a usage error (exit 2). "--" ends the options, for files whose names start with "-".
+    std::vector<std::string> files;
+    bool options = true;
+    for (const std::string& a : args) {
+        if (options && a == "--") {
+            options = false;
+        } else if (options && a.size() > 1 && a[0] == '-') {
+            std::fprintf(stderr, "article-viewer: --check takes files, not the option %s\n", a.c_str());
+            return usage;
+        } else {
+            files.push_back(a);
+        }
+    }
     if (files.empty()) {
-        std::fprintf(stderr, "usage: article-viewer --check FILE.json...\n");
+        std::fprintf(stderr, "usage: article-viewer --check [--] FILE.json...\n");
         return usage;
     }
     int result = ok;
