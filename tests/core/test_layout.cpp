@@ -112,7 +112,7 @@ TEST_SUITE("document layout") {
         const BlockLayout& ad = doc.blocks[3];
         REQUIRE(!ad.shapes.empty());
         CHECK(ad.shapes[0].kind == ShapeKind::sponsored_box);
-        CHECK(ad.lines[0].spans[0].text == "Sponsorisé");
+        CHECK(doc.lines(3)[0].spans[0].text == "Sponsorisé");
     }
 
     TEST_CASE("narrow screens keep no line wider than the column") {
@@ -136,6 +136,46 @@ TEST_SUITE("document layout") {
         CHECK(one.second == 3);
         auto none = doc.visible(doc.height + 10, doc.height + 20);
         CHECK(none.first == none.second);
+    }
+
+    TEST_CASE("lines are kept only near the reader, and come back the same") {
+        const std::string linked = R"({"format":"article/1","id":"t","title":"T","blocks":[
+            {"type":"paragraph","text":["a ",{"text":"un","href":"https://un.example/"}]},
+            {"type":"paragraph","text":"Un deux trois quatre cinq six sept huit neuf dix onze douze."},
+            {"type":"list","items":[["b ",{"text":"deux","href":"https://deux.example/"}],"c"]},
+            {"type":"tags","items":["Russie","Corée du Nord"]}]})";
+        auto r = load_article(linked, "t.json");
+        REQUIRE(r.ok());
+        const DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{200, 20, 0});
+        CHECK(doc.kept_blocks() == 0);  // laying out keeps no lines
+        auto describe = [&](std::size_t i) {
+            std::string out;
+            for (const Line& l : doc.lines(i)) {
+                out += std::to_string(l.y) + "/" + std::to_string(l.offset) + (l.decor ? "d" : "") + ":";
+                for (const Span& sp : l.spans)
+                    out += std::string(sp.text) + "@" + std::to_string(sp.x) + "+" + std::to_string(sp.width) + "#" +
+                           (sp.link >= 0 ? doc.links[static_cast<std::size_t>(sp.link)] : "") + "|";
+            }
+            return out;
+        };
+        std::vector<std::string> first;
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+            first.push_back(describe(i));
+            count += doc.lines(i).size();
+        }
+        CHECK(count == doc.line_count());
+        CHECK(doc.kept_blocks() == doc.blocks.size());
+        // Each link keeps its own target when its block is laid out again.
+        CHECK(first[1].find("|un@") != std::string::npos);
+        CHECK(first[1].find("#https://un.example/|") != std::string::npos);
+        CHECK(first[3].find("|deux@") != std::string::npos);
+        CHECK(first[3].find("#https://deux.example/|") != std::string::npos);
+        CHECK(first[3].find("un.example") == std::string::npos);
+        doc.release_lines_outside(2, 3);
+        CHECK(doc.kept_blocks() == 1);
+        CHECK(doc.blocks[1].kept_lines.empty());
+        for (std::size_t i = doc.blocks.size(); i-- > 0;) CHECK(describe(i) == first[i]);
     }
 
     TEST_CASE("the cache recomputes only when width, size or fonts change") {

@@ -33,13 +33,13 @@ TEST_CASE("line offsets count characters from the start of the block") {
     const Article a = sample();
     for (float width : {200.0f, 500.0f, 1200.0f}) {
         const DocumentLayout doc = layout_article(a, measurer, LayoutParams{width, 20, 0});
-        const BlockLayout& b = doc.blocks[1];
-        REQUIRE(b.lines.size() >= 1);
-        CHECK(b.lines[0].offset == 0);
-        for (std::size_t i = 1; i < b.lines.size(); ++i) CHECK(b.lines[i].offset > b.lines[i - 1].offset);
+        const std::vector<Line>& lines = doc.lines(1);
+        REQUIRE(lines.size() >= 1);
+        CHECK(lines[0].offset == 0);
+        for (std::size_t i = 1; i < lines.size(); ++i) CHECK(lines[i].offset > lines[i - 1].offset);
         // The offset of a line is where its first word starts in the source text.
         const std::string text = plain_text(a.blocks[0].text);
-        for (const Line& l : b.lines) {
+        for (const Line& l : lines) {
             std::size_t pos = 0;
             for (std::uint32_t n = 0; n < l.offset; ++n) utf8::next(text, pos);
             CHECK(text.compare(pos, l.spans[0].text.size(), l.spans[0].text) == 0);
@@ -50,9 +50,9 @@ TEST_CASE("line offsets count characters from the start of the block") {
 TEST_CASE("anchor round trip: every line is found again") {
     const Article a = sample();
     const DocumentLayout doc = layout_article(a, measurer, LayoutParams{400, 20, 0});
-    for (const BlockLayout& b : doc.blocks)
-        for (const Line& l : b.lines) {
-            const Anchor anchor{b.block, l.offset};
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+        for (const Line& l : doc.lines(i)) {
+            const Anchor anchor{doc.blocks[i].block, l.offset};
             CHECK(anchor_at(doc, scroll_for(doc, anchor)) == anchor);
         }
     CHECK(anchor_at(doc, 0) == Anchor{});
@@ -70,9 +70,8 @@ TEST_CASE("the same text stays at the top across widths and sizes") {
         CHECK(found.block == anchor.block);
         // The top line now starts at or before the anchored character, within one line of text.
         CHECK(found.offset <= anchor.offset);
-        const BlockLayout& b = other.blocks[layout_index(other, anchor.block)];
         std::uint32_t next_line = 0xFFFFFFFF;
-        for (const Line& l : b.lines)
+        for (const Line& l : other.lines(layout_index(other, anchor.block)))
             if (l.offset > found.offset) {
                 next_line = l.offset;
                 break;
@@ -85,7 +84,7 @@ TEST_CASE("anchors to blocks that are gone land on the nearest block") {
     const Article a = sample();
     const DocumentLayout doc = layout_article(a, measurer, LayoutParams{400, 20, 0});
     CHECK(scroll_for(doc, Anchor{1000, 0}) == doc.blocks.back().top);
-    CHECK(scroll_for(doc, Anchor{3, 100000}) == doc.blocks[layout_index(doc, 3)].lines.back().y);
+    CHECK(scroll_for(doc, Anchor{3, 100000}) == doc.lines(layout_index(doc, 3)).back().y);
 }
 
 TEST_CASE("fraction read and block ids") {

@@ -80,12 +80,12 @@ TEST_CASE("rectangles of a range and the character under a point") {
     // "CORÉE" is bold (12 px a character), after "La " (3 x 10 px).
     const auto rects = range_rects(doc, m, 0, 3, 8);
     REQUIRE(rects.size() == 1);
-    const BlockLayout& b = doc.blocks[1];
+    const std::vector<Line>& b_lines = doc.lines(1);
     CHECK(rects[0].x == doctest::Approx(doc.column_x + 30));
     CHECK(rects[0].w == doctest::Approx(60));
-    CHECK(rects[0].y == b.lines[0].y);
+    CHECK(rects[0].y == b_lines[0].y);
     // Back from a point in the middle of the "É" (x + 30 + 3.5 characters of 12 px).
-    auto pos = hit_test(doc, m, doc.column_x + 30 + 42 + 1, b.lines[0].y + 5);
+    auto pos = hit_test(doc, m, doc.column_x + 30 + 42 + 1, b_lines[0].y + 5);
     REQUIRE(pos);
     CHECK(*pos == TextPos{0, 7});
     // Above everything: the title's first character boundary.
@@ -95,5 +95,5 @@ TEST_CASE("rectangles of a range and the character under a point") {
     // The sponsored label is not the block's text: its line is skipped.
     const auto ad = range_rects(doc, m, 1, 0, 3);
     REQUIRE(ad.size() == 1);
-    CHECK(ad[0].y > doc.blocks[2].lines[0].y);
+    CHECK(ad[0].y > doc.lines(2)[0].y);
 }

@@ -34,6 +34,7 @@ void check_layout(const av::Article& article, const av::DocumentLayout& doc) {
     // The header plus one layout per article block, in document order.
     check(doc.blocks.size() == article.blocks.size() + 1);
     check(doc.blocks.front().block == -1);
+    std::size_t relaid_lines = 0;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         const av::BlockLayout& b = doc.blocks[i];
         check(finite(b.top) && finite(b.bottom));
@@ -44,7 +45,10 @@ void check_layout(const av::Article& article, const av::DocumentLayout& doc) {
             check(b.top > prev.top);      // tops increasing
             check(b.top >= prev.bottom);  // and blocks never overlap
         }
-        for (const av::Line& line : b.lines) {
+        // Lines laid out again (lines()) are those the first pass counted.
+        const std::vector<av::Line>& lines = doc.lines(i);
+        relaid_lines += lines.size();
+        for (const av::Line& line : lines) {
             check(finite(line.y) && finite(line.height) && line.height > 0);
             for (const av::Span& span : line.spans) {
                 check(finite(span.x) && finite(span.width) && span.width >= 0);
@@ -53,6 +57,7 @@ void check_layout(const av::Article& article, const av::DocumentLayout& doc) {
         }
         for (const av::Shape& s : b.shapes) check(finite(s.x) && finite(s.y) && finite(s.w) && finite(s.h));
     }
+    check(relaid_lines == doc.line_count());
     check(doc.height >= doc.blocks.back().bottom);
 
     // visible(): a range inside the blocks, exactly those that meet the band.

@@ -318,24 +318,6 @@ std::pair<std::size_t, std::size_t> DocumentLayout::visible(float y0, float y1) 
     return {static_cast<std::size_t>(first - blocks.begin()), static_cast<std::size_t>(last - blocks.begin())};
 }
 
-std::size_t DocumentLayout::overflow_lines() const {
-    std::size_t n = 0;
-    for (const BlockLayout& b : blocks)
-        for (const Line& l : b.lines)
-            for (const Span& s : l.spans)
-                if (s.x + s.width > column_x + column_width + 0.5f) {
-                    ++n;
-                    break;
-                }
-    return n;
-}
-
-std::size_t DocumentLayout::line_count() const {
-    std::size_t n = 0;
-    for (const BlockLayout& b : blocks) n += b.lines.size();
-    return n;
-}
-
 namespace {
 
 std::size_t count_words(const Inline& text) {
@@ -353,7 +335,10 @@ std::size_t count_words(const Inline& text) {
 // Lays out one article block. `y` is where the block starts; returns its layout.
 class BlockLayouter {
 public:
-    BlockLayouter(const Article& a, const TextMeasurer& m, DocumentLayout& doc) : a_(a), m_(m), doc_(doc) {
+    // `links` receives the targets of the links laid out (DocumentLayout::links, or a scratch
+    // vector when one block is laid out again).
+    BlockLayouter(const Article& a, const TextMeasurer& m, const DocumentLayout& doc, std::vector<std::string>& links)
+        : a_(a), m_(m), doc_(doc), links_(links) {
         s_ = doc.params.font_size;
     }
 
@@ -362,7 +347,7 @@ public:
     // The block's own text: its characters count in line offsets (see progress.cpp block_text()).
     float text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
         InlineStyle style{face, role, size, lh};
-        return break_lines(t, style, m_, x, y, w, b.lines, doc_.links, &offset_);
+        return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &offset_);
     }
 
     // Words the viewer adds (labels, list markers, alt text, credits): drawn, but not counted in
@@ -370,9 +355,9 @@ public:
     float decor(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
         InlineStyle style{face, role, size, lh};
         std::uint32_t at = offset_;
-        const std::size_t first = b.lines.size();
-        const float bottom = break_lines(t, style, m_, x, y, w, b.lines, doc_.links, &at);
-        for (std::size_t i = first; i < b.lines.size(); ++i) b.lines[i].decor = true;
+        const std::size_t first = b.kept_lines.size();
+        const float bottom = break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &at);
+        for (std::size_t i = first; i < b.kept_lines.size(); ++i) b.kept_lines[i].decor = true;
         return bottom;
     }
 
@@ -454,7 +439,7 @@ public:
                 if (!bl.alt.empty()) {
                     decor(b, plain(bl.alt), Face::sans, Role::alt, s_ * 0.8f, 1.4f, bx + pad / 2, y + pad / 2, box_w - pad);
                     // Alt text never spills out of the box: a small picture shows what fits.
-                    while (!b.lines.empty() && b.lines.back().y + b.lines.back().height > y + box_h) b.lines.pop_back();
+                    while (!b.kept_lines.empty() && b.kept_lines.back().y + b.kept_lines.back().height > y + box_h) b.kept_lines.pop_back();
                 }
                 y += box_h;
                 if (!bl.caption.empty()) y = text(b, bl.caption, Face::sans, Role::caption, s_ * 0.8f, 1.4f, x, y + s_ * 0.4f, w);
@@ -527,7 +512,7 @@ public:
                     span.x = x + cx + cpad;
                     span.width = tw;
                     line.spans.push_back(std::move(span));
-                    b.lines.push_back(std::move(line));
+                    b.kept_lines.push_back(std::move(line));
                     cx += cw + gap;
                 }
                 if (!bl.tags.empty()) y += chip_h;
@@ -545,7 +530,8 @@ public:
 private:
     const Article& a_;
     const TextMeasurer& m_;
-    DocumentLayout& doc_;
+    const DocumentLayout& doc_;
+    std::vector<std::string>& links_;
     float s_ = 20;
     std::uint32_t offset_ = 0;  // characters of the current block laid out so far
 };
@@ -578,19 +564,68 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
     const int wpm = locale::words_per_minute(article.lang);
     doc.reading_minutes = static_cast<int>((words + static_cast<std::size_t>(wpm) - 1) / static_cast<std::size_t>(wpm));
 
-    BlockLayouter layouter(article, measurer, doc);
+    doc.article_ = &article;
+    doc.measurer_ = &measurer;
+    BlockLayouter layouter(article, measurer, doc, doc.links);
+    // Each block is laid out once here for its height, line count and links; its lines are then
+    // dropped, and lines() lays it out again when it is drawn (or searched, or anchored).
+    const float right = doc.column_x + doc.column_width + 0.5f;
+    auto add = [&](BlockLayout b, std::uint32_t first_link) {
+        b.first_link = first_link;
+        doc.total_lines_ += b.kept_lines.size();
+        for (const Line& l : b.kept_lines)
+            for (const Span& sp : l.spans)
+                if (sp.x + sp.width > right) {
+                    ++doc.overflowing_;
+                    break;
+                }
+        std::vector<Line>().swap(b.kept_lines);
+        doc.blocks.push_back(std::move(b));
+    };
     float y = s * 2.0f;
     doc.blocks.reserve(article.blocks.size() + 1);
-    doc.blocks.push_back(layouter.header(y));
+    std::uint32_t first_link = 0;
+    add(layouter.header(y), first_link);
     y = doc.blocks.back().bottom;
     for (std::size_t i = 0; i < article.blocks.size(); ++i) {
         y += layouter.space_before(article.blocks[i]);
-        doc.blocks.push_back(layouter.block(static_cast<int>(i), y));
-        doc.blocks.back().lines.shrink_to_fit();  // kept for the article's lifetime: no growth slack
+        first_link = static_cast<std::uint32_t>(doc.links.size());
+        add(layouter.block(static_cast<int>(i), y), first_link);
         y = doc.blocks.back().bottom;
     }
     doc.height = y + s * 4.0f;
     return doc;
+}
+
+const std::vector<Line>& DocumentLayout::lines(std::size_t i) const {
+    const BlockLayout& b = blocks[i];
+    if (b.lines_kept) return b.kept_lines;
+    // The same inputs as the first time (article, measurer, parameters, column, top), so the same
+    // lines; only the link numbers start at 0 and are moved to where this block's links are.
+    std::vector<std::string> links_again;
+    BlockLayouter layouter(*article_, *measurer_, *this, links_again);
+    BlockLayout again = b.block < 0 ? layouter.header(b.top) : layouter.block(b.block, b.top);
+    for (Line& l : again.kept_lines)
+        for (Span& sp : l.spans)
+            if (sp.link >= 0) sp.link += static_cast<int>(b.first_link);
+    again.kept_lines.shrink_to_fit();
+    b.kept_lines = std::move(again.kept_lines);
+    b.lines_kept = true;
+    kept_.push_back(i);
+    return b.kept_lines;
+}
+
+void DocumentLayout::release_lines_outside(std::size_t first, std::size_t last) const {
+    std::size_t n = 0;
+    for (std::size_t i : kept_) {
+        if (i >= first && i < last) {
+            kept_[n++] = i;
+            continue;
+        }
+        std::vector<Line>().swap(blocks[i].kept_lines);
+        blocks[i].lines_kept = false;
+    }
+    kept_.resize(n);
 }
 
 const DocumentLayout& LayoutCache::get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params) {

@@ -55,7 +55,12 @@ struct BlockLayout {
     float top = 0;     // first pixel of the block, margins excluded
     float bottom = 0;  // last pixel + 1
     std::vector<Shape> shapes;  // drawn under the lines
-    std::vector<Line> lines;
+    // The lines, while they are kept: read them through DocumentLayout::lines(), which lays the
+    // block out again when they are not. A long article's lines take about twice its text, so
+    // only the blocks near the reader keep theirs (BENCHMARKS.md, "Memory").
+    mutable std::vector<Line> kept_lines;
+    mutable bool lines_kept = false;
+    std::uint32_t first_link = 0;  // DocumentLayout::links of this block start here
 };
 
 struct LayoutParams {
@@ -80,9 +85,26 @@ struct DocumentLayout {
     // Indices [first, last) of blocks that meet the band [y0, y1): a binary search, so the cost of
     // a frame does not grow with the article's length.
     std::pair<std::size_t, std::size_t> visible(float y0, float y1) const;
-    // Number of lines wider than the column (must be 0) and lines in all.
-    std::size_t overflow_lines() const;
-    std::size_t line_count() const;
+    // Number of lines wider than the column (must be 0) and lines in all, counted while laying out.
+    std::size_t overflow_lines() const { return overflowing_; }
+    std::size_t line_count() const { return total_lines_; }
+
+    // The lines of blocks[i], laid out again (the same lines, exactly) if they were not kept. The
+    // reference stays valid until release_lines_outside() drops them. Needs the article and the
+    // measurer that layout_article() was given, alive and unchanged.
+    const std::vector<Line>& lines(std::size_t i) const;
+    // Drops the kept lines of every block outside blocks[first, last): the platform's frame keeps
+    // those near the viewport, so memory does not grow with what the reader has scrolled past.
+    void release_lines_outside(std::size_t first, std::size_t last) const;
+    std::size_t kept_blocks() const { return kept_.size(); }  // for tests
+
+private:
+    friend DocumentLayout layout_article(const Article&, const TextMeasurer&, const LayoutParams&);
+    const Article* article_ = nullptr;
+    const TextMeasurer* measurer_ = nullptr;
+    std::size_t total_lines_ = 0;
+    std::size_t overflowing_ = 0;
+    mutable std::vector<std::size_t> kept_;  // indices of blocks whose lines are kept
 };
 
 // Lays out the whole article.

@@ -18,22 +18,24 @@ Anchor anchor_at(const DocumentLayout& doc, float scroll_y) {
     auto [first, last] = doc.visible(scroll_y, scroll_y + 1e9f);
     for (std::size_t i = first; i < doc.blocks.size(); ++i) {
         const BlockLayout& b = doc.blocks[i];
-        for (const Line& line : b.lines) {
+        const std::vector<Line>& lines = doc.lines(i);
+        for (const Line& line : lines) {
             if (line.y + line.height > scroll_y + 0.5f) return Anchor{b.block, line.offset};
         }
-        if (b.lines.empty() && b.bottom > scroll_y) return Anchor{b.block, 0};
+        if (lines.empty() && b.bottom > scroll_y) return Anchor{b.block, 0};
     }
-    const BlockLayout& end = doc.blocks.back();
-    return Anchor{end.block, end.lines.empty() ? 0 : end.lines.back().offset};
+    const std::vector<Line>& end = doc.lines(doc.blocks.size() - 1);
+    return Anchor{doc.blocks.back().block, end.empty() ? 0 : end.back().offset};
 }
 
 float scroll_for(const DocumentLayout& doc, const Anchor& anchor) {
     if (doc.blocks.empty()) return 0;
     if (anchor.block < 0 && anchor.offset == 0) return 0;
-    const BlockLayout& b = doc.blocks[layout_index(doc, anchor.block)];
+    const std::size_t i = layout_index(doc, anchor.block);
+    const BlockLayout& b = doc.blocks[i];
     if (b.block != anchor.block) return b.top;  // the block is gone: its nearest neighbour
     float y = b.top;
-    for (const Line& line : b.lines) {
+    for (const Line& line : doc.lines(i)) {
         if (line.offset > anchor.offset) break;
         y = line.y;
     }

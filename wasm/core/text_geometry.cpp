@@ -39,9 +39,9 @@ std::vector<Rect> range_rects(const DocumentLayout& doc, const TextMeasurer& mea
                               std::uint32_t end) {
     std::vector<Rect> out;
     if (doc.blocks.empty() || end <= begin) return out;
-    const BlockLayout& b = doc.blocks[layout_index(doc, block)];
-    if (b.block != block) return out;
-    for (const Line& line : b.lines) {
+    const std::size_t i = layout_index(doc, block);
+    if (doc.blocks[i].block != block) return out;
+    for (const Line& line : doc.lines(i)) {
         if (line.decor || line.spans.empty()) continue;
         const std::uint32_t first = line.offset, last = line.offset + line_chars(line);
         if (end <= first || begin >= last) continue;
@@ -61,7 +61,7 @@ std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& m
     int best_block = -1;
     float best_distance = INFINITY;
     for (std::size_t i = from; i < to; ++i) {
-        for (const Line& line : doc.blocks[i].lines) {
+        for (const Line& line : doc.lines(i)) {
             if (line.decor || line.spans.empty()) continue;
             const float d = y < line.y ? line.y - y : y >= line.y + line.height ? y - (line.y + line.height) + 0.001f : 0;
             if (d < best_distance) {

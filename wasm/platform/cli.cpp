@@ -107,8 +107,8 @@ int layout_report(const std::string& file, float width, float font_size, const s
     // Every character drawn, checked against the face that draws it (spaces and breaks excepted).
     std::map<char32_t, std::size_t> missing;
     std::size_t missing_total = 0;
-    for (const BlockLayout& b : doc.blocks)
-        for (const Line& l : b.lines)
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+        for (const Line& l : doc.lines(i))
             for (const Span& s : l.spans)
                 for (std::size_t pos = 0; pos < s.text.size();) {
                     const char32_t cp = utf8::next(s.text, pos);

@@ -571,6 +571,9 @@ void App::draw_article(float width, float height) {
     const bool moved = view_.moved() || jumped_;
     jumped_ = false;
     if (view_.moved()) anchor_ = anchor_at(doc, view_.scroll_y());
+    // Only the lines near the reader stay in memory: a screen above and two below, as for pictures.
+    const auto [near_first, near_last] = doc.visible(view_.scroll_y() - height, view_.scroll_y() + 2 * height);
+    doc.release_lines_outside(near_first, near_last);
     doc_height_ = doc.height;
     column_x_ = doc.column_x;
     column_width_ = doc.column_width;

@@ -217,7 +217,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                 fill(block.block == a.block ? a.offset : 0, block.block == b.block ? b.offset : UINT32_MAX, theme.selection, 0.6f);
             }
         }
-        for (const Line& line : block.lines) {
+        for (const Line& line : doc.lines(i)) {
             for (const Span& span : line.spans) {
                 if (picture && span.role == Role::alt) continue;  // the picture replaces its alt text
                 const float x = snap(dx + span.x, scale);
