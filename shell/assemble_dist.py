@@ -157,6 +157,11 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     program_version = digest(b"".join(digest(program_bytes[n]).encode() for n in PROGRAM_FILES))[:16]
     bundle = {"version": program_version,
               "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES}}
+    # The default article, which loader.js downloads beside the program (as the program would ask
+    # for it by the same URL: AV_DEFAULT_ARTICLE in wasm/CMakeLists.txt comes from the same index).
+    default = next((a["path"] for a in article_index.get("articles", []) if a.get("id") == article_index.get("default")), None)
+    if default:
+        bundle["article"] = "articles/" + default
 
     # --- files the page refers to (styles, scripts); loader.js learns the program's names -----------
     page_refs = local_refs(index_html)

@@ -142,9 +142,34 @@
     return map;
   }
 
+  // The article the program will ask for first (?article=, else the default) starts downloading now,
+  // beside the program, instead of once the program runs: js_fetch_article (platform/web.cpp) takes
+  // this response for that URL, once. The single-file page has its articles inline.
+  const prefetched = {};
+  function prefetchArticle() {
+    if (inline) return;
+    const path = new URLSearchParams(window.location.search).get('article') || bundle.article;
+    if (!path) return;
+    try {
+      const url = new URL(path, document.baseURI).href;
+      // Read to the end here, so the bytes are there when the program starts (the same shape as
+      // js_fetch_article's own download: {response, buffer}).
+      prefetched[url] = fetch(url).then((response) =>
+        response.ok ? response.arrayBuffer().then((buffer) => ({ response, buffer })) : { response, buffer: null });
+      prefetched[url].catch(() => {});  // a failure is reported when the program takes it
+    } catch (e) { /* not a URL: the program reports it */ }
+  }
+
   function start() {
-    const probe = document.createElement('canvas');
-    if (!probe.getContext('webgl2')) {
+    // The article first: the WebGL2 check takes tens of milliseconds where WebGL is software (the
+    // program's own files wait for it: without WebGL2 nothing of the program is downloaded).
+    prefetchArticle();
+    // The check makes the program's own context, on its canvas, with the attributes the program
+    // asks for (platform/web.cpp main()): the program then gets this context back instead of the
+    // browser making a second one, which costs as much as the first where WebGL is software.
+    const context = $('canvas').getContext('webgl2', {
+      alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+    if (!context) {
       fail('This viewer needs WebGL2, which this browser does not offer (or has turned off).',
         'Try an up-to-date Firefox, Chrome, Edge or Safari, or enable hardware acceleration.');
       return;
@@ -193,6 +218,7 @@
         return bytes;
       },
       inlineArticles: inlineArticles(),  // read by js_fetch_article in platform/web.cpp
+      prefetchedArticles: prefetched,  // likewise
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
       onRuntimeInitialized() { overlay.hidden = true; },
       onStateChange() {

@@ -36,16 +36,18 @@ EM_JS(void, js_fetch_article, (const char* source_ptr), {
         Module._av_article_failed(s, m);
         _free(s); _free(m);
     };
-    // The single-file page carries its bundled articles inline (fetch() of file:// fails).
+    // The single-file page carries its bundled articles inline (fetch() of file:// fails); the
+    // first article may already be on its way (shell/loader.js starts it beside the program).
     const inline = Module.inlineArticles && Module.inlineArticles[source];
-    (inline ? Promise.resolve(new Response(inline)) : fetch(source)).then((response) => {
-        if (!response.ok) {
+    const early = Module.prefetchedArticles && Module.prefetchedArticles[source];
+    if (early) delete Module.prefetchedArticles[source];  // once: a retry downloads it again
+    (early || (inline ? Promise.resolve(new Response(inline)) : fetch(source)).then((response) =>
+        response.ok ? response.arrayBuffer().then((buffer) => ({ response, buffer })) : { response, buffer: null }))
+    .then(({ response, buffer }) => {
+        if (!buffer) {
             fail("HTTP " + response.status + (response.statusText ? " " + response.statusText : ""));
-            return null;
+            return;
         }
-        return response.arrayBuffer();
-    }).then((buffer) => {
-        if (!buffer) return;
         const bytes = new Uint8Array(buffer);
         const data = _malloc(Math.max(bytes.length, 1));
         if (!data) { fail("not enough memory for " + bytes.length + " bytes"); return; }
