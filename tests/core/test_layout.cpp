@@ -1,6 +1,8 @@
 // Layout: line breaking against a fixed-width measurer, caching, the visible-range lookup.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,34 @@ std::vector<std::string> lines_of(const std::string& text, float chars) { return
 using Lines = std::vector<std::string>;
 
 }  // namespace
+
+TEST_SUITE("layout errors") {
+    // Parameters no caller should send: the layout stays finite and inside its column.
+    TEST_CASE("widths and sizes that are not numbers, zero or negative") {
+        auto r = load_article(R"({"format":"article/1","id":"t","title":"Titre","blocks":[
+            {"type":"paragraph","text":"Un deux trois quatre cinq six sept huit neuf dix."}]})", "t.json");
+        REQUIRE(r.ok());
+        const float nan = std::numeric_limits<float>::quiet_NaN(), inf = std::numeric_limits<float>::infinity();
+        for (const LayoutParams& p : {LayoutParams{nan, 20, 0}, LayoutParams{800, nan, 0}, LayoutParams{0, 20, 0},
+                                      LayoutParams{-500, -3, 0}, LayoutParams{inf, inf, 0}}) {
+            const DocumentLayout doc = layout_article(r.article, measurer, p);
+            CHECK(std::isfinite(doc.height));
+            CHECK(std::isfinite(doc.column_x));
+            CHECK(doc.column_width > 0);
+            CHECK(doc.overflow_lines() == 0);
+            for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+                for (const Line& l : doc.lines(i)) CHECK(std::isfinite(l.y));
+        }
+    }
+
+    TEST_CASE("an empty inline and an empty article") {
+        CHECK(lines_of(Inline{}, 10).empty());
+        auto r = load_article(R"({"format":"article/1","id":"t","title":"T","blocks":[]})", "t.json");
+        REQUIRE(r.ok());
+        const DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{800, 20, 0});
+        CHECK(doc.blocks.size() == 1);  // the header alone
+    }
+}
 
 TEST_SUITE("line breaking") {
     TEST_CASE("breaks at spaces, greedily") {

@@ -7,6 +7,7 @@
 
 using namespace av;
 
+TEST_SUITE("utf8 errors") {
 TEST_CASE("validation finds the first bad byte") {
     CHECK(utf8::find_invalid("plain ascii") == std::string::npos);
     CHECK(utf8::find_invalid("Corée « ONU » — 😀") == std::string::npos);
@@ -30,10 +31,17 @@ TEST_CASE("decoding walks code points and never gets stuck") {
     CHECK(utf8::length("Corée") == 5);
 }
 
+TEST_CASE("a value that is no scalar value is encoded as U+FFFD") {
+    std::string out;
+    utf8::append(out, 0xD800);
+    utf8::append(out, 0x110000);
+    CHECK(out == "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+}  // TEST_SUITE("utf8 errors")
+
 TEST_CASE("encoding") {
     std::string out;
     utf8::append(out, U'é');
     utf8::append(out, 0x1F600);
-    utf8::append(out, 0xD800);  // not a scalar value
-    CHECK(out == "é😀\xEF\xBF\xBD");
+    CHECK(out == "é😀");
 }

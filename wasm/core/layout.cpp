@@ -541,14 +541,17 @@ private:
 DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params) {
     DocumentLayout doc;
     doc.params = params;
-    const float s = std::clamp(params.font_size, 6.0f, 200.0f);
+    // The UI and the command line check their numbers; a NaN or an infinity would still turn every
+    // position into NaN, so they fall back to the defaults here as well.
+    const float s = std::clamp(std::isfinite(params.font_size) ? params.font_size : LayoutParams{}.font_size, 6.0f, 200.0f);
+    const float viewport_width = std::isfinite(params.viewport_width) ? std::max(params.viewport_width, 0.0f) : LayoutParams{}.viewport_width;
     doc.params.font_size = s;
     // A column of about 70 characters of body text, centred, with a margin on narrow screens.
     const float sample = measurer.width("abcdefghijklmnopqrstuvwxyz", Face::serif, s) / 26.0f;
     const float margin = std::max(16.0f, s * 0.8f);
     const float ideal = std::max(sample, 1.0f) * 70.0f;
-    doc.column_width = std::max(std::min(ideal, params.viewport_width - 2 * margin), s * 4);
-    doc.column_x = std::max((params.viewport_width - doc.column_width) / 2, 0.0f);
+    doc.column_width = std::max(std::min(ideal, viewport_width - 2 * margin), s * 4);
+    doc.column_x = std::max((viewport_width - doc.column_width) / 2, 0.0f);
 
     std::size_t words = 0;
     for (const Block& b : article.blocks) {
