@@ -186,3 +186,28 @@ for (const which of Object.keys(pages)) {
     await context.close();
   });
 }
+
+test('an opened file keeps its reading position, like any article', async () => {
+  const { page, context, problems, nextChooser } = await open('served page');
+  const bytes = Buffer.from(article('garde', 'Gardé', 60));
+  const choose = async () => {
+    const chooser = await nextChooser(() => page.keyboard.press('Control+O'));
+    await chooser.setFiles({ name: 'garde.json', mimeType: 'application/json', buffer: bytes });
+    return waitForState(page, "state.articleId === 'garde' || state.error");
+  };
+  await page.locator('#canvas').focus();
+  assert.equal((await choose()).error, null);
+  await page.evaluate(() => window.articleViewer.scrollToBlock(40));
+  const saved = await waitForState(page, 'state.positionSaved && state.anchor && state.anchor.block === 40');
+  // A new visit: the page knows nothing of the file until the reader opens it again.
+  await page.reload();
+  await waitForState(page);
+  await page.locator('#canvas').focus();
+  const again = await choose();
+  assert.equal(again.error, null);
+  assert.deepEqual(again.anchor, saved.anchor);
+  assert.match(again.notice, /^Reprise à \d+/);
+  assert.ok(await page.evaluate(() => window.articleViewer.library().some((e) => e.id === 'garde' && e.percent > 0)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
