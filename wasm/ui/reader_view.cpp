@@ -192,7 +192,11 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                     if (picture) dl->AddImage(ImTextureRef(static_cast<ImTextureID>(picture)), a, b);
                     else dl->AddRectFilled(a, b, to_imgui(theme.image_bg));
                     break;
-                case ShapeKind::chip: dl->AddRectFilled(a, b, to_imgui(theme.chip_bg), s.h / 2); break;
+                case ShapeKind::chip:
+                    // A pill; a long tag broken over several lines keeps a one-line chip's round
+                    // ends (its height, 1.44 x the text size: core/layout.cpp), not a lozenge.
+                    dl->AddRectFilled(a, b, to_imgui(theme.chip_bg), std::min(s.h, doc.params.font_size * 1.44f) / 2);
+                    break;
                 case ShapeKind::bullet:
                     dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), s.w / 2, to_imgui(theme.text));
                     break;
