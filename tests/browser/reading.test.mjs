@@ -47,6 +47,47 @@ for (const deviceScaleFactor of [1, 2]) {
   }
 }
 
+// Every face on one screen: title (serif bold), subtitle and quote (serif italic), byline and
+// sponsored text (sans), headings (sans bold), and body runs in all four serif faces.
+const allFaces = {
+  format: 'article/1', id: 'all-faces', lang: 'fr', title: 'Titre en gras',
+  subtitle: 'Un chapeau en italique', byline: { authors: ['Jeanne Exemple'], published: '2025-06-01T08:30:00Z' },
+  blocks: [
+    { type: 'paragraph', text: ['Du romain, ', { text: 'du gras, ', bold: true }, { text: "de l'italique, ", italic: true },
+      { text: 'du gras italique.', bold: true, italic: true }] },
+    { type: 'heading', level: 2, text: 'Une section' },
+    { type: 'quote', text: 'Une citation.', cite: 'Quelqu’un' },
+    { type: 'sponsored', title: 'Une annonce', text: 'Son texte.' },
+  ],
+};
+
+// Glyphs must be rasterised at the device pixel ratio in every face, not only in the font ImGui
+// last had pushed: a face baked at density 1 is drawn scaled up, blurry. state().glyphDensity
+// gives, per face drawn, the density of the bake its text was drawn from.
+for (const deviceScaleFactor of [1, 2, 3]) {
+  test(`every face is rasterised at deviceScaleFactor ${deviceScaleFactor}`, async () => {
+    const { page, context } = await openSeed({ deviceScaleFactor });
+    await page.evaluate((json) => window.articleViewer.openBytes('all-faces.json', new TextEncoder().encode(json)),
+      JSON.stringify(allFaces));
+    await waitForState(page, "state.ready && state.articleId === 'all-faces'");
+    await settle(page);
+    const check = async (when) => {
+      const s = await page.evaluate(() => window.articleViewer.state());
+      assert.equal(s.framebufferScale, deviceScaleFactor);
+      const faces = ['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold'];
+      assert.deepEqual(s.glyphDensity, Object.fromEntries(faces.map((f) => [f, deviceScaleFactor])),
+        `glyph density per face ${when}: ${JSON.stringify(s.glyphDensity)}`);
+    };
+    await check('at first');
+    // A new text size is a new bake of every face: at the same density.
+    await page.keyboard.press('Control+Equal');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.articleViewer.state())).fontSize, 22);
+    await check('after Ctrl+=');
+    await context.close();
+  });
+}
+
 test('the default theme follows prefers-color-scheme', async () => {
   const { page, context } = await openSeed({ colorScheme: 'dark' });
   assert.equal((await page.evaluate(() => window.articleViewer.state())).theme, 'Dark');

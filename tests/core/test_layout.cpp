@@ -1,6 +1,7 @@
 // Layout: line breaking against a fixed-width measurer, caching, the visible-range lookup.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -225,5 +226,76 @@ TEST_SUITE("document layout") {
         cache.invalidate();
         cache.get(r.article, measurer, LayoutParams{700, 24, 1});
         CHECK(cache.computations() == 5);
+    }
+}
+
+TEST_SUITE("tags") {
+    // A tag longer than the column: one without spaces (cut between characters) and one with.
+    const std::string word(90, 'x');
+    const std::string words = "Relations internationales et sanctions du Conseil de sécurité des Nations unies 2025";
+    std::string article(const std::vector<std::string>& tags) {
+        std::string items;
+        for (const std::string& t : tags) items += (items.empty() ? "\"" : ",\"") + t + "\"";
+        return R"({"format":"article/1","id":"t","title":"T","blocks":[{"type":"tags","items":[)" + items +
+               R"(]},{"type":"paragraph","text":"Fin."}]})";
+    }
+
+    TEST_CASE("a tag wider than the column is broken onto lines inside its chip and the column") {
+        REQUIRE(words.size() >= 80);
+        auto r = load_article(article({"court", word, words, "fin"}), "t.json");
+        REQUIRE(r.ok());
+        const DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{320, 20, 0});
+        CHECK(doc.overflow_lines() == 0);
+        const BlockLayout& tags = doc.blocks[1];
+        const std::vector<Line>& tag_lines = doc.lines(1);
+        REQUIRE(tags.block == 0);
+        const float left = doc.column_x, right = doc.column_x + doc.column_width;
+        std::string drawn;
+        for (const Line& line : tag_lines) {
+            // Every line sits in a chip, and every chip in the column.
+            const Shape* chip = nullptr;
+            for (const Shape& s : tags.shapes)
+                if (line.y >= s.y && line.y + line.height <= s.y + s.h + 0.01f && line.spans.front().x >= s.x) chip = &s;
+            REQUIRE(chip != nullptr);
+            CHECK(chip->x >= left - 0.01f);
+            CHECK(chip->x + chip->w <= right + 0.01f);
+            for (const Span& span : line.spans) {
+                // The recorded width is what is drawn: the measured width of the span's text.
+                CHECK(span.width == doctest::Approx(measurer.width(span.text, span.face, span.size)));
+                CHECK(span.x >= chip->x);
+                CHECK(span.x + span.width <= chip->x + chip->w + 0.01f);
+                CHECK(span.x + span.width <= right + 0.01f);
+                drawn += span.text;
+            }
+        }
+        // Nothing is lost: the lines hold every tag's text (spaces at breaks excepted).
+        std::string expected = "court" + word + words + "fin", got;
+        for (char c : drawn) if (c != ' ') got += c;
+        expected.erase(std::remove(expected.begin(), expected.end(), ' '), expected.end());
+        CHECK(got == expected);
+        CHECK(tag_lines.size() > 4);  // the two long tags take several lines each
+        // Offsets count the block's characters, as find and the reading position expect.
+        for (std::size_t i = 1; i < tag_lines.size(); ++i) CHECK(tag_lines[i].offset > tag_lines[i - 1].offset);
+        CHECK(doc.blocks[2].top >= tags.bottom);
+        for (const Shape& s : tags.shapes) CHECK(s.y + s.h <= tags.bottom + 0.01f);
+    }
+
+    TEST_CASE("chips that fit still flow side by side, one line each") {
+        auto r = load_article(article({"Corée", "ONU", "Russie"}), "t.json");
+        REQUIRE(r.ok());
+        const DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{800, 20, 0});
+        const BlockLayout& tags = doc.blocks[1];
+        const std::vector<Line>& tag_lines = doc.lines(1);
+        REQUIRE(tag_lines.size() == 3);
+        REQUIRE(tags.shapes.size() == 3);
+        CHECK(tag_lines[0].y == tag_lines[2].y);
+        CHECK(tags.shapes[1].x > tags.shapes[0].x + tags.shapes[0].w);
+        CHECK(tags.shapes[0].h == tags.shapes[2].h);
+        for (const Line& line : tag_lines) {
+            REQUIRE(line.spans.size() == 1);
+            CHECK(line.spans[0].width == doctest::Approx(measurer.width(line.spans[0].text, Face::sans, line.spans[0].size)));
+        }
+        CHECK(tag_lines[1].spans[0].text == "ONU");
+        CHECK(tag_lines[1].offset == 5);  // after "Corée"
     }
 }

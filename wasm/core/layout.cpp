@@ -488,34 +488,33 @@ public:
                 break;
             }
             case BlockType::tags: {
-                // Chips flow like words: each is measured, and wraps when the row is full.
-                const float size = s_ * 0.8f, cpad = s_ * 0.5f, gap = s_ * 0.4f, chip_h = size * 1.8f;
-                float cx = 0;
+                // Chips flow like words: each is measured, and wraps when the row is full. A tag
+                // wider than the column is broken onto lines inside a taller chip (like any text:
+                // at spaces, else between characters), so it stays whole and within the column.
+                const float size = s_ * 0.8f, cpad = s_ * 0.5f, gap = s_ * 0.4f, lh = 1.3f;
+                const float chip_h = size * 1.8f, text_inset = (chip_h - size * lh) / 2;
+                float cx = 0, row_h = 0;
                 for (const std::string& tag : bl.tags) {
-                    const float tw = std::min(m_.width(tag, Face::sans, size), w - 2 * cpad);
-                    const float cw = tw + 2 * cpad;
+                    const float cw = std::min(m_.width(tag, Face::sans, size), w - 2 * cpad) + 2 * cpad;
                     if (cx > 0 && cx + cw > w) {
                         cx = 0;
-                        y += chip_h + gap;
+                        y += row_h + gap;
+                        row_h = 0;
                     }
-                    b.shapes.push_back(Shape{ShapeKind::chip, x + cx, y, cw, chip_h, index});
-                    Line line;
-                    line.offset = offset_;
-                    offset_ += static_cast<std::uint32_t>(utf8::length(tag));
-                    line.y = y + (chip_h - size * 1.3f) / 2;
-                    line.height = size * 1.3f;
-                    Span span;
-                    span.text = tag;
-                    span.face = Face::sans;
-                    span.role = Role::chip;
-                    span.size = size;
-                    span.x = x + cx + cpad;
-                    span.width = tw;
-                    line.spans.push_back(std::move(span));
-                    b.kept_lines.push_back(std::move(line));
-                    cx += cw + gap;
+                    const std::size_t first = b.kept_lines.size();
+                    const float bottom = text(b, plain(tag), Face::sans, Role::chip, size, lh, x + cx + cpad, y + text_inset,
+                                              w - cx - 2 * cpad);
+                    // The chip is as wide as its widest line really is, and as tall as its lines.
+                    float tw = 0;
+                    for (std::size_t i = first; i < b.kept_lines.size(); ++i)
+                        if (!b.kept_lines[i].spans.empty())
+                            tw = std::max(tw, b.kept_lines[i].spans.back().x + b.kept_lines[i].spans.back().width - (x + cx + cpad));
+                    const float h = std::max(chip_h, bottom - y + text_inset);
+                    b.shapes.push_back(Shape{ShapeKind::chip, x + cx, y, tw + 2 * cpad, h, index});
+                    row_h = std::max(row_h, h);
+                    cx += tw + 2 * cpad + gap;
                 }
-                if (!bl.tags.empty()) y += chip_h;
+                y += row_h;
                 break;
             }
             case BlockType::divider:

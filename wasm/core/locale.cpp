@@ -1,5 +1,6 @@
 #include "locale.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace av::locale {
@@ -15,18 +16,65 @@ std::string primary(std::string_view lang) {
     return out;
 }
 
+// What the byline needs in one language. Patterns: {d} day, {m} month name, {y} year, {n} minutes.
+struct Words {
+    const char* lang;
+    const char* sponsored;
+    const char* reading_time;
+    const char* date;
+    const char* first_day;  // the 1st when it is not written "1" (French "1er"), else nullptr
+    std::array<const char*, 12> months;  // in the form the date uses (Czech: the genitive)
+};
+
+// English first: the fallback for every language not listed.
+const Words words[] = {
+    {"en", "Sponsored", "{n} min read", "{m} {d}, {y}", nullptr,
+     {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
+    {"fr", "Sponsorisé", "{n} min de lecture", "{d} {m} {y}", "1er",
+     {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}},
+    {"de", "Gesponsert", "{n} Min. Lesezeit", "{d}. {m} {y}", nullptr,
+     {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}},
+    {"es", "Patrocinado", "{n} min de lectura", "{d} de {m} de {y}", nullptr,
+     {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}},
+    {"pt", "Patrocinado", "{n} min de leitura", "{d} de {m} de {y}", nullptr,
+     {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"}},
+    {"it", "Sponsorizzato", "{n} min di lettura", "{d} {m} {y}", nullptr,
+     {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"}},
+    {"cs", "Sponzorováno", "{n} min čtení", "{d}. {m} {y}", nullptr,
+     {"ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu", "prosince"}},
+};
+
+// The language's words, or nullptr when the viewer does not know it.
+const Words* find(std::string_view lang) {
+    const std::string l = primary(lang);
+    for (const Words& w : words)
+        if (l == w.lang) return &w;
+    return nullptr;
+}
+
+const Words& words_for(std::string_view lang) {
+    const Words* w = find(lang);
+    return w ? *w : words[0];
+}
+
+// `pattern` with each {k} replaced by value(k).
+template <typename Lookup>
+std::string fill(const char* pattern, Lookup value) {
+    std::string out;
+    for (const char* p = pattern; *p; ++p) {
+        if (p[0] == '{' && p[1] && p[2] == '}') {
+            out += value(p[1]);
+            p += 2;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
-std::string sponsored_label(std::string_view lang) {
-    const std::string l = primary(lang);
-    if (l == "fr") return "Sponsorisé";
-    if (l == "de") return "Gesponsert";
-    if (l == "es") return "Patrocinado";
-    if (l == "pt") return "Patrocinado";
-    if (l == "it") return "Sponsorizzato";
-    if (l == "cs") return "Sponzorováno";
-    return "Sponsored";
-}
+std::string sponsored_label(std::string_view lang) { return words_for(lang).sponsored; }
 
 std::string related_label(std::string_view lang) {
     const std::string l = primary(lang);
@@ -37,13 +85,8 @@ std::string related_label(std::string_view lang) {
 }
 
 std::string reading_time(std::string_view lang, int minutes) {
-    if (minutes < 1) minutes = 1;
-    const std::string n = std::to_string(minutes);
-    const std::string l = primary(lang);
-    if (l == "fr") return n + " min de lecture";
-    if (l == "de") return n + " Min. Lesezeit";
-    if (l == "es") return n + " min de lectura";
-    return n + " min read";
+    const std::string n = std::to_string(std::max(minutes, 1));
+    return fill(words_for(lang).reading_time, [&](char) { return n; });
 }
 
 std::string time_left(std::string_view lang, int minutes) {
@@ -81,14 +124,13 @@ std::string format_date(std::string_view lang, std::string_view iso) {
     };
     const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return {};
-    static const std::array<const char*, 12> en = {"January", "February", "March",     "April",   "May",      "June",
-                                                   "July",    "August",   "September", "October", "November", "December"};
-    static const std::array<const char*, 12> fr = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                                   "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-    const std::string l = primary(lang);
-    if (l == "fr") return std::string(day == 1 ? "1er" : std::to_string(day)) + " " + fr[month - 1] + " " + std::to_string(year);
-    if (l == "en") return std::string(en[month - 1]) + " " + std::to_string(day) + ", " + std::to_string(year);
-    return std::string(iso.substr(0, 10));  // ISO order is readable in every language
+    const Words* w = find(lang);
+    if (!w) return std::string(iso.substr(0, 10));  // ISO order is readable in every language
+    return fill(w->date, [&](char key) -> std::string {
+        if (key == 'd') return day == 1 && w->first_day ? w->first_day : std::to_string(day);
+        if (key == 'm') return w->months[static_cast<std::size_t>(month - 1)];
+        return std::to_string(year);
+    });
 }
 
 int words_per_minute(std::string_view lang) {

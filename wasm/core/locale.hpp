@@ -13,7 +13,8 @@ std::string sponsored_label(std::string_view lang);
 // "Related", "À lire aussi", ...: the label of a related block that has no `label` of its own.
 std::string related_label(std::string_view lang);
 
-// "6 min read", "6 min de lecture".
+// "6 min read", "6 min de lecture", "6 Min. Lesezeit", ...: in every language that has a
+// sponsored label (en, fr, de, es, pt, it, cs), English otherwise.
 std::string reading_time(std::string_view lang, int minutes);
 
 // "12 min left", "12 min restantes"; at the end "Finished", "Terminé".
@@ -27,7 +28,8 @@ std::string start_over(std::string_view lang);
 std::string resumed_changed(std::string_view lang);
 std::string position_lost(std::string_view lang);
 
-// "1 June 2025" / "1 juin 2025" from an ISO 8601 date ("2025-06-01T08:30:00Z"); "" if unreadable.
+// "June 1, 2025", "1er juin 2025", "1. Juni 2025", "1 de junio de 2025", ... from an ISO 8601 date
+// ("2025-06-01T08:30:00Z") in the same languages; "2025-06-01" in any other; "" if unreadable.
 std::string format_date(std::string_view lang, std::string_view iso);
 
 // Words a typical reader reads per minute in this language (for reading-time estimates).

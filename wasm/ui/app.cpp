@@ -588,6 +588,8 @@ void App::draw_article(float width, float height) {
 
 void App::frame() {
     ImGui::NewFrame();
+    // NewFrame has made a window current, so this is the framebuffer scale (ui/fonts.hpp).
+    fonts_.set_density(ImGui::GetFontRasterizerDensity());
     ++frames_;
     if (settle_frames_ > 0) --settle_frames_;
     handle_shortcuts();
@@ -670,6 +672,14 @@ std::string App::state_json() const {
     s["images"] = {{"total", images}, {"requested", requested}, {"loaded", loaded}, {"failed", failed}};
     s["fontError"] = font_error_.empty() ? json(nullptr) : json(font_error_);
     s["fontsExtended"] = fonts_.extended();  // the web's extended subsets are loaded (ui/fonts.hpp)
+    // Sharp text on hi-DPI screens: every face drawn must be rasterised at the framebuffer scale.
+    static const char* const face_names[] = {"serif", "serifBold", "serifItalic", "serifBoldItalic", "sans", "sansBold"};
+    static_assert(sizeof face_names / sizeof *face_names == static_cast<std::size_t>(Face::count));
+    json density = json::object();
+    for (std::size_t i = 0; i < view_.glyph_density().size(); ++i)
+        if (view_.glyph_density()[i] > 0) density[face_names[i]] = view_.glyph_density()[i];
+    s["glyphDensity"] = density;
+    s["framebufferScale"] = ImGui::GetCurrentContext() ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
     // Strings in the state come from files: replace anything that is not UTF-8 rather than throw.
     return s.dump(-1, ' ', false, json::error_handler_t::replace);
 }

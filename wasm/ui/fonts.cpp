@@ -98,6 +98,14 @@ std::string FontSet::reload() {
     return load(dir_);
 }
 
+void FontSet::set_density(float density) {
+    if (!(density > 0)) return;
+    // ImFont::GetFontBaked(size), which AddText, CalcTextSizeA and width() use, picks the bake for
+    // (size, CurrentRasterizerDensity): setting it is how ImGui itself selects the density.
+    for (ImFont* f : fonts_)
+        if (f) f->CurrentRasterizerDensity = density;
+}
+
 bool FontSet::needs_extended(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char b = static_cast<unsigned char>(text[i]);

@@ -32,6 +32,12 @@ public:
     static bool needs_extended(std::string_view text);
 
     bool loaded() const { return fonts_[0] != nullptr; }
+    // Rasterises every face at `density` (device pixels per logical pixel) from now on; called
+    // each frame with ImGui's current density. ImGui 1.92 keeps a density per font and updates it
+    // only for the font it pushes (UpdateCurrentFontSize), while the reading view draws its faces
+    // with ImDrawList::AddText without pushing them: without this, those faces stay baked at
+    // density 1 and are drawn scaled up, blurry, on a hi-DPI screen.
+    void set_density(float density);
     ImFont* font(Face face) const { return fonts_[static_cast<std::size_t>(face)]; }
 
     float width(std::string_view text, Face face, float size) const override;

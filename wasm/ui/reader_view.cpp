@@ -169,6 +169,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
     const ImVec2 mouse = io.MousePos;
     int hovered_link = -1;
 
+    glyph_density_.fill(0.0f);
     const auto [first, last] = doc.visible(scroll_, scroll_ + view_h);
     for (std::size_t i = first; i < last; ++i) {
         const BlockLayout& block = doc.blocks[i];
@@ -192,7 +193,11 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                     if (picture) dl->AddImage(ImTextureRef(static_cast<ImTextureID>(picture)), a, b);
                     else dl->AddRectFilled(a, b, to_imgui(theme.image_bg));
                     break;
-                case ShapeKind::chip: dl->AddRectFilled(a, b, to_imgui(theme.chip_bg), s.h / 2); break;
+                case ShapeKind::chip:
+                    // A pill; a long tag broken over several lines keeps a one-line chip's round
+                    // ends (its height, 1.44 x the text size: core/layout.cpp), not a lozenge.
+                    dl->AddRectFilled(a, b, to_imgui(theme.chip_bg), std::min(s.h, doc.params.font_size * 1.44f) / 2);
+                    break;
                 case ShapeKind::bullet:
                     dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), s.w / 2, to_imgui(theme.text));
                     break;
@@ -223,8 +228,13 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                 const float x = snap(dx + span.x, scale);
                 const float y = snap(dy + line.y + (line.height - span.size) / 2, scale);
                 const ImU32 color = to_imgui(theme.color(span.role));
-                dl->AddText(fonts.font(span.face), span.size, ImVec2(x, y), color, span.text.data(),
-                            span.text.data() + span.text.size());
+                ImFont* font = fonts.font(span.face);
+                dl->AddText(font, span.size, ImVec2(x, y), color, span.text.data(), span.text.data() + span.text.size());
+                // The bake AddText drew from (it asks GetFontBaked(size) the same way): its density
+                // is what state() reports, so a test sees blurry glyphs without reading pixels.
+                float& density = glyph_density_[static_cast<std::size_t>(span.face)];
+                const float used = font->GetFontBaked(span.size)->RasterizerDensity;
+                density = density > 0 ? std::min(density, used) : used;
                 if (span.link < 0) continue;
                 // Links are underlined (trailing spaces excepted) and take the hand cursor.
                 float w = span.width;

@@ -3,6 +3,8 @@
 // Holds only view state: where it is scrolled, and the motion in progress.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -46,6 +48,9 @@ public:
     // True when the last draw() moved the view because of the reader (input or its animation).
     bool moved() const { return moved_; }
     void set_smooth(bool smooth) { smooth_ = smooth; }
+    // Per face, the lowest rasterizer density of the glyphs the last draw() used (0: the face was
+    // not drawn). Equal to the framebuffer scale when text is sharp; for the page API (state()).
+    const std::array<float, static_cast<std::size_t>(Face::count)>& glyph_density() const { return glyph_density_; }
 
 private:
     void handle_input(const DocumentLayout& doc, float view_h);
@@ -62,6 +67,7 @@ private:
     bool moved_ = false;
     TextPos sel_anchor_, sel_focus_;  // equal: nothing selected
     bool selecting_ = false;          // the mouse button is down, extending the selection
+    std::array<float, static_cast<std::size_t>(Face::count)> glyph_density_{};
 };
 
 }  // namespace av
