@@ -65,6 +65,11 @@
     showLibrary(show = true) {
       if (program) program._av_show_library(show ? 1 : 0);
     },
+    // Opens the viewer's find bar over the canvas (Ctrl+F does the same), searching for `query`
+    // ('' keeps the last one); typing then goes to it while the canvas has the focus.
+    find(query = '') {
+      if (program) program.ccall('av_find', null, ['string'], [String(query)]);
+    },
     // The program's version (a hash of its files) and the file names this page uses.
     version: bundle.version || (inline && inline.version) || null,
     files: Object.fromEntries(['article-viewer.js', 'article-viewer.wasm', 'article-viewer.data'].map((n) => [n, asset(n)])),

@@ -17,7 +17,7 @@ packages=(
   nlohmann-json3-dev doctest-dev
   libglfw3-dev libgl-dev libstb-dev
   fonts-noto-core fonttools
-  chromium xvfb xauth
+  chromium xvfb xauth xdotool xclip
   python3 python3-jsonschema
   libclang-rt-14-dev
   tesseract-ocr tesseract-ocr-fra

@@ -58,6 +58,48 @@ test('Ctrl+F finds "coree" case- and accent-insensitively, counts and moves betw
   await context.close();
 });
 
+test('Cmd+F opens find too; Shift+Enter goes back to the previous match, and wraps', async () => {
+  const { context, page } = await open();
+  const expected = count(fold(seed.title), 'coree') + seed.blocks.reduce((n, b) => n + count(fold(blockText(b)), 'coree'), 0);
+  await page.keyboard.press('Meta+f');
+  await settle(page);
+  assert.equal((await state(page)).find.open, true);
+  await page.keyboard.type('coree');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  let s = await state(page);
+  assert.equal(s.find.current, 3);
+  const far = s.scrollY;
+  await page.keyboard.press('Shift+Enter');
+  await settle(page);
+  s = await state(page);
+  assert.equal(s.find.current, 2);
+  assert.ok(s.scrollY <= far, `going back moved the view down (${far} -> ${s.scrollY})`);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Enter');
+  await settle(page);
+  assert.equal((await state(page)).find.current, expected - 1);  // from the first, back to the last
+  await context.close();
+});
+
+test('find scrolls to the first match when it is far down the article', async () => {
+  const { context, page } = await open();
+  // "Poutine" is once in the seed, in a paragraph near the end.
+  const index = seed.blocks.findIndex((b) => fold(blockText(b)).includes('poutine'));
+  assert.ok(index > 20 && seed.blocks.filter((b) => fold(blockText(b)).includes('poutine')).length === 1);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('poutine');
+  await settle(page);
+  const s = await state(page);
+  assert.deepEqual([s.find.count, s.find.current], [1, 0]);
+  // The match is put a third of the way down the view (800 px high): the line at the top is a
+  // few blocks before it at most (here the end of a paragraph, a heading, a paragraph).
+  assert.ok(s.scrollY > 2000, `the view stayed near the top (${s.scrollY})`);
+  assert.ok(s.anchor.block >= index - 3 && s.anchor.block <= index, `the view is at block ${s.anchor.block}, the match in ${index}`);
+  await context.close();
+});
+
 test('a triple-click selects a paragraph; Ctrl+C copies exactly its text', async () => {
   const { context, page } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
   const index = seed.blocks.findIndex((b) => b.type === 'paragraph');

@@ -485,7 +485,8 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return true;
 }
 
-// One finger acts as a mouse marked as touch: the reading view scrolls with it and flings.
+// One finger acts as a mouse marked as touch: the reading view scrolls with it and flings, and
+// a long press selects (ui/reader_view.cpp).
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const EmscriptenTouchPoint* touch = nullptr;
@@ -496,6 +497,12 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     io.AddMousePosEvent(static_cast<float>(touch->targetX), static_cast<float>(touch->targetY));
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
     if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    // The event's own time, for the fling: frames are drawn later, at their own pace.
+    const av::TouchPhase phase = type == EMSCRIPTEN_EVENT_TOUCHSTART ? av::TouchPhase::start
+                                 : type == EMSCRIPTEN_EVENT_TOUCHMOVE ? av::TouchPhase::move
+                                 : type == EMSCRIPTEN_EVENT_TOUCHEND  ? av::TouchPhase::end
+                                                                      : av::TouchPhase::cancel;
+    g_app->touch(phase, e->timestamp / 1000.0, static_cast<float>(touch->targetY));
     wake();
     return true;  // no emulated mouse events, no page scroll
 }

@@ -81,6 +81,9 @@ public:
     void set_font_size(float px);
     float font_size() const { return font_size_; }
     void set_reduced_motion(bool reduced) { view_.set_smooth(!reduced); }
+    // A finger's position with the time the platform saw it (seconds), for the fling's speed
+    // (ReaderView::touch); the touch itself reaches ImGui as a touch-screen mouse.
+    void touch(TouchPhase phase, double time, float y) { view_.touch(phase, time, y); }
 
     // The web build ships the fonts' extended subsets (Greek, Cyrillic, ...) apart from the first
     // visit's download: true once an article has needed them and they are not loaded yet, so the

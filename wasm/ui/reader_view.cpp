@@ -6,6 +6,8 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <tuple>
+#include <utility>
 
 #include "core/utf8.hpp"
 #include "host.hpp"
@@ -20,8 +22,19 @@ ImU32 to_imgui(Rgb c, float alpha = 1.0f) { return IM_COL32(c.r, c.g, c.b, stati
 float snap(float v, float scale) { return std::round(v * scale) / scale; }
 
 constexpr float scrollbar_width = 12.0f;
+constexpr float max_fling = 8000.0f;  // px/s: beyond this a flick is a glitch, not a reader
+constexpr float min_fling = 50.0f;
 
 }  // namespace
+
+void ReaderView::touch(TouchPhase phase, double time, float y) {
+    switch (phase) {
+        case TouchPhase::start: finger_.start(time, y); break;
+        case TouchPhase::move: finger_.move(time, y); break;
+        case TouchPhase::end: finger_.end(time, y); break;
+        case TouchPhase::cancel: finger_.clear(); break;
+    }
+}
 
 void ReaderView::jump_to(float y) {
     scroll_ = target_ = y;
@@ -49,23 +62,7 @@ void ReaderView::handle_input(const DocumentLayout& doc, float view_h) {
         if (pressed(ImGuiKey_End)) target_ = doc.height;
         if (target_ != before) velocity_ = 0;
     }
-    // Touch: the content follows the finger, and keeps going with the finger's speed on release.
-    const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
-    if (touch && hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !dragging_thumb_) {
-        touch_drag_ = true;
-        velocity_ = 0;
-    }
-    if (touch_drag_) {
-        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-            const float dy = io.MouseDelta.y;
-            scroll_ -= dy;
-            target_ = scroll_;
-            if (io.DeltaTime > 0) velocity_ = velocity_ * 0.3f + (-dy / io.DeltaTime) * 0.7f;
-        } else {
-            touch_drag_ = false;
-        }
-    }
-    if (!touch_drag_ && velocity_ != 0) {
+    if (touch_ == Touch::none && velocity_ != 0) {
         // Fling: exponential decay, about 0.3 s half-life, like native kinetic scrolling.
         const float dt = std::min(io.DeltaTime, 0.05f);
         scroll_ += velocity_ * dt;
@@ -87,7 +84,7 @@ void ReaderView::handle_scrollbar(const DocumentLayout& doc, float view_h) {
                             io.MousePos.y >= origin.y && io.MousePos.y < origin.y + view_h;
     if (over_track && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         dragging_thumb_ = true;
-        touch_drag_ = false;
+        touch_ = Touch::none;
         velocity_ = 0;
         const bool on_thumb = io.MousePos.y >= thumb_y && io.MousePos.y < thumb_y + thumb_h;
         thumb_grab_ = on_thumb ? io.MousePos.y - thumb_y : thumb_h / 2;  // a click on the track centres the thumb there
@@ -132,10 +129,73 @@ void ReaderView::handle_selection(const Article& article, const DocumentLayout& 
         return;
     }
     if (const std::optional<TextPos> pos = pos_at_mouse()) sel_focus_ = *pos;
-    // Dragging past the top or bottom edge scrolls, faster the further out.
-    const float top = origin.y, bottom = origin.y + view_h;
-    if (io.MousePos.y < top + 8) target_ = scroll_ - std::min(top + 8 - io.MousePos.y, 200.0f) * 0.5f;
-    else if (io.MousePos.y > bottom - 8) target_ = scroll_ + std::min(io.MousePos.y - (bottom - 8), 200.0f) * 0.5f;
+    edge_scroll(io.MousePos.y, origin.y + 8, origin.y + view_h - 8);
+}
+
+void ReaderView::edge_scroll(float pointer_y, float top, float bottom) {
+    // Selecting past the top or bottom edge scrolls, faster the further out.
+    if (pointer_y < top) target_ = scroll_ - std::min(top - pointer_y, 200.0f) * 0.5f;
+    else if (pointer_y > bottom) target_ = scroll_ + std::min(pointer_y - bottom, 200.0f) * 0.5f;
+}
+
+void ReaderView::handle_touch(const Article& article, const DocumentLayout& doc, const FontSet& fonts, float view_h) {
+    // The platform's gestures: a drag scrolls and flings; a finger resting on a word selects it,
+    // and dragging then extends the selection word by word instead of scrolling; a tap clears it.
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    long_press_released_ = false;
+    if (io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsWindowHovered() && !dragging_thumb_ &&
+        ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        touch_ = Touch::pending;
+        velocity_ = 0;  // a finger on a fling stops it
+    }
+    if (touch_ == Touch::none) return;
+    const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    const bool still = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] <= touch_slop * touch_slop;
+    auto word_under = [&](TextPos p) {
+        const std::string text = p.block < 0 ? header_text(article) : block_text(article.blocks[static_cast<std::size_t>(p.block)]);
+        std::pair<std::uint32_t, std::uint32_t> w = word_at(text, p.offset);
+        // The boundary nearest the finger is often the one just after the word it is on.
+        if (w.second - w.first <= 1 && p.offset > 0) {
+            const auto before = word_at(text, p.offset - 1);
+            if (before.second - before.first > 1) w = before;
+        }
+        return std::make_pair(TextPos{p.block, w.first}, TextPos{p.block, w.second});
+    };
+    auto pos_at_finger = [&] { return hit_test(doc, fonts, io.MousePos.x - origin.x, io.MousePos.y - origin.y + scroll_); };
+    if (touch_ == Touch::pending && !still) touch_ = Touch::scrolling;
+    if (touch_ == Touch::pending && down && io.MouseDownDuration[ImGuiMouseButton_Left] >= long_press_seconds) {
+        touch_ = Touch::scrolling;  // unless there is text under the finger
+        if (const std::optional<TextPos> pos = pos_at_finger()) {
+            std::tie(touch_word_begin_, touch_word_end_) = word_under(*pos);
+            select(touch_word_begin_, touch_word_end_);
+            touch_ = Touch::selecting;
+        }
+    }
+    if (touch_ == Touch::pending || touch_ == Touch::scrolling) {
+        // The content follows the finger.
+        scroll_ -= io.MouseDelta.y;
+        target_ = scroll_;
+    }
+    if (touch_ == Touch::selecting && down) {
+        if (const std::optional<TextPos> pos = pos_at_finger()) {
+            const auto [begin, end] = word_under(*pos);
+            if (*pos < touch_word_begin_) select(touch_word_end_, begin);
+            else select(touch_word_begin_, std::max(end, touch_word_end_));
+        }
+        // A fingertip rarely reaches the bottom pixels: a wider margin there than the mouse has.
+        edge_scroll(io.MousePos.y, origin.y + 8, origin.y + view_h - 24);
+    }
+    if (!down) {
+        if (touch_ == Touch::pending && still) clear_selection();  // a tap
+        if (touch_ == Touch::scrolling) {
+            velocity_ = std::clamp(-finger_.velocity(), -max_fling, max_fling);
+            if (std::fabs(velocity_) < min_fling) velocity_ = 0;
+        }
+        long_press_released_ = touch_ == Touch::selecting;
+        touch_ = Touch::none;
+        finger_.clear();
+    }
 }
 
 std::string ReaderView::selected_text(const Article& article) const {
@@ -149,6 +209,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
     const float before = scroll_;
     handle_scrollbar(doc, view_h);
     handle_selection(article, doc, fonts, view_h);
+    handle_touch(article, doc, fonts, view_h);
     handle_input(doc, view_h);
     const float max_scroll = std::max(0.0f, doc.height - view_h);
     target_ = std::clamp(target_, 0.0f, max_scroll);
@@ -158,7 +219,10 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
     const float diff = target_ - scroll_;
     scroll_ = !smooth_ || std::fabs(diff) < 0.5f ? target_ : scroll_ + diff * 0.3f;
     moved_ = scroll_ != before;
-    const bool animating = scroll_ != target_ || velocity_ != 0 || (selecting_ && (target_ != scroll_));
+    // A finger resting on the text draws frames until it becomes a long press: nothing else
+    // would wake the loop at the moment it does.
+    const bool animating = scroll_ != target_ || velocity_ != 0 ||
+                           (touch_ == Touch::pending && ImGui::IsMouseDown(ImGuiMouseButton_Left));
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImGuiIO& io = ImGui::GetIO();
@@ -249,9 +313,9 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
 
     if (hovered_link >= 0 && ImGui::IsWindowHovered() && !dragging_thumb_) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        // A click, not the end of a drag or a touch scroll, follows the link.
+        // A click, not the end of a drag, a touch scroll or a long press, follows the link.
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 36.0f &&
-            io.MouseClickedLastCount[0] == 1) {
+            io.MouseClickedLastCount[0] == 1 && !long_press_released_) {
             host.open_link(doc.links[static_cast<std::size_t>(hovered_link)]);
         }
     }

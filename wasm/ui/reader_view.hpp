@@ -1,6 +1,7 @@
 // The reading view: draws the visible part of a laid-out article into the current ImGui window
-// and moves through it (wheel, keyboard, touch drag with inertia, a draggable scrollbar, links).
-// Holds only view state: where it is scrolled, and the motion in progress.
+// and moves through it (wheel, keyboard, touch drag with inertia, a draggable scrollbar, links),
+// and selects text (mouse drag, double and triple click; touch long press then drag).
+// Holds only view state: where it is scrolled, the motion in progress, the selection.
 #pragma once
 
 #include <array>
@@ -14,10 +15,13 @@
 #include "core/text_search.hpp"
 #include "fonts.hpp"
 #include "theme.hpp"
+#include "velocity_tracker.hpp"
 
 namespace av {
 
 class Host;
+
+enum class TouchPhase { start, move, end, cancel };
 
 class ReaderView {
 public:
@@ -52,17 +56,34 @@ public:
     // not drawn). Equal to the framebuffer scale when text is sharp; for the page API (state()).
     const std::array<float, static_cast<std::size_t>(Face::count)>& glyph_density() const { return glyph_density_; }
 
+    // Where the finger is, with the time the platform saw it (seconds, any steady origin). The
+    // touch itself also arrives through ImGui as a touch-screen mouse; these timed samples are
+    // only what the fling's speed is measured from.
+    void touch(TouchPhase phase, double time, float y);
+
+    // How long a finger must rest on a word to select it, and how far it may stray meanwhile.
+    static constexpr float long_press_seconds = 0.5f;
+    static constexpr float touch_slop = 10.0f;
+
 private:
     void handle_input(const DocumentLayout& doc, float view_h);
     void handle_scrollbar(const DocumentLayout& doc, float view_h);
     void handle_selection(const Article& article, const DocumentLayout& doc, const FontSet& fonts, float view_h);
+    void handle_touch(const Article& article, const DocumentLayout& doc, const FontSet& fonts, float view_h);
+    void edge_scroll(float pointer_y, float top, float bottom);
 
     float scroll_ = 0;     // what is drawn
     float target_ = 0;     // where smooth scrolling is heading
     float velocity_ = 0;   // touch fling, pixels per second
     bool dragging_thumb_ = false;
     float thumb_grab_ = 0;  // where on the thumb the pointer took it
-    bool touch_drag_ = false;
+    // A finger on the text: `pending` until it moves (a scroll) or rests long enough on a word (a
+    // selection, which dragging then extends by words).
+    enum class Touch : std::uint8_t { none, pending, scrolling, selecting };
+    Touch touch_ = Touch::none;
+    TextPos touch_word_begin_, touch_word_end_;  // the word the long press selected
+    VelocityTracker finger_;
+    bool long_press_released_ = false;  // this frame's release ends a long press: not a tap on a link
     bool smooth_ = true;
     bool moved_ = false;
     TextPos sel_anchor_, sel_focus_;  // equal: nothing selected

@@ -1,0 +1,244 @@
+// The viewer's controls as real buttons, for the keyboard and screen readers. The canvas draws the
+// toolbar (text size, theme, Contents, Library) and the library's Open and Forget buttons, but
+// Tab cannot reach inside a canvas and a screen reader cannot see it (it is aria-hidden). So
+// #controls holds the same controls as DOM buttons that call window.articleViewer; they are out of
+// sight until focus is inside them, then show as a bar over the canvas's toolbar (viewer.css),
+// with the focused button outlined. Contents and Library open lists below the bar; Escape closes
+// them and gives focus back to their button.
+//
+// Built with createElement and textContent only: titles of articles never go through innerHTML.
+(function () {
+  'use strict';
+  const root = document.getElementById('controls');
+  if (!root) return;
+  const bar = root.querySelector('.controls-bar');
+  const canvas = document.getElementById('canvas');
+  const live = document.getElementById('controls-status');
+  const viewer = () => window.articleViewer;
+  const state = () => (viewer() ? viewer().state() : {});
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value !== null && value !== undefined) node.setAttribute(name, String(value));
+    }
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function button(text, attrs, onClick) {
+    const b = el('button', Object.assign({ type: 'button' }, attrs), text);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // Said by screen readers (a polite live region); a new text each time, so repeats are said too.
+  function announce(text) {
+    if (!live) return;
+    live.textContent = '';
+    setTimeout(() => { live.textContent = text; }, 50);
+  }
+
+  // --- The bar -----------------------------------------------------------------------------------
+  const step = (delta) => () => {
+    const before = state().fontSize || 20;
+    viewer().setFontSize(before + delta);
+    const now = state().fontSize;
+    announce(now === before ? `Text size ${now} px, the ${delta < 0 ? 'smallest' : 'largest'}` : `Text size ${now} px`);
+  };
+  bar.appendChild(button('A–', { 'aria-label': 'Smaller text', title: 'Smaller text (Ctrl+-)' }, step(-2)));
+  bar.appendChild(button('A+', { 'aria-label': 'Larger text', title: 'Larger text (Ctrl+=); Ctrl+0 resets' }, step(2)));
+
+  const themes = el('div', { role: 'group', 'aria-label': 'Theme', class: 'controls-themes' });
+  for (const name of ['Light', 'Sepia', 'Dark']) {
+    themes.appendChild(button(name, { 'aria-pressed': 'false', 'data-theme': name }, () => {
+      viewer().setTheme(name);
+      refresh();
+    }));
+  }
+  bar.appendChild(themes);
+
+  const contentsButton = button('Contents', { 'aria-expanded': 'false', 'aria-controls': 'contents-panel' }, () => toggle(contents));
+  const libraryButton = button('Library', { 'aria-expanded': 'false', 'aria-controls': 'library-panel' }, () => toggle(library));
+  bar.appendChild(contentsButton);
+  bar.appendChild(libraryButton);
+  // The find bar is drawn in the canvas and types from the keyboard: focus goes to the canvas.
+  bar.appendChild(button('Find…', { title: 'Find in the article (Ctrl+F)' }, () => {
+    close();
+    viewer().find('');
+    canvas.focus();
+  }));
+
+  // --- Panels: Contents and Library ----------------------------------------------------------------
+  function panel(id, label) {
+    const node = el('section', { id, class: 'controls-panel', 'aria-label': label, hidden: '' });
+    root.appendChild(node);
+    return node;
+  }
+  const contents = { button: contentsButton, node: panel('contents-panel', 'Contents'), fill: fillContents, open: null, close: null };
+  const library = {
+    button: libraryButton, node: panel('library-panel', 'Library'), fill: fillLibrary,
+    open: () => viewer().showLibrary(true),
+    close: () => viewer().showLibrary(false),
+  };
+  let opened = null;  // the panel shown, if any
+
+  function toggle(p) {
+    if (opened === p) close(true);
+    else show(p);
+  }
+
+  function show(p) {
+    if (opened) close(false);
+    opened = p;
+    if (p.open) p.open();
+    p.fill();
+    p.node.hidden = false;
+    p.button.setAttribute('aria-expanded', 'true');
+    const first = p.node.querySelector('button');
+    if (first) first.focus();
+  }
+
+  // Closes the open panel; `refocus` gives focus back to its button. `canvasToo` false leaves
+  // what the canvas shows alone (the library stays on the canvas).
+  function close(refocus, canvasToo = true) {
+    const p = opened;
+    if (!p) return false;
+    opened = null;
+    p.node.hidden = true;
+    p.button.setAttribute('aria-expanded', 'false');
+    if (p.close && canvasToo) p.close();
+    if (refocus) p.button.focus();
+    return true;
+  }
+
+  // Focus leaving the controls closes the panel: nothing would show it any more. A click on the
+  // canvas keeps the canvas's library, which the mouse may be using.
+  root.addEventListener('focusout', (e) => {
+    const to = e.relatedTarget;
+    if (!to || root.contains(to)) return;  // the window lost focus, or focus moves inside
+    close(false, to !== canvas);
+  });
+
+  // The level-2 headings, as the canvas's Contents lists them. Choosing one moves the canvas
+  // there and puts focus on that heading in the accessible copy (#mirror), where a screen reader
+  // goes on reading and Tab goes on to the section's links.
+  function fillContents() {
+    const article = viewer().article();
+    const sections = ((article && article.blocks) || []).filter((b) => b.type === 'heading' && Number(b.level) === 2);
+    const list = el('ul');
+    // The section being read: the last one starting at or before the line at the top.
+    const at = state().anchor ? state().anchor.block : -1;
+    const current = sections.filter((b) => b.index <= at).pop();
+    for (const b of sections) {
+      const text = (b.text || []).map((r) => r.text || '').join('');
+      const item = el('li');
+      item.appendChild(button(text, { 'aria-current': b === current ? 'true' : null }, () => {
+        close(false);
+        viewer().scrollToBlock(b.index);
+        const heading = document.querySelector(`#mirror [data-block="${Number(b.index)}"]`);
+        if (heading) heading.focus({ preventScroll: true });
+        else canvas.focus();
+      }));
+      list.appendChild(item);
+    }
+    const body = [el('h2', null, 'Contents')];
+    body.push(sections.length ? list : el('p', null, 'This article has no sections'));
+    body.push(button('Close', { class: 'controls-close' }, () => close(true)));
+    contents.node.replaceChildren(...body);
+  }
+
+  function readLine(entry) {
+    if (entry.percent === undefined) return 'not started';
+    return Math.round(entry.percent * 100) + '% read';
+  }
+
+  // The library as the canvas shows it: bundled articles, then others read here; Open where the
+  // article can be opened again by URL, Forget where a position is saved. `focusAt` is the entry
+  // (by position) whose first button takes focus after a rebuild.
+  function fillLibrary(focusAt) {
+    const entries = viewer().library();
+    const body = [el('h2', null, 'Library')];
+    const rows = [];
+    const group = (heading, items) => {
+      if (!items.length) return;
+      body.push(el('h3', null, heading));
+      const list = el('ul');
+      for (const entry of items) {
+        const title = entry.title || entry.id;
+        const item = el('li');
+        item.appendChild(el('span', { class: 'controls-title' }, title));
+        item.appendChild(el('span', { class: 'controls-detail' }, readLine(entry)));
+        const source = String(entry.source || '');
+        if (source && (entry.bundled || !source.startsWith('file:'))) {
+          item.appendChild(button('Open', { 'aria-label': 'Open ' + title }, () => {
+            close(true);
+            if (source !== state().source) viewer().open(source);
+            announce('Opening ' + title);
+          }));
+        }
+        if (entry.percent !== undefined) {
+          const index = rows.length;
+          item.appendChild(button('Forget', { 'aria-label': 'Forget the position in ' + title }, () => {
+            viewer().forget(entry.id);
+            announce('Forgot the position in ' + title);
+            fillLibrary(index);
+          }));
+        }
+        rows.push(item);
+        list.appendChild(item);
+      }
+      body.push(list);
+    };
+    group('With this viewer', entries.filter((e) => e.bundled));
+    group('Recently read', entries.filter((e) => !e.bundled));
+    if (entries.some((e) => e.percent !== undefined)) {
+      body.push(button('Forget all reading positions', null, () => {
+        viewer().forgetAll();
+        announce('Forgot every reading position');
+        fillLibrary(Infinity);
+      }));
+    }
+    const closeButton = button('Close', { class: 'controls-close' }, () => close(true));
+    body.push(closeButton);
+    library.node.replaceChildren(...body);
+    if (focusAt !== undefined) {
+      const row = rows[Math.min(focusAt, rows.length - 1)];
+      ((row && row.querySelector('button')) || closeButton).focus();
+    }
+  }
+
+  // --- Keeping up with the canvas --------------------------------------------------------------------
+  // The canvas changes the same settings (shortcuts, its own buttons): read them again whenever
+  // focus comes into the controls.
+  // The page's colours (these controls, the canvas's focus ring) follow the viewer's theme.
+  function refresh() {
+    const s = state();
+    for (const b of themes.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.theme === s.theme));
+    if (s.theme) document.documentElement.dataset.theme = String(s.theme).toLowerCase();
+    if (opened === library && s.library === false) close(false);  // closed on the canvas meanwhile
+  }
+  root.addEventListener('focusin', refresh);
+  if (canvas) canvas.addEventListener('focus', refresh);
+
+  // Keys inside the controls belong to them (Tab moves, Enter and Space press, Escape closes):
+  // the program listens on the whole window for its own keyboard navigation, so keep them from
+  // it. Registered before the program starts, so this runs first; other keys (shortcuts,
+  // scrolling) still reach it.
+  const inside = (e) => e.target instanceof Node && root.contains(e.target);
+  window.addEventListener('keydown', (e) => {
+    if (!inside(e)) return;
+    if (e.key === 'Escape') {
+      if (close(true)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+      return;
+    }
+    if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ') e.stopImmediatePropagation();
+  }, true);
+  // A key-up of Space or Enter presses the button; the program would cancel it (it takes Space).
+  window.addEventListener('keyup', (e) => {
+    if (inside(e) && (e.key === 'Enter' || e.key === ' ')) e.stopImmediatePropagation();
+  }, true);
+})();

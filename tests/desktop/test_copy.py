@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Copy on the desktop: in the native window under Xvfb, a drag selects a line and a double-click
+a word, and Ctrl+C puts them on the X clipboard (ImGui::SetClipboardText, which
+the GLFW backend hands to glfwSetClipboardString), as another program reads it: xclip. The mouse
+and the keys are real X input (xdotool, through XTEST).
+
+Usage: test_copy.py PATH/TO/article-viewer   (run by ctest; needs xvfb-run, xdotool and xclip)
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+VIEWER = None
+# Every paragraph is this text, so whichever one the click lands on is the one expected; long
+# enough for several lines, with accents, typographic quotes and spaces, and a euro sign.
+PARAGRAPH = ("Le déménagement du musée de Séoul coûte 2 € ; « œuvres naïves » et façades "
+             "anciennes voyagent ensemble, précieusement emballées, jusqu’à Pyongyang et au-delà "
+             "des montagnes enneigées.")
+WORDS = set(re.findall(r"[\w’-]+", PARAGRAPH))
+
+
+def article():
+    return json.dumps({"format": "article/1", "id": "copie", "lang": "fr", "title": "Copier",
+                       "blocks": [{"type": "paragraph", "text": PARAGRAPH} for _ in range(30)]}, ensure_ascii=False)
+
+
+def xdotool(*args):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=30, check=True).stdout.strip()
+
+
+def clipboard():
+    """The X clipboard's text, or None while nobody owns it."""
+    result = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, timeout=10)
+    return result.stdout.decode("utf-8") if result.returncode == 0 else None
+
+
+def copy(before):
+    """Presses Ctrl+C and returns the clipboard once it differs from `before` (or after 3 s)."""
+    xdotool("key", "ctrl+c")
+    # The viewer answers at its next frame; another program reads it through the X server.
+    deadline = time.monotonic() + 3
+    text = clipboard()
+    while text == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+        text = clipboard()
+    time.sleep(0.6)  # past the double-click time, so the next clicks count afresh
+    return text
+
+
+def double_click(window, x, y):
+    before = clipboard()
+    xdotool("mousemove", "--window", window, str(x), str(y))
+    time.sleep(0.3)
+    xdotool("click", "--repeat", "2", "--delay", "60", "1")
+    time.sleep(0.5)
+    return copy(before)
+
+
+def drag(window, x0, x1, y):
+    """Presses at (x0, y), moves to (x1, y) in steps, releases: what the mouse selects."""
+    before = clipboard()
+    xdotool("mousemove", "--window", window, str(x0), str(y))
+    time.sleep(0.3)
+    xdotool("mousedown", "1")
+    for i in range(1, 6):
+        time.sleep(0.1)
+        xdotool("mousemove", "--window", window, str(x0 + (x1 - x0) * i // 5), str(y))
+    time.sleep(0.5)  # the last move drawn before the release (ImGui takes both in one frame)
+    xdotool("mouseup", "1")
+    time.sleep(0.5)
+    return copy(before)
+
+
+def inner(viewer, path):
+    """Runs inside the X server: starts the viewer, copies, prints what the clipboard held."""
+    # A small window: llvmpipe draws its frames faster, and ImGui counts a double-click in frames'
+    # time (the clicks reach it one change per frame).
+    proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "60", path], stdout=subprocess.DEVNULL)
+    try:
+        window = xdotool("search", "--sync", "--name", "Article viewer").splitlines()[0]
+        time.sleep(1.0)  # the article on screen
+        xdotool("windowfocus", window)
+        # A whole line, dragged from left of the column to right of it.
+        line = drag(window, 5, 780, 300)
+        # A double-click on a word (one of these places, in case one falls between two words).
+        word = None
+        for x in (200, 330, 460, 590, 270, 400, 530):
+            text = double_click(window, x, 330)
+            if text and text.strip() and " " not in text and text != line:
+                word = text
+                break
+        print(json.dumps({"word": word, "line": line}, ensure_ascii=False))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+class Copy(unittest.TestCase):
+    def test_double_and_triple_click_then_ctrl_c_fill_the_x_clipboard(self):
+        tmp = tempfile.mkdtemp(prefix="av-copy-")
+        try:
+            path = os.path.join(tmp, "copie.json")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(article())
+            env = dict(os.environ, XDG_STATE_HOME=os.path.join(tmp, "state"))  # no reading positions of the user's
+            result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), "--inner", VIEWER, path],
+                                    capture_output=True, text=True, timeout=180, env=env)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            copied = json.loads(result.stdout.strip().splitlines()[-1])
+            line = copied["line"] or ""
+            # One line of a paragraph, from its first character to its last, as UTF-8.
+            self.assertGreater(len(line), 30, f"the drag copied {line!r}")
+            self.assertIn(line.strip(), PARAGRAPH)
+            self.assertRegex(line, "[éèêûœçïà€«»’]")
+            self.assertIn(copied["word"], WORDS, f"a double-click copied {copied['word']!r}")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--inner":
+        inner(sys.argv[2], sys.argv[3])
+        sys.exit(0)
+    for tool in ("xvfb-run", "xdotool", "xclip"):
+        if not shutil.which(tool):
+            sys.exit(f"test_copy.py: {tool} is missing (tests/bootstrap.sh installs it)")
+    VIEWER = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
