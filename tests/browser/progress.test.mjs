@@ -19,6 +19,20 @@ async function open(context, suffix = '') {
   return page;
 }
 
+// Scrolls with small wheel moves (a third of a notch) until the reader's anchor satisfies `done`
+// (a predicate on {block, offset}); returns the settled state.
+async function wheelUntil(page, done, { step = 33, max = 60 } = {}) {
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < max; i++) {
+    const s = await state(page);
+    if (done(s.anchor)) return s;
+    await page.mouse.wheel(0, step);
+    await settle(page);
+  }
+  throw new Error(`anchor never matched: ${JSON.stringify((await state(page)).anchor)}`);
+}
+
 test('scroll to about half, wait, reload: same anchor and percent', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await open(context);
@@ -46,6 +60,35 @@ test('scroll to about half, wait, reload: same anchor and percent', async () => 
   assert.match(after.notice, /^Reprise à \d+\u202F%$/);
   await context.close();
 });
+
+// The URL carries the id of the block being read, or of the nearest block before it that has
+// one; on reload that fragment must not pull a reader in a block without id back to that block.
+for (const [name, block, viewport] of [['the sponsored block', 4, { width: 1280, height: 800 }],
+  ['a callout', 30, { width: 390, height: 420 }]]) {
+  test(`mid-way through ${name} (no id), reload: the same line, not the block the URL names`, async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await open(context);
+    await page.evaluate((b) => window.articleViewer.scrollToBlock(b - 1), block);
+    await settle(page);
+    const before = await wheelUntil(page, (a) => a.block === block && a.offset > 0);
+    await page.waitForFunction(([k, a]) => {
+      const v = JSON.parse(localStorage.getItem(k) || 'null');
+      return v && v.anchor.block === a.block && v.anchor.offset === a.offset;
+    }, [key, before.anchor], { timeout: 3000 });
+    const hash = await page.evaluate(() => window.location.hash);
+    assert.match(hash, /^#[a-z0-9-]+$/, 'the URL names the nearest earlier block with an id');
+    await page.reload();
+    const after = await waitForState(page, 'state.ready');
+    assert.deepEqual(after.anchor, before.anchor);
+    assert.deepEqual(after.firstLine, before.anchor, 'the saved line is the one at the top');
+    // The saved line's top, where the reader had it part-way scrolled out: within one line.
+    assert.ok(after.scrollY <= before.scrollY && before.scrollY - after.scrollY < 40, `scrollY ${after.scrollY} vs ${before.scrollY}`);
+    // A link to another block still wins over the saved position.
+    const linked = await open(context, '#h-les-implications-regionales');
+    assert.deepEqual((await state(linked)).anchor, { block: 11, offset: 0 });
+    await context.close();
+  });
+}
 
 test('1280 to 390 wide and back, and a text size change, keep the anchor', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
