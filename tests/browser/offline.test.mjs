@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, waitForState, siteWith, distDir } from './harness.mjs';
+import { serve, launch, waitForState, settle, siteWith, distDir, wheelUntil } from './harness.mjs';
 import { article, describe, rebuiltBundle, replaceContents, seed, stopped, tempDir } from './bundle.mjs';
 
 let browser;
@@ -85,20 +85,27 @@ test('after one visit, the page reloads and reads with no network, at the same p
     await page.goto(server.url);
     let state = await waitForState(page, 'state.ready');
     assert.equal(state.articleId, seed.id);
+    // Mid-way through a paragraph (offset > 0): a place the URL's #block alone cannot give back.
     for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
-    const progressFeature = 'positionSaved' in state;
-    if (progressFeature) state = await waitForState(page, 'state.positionSaved && state.anchor.block > 0', 15000);
-    else state = await waitForState(page, 'state.anchor.block > 0');
+    await settle(page);
+    state = await wheelUntil(page, (a) => a.block > 0 && a.offset > 0);
     const place = state.anchor;
+    const key = 'article-viewer/progress/' + seed.id;
+    await page.waitForFunction(([k, a]) => {
+      const v = JSON.parse(localStorage.getItem(k) || 'null');
+      return v && v.anchor.block === a.block && v.anchor.offset === a.offset;
+    }, [key, place], { timeout: 5000 });
 
     await context.setOffline(true);
     await stopped(server);
-    await page.reload();
+    await page.goto(server.url);  // without the #fragment: the place comes from storage only
     state = await waitForState(page);
     assert.equal(state.error, null);
     assert.equal(state.articleId, seed.id);
     assert.equal(state.title, seed.title);
-    if (progressFeature) assert.equal(state.anchor.block, place.block, 'the reading position was not restored');
+    assert.deepEqual(state.anchor, place, 'the reading position was not restored');
+    const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).anchor, key);
+    assert.deepEqual({ block: saved.block, offset: saved.offset }, place);
 
     await page.goto(server.url + '?article=articles/extra.json');
     state = await waitForState(page);
