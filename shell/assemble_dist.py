@@ -4,10 +4,11 @@
     assemble_dist.py --shell shell/ --assets assets/ --program BUILD/wasm --dist BUILD/dist
 
 - The page (shell/index.html) and everything it refers to, the program (article-viewer.js, .wasm,
-  .data = the fonts) and generated icons get content-hashed names (`loader.3f9a0c1d.js`), so hosts
-  may cache them for a year; index.html, sw.js and manifest.webmanifest keep their names and are
-  small. References are rewritten: src/href in index.html, icon names in the manifest, and the
-  program's file names and sizes in loader.js (between its /*@bundle*/ markers).
+  .data = the fonts), the fonts' extended subsets (fonts-ext/) and generated icons get
+  content-hashed names (`loader.3f9a0c1d.js`), so hosts may cache them for a year; index.html,
+  sw.js and manifest.webmanifest keep their names and are small. References are rewritten: src/href
+  in index.html, icon names in the manifest, and the program's and extended fonts' file names (and
+  the program's sizes) in loader.js (between its /*@bundle*/ markers).
 - sw.js (the service worker) gets the list of files to precache and a version derived from their
   contents, so every new bundle installs cleanly and replaces the old one.
 - article-viewer.html: the single-file page, with the program, fonts, styles, scripts and the
@@ -154,9 +155,19 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
         add_hashed(name, data)
     for name, data in generated.items():
         add_hashed(name, data)
+    # The fonts' extended subsets (Greek, Cyrillic, ...): not part of the first visit; the program
+    # fetches them, by the hashed names loader.js learns here, when an article needs them
+    # (js_fetch_extended_fonts in platform/web.cpp; the single-file page has them inline).
+    ext_fonts = sorted(f for f in os.listdir(fonts_ext) if f.endswith(".ttf")) if fonts_ext else []
+    ext_font_bytes = {name: read(os.path.join(fonts_ext, name)) for name in ext_fonts}
+    ext_font_paths = {}
+    for name, data in ext_font_bytes.items():
+        ext_font_paths[name] = "fonts-ext/" + hashed_name(name, data)
+        out[ext_font_paths[name]] = data
     program_version = digest(b"".join(digest(program_bytes[n]).encode() for n in PROGRAM_FILES))[:16]
     bundle = {"version": program_version,
-              "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES}}
+              "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES},
+              "fontsExt": ext_font_paths}
     # The default article, which loader.js downloads beside the program (as the program would ask
     # for it by the same URL: AV_DEFAULT_ARTICLE in wasm/CMakeLists.txt comes from the same index).
     default = next((a["path"] for a in article_index.get("articles", []) if a.get("id") == article_index.get("default")), None)
@@ -199,16 +210,10 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     for name in article_files:
         out["articles/" + name] = read(os.path.join(articles_dir, name))
 
-    # --- the fonts' extended subsets (Greek, Cyrillic, ...): not part of the first visit; the
-    # program fetches fonts-ext/NAME.ttf when an article needs them (platform/web.cpp) -----------
-    ext_fonts = sorted(f for f in os.listdir(fonts_ext) if f.endswith(".ttf")) if fonts_ext else []
-    for name in ext_fonts:
-        out["fonts-ext/" + name] = read(os.path.join(fonts_ext, name))
-
     # --- the service worker ----------------------------------------------------------------------
     precache = ["index.html", "manifest.webmanifest"] + sorted(set(renamed.values()))
     precache += ["articles/index.json"] + ["articles/" + p for p in bundled]
-    precache += ["fonts-ext/" + name for name in ext_fonts]
+    precache += [ext_font_paths[name] for name in ext_fonts]
     version = digest("\n".join(f"{p} {digest(out[p])}" for p in precache).encode())[:16]
     sw = fill(sw, "version", version, "sw.js")
     sw = fill(sw, "precache", precache, "sw.js")
@@ -228,7 +233,7 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
         "files": {n: base64.b64encode(program_bytes[n]).decode("ascii") for n in ("article-viewer.wasm", "article-viewer.data")},
         "articles": {name: base64.b64encode(out[name]).decode("ascii")
                      for name in ["articles/index.json"] + ["articles/" + p for p in bundled]},
-        "fontsExt": {name: base64.b64encode(out["fonts-ext/" + name]).decode("ascii") for name in ext_fonts},
+        "fontsExt": {name: base64.b64encode(data).decode("ascii") for name, data in ext_font_bytes.items()},
     }
     out[SINGLE_FILE] = single_file_page(index_html, read_ref, inline_data,
                                         program_bytes["article-viewer.js"].decode("utf-8")).encode("utf-8")

@@ -5,10 +5,12 @@
   const $ = (id) => document.getElementById(id);
   const overlay = $('overlay'), bar = $('progress-bar'), statusLine = $('status'), detail = $('detail'), retry = $('retry');
   let program = null;  // the Emscripten module once it runs
-  // The program's content-hashed file names and sizes, filled in by the dist assembly
-  // (shell/assemble_dist.py); empty when this file is used unassembled.
+  // The program's content-hashed file names and sizes, and the extended fonts' hashed paths
+  // ({files: {name: {name, size}}, fontsExt: {NAME.ttf: 'fonts-ext/NAME.<hash>.ttf'}}), filled in
+  // by the dist assembly (shell/assemble_dist.py); empty when this file is used unassembled.
   const bundle = /*@bundle*/{}/*@bundle*/;
   const asset = (name) => (bundle.files && bundle.files[name] ? bundle.files[name].name : name);
+  const fontExtPath = (name) => (bundle.fontsExt && bundle.fontsExt[name]) || 'fonts-ext/' + name;
   // The single-file page (article-viewer.html) carries the wasm, the fonts and the bundled
   // articles inline, base64; nothing is downloaded there (fetch() of file:// fails anyway).
   const inline = window.articleViewerInline || null;
@@ -225,6 +227,7 @@
       inlineArticles: inlineArticles(),  // read by js_fetch_article in platform/web.cpp
       prefetchedArticles: prefetched,  // likewise
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
+      fontExtPath,  // NAME.ttf -> its hashed URL, for js_fetch_extended_fonts
       onRuntimeInitialized() { overlay.hidden = true; },
       onStateChange() {
         window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));

@@ -35,22 +35,27 @@ export function describe(dir = distDir) {
 }
 
 // A second bundle, as a rebuild with a trivially different program would give: the program files
-// of `from` under their plain names, the JavaScript with one comment more, assembled by
-// shell/assemble_dist.py like the build does.
-export function rebuiltBundle(from = distDir) {
-  const { program } = describe(from);
+// and extended fonts of `from` under their plain names, the JavaScript with one comment more
+// (unless `same`), assembled by shell/assemble_dist.py like the build does. With `report`, the
+// script's size report is returned as `output`.
+export function rebuiltBundle(from = distDir, { same = false, report = false } = {}) {
+  const { program, bundle } = describe(from);
   const work = tempDir('av-rebuild-');
   const programDir = path.join(work, 'program');
+  const fontsDir = path.join(work, 'fonts-ext');
   mkdirSync(programDir);
+  mkdirSync(fontsDir);
   for (const [ext, name] of Object.entries(program)) {
     let bytes = readFileSync(path.join(from, name));
-    if (ext === 'js') bytes = Buffer.concat([bytes, Buffer.from('\n// rebuilt\n')]);
+    if (ext === 'js' && !same) bytes = Buffer.concat([bytes, Buffer.from('\n// rebuilt\n')]);
     writeFileSync(path.join(programDir, `article-viewer.${ext}`), bytes);
   }
+  for (const [face, file] of Object.entries(bundle.fontsExt || {})) cpSync(path.join(from, file), path.join(fontsDir, face));
   const dist = path.join(work, 'dist');
-  execFileSync('python3', [path.join(repo, 'shell', 'assemble_dist.py'), '--shell', path.join(repo, 'shell'),
-    '--assets', path.join(repo, 'assets'), '--program', programDir, '--dist', dist, '--quiet'], { stdio: 'inherit' });
-  return { dir: dist, remove: () => rmSync(work, { recursive: true, force: true }) };
+  const output = execFileSync('python3', [path.join(repo, 'shell', 'assemble_dist.py'), '--shell', path.join(repo, 'shell'),
+    '--assets', path.join(repo, 'assets'), '--program', programDir, '--fonts-ext', fontsDir, '--dist', dist,
+    ...(report ? [] : ['--quiet'])], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  return { dir: dist, output, remove: () => rmSync(work, { recursive: true, force: true }) };
 }
 
 // Replaces everything in `dir` by a copy of `from` (the folder itself stays, as on a host).

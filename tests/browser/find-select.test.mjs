@@ -148,7 +148,9 @@ test('prefers-reduced-motion turns smooth scrolling off', async () => {
   await settle(page);
   const s = await state(page);
   assert.ok(s.scrollY > 500);
-  // No easing: the jump takes the few frames an input always draws, not an animation's dozen.
-  assert.ok(s.frames - before <= 6, `${s.frames - before} frames for one PageDown`);
+  // No easing: the jump takes the few frames an input always draws (key down and key up, each
+  // with its settle frames when they arrive apart on a busy machine: up to 8), not the twenty or
+  // so of an eased PageDown.
+  assert.ok(s.frames - before <= 8, `${s.frames - before} frames for one PageDown`);
   await context.close();
 });

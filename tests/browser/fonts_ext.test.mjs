@@ -53,6 +53,8 @@ test('Cyrillic and Greek text fetches the extended fonts once and is drawn again
   assert.equal(state.articleId, 'alphabets');
   assert.equal(requests.length, 6, JSON.stringify(requests));
   assert.equal(new Set(requests).size, 6);
+  // By their content-hashed names, which hosts may cache for a year.
+  for (const p of requests) assert.match(p, /\/fonts-ext\/Noto(Serif|Sans)-[A-Za-z]+\.[0-9a-f]{8}\.ttf$/);
   await page.waitForTimeout(300);  // the settle frames after the new faces
   const stats = await inkStats(page, await page.locator('#canvas').screenshot());
   assert.ok(stats.ink > 0.005, `no text-like pixels: ${JSON.stringify(stats)}`);

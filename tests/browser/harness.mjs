@@ -1,6 +1,6 @@
 // Shared by the browser tests: serves a folder with serve.py on a free port and drives Debian's
 // Chromium through playwright-core (never a downloaded browser).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deflateSync } from 'node:zlib';
@@ -49,14 +49,66 @@ export async function waitForState(page, predicate = 'state.ready || state.error
 }
 
 // Waits until the viewer stops drawing (two polls with the same frame count): after input, an
-// animation or a resize, the state then describes what is on screen.
-export function settle(page) {
+// animation or a resize, the state then describes what is on screen. The first poll only takes
+// the count (a count left by an earlier call would let a frame still to come pass unseen).
+export async function settle(page) {
+  await page.evaluate(() => { window.__lastFrames = undefined; });
   return page.waitForFunction(() => {
     const s = window.articleViewer.state();
     const same = window.__lastFrames === s.frames;
     window.__lastFrames = s.frames;
     return same;
   }, null, { polling: 250, timeout: 10000 });
+}
+
+// Runs `action` (a resize, a text size) and waits until the viewer has drawn the new layout.
+export async function relayout(page, action) {
+  const frames = (await page.evaluate(() => window.articleViewer.state())).frames;
+  await action();
+  await page.waitForFunction((n) => window.articleViewer.state().frames > n, frames, { timeout: 5000 });
+  await settle(page);
+  return page.evaluate(() => window.articleViewer.state());
+}
+
+// Scrolls with small wheel moves (a third of a notch) until the reader's anchor satisfies `done`
+// (a predicate on {block, offset}); returns the settled state.
+export async function wheelUntil(page, done, { step = 33, max = 60 } = {}) {
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < max; i++) {
+    const s = await page.evaluate(() => window.articleViewer.state());
+    if (done(s.anchor)) return s;
+    await page.mouse.wheel(0, step);
+    await settle(page);
+  }
+  throw new Error(`anchor never matched: ${JSON.stringify((await page.evaluate(() => window.articleViewer.state())).anchor)}`);
+}
+
+// Reads the text of a PNG with tesseract (Debian's tesseract-ocr, French): the words found, each
+// with its box in the image's pixels ({text, x, y, w, h}).
+export function ocr(png) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'av-ocr-'));
+  try {
+    writeFileSync(path.join(dir, 'in.png'), png);
+    const tsv = execFileSync('tesseract', [path.join(dir, 'in.png'), '-', '-l', 'fra', '--psm', '11', 'tsv'],
+      { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    return tsv.split('\n').slice(1).map((l) => l.split('\t')).filter((f) => f.length >= 12 && f[11].trim())
+      .map((f) => ({ text: f[11].trim(), x: +f[6], y: +f[7], w: +f[8], h: +f[9] }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Installed with page.addInitScript: while window.__holdTimers is true, setTimeout callbacks
+// (the program's save timer among them) wait. Frames (requestAnimationFrame) still run, so the
+// reader moves but nothing is saved until the page is hidden or the hold ends.
+export function holdTimers() {
+  const setTimeoutNative = window.setTimeout.bind(window);
+  window.__holdTimers = false;
+  window.setTimeout = (fn, ms, ...args) => setTimeoutNative(function run() {
+    if (window.__holdTimers) setTimeoutNative(run, 50);
+    else if (typeof fn === 'function') fn(...args);
+  }, ms);
 }
 
 // Measures a PNG screenshot in the browser itself (no image library needed here): the share of
@@ -89,6 +141,37 @@ export async function inkStats(page, png) {
       const pixels = d.length / 4;
       return { width: c.width, height: c.height, nonBackground: 1 - most / pixels, ink: ink / pixels, colors: counts.size };
     }, png.toString('base64'));
+  } finally {
+    await probe.close();
+  }
+}
+
+// Compares two PNG screenshots of the same size in the browser: the share of pixels whose colour
+// differs by more than `threshold` (0..255) in any channel. Re-rasterised glyphs differ by a few
+// levels at their edges; text moved by a line changes a few percent of the pixels.
+export async function pixelDiff(page, a, b, threshold = 48) {
+  const probe = await page.context().browser().newPage();
+  try {
+    return await probe.evaluate(async ([x, y, t]) => {
+      const load = async (b64) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width; c.height = img.height;
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        return g.getImageData(0, 0, c.width, c.height);
+      };
+      const [p, q] = [await load(x), await load(y)];
+      if (p.width !== q.width || p.height !== q.height) return 1;
+      let n = 0;
+      for (let i = 0; i < p.data.length; i += 4) {
+        if (Math.abs(p.data[i] - q.data[i]) > t || Math.abs(p.data[i + 1] - q.data[i + 1]) > t ||
+          Math.abs(p.data[i + 2] - q.data[i + 2]) > t) n++;
+      }
+      return n / (p.data.length / 4);
+    }, [a.toString('base64'), b.toString('base64'), threshold]);
   } finally {
     await probe.close();
   }

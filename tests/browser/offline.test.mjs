@@ -3,9 +3,11 @@
 // when a new bundle is deployed, and a manifest with icons so the reader can install it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { serve, launch, waitForState, siteWith, distDir } from './harness.mjs';
+import { serve, launch, waitForState, settle, siteWith, distDir, wheelUntil } from './harness.mjs';
 import { article, describe, rebuiltBundle, replaceContents, seed, stopped, tempDir } from './bundle.mjs';
 
 let browser;
@@ -42,19 +44,54 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   }
   // Unhashed names only where they must stay stable, and no stale program files.
   const plain = d.files.filter((f) => !hashed.test(f)).sort();
-  // (fonts-ext/: the fonts' extended subsets, fetched by name when an article needs them.)
+  // (articles/ and fonts-ext/ are folders; the articles keep their names, they are linked to.)
   assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts-ext', 'index.html', 'manifest.webmanifest', 'sw.js']);
+  // The fonts' extended subsets: named by their content, known to the loader, precached.
+  const fonts = readdirSync(path.join(distDir, 'fonts-ext')).sort();
+  assert.equal(fonts.length, 6, fonts.join(' '));
+  for (const file of fonts) {
+    const bytes = readFileSync(path.join(distDir, 'fonts-ext', file));
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    assert.equal(file, file.replace(/\.[0-9a-f]{8}\.ttf$/, '') + `.${sha.slice(0, 8)}.ttf`, `fonts-ext/${file} is not named by its content`);
+    assert.ok(d.precache.includes('fonts-ext/' + file), `sw.js does not precache fonts-ext/${file}`);
+  }
+  assert.deepEqual(Object.values(d.bundle.fontsExt).sort(), fonts.map((f) => 'fonts-ext/' + f));
+  for (const [face, file] of Object.entries(d.bundle.fontsExt)) assert.equal(file.replace(/\.[0-9a-f]{8}\.ttf$/, '.ttf'), 'fonts-ext/' + face);
   for (const file of d.precache) assert.ok(existsSync(path.join(distDir, file)), `sw.js precaches ${file}, which is missing`);
   assert.ok(d.precache.includes('articles/index.json'));
   assert.ok(d.precache.includes('articles/russie-munitions-nord-coreennes.json'));
   assert.ok(d.index.length < 4096, `index.html is ${d.index.length} bytes`);
 });
 
+test('the assembly prints every file of dist/ with its size, raw and gzipped', () => {
+  const { dir, output, remove } = rebuiltBundle(distDir, { same: true, report: true });
+  try {
+    const human = (n) => (n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`);
+    const rows = new Map();
+    for (const m of output.matchAll(/^ {2}(\S+) +(\d+(?:\.\d)? (?:KiB|B)) +(\d+(?:\.\d)? (?:KiB|B))$/gm)) rows.set(m[1], [m[2], m[3]]);
+    const files = readdirSync(dir, { recursive: true }).filter((f) => !statSync(path.join(dir, f)).isDirectory());
+    assert.ok(files.length > 20, files.join(' '));
+    for (const file of files) {
+      const bytes = readFileSync(path.join(dir, file));
+      assert.ok(rows.has(file), `${file} is not in the report:\n${output}`);
+      const [raw, gz] = rows.get(file);
+      assert.equal(raw, human(bytes.length), `${file}: raw size`);
+      const expected = gzipSync(bytes, { level: 9 }).length;
+      const printed = parseFloat(gz) * (gz.endsWith('KiB') ? 1024 : 1);
+      assert.ok(Math.abs(printed - expected) <= Math.max(0.06 * 1024, expected * 0.01), `${file}: gzipped ${gz}, expected about ${human(expected)}`);
+    }
+    assert.equal(rows.size, files.length, 'the report lists files that are not in dist/');
+    assert.match(output, /first visit \(page, program, fonts, default article\): [\d.]+ KiB raw, [\d.]+ KiB gzipped/);
+  } finally {
+    remove();
+  }
+});
+
 test('serve.py: a year of caching for hashed files, none for index.html, sw.js and the manifest', async () => {
   const d = describe();
   const server = await serve();
   try {
-    for (const name of [d.program.wasm, d.program.data, d.program.js, d.loaderName]) {
+    for (const name of [d.program.wasm, d.program.data, d.program.js, d.loaderName, ...Object.values(d.bundle.fontsExt)]) {
       assert.match((await fetch(server.url + name)).headers.get('cache-control'), /max-age=31536000.*immutable/, name);
     }
     for (const name of ['', 'index.html', 'sw.js', 'manifest.webmanifest']) {
@@ -85,20 +122,27 @@ test('after one visit, the page reloads and reads with no network, at the same p
     await page.goto(server.url);
     let state = await waitForState(page, 'state.ready');
     assert.equal(state.articleId, seed.id);
+    // Mid-way through a paragraph (offset > 0): a place the URL's #block alone cannot give back.
     for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
-    const progressFeature = 'positionSaved' in state;
-    if (progressFeature) state = await waitForState(page, 'state.positionSaved && state.anchor.block > 0', 15000);
-    else state = await waitForState(page, 'state.anchor.block > 0');
+    await settle(page);
+    state = await wheelUntil(page, (a) => a.block > 0 && a.offset > 0);
     const place = state.anchor;
+    const key = 'article-viewer/progress/' + seed.id;
+    await page.waitForFunction(([k, a]) => {
+      const v = JSON.parse(localStorage.getItem(k) || 'null');
+      return v && v.anchor.block === a.block && v.anchor.offset === a.offset;
+    }, [key, place], { timeout: 5000 });
 
     await context.setOffline(true);
     await stopped(server);
-    await page.reload();
+    await page.goto(server.url);  // without the #fragment: the place comes from storage only
     state = await waitForState(page);
     assert.equal(state.error, null);
     assert.equal(state.articleId, seed.id);
     assert.equal(state.title, seed.title);
-    if (progressFeature) assert.equal(state.anchor.block, place.block, 'the reading position was not restored');
+    assert.deepEqual(state.anchor, place, 'the reading position was not restored');
+    const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).anchor, key);
+    assert.deepEqual({ block: saved.block, offset: saved.offset }, place);
 
     await page.goto(server.url + '?article=articles/extra.json');
     state = await waitForState(page);

@@ -3,7 +3,7 @@
 // an older tab never overwrites a newer position; the page can follow the reader.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, waitForState, settle } from './harness.mjs';
+import { serve, launch, waitForState, settle, pixelDiff, relayout, wheelUntil, ocr, holdTimers } from './harness.mjs';
 
 const key = 'article-viewer/progress/russie-munitions-nord-coreennes';
 let server, browser;
@@ -43,25 +43,142 @@ test('scroll to about half, wait, reload: same anchor and percent', async () => 
   const after = await waitForState(page, 'state.ready');
   assert.deepEqual(after.anchor, before.anchor);
   assert.ok(Math.abs(after.percent - before.percent) < 0.01, `${after.percent} vs ${before.percent}`);
-  assert.match(after.notice, /^Reprise à \d+\u202F%$/);
+  // The notice says where, in the article's language; the toolbar says how long is left.
+  assert.equal(after.notice, `Reprise à ${Math.round(saved.percent * 100)}\u202F%`);
+  assert.match(after.timeLeft, /^\d+ min restantes?$/);
+  assert.equal(parseInt(after.timeLeft, 10), after.timeLeftMinutes);
+  assert.ok(after.timeLeftMinutes >= 1 && after.timeLeftMinutes < after.readingMinutes, JSON.stringify(after));
+  // ...and both are really drawn (read back with OCR); the notice's "start over" goes to the top.
+  const bar = ocr(await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 44 } })).map((w) => w.text).join(' ');
+  assert.match(bar, new RegExp(`${after.timeLeftMinutes} min restantes`), `toolbar reads "${bar}"`);
+  const strip = { x: 0, y: 800 - 90, width: 1280, height: 90 };
+  const words = ocr(await page.screenshot({ clip: strip }));
+  assert.ok(words.some((w) => w.text === 'Reprise'), `notice reads "${words.map((w) => w.text).join(' ')}"`);
+  const button = words.find((w) => w.text === 'Recommencer');
+  assert.ok(button, `no "Recommencer" in "${words.map((w) => w.text).join(' ')}"`);
+  await page.mouse.click(strip.x + button.x + button.w / 2, strip.y + button.y + button.h / 2);
+  await settle(page);
+  const top = await state(page);
+  assert.deepEqual(top.anchor, { block: -1, offset: 0 });
+  assert.equal(top.scrollY, 0);
+  assert.equal(top.notice, '');
+  assert.equal(top.timeLeftMinutes, top.readingMinutes);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).anchor.block === -1, key, { timeout: 3000 });
   await context.close();
 });
 
-test('1280 to 390 wide and back, and a text size change, keep the anchor', async () => {
+test('the page is hidden right after a move: the position is saved at once (pagehide)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(holdTimers);
+  await page.goto(server.url);
+  await waitForState(page, 'state.ready');
+  // With timers held, the save 0.8 s after settling cannot happen: only the flush can save.
+  await page.evaluate(() => { window.__holdTimers = true; });
+  await page.evaluate(() => window.articleViewer.scrollToBlock(12));
+  const moved = await waitForState(page, 'state.anchor.block === 12');
+  await page.waitForTimeout(1200);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'saved by the timer: no test');
+  await page.goto(server.url);  // no fragment: the place can only come from storage
+  const after = await waitForState(page, 'state.ready');
+  assert.deepEqual((await stored(page)).anchor.block, 12);
+  assert.deepEqual(after.anchor, moved.anchor);
+  await context.close();
+});
+
+// The URL carries the id of the block being read, or of the nearest block before it that has
+// one; on reload that fragment must not pull a reader in a block without id back to that block.
+for (const [name, block, viewport] of [['the sponsored block', 4, { width: 1280, height: 800 }],
+  ['a callout', 30, { width: 390, height: 420 }]]) {
+  test(`mid-way through ${name} (no id), reload: the same line, not the block the URL names`, async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await open(context);
+    await page.evaluate((b) => window.articleViewer.scrollToBlock(b - 1), block);
+    await settle(page);
+    const before = await wheelUntil(page, (a) => a.block === block && a.offset > 0);
+    await page.waitForFunction(([k, a]) => {
+      const v = JSON.parse(localStorage.getItem(k) || 'null');
+      return v && v.anchor.block === a.block && v.anchor.offset === a.offset;
+    }, [key, before.anchor], { timeout: 3000 });
+    const hash = await page.evaluate(() => window.location.hash);
+    assert.match(hash, /^#[a-z0-9-]+$/, 'the URL names the nearest earlier block with an id');
+    await page.reload();
+    const after = await waitForState(page, 'state.ready');
+    assert.deepEqual(after.anchor, before.anchor);
+    assert.deepEqual(after.firstLine, before.anchor, 'the saved line is the one at the top');
+    // The saved line's top, where the reader had it part-way scrolled out: within one line.
+    assert.ok(after.scrollY <= before.scrollY && before.scrollY - after.scrollY < 40, `scrollY ${after.scrollY} vs ${before.scrollY}`);
+    // A link to another block still wins over the saved position.
+    const linked = await open(context, '#h-les-implications-regionales');
+    assert.deepEqual((await state(linked)).anchor, { block: 11, offset: 0 });
+    await context.close();
+  });
+}
+
+// After a relayout the anchor is kept, not recomputed, so comparing it with itself proves little:
+// firstLine is the line really at the top in the new layout, and the canvas is compared too.
+test('1280 to 390 wide and back, and a text size change and back: the same line at the top', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await open(context);
-  await page.evaluate(() => window.articleViewer.scrollToBlock(14));
+  await page.evaluate(() => window.articleViewer.scrollToBlock(2));  // p2: a long paragraph
   await settle(page);
-  const anchor = (await state(page)).anchor;
-  await page.setViewportSize({ width: 390, height: 800 });
+  const start = await wheelUntil(page, (a) => a.block === 2 && a.offset > 100);
+  const anchor = start.anchor;
+  assert.deepEqual(start.firstLine, anchor);
+  await page.waitForFunction(([k, a]) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.offset === a.offset, [key, anchor], { timeout: 3000 });
+  // In another layout, the anchored character is on the line at the top: that line starts at or
+  // before it, less than a line's worth of characters before.
+  const holdsAnchor = (s, perLine) => {
+    assert.deepEqual(s.anchor, anchor);
+    assert.equal(s.firstLine.block, anchor.block, JSON.stringify(s.firstLine));
+    assert.ok(s.firstLine.offset <= anchor.offset && anchor.offset - s.firstLine.offset < perLine,
+      `top line starts at ${s.firstLine.offset}, anchor at ${anchor.offset}`);
+  };
+  const narrow = await relayout(page, () => page.setViewportSize({ width: 390, height: 800 }));
+  holdsAnchor(narrow, 60);
+  assert.notDeepEqual(narrow.firstLine, anchor, 'the paragraph did not rewrap at 390 px (no test)');
+  // Back at the start's layout: the same line, now at the very top (it was part-way scrolled out).
+  const home = await relayout(page, () => page.setViewportSize({ width: 1280, height: 800 }));
+  assert.deepEqual(home.anchor, anchor);
+  assert.deepEqual(home.firstLine, start.firstLine);
+  assert.ok(home.scrollY <= start.scrollY && start.scrollY - home.scrollY < 40, `scrollY ${home.scrollY} vs ${start.scrollY}`);
+  const canvas = page.locator('#canvas');
+  const shot = await canvas.screenshot();
+  const same = async (what) => {
+    const s = await state(page);
+    assert.deepEqual(s.anchor, anchor, what);
+    assert.deepEqual(s.firstLine, home.firstLine, what);
+    assert.equal(s.scrollY, home.scrollY, what);
+    const diff = await pixelDiff(page, shot, await canvas.screenshot());
+    assert.ok(diff < 0.001, `${what}: ${(diff * 100).toFixed(2)} % of the canvas differs`);
+  };
+  holdsAnchor(await relayout(page, () => page.evaluate(() => window.articleViewer.setFontSize(32))), 70);
+  await relayout(page, () => page.evaluate(() => window.articleViewer.setFontSize(20)));
+  await same('back at 20 px');
+  for (const width of [390, 700, 1280]) holdsAnchor(await relayout(page, () => page.setViewportSize({ width, height: 800 })), 60);
+  await same('390, 700, back at 1280');
+  // Relayouts are not the reader's moves: nothing new was saved.
+  await page.waitForTimeout(1200);
+  assert.deepEqual((await stored(page)).anchor.offset, anchor.offset);
+  await context.close();
+});
+
+// At the end, a wider window shows the end of a shorter document: the view is only pulled back,
+// which must not re-anchor it (before: block 30, then 29 for good).
+test('at the end, 390 to 1280 wide and back: still the same line, not a block up', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await open(context);
+  await page.keyboard.press('End');
   await settle(page);
-  assert.deepEqual((await state(page)).anchor, anchor);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await settle(page);
-  assert.deepEqual((await state(page)).anchor, anchor);
-  await page.evaluate(() => window.articleViewer.setFontSize(32));
-  await settle(page);
-  assert.deepEqual((await state(page)).anchor, anchor);
+  const end = await state(page);
+  assert.ok(end.percent > 0.999, `percent ${end.percent}`);
+  const wide = await relayout(page, () => page.setViewportSize({ width: 1280, height: 800 }));
+  assert.deepEqual(wide.anchor, end.anchor);
+  assert.ok(wide.percent > 0.999, `wide: percent ${wide.percent}`);
+  const after = await relayout(page, () => page.setViewportSize({ width: 390, height: 800 }));
+  assert.deepEqual(after.anchor, end.anchor);
+  assert.deepEqual(after.firstLine, end.firstLine);
+  assert.ok(end.scrollY - after.scrollY < 40, `scrollY ${after.scrollY} vs ${end.scrollY}`);
   await context.close();
 });
 
@@ -126,18 +243,29 @@ test('quota exceeded: reading goes on with a warning', async () => {
   await context.close();
 });
 
-test('two tabs: the older reading never overwrites the newer one', async () => {
+test('two tabs: an older unsaved move, flushed on pagehide, never overwrites a newer position', async () => {
   const context = await browser.newContext();
-  const a = await open(context);
+  const a = await context.newPage();
+  await a.addInitScript(holdTimers);
+  await a.goto(server.url);
+  await waitForState(a, 'state.ready');
   const b = await open(context);
-  // Tab A reads a little, then tab B reads much further; then A is hidden (pagehide flush).
+  // Tab A moves first, and its save timer is held: A keeps an older move, unsaved.
+  await a.evaluate(() => { window.__holdTimers = true; });
   await a.evaluate(() => window.articleViewer.scrollToBlock(3));
-  await a.waitForFunction((k) => localStorage.getItem(k) !== null, key);
+  await waitForState(a, 'state.anchor.block === 3');
+  await a.waitForTimeout(50);
+  // Then tab B reads further, later, and saves.
   await b.bringToFront();
   await b.evaluate(() => window.articleViewer.scrollToBlock(25));
-  await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).anchor.block === 25, key, { timeout: 3000 });
+  await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.block === 25, key, { timeout: 3000 });
+  // Now A is hidden: its flush must find B's newer value and leave it.
   await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   await a.waitForTimeout(300);
+  assert.equal((await stored(a)).anchor.block, 25);
+  // The timer, released, does not write A's older move either.
+  await a.evaluate(() => { window.__holdTimers = false; });
+  await a.waitForTimeout(1200);
   assert.equal((await stored(a)).anchor.block, 25);
   await context.close();
 });

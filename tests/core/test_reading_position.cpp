@@ -98,3 +98,38 @@ TEST_CASE("fraction read and block ids") {
     CHECK(find_block(a, "nope") == -1);
     CHECK(find_block(a, "") == -1);
 }
+
+TEST_CASE("the URL's own fragment never overrides the saved line; a link elsewhere does") {
+    auto r = load_article(R"({"format":"article/1","id":"t","title":"Titre","blocks":[
+        {"type":"paragraph","text":"Avant tout identifiant."},
+        {"type":"paragraph","id":"p1","text":"Premier."},
+        {"type":"sponsored","title":"Un bloc sponsorisé sans identifiant"},
+        {"type":"paragraph","text":"Encore sans identifiant."},
+        {"type":"heading","level":2,"id":"h","text":"Section"},
+        {"type":"paragraph","id":"p2","text":"Suite."}]})", "t.json");
+    REQUIRE(r.ok());
+    const Article& a = r.article;
+    CHECK(place_id(a, -1) == "");
+    CHECK(place_id(a, 0) == "");
+    CHECK(place_id(a, 1) == "p1");
+    CHECK(place_id(a, 2) == "p1");  // no id: the nearest earlier block's
+    CHECK(place_id(a, 3) == "p1");
+    CHECK(place_id(a, 4) == "h");
+    CHECK(place_id(a, 99) == "p2");
+
+    const Anchor in_sponsored{2, 12};
+    CHECK_FALSE(deep_link_wins(a, "p1", &in_sponsored));  // the fragment written for block 2: a reload
+    const Anchor in_p1{1, 4};
+    CHECK_FALSE(deep_link_wins(a, "p1", &in_p1));
+    const Anchor after{3, 5};
+    CHECK_FALSE(deep_link_wins(a, "p1", &after));
+    CHECK(deep_link_wins(a, "h", &in_sponsored));  // a link to another block
+    CHECK(deep_link_wins(a, "p2", &in_p1));
+    const Anchor later{5, 3};
+    CHECK(deep_link_wins(a, "p1", &later));  // back to an earlier block
+    CHECK(deep_link_wins(a, "p1", nullptr));  // nothing saved
+    CHECK_FALSE(deep_link_wins(a, "", &in_p1));
+    CHECK_FALSE(deep_link_wins(a, "nope", nullptr));  // an unknown id moves nobody
+    const Anchor top{-1, 0};
+    CHECK(deep_link_wins(a, "p1", &top));
+}

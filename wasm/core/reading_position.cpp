@@ -55,4 +55,15 @@ int find_block(const Article& article, const std::string& id) {
     return -1;
 }
 
+std::string place_id(const Article& article, int block) {
+    for (int i = std::min(block, static_cast<int>(article.blocks.size()) - 1); i >= 0; --i)
+        if (!article.blocks[static_cast<std::size_t>(i)].id.empty()) return article.blocks[static_cast<std::size_t>(i)].id;
+    return {};
+}
+
+bool deep_link_wins(const Article& article, const std::string& fragment, const Anchor* saved) {
+    if (find_block(article, fragment) < 0) return false;
+    return !saved || place_id(article, saved->block) != fragment;
+}
+
 }  // namespace av

@@ -32,6 +32,16 @@ float fraction_read(const DocumentLayout& doc, float scroll_y, float view_h);
 // The block index whose `id` is `id`, or -1.
 int find_block(const Article& article, const std::string& id);
 
+// The id the viewer keeps in the URL (#id) for a reader in block `block`: that block's id, else
+// the id of the nearest block before it that has one; "" when none has.
+std::string place_id(const Article& article, int block);
+
+// Whether the URL's fragment `fragment` (a block id, "" for none) moves the reader on open,
+// rather than the saved anchor `saved`. A link to a block does, unless it is the fragment the
+// viewer itself writes for `saved` (place_id): a reload carries that one, and the saved line is
+// the more precise of the two.
+bool deep_link_wins(const Article& article, const std::string& fragment, const Anchor* saved);
+
 // Index into doc.blocks of the article block `block` (-1: the header), or the nearest one.
 std::size_t layout_index(const DocumentLayout& doc, int block);
 

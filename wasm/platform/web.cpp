@@ -220,15 +220,17 @@ EM_JS(void, js_notify_state, (), {
 
 // Fetches the fonts' extended subsets (Greek, Cyrillic, ...: shell/CMakeLists.txt) into
 // /fonts/ext/ and tells the program; the single-file page has them inline. They are not part of
-// the first visit (BENCHMARKS.md, "Transfer size"). On failure those characters stay replacement
-// glyphs.
+// the first visit (BENCHMARKS.md, "Transfer size"). The files have content-hashed names in dist/
+// (fonts-ext/NAME.<hash>.ttf, which loader.js knows: Module.fontExtPath); the program asks by face
+// name. On failure those characters stay replacement glyphs.
 EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
     const names = UTF8ToString(names_ptr).split(",");
     const kept = Module.inlineFontsExt || null;
     const decode = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const url = (name) => (Module.fontExtPath ? Module.fontExtPath(name) : "fonts-ext/" + name);
     Promise.all(names.map((name) => kept && kept[name] ? Promise.resolve(decode(kept[name])) :
-        fetch("fonts-ext/" + name).then((r) => {
-            if (!r.ok) throw new Error("fonts-ext/" + name + ": HTTP " + r.status);
+        fetch(url(name)).then((r) => {
+            if (!r.ok) throw new Error(url(name) + ": HTTP " + r.status);
             return r.arrayBuffer();
         }).then((b) => new Uint8Array(b))))
       .then((files) => {

@@ -89,7 +89,7 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
     layout_.invalidate();
-    anchor_ = Anchor{};
+    anchor_ = first_line_ = Anchor{};
     reported_block_.clear();
     notice_ = Notice{};
     find_open_ = false;
@@ -98,11 +98,10 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     current_match_ = -1;
     view_.clear_selection();
     const std::optional<Resume> resume = progress_.open(*article_, source);
-    const int deep = find_block(*article_, pending_block_);
-    // A deep link wins over the saved position, and becomes it; but the URL keeps the block being
-    // read (#id), so a reload brings back a link to the saved block: then the saved line is better.
-    if (deep >= 0 && !(resume && resume->anchor.block == deep)) {
-        anchor_ = Anchor{deep, 0};
+    // A deep link wins over the saved position, and becomes it; but the URL keeps the place being
+    // read (#id, place_id), so a reload brings back that fragment: then the saved line wins.
+    if (deep_link_wins(*article_, pending_block_, resume ? &resume->anchor : nullptr)) {
+        anchor_ = Anchor{find_block(*article_, pending_block_), 0};
         jumped_ = true;
     } else if (resume) {
         anchor_ = resume->anchor;
@@ -454,9 +453,7 @@ bool App::current_section(std::size_t heading) const {
 
 void App::report_reading_place() {
     // The id of the block being read, or of the nearest block before it that has one.
-    std::string id;
-    for (int i = std::min(anchor_.block, static_cast<int>(article_->blocks.size()) - 1); i >= 0 && id.empty(); --i)
-        id = article_->blocks[static_cast<std::size_t>(i)].id;
+    const std::string id = place_id(*article_, anchor_.block);
     if (id != reported_block_) {
         reported_block_ = id;
         host_.reading_at(id);
@@ -570,7 +567,8 @@ void App::draw_article(float width, float height) {
     request_pictures(doc, view_.scroll_y(), height);
     const bool moved = view_.moved() || jumped_;
     jumped_ = false;
-    if (view_.moved()) anchor_ = anchor_at(doc, view_.scroll_y());
+    first_line_ = anchor_at(doc, view_.scroll_y());
+    if (view_.moved()) anchor_ = first_line_;
     // Only the lines near the reader stay in memory: a screen above and two below, as for pictures.
     const auto [near_first, near_last] = doc.visible(view_.scroll_y() - height, view_.scroll_y() + 2 * height);
     doc.release_lines_outside(near_first, near_last);
@@ -645,10 +643,13 @@ std::string App::state_json() const {
     s["frames"] = frames_;
     s["scrollY"] = view_.scroll_y();
     s["anchor"] = {{"block", anchor_.block}, {"offset", anchor_.offset}};
+    // What is really at the top of the view in the current layout (tests compare it to the anchor).
+    s["firstLine"] = {{"block", first_line_.block}, {"offset", first_line_.offset}};
     s["fontSize"] = font_size_;
     s["theme"] = theme_label(theme_);
     s["blockId"] = reported_block_;
     s["timeLeftMinutes"] = minutes_left_;
+    s["timeLeft"] = article_ ? json(locale::time_left(article_->lang, minutes_left_)) : json(nullptr);  // as the toolbar shows it
     s["notice"] = notice_.text;
     s["storageWarning"] = progress_.warning().empty() ? json(nullptr) : json(progress_.warning());
     s["positionSaved"] = progress_.stored();

@@ -161,6 +161,7 @@ private:
     bool pending_match_ = false;  // scroll to the current match at the next frame  // the view was put on an anchor by the reader's request (contents, API)
     int minutes_left_ = 0;
     Anchor anchor_;             // the line at the top; survives relayouts, moves with the reader
+    Anchor first_line_;         // the line on screen at the top, found in the layout at each frame
     std::string pending_block_; // a deep link waiting for its article
     std::string reported_block_;
     float doc_height_ = 0;  // of the last frame's layout, for state_json()

@@ -206,12 +206,16 @@ std::string ReaderView::selected_text(const Article& article) const {
 
 bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme,
                       Host& host, float view_h, const std::vector<std::uint64_t>& pictures, const Found& found) {
+    const float max_scroll = std::max(0.0f, doc.height - view_h);
+    // A relayout or a taller window can leave a view at rest past the new end: pulling it back is
+    // not the reader's move (moved() stays false), so the anchor, still past it, is kept for the
+    // next layout instead of drifting up a block at each resize.
+    if (scroll_ == target_ && velocity_ == 0 && scroll_ > max_scroll) scroll_ = target_ = max_scroll;
     const float before = scroll_;
     handle_scrollbar(doc, view_h);
     handle_selection(article, doc, fonts, view_h);
     handle_touch(article, doc, fonts, view_h);
     handle_input(doc, view_h);
-    const float max_scroll = std::max(0.0f, doc.height - view_h);
     target_ = std::clamp(target_, 0.0f, max_scroll);
     if (velocity_ != 0 && (scroll_ <= 0 || scroll_ >= max_scroll)) velocity_ = 0;
     scroll_ = std::clamp(scroll_, 0.0f, max_scroll);
