@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repo, serve, launch, waitForState, siteWith } from './harness.mjs';
+import { repo, serve, launch, waitForState, siteWith, settle } from './harness.mjs';
 
 const seedPath = path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json');
 const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
@@ -326,6 +326,7 @@ test('Tab alone reaches every control of the toolbar and the library, shows it, 
   await page.keyboard.press('Enter');
   await waitForState(page, 'state.find.open === true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  await settle(page);  // the bar's field takes the keyboard in the frames after it opens
   await page.keyboard.type('coree');
   await waitForState(page, "state.find.query === 'coree' && state.find.count > 0");
   await page.keyboard.press('Escape');
