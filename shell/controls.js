@@ -40,6 +40,33 @@
   }
 
   // --- The bar -----------------------------------------------------------------------------------
+  // First, what the canvas offers at the moment: the error screen's Retry and "Open the default
+  // article", the resume notice's "Start over". Shown only while the canvas shows them.
+  const retry = button('Retry', { hidden: '', title: 'Open the same article again' }, () => {
+    viewer().retry();
+    announce('Opening the article again');
+  });
+  const openDefault = button('Open the default article', { hidden: '' }, () => {
+    viewer().openDefault();
+    announce('Opening the default article');
+  });
+  const startOver = button('Start over', { hidden: '', title: 'Back to the start of the article' }, () => {
+    viewer().startOver();
+    startOver.hidden = true;
+    canvas.focus();
+    announce('Back at the start of the article');
+  });
+  bar.insertBefore(startOver, bar.firstChild);
+  bar.insertBefore(openDefault, bar.firstChild);
+  bar.insertBefore(retry, bar.firstChild);
+  function moment(s = state()) {
+    const failed = Boolean(s.error);
+    retry.hidden = !failed;
+    openDefault.hidden = !failed || s.defaultArticle !== false;
+    startOver.hidden = failed || !s.canStartOver;
+  }
+  window.addEventListener('articleviewer:state', (e) => moment(e.detail || undefined));
+
   const step = (delta) => () => {
     const before = state().fontSize || 20;
     viewer().setFontSize(before + delta);
@@ -214,6 +241,7 @@
   // The page's colours (these controls, the canvas's focus ring) follow the viewer's theme.
   function refresh() {
     const s = state();
+    moment(s);
     for (const b of themes.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.theme === s.theme));
     if (s.theme) document.documentElement.dataset.theme = String(s.theme).toLowerCase();
     if (opened === library && s.library === false) close(false);  // closed on the canvas meanwhile

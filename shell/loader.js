@@ -67,6 +67,16 @@
     showLibrary(show = true) {
       if (program) program._av_show_library(show ? 1 : 0);
     },
+    // What the error screen's buttons and the resume notice's "start over" do.
+    retry() {
+      if (program) program._av_retry();
+    },
+    openDefault() {
+      if (program) program._av_open_default();
+    },
+    startOver() {
+      if (program) program._av_start_over();
+    },
     // Opens the viewer's find bar over the canvas (Ctrl+F does the same), searching for `query`
     // ('' keeps the last one); typing then goes to it while the canvas has the focus.
     find(query = '') {

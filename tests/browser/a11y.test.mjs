@@ -437,3 +437,36 @@ test('no page script writes HTML from anything but constant strings', () => {
   const problems = files.flatMap((f) => htmlSinks(readFileSync(f, 'utf8')).map((p) => path.relative(repo, f) + ':' + p));
   assert.deepEqual(problems, []);
 });
+
+test('the error screen\'s Retry and "Open the default article", and the notice\'s "Start over", are page controls too', async () => {
+  const { page, context } = await open('?article=articles/missing.json');
+  let s = await state(page);
+  assert.match(s.error, /missing\.json: HTTP 404/);
+  // Tab from the canvas: the first control is Retry, then "Open the default article".
+  await page.locator('#canvas').focus();
+  await tabTo(page, 'Retry');
+  const before = (await state(page)).frames;
+  await page.keyboard.press('Enter');
+  // Retried: loaded again (a new request), failed again with the same words.
+  await page.waitForFunction((f) => window.articleViewer.state().frames > f, before);
+  s = await waitForState(page, 'state.error && !state.loading');
+  assert.match(s.error, /missing\.json: HTTP 404/);
+  await tabTo(page, 'Open the default article');
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, 'state.ready');
+  assert.equal(s.articleId, seed.id);
+  assert.equal(s.error, null);
+  assert.equal(await page.locator('#controls button', { hasText: 'Retry' }).isVisible(), false);
+  // A saved position brings the resume notice; its "Start over" is in the bar while it shows.
+  await page.evaluate(() => window.articleViewer.scrollToBlock(20));
+  await waitForState(page, 'state.positionSaved && state.anchor.block === 20');
+  await page.goto(server.url);
+  s = await waitForState(page, 'state.ready && state.canStartOver');
+  assert.equal(s.anchor.block, 20);
+  await page.locator('#canvas').focus();
+  await tabTo(page, 'Start over');
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, 'state.anchor.block === -1 && state.notice === ""');
+  assert.equal(s.canStartOver, false);
+  await context.close();
+});

@@ -627,6 +627,22 @@ EMSCRIPTEN_KEEPALIVE void av_show_library(int show) {
     wake();
 }
 
+// The error screen's Retry and "Open the default article", the resume notice's "start over".
+EMSCRIPTEN_KEEPALIVE void av_retry() {
+    g_app->retry();
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_open_default() {
+    g_app->open_default();
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void av_start_over() {
+    g_app->start_over();
+    wake();
+}
+
 // The canvas selection as plain text; valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* av_selection_text() {
     static std::string text;

@@ -127,6 +127,13 @@ void App::article_failed(const std::string& source, const std::string& message) 
     std::fprintf(stderr, "error: %s\n", message.c_str());
 }
 
+void App::start_over() {
+    notice_ = Notice{};
+    anchor_ = Anchor{};
+    laid_out_ = 0;
+    jumped_ = true;
+}
+
 void App::show_notice(std::string text, bool offer_start_over) {
     notice_ = Notice{std::move(text), offer_start_over, clock_s() + notice_seconds};
 }
@@ -355,10 +362,10 @@ void App::draw_status(const char* heading, const std::string& detail, bool offer
     ImGui::TextColored(to_vec4(t.text), "%s", detail.c_str());
     if (offer_retry) {
         ImGui::Dummy(ImVec2(0, 12));
-        if (ImGui::Button("Retry")) open(source_);
+        if (ImGui::Button("Retry")) retry();
         if (source_ != default_source_) {
             ImGui::SameLine();
-            if (ImGui::Button("Open the default article")) open(default_source_);
+            if (ImGui::Button("Open the default article")) open_default();
         }
     }
     ImGui::PopFont();
@@ -511,12 +518,7 @@ void App::draw_notice(float width) {
         ImGui::SameLine();
         ImGui::TextUnformatted("\xE2\x80\x94");  // —
         ImGui::SameLine();
-        if (ImGui::Button(locale::start_over(article_ ? article_->lang : "en").c_str())) {
-            notice_ = Notice{};
-            anchor_ = Anchor{};
-            laid_out_ = 0;
-            jumped_ = true;
-        }
+        if (ImGui::Button(locale::start_over(article_ ? article_->lang : "en").c_str())) start_over();
     }
     ImGui::SameLine();
     if (ImGui::Button("\xC3\x97")) notice_ = Notice{};  // ×
@@ -651,6 +653,8 @@ std::string App::state_json() const {
     s["timeLeftMinutes"] = minutes_left_;
     s["timeLeft"] = article_ ? json(locale::time_left(article_->lang, minutes_left_)) : json(nullptr);  // as the toolbar shows it
     s["notice"] = notice_.text;
+    s["canStartOver"] = !notice_.text.empty() && notice_.start_over;  // the notice's "start over"
+    s["defaultArticle"] = source_ == default_source_;
     s["storageWarning"] = progress_.warning().empty() ? json(nullptr) : json(progress_.warning());
     s["positionSaved"] = progress_.stored();
     s["library"] = library_open_;

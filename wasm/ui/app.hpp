@@ -73,6 +73,11 @@ public:
     void open_find(const std::string& query = "");
     void find_next(int direction);
     void close_find();
+
+    // What the error screen's and the resume notice's buttons do (the page's controls too).
+    void retry() { open(source_); }
+    void open_default() { open(default_source_); }
+    void start_over();  // back to the top of the article; the notice goes
     // The selected text, for the clipboard (web: the page's copy event asks for it).
     std::string selected_text() const;
 
