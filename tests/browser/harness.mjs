@@ -111,70 +111,65 @@ export function holdTimers() {
   }, ms);
 }
 
-// Measures a PNG screenshot in the browser itself (no image library needed here): the share of
-// pixels that differ from the most common colour, and of clearly dark ("ink") pixels.
-export async function inkStats(page, png) {
+// Runs `measure(images, arg)` in a blank page of the same browser, `images` being the ImageData of
+// each PNG in `pngs`: screenshots are measured in the browser itself, no image library needed.
+// `measure` is sent as source text, so it can use only its arguments.
+export async function withPixels(page, pngs, measure, arg = null) {
   const probe = await page.context().browser().newPage();
   try {
-    return await probe.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width; c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      const counts = new Map();
-      for (let i = 0; i < d.length; i += 4) {
-        const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-        counts.set(key, (counts.get(key) || 0) + 1);
+    return await probe.evaluate(async ([images, source, extra]) => {
+      const decoded = [];
+      for (const b64 of images) {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        decoded.push(g.getImageData(0, 0, c.width, c.height));
       }
-      let bg = 0, most = 0;
-      for (const [k, n] of counts) if (n > most) { most = n; bg = k; }
-      const bgLum = (((bg >> 16) & 255) + ((bg >> 8) & 255) + (bg & 255)) / 3;
-      let ink = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        const lum = (d[i] + d[i + 1] + d[i + 2]) / 3;
-        if (Math.abs(lum - bgLum) > 96) ink++;
-      }
-      const pixels = d.length / 4;
-      return { width: c.width, height: c.height, nonBackground: 1 - most / pixels, ink: ink / pixels, colors: counts.size };
-    }, png.toString('base64'));
+      return (0, eval)('(' + source + ')')(decoded, extra);
+    }, [pngs.map((png) => png.toString('base64')), measure.toString(), arg]);
   } finally {
     await probe.close();
   }
 }
 
+// The share of pixels of a PNG screenshot that differ from the most common colour, and of
+// clearly dark ("ink") pixels.
+export function inkStats(page, png) {
+  return withPixels(page, [png], ([{ data: d, width, height }]) => {
+    const counts = new Map();
+    for (let i = 0; i < d.length; i += 4) {
+      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    let bg = 0, most = 0;
+    for (const [k, n] of counts) if (n > most) { most = n; bg = k; }
+    const bgLum = (((bg >> 16) & 255) + ((bg >> 8) & 255) + (bg & 255)) / 3;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const lum = (d[i] + d[i + 1] + d[i + 2]) / 3;
+      if (Math.abs(lum - bgLum) > 96) ink++;
+    }
+    const pixels = d.length / 4;
+    return { width, height, nonBackground: 1 - most / pixels, ink: ink / pixels, colors: counts.size };
+  });
+}
+
 // Compares two PNG screenshots of the same size in the browser: the share of pixels whose colour
 // differs by more than `threshold` (0..255) in any channel. Re-rasterised glyphs differ by a few
 // levels at their edges; text moved by a line changes a few percent of the pixels.
-export async function pixelDiff(page, a, b, threshold = 48) {
-  const probe = await page.context().browser().newPage();
-  try {
-    return await probe.evaluate(async ([x, y, t]) => {
-      const load = async (b64) => {
-        const img = new Image();
-        img.src = 'data:image/png;base64,' + b64;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width; c.height = img.height;
-        const g = c.getContext('2d');
-        g.drawImage(img, 0, 0);
-        return g.getImageData(0, 0, c.width, c.height);
-      };
-      const [p, q] = [await load(x), await load(y)];
-      if (p.width !== q.width || p.height !== q.height) return 1;
-      let n = 0;
-      for (let i = 0; i < p.data.length; i += 4) {
-        if (Math.abs(p.data[i] - q.data[i]) > t || Math.abs(p.data[i + 1] - q.data[i + 1]) > t ||
-          Math.abs(p.data[i + 2] - q.data[i + 2]) > t) n++;
-      }
-      return n / (p.data.length / 4);
-    }, [a.toString('base64'), b.toString('base64'), threshold]);
-  } finally {
-    await probe.close();
-  }
+export function pixelDiff(page, a, b, threshold = 48) {
+  return withPixels(page, [a, b], ([p, q], t) => {
+    if (p.width !== q.width || p.height !== q.height) return 1;
+    let n = 0;
+    for (let i = 0; i < p.data.length; i += 4) {
+      if (Math.abs(p.data[i] - q.data[i]) > t || Math.abs(p.data[i + 1] - q.data[i + 1]) > t ||
+        Math.abs(p.data[i + 2] - q.data[i + 2]) > t) n++;
+    }
+    return n / (p.data.length / 4);
+  }, threshold);
 }
 
 // Copies the built site to a temporary folder and adds `files` ({relative path: Buffer|string});

@@ -2,7 +2,7 @@
 // decodes the picture only when it comes near the viewport, and it is drawn in its box.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, waitForState, siteWith, solidPng } from './harness.mjs';
+import { serve, launch, waitForState, siteWith, solidPng, withPixels } from './harness.mjs';
 
 const paragraphs = Array.from({ length: 60 }, (_, i) => ({ type: 'paragraph', text: `Paragraphe ${i} : du texte pour remplir la page et repousser la seconde image très loin vers le bas.` }));
 const article = {
@@ -27,24 +27,13 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); site?.remove(); });
 
-// Share of screenshot pixels close to a colour, measured in a blank page.
+// Share of screenshot pixels close to a colour.
 async function share(page, rgb) {
-  const png = await page.screenshot();
-  const probe = await page.context().newPage();
-  const value = await probe.evaluate(async ([b64, [r, g, b]]) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  return withPixels(page, [await page.screenshot()], ([{ data: d }], [r, g, b]) => {
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) < 40 && Math.abs(d[i + 1] - g) < 40 && Math.abs(d[i + 2] - b) < 40) n++;
     return n / (d.length / 4);
-  }, [png.toString('base64'), rgb]);
-  await probe.close();
-  return value;
+  }, rgb);
 }
 
 test('pictures load lazily into boxes reserved in advance', async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, waitForState, distDir } from './harness.mjs';
+import { serve, launch, waitForState, distDir, withPixels } from './harness.mjs';
 import { article, seed, tempDir } from './bundle.mjs';
 
 let browser, server, alone;
@@ -56,27 +56,15 @@ async function open(which) {
 // starts with "Open file…" (button backgrounds are the page colour; only labels show).
 async function firstToolbarLabel(page) {
   const png = await page.screenshot({ clip: { x: 400, y: 10, width: 880, height: 24 } });
-  const probe = await page.context().newPage();
-  try {
-    return 400 + await probe.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      for (let x = 0; x < c.width; x++) {
-        for (let y = 0; y < c.height; y++) {
-          const i = (y * c.width + x) * 4;
-          if (d[i] + d[i + 1] + d[i + 2] < 3 * 128) return x;
-        }
+  return 400 + await withPixels(page, [png], ([{ data: d, width, height }]) => {
+    for (let x = 0; x < width; x++) {
+      for (let y = 0; y < height; y++) {
+        const i = (y * width + x) * 4;
+        if (d[i] + d[i + 1] + d[i + 2] < 3 * 128) return x;
       }
-      return -1;
-    }, png.toString('base64'));
-  } finally {
-    await probe.close();
-  }
+    }
+    return -1;
+  });
 }
 
 test('the single file is self-contained: opens from file:// with no other request', async () => {
