@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, waitForState, repo, settle } from './harness.mjs';
+import { serve, launch, waitForState, repo, settle, withPixels } from './harness.mjs';
 
 const seed = JSON.parse(readFileSync(path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json'), 'utf8'));
 let server, browser;
@@ -152,5 +152,32 @@ test('prefers-reduced-motion turns smooth scrolling off', async () => {
   // with its settle frames when they arrive apart on a busy machine: up to 8), not the twenty or
   // so of an eased PageDown.
   assert.ok(s.frames - before <= 8, `${s.frames - before} frames for one PageDown`);
+  await context.close();
+});
+
+// Share of the page's pixels within 24 levels of a colour, per channel.
+const colourShare = async (page, rgb) => withPixels(page, [await page.screenshot()], ([{ data: d }], [r, g, b]) => {
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) < 24 && Math.abs(d[i + 1] - g) < 24 && Math.abs(d[i + 2] - b) < 24) n++;
+  return n / (d.length / 4);
+}, rgb);
+
+test('matches are highlighted on the canvas, the current one in its own colour, and only while find is open', async () => {
+  const { context, page } = await open();
+  // The light theme's colours (wasm/ui/theme.cpp): the current match, and the others at 55 % over white.
+  const current = [255, 160, 40], other = [255, 242, 170];
+  assert.equal(await colourShare(page, current), 0);
+  await page.keyboard.press('Control+f');
+  await settle(page);
+  await page.keyboard.type('russie');
+  await settle(page);
+  const s = await state(page);
+  assert.ok(s.find.count >= 2, `only ${s.find.count} matches`);
+  const lit = await colourShare(page, current), others = await colourShare(page, other);
+  assert.ok(lit > 0.0005, `no current match drawn (${lit})`);
+  assert.ok(others > 0.0005, `no other match drawn (${others})`);
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal(await colourShare(page, current), 0);
   await context.close();
 });
