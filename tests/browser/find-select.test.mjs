@@ -181,3 +181,26 @@ test('matches are highlighted on the canvas, the current one in its own colour, 
   assert.equal(await colourShare(page, current), 0);
   await context.close();
 });
+
+test('typing right after Ctrl+F, before the bar has drawn, loses no character', async () => {
+  const { context, page } = await open();
+  // Frames are held while the keys go in, as on a slow device: every key arrives before the bar
+  // is even drawn, let alone has the keyboard.
+  await page.evaluate(() => {
+    const queued = [];
+    const original = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => { queued.push(cb); return queued.length; };
+    window.__releaseFrames = () => {
+      window.requestAnimationFrame = original;
+      for (const cb of queued.splice(0)) original(cb);
+    };
+  });
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('coree');
+  await page.evaluate(() => window.__releaseFrames());
+  await waitForState(page, "state.find.open && state.find.query === 'coree'", 10000);
+  // Typing goes on in the field.
+  await page.keyboard.type(' du');
+  await waitForState(page, "state.find.query === 'coree du'", 10000);
+  await context.close();
+});

@@ -160,6 +160,7 @@ private:
     bool find_open_ = false;
     bool find_focus_ = false;  // give the input the keyboard at the next frame
     char find_query_[256] = {};
+    std::string find_typed_;  // typed before the field had the keyboard, for the field (UTF-8)
     std::string find_searched_;  // the query the matches are for
     std::vector<TextRange> matches_;
     int current_match_ = -1;
