@@ -699,6 +699,11 @@ int main() {
     attrs.depth = false;
     attrs.stencil = false;
     attrs.preserveDrawingBuffer = false;  // the compositor keeps showing the last frame while idle
+    // Toolchain quirk (Emscripten 3.1.6, library_webgl.js initExtensions): by default it enables
+    // every extension the browser offers as it makes the context, one getExtension() each, about
+    // 280 ms of the first paint where WebGL2 is software (SwiftShader; BENCHMARKS.md "First
+    // paint"). ImGui's renderer and our picture textures use WebGL2 core only.
+    attrs.enableExtensionsByDefault = EM_FALSE;
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_id, &attrs);
     if (gl <= 0) {
         EM_ASM({ if (Module.onFatal) Module.onFatal("webgl2"); });
