@@ -62,8 +62,8 @@ struct Flattened {
 class LineBuilder {
 public:
     LineBuilder(const InlineStyle& style, const TextMeasurer& m, const Flattened& f, float x, float y, float width,
-                std::vector<Line>& out, std::uint32_t base_offset)
-        : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out), base_offset_(base_offset) {}
+                std::vector<Line>& out, std::uint32_t base_offset, bool keep_text)
+        : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out), base_offset_(base_offset), keep_text_(keep_text) {}
 
     void add(Word& word) {
         if (word.break_before && started_) finish_line();
@@ -95,7 +95,7 @@ private:
         if (!started_) start_line();
         Line& line = out_.back();
         if (space > 0 && !line.spans.empty()) {
-            line.spans.back().text += ' ';
+            if (keep_text_) line.spans.back().text += ' ';
             line.spans.back().width += space;
             cursor_ += space;
         }
@@ -114,11 +114,11 @@ private:
             span.link = link;
             // Room for about a line at once (as much as the last line took) rather than growing
             // word by word; finish_line() gives back a large excess.
-            span.text.reserve(std::min(f_.text.size() - begin, line_bytes_));
+            if (keep_text_) span.text.reserve(std::min(f_.text.size() - begin, line_bytes_));
             line.spans.push_back(std::move(span));
         }
         Span& span = line.spans.back();
-        span.text.append(f_.text, begin, end - begin);
+        if (keep_text_) span.text.append(f_.text, begin, end - begin);
         span.width += width;
         cursor_ += width;
         last_face_ = face;
@@ -164,12 +164,14 @@ private:
         if (!started_) start_line();  // an empty line from "\n\n"
         // A long article keeps hundreds of thousands of spans: no unused capacity beyond the
         // allocator's rounding (BENCHMARKS.md, "Memory").
-        std::size_t bytes = 0;
-        for (Span& span : out_.back().spans) {
-            bytes += span.text.size();
-            if (span.text.capacity() > span.text.size() + 16) span.text.shrink_to_fit();
+        if (keep_text_) {
+            std::size_t bytes = 0;
+            for (Span& span : out_.back().spans) {
+                bytes += span.text.size();
+                if (span.text.capacity() > span.text.size() + 16) span.text.shrink_to_fit();
+            }
+            line_bytes_ = bytes + 8;
         }
-        line_bytes_ = bytes + 8;
         y_ += out_.back().height;
         started_ = false;
         cursor_ = 0;
@@ -186,6 +188,7 @@ private:
     float space_width_[static_cast<std::size_t>(Face::count)] = {};
     std::size_t line_bytes_ = 96;  // bytes of the last line: what a new span reserves
     std::uint32_t base_offset_ = 0;
+    bool keep_text_ = true;
     std::size_t count_byte_ = 0;
     std::uint32_t count_chars_ = 0;
 };
@@ -193,7 +196,8 @@ private:
 }  // namespace
 
 float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
-                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset) {
+                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset,
+                  bool keep_text) {
     Flattened f;
     for (const Run& run : text) {
         f.text += run.text;
@@ -212,7 +216,7 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
         for (std::size_t p = 0; p < f.text.size(); ++length) decode(f.text, p);
         *offset += length;
     }
-    LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out, base);
+    LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out, base, keep_text);
     Word word;
     std::size_t run = 0;
     auto run_at = [&](std::size_t byte) {
@@ -337,8 +341,10 @@ class BlockLayouter {
 public:
     // `links` receives the targets of the links laid out (DocumentLayout::links, or a scratch
     // vector when one block is laid out again).
-    BlockLayouter(const Article& a, const TextMeasurer& m, const DocumentLayout& doc, std::vector<std::string>& links)
-        : a_(a), m_(m), doc_(doc), links_(links) {
+    // Without `keep_text`, lines are placed and counted but hold no text (the first pass).
+    BlockLayouter(const Article& a, const TextMeasurer& m, const DocumentLayout& doc, std::vector<std::string>& links,
+                  bool keep_text)
+        : a_(a), m_(m), doc_(doc), links_(links), keep_text_(keep_text) {
         s_ = doc.params.font_size;
     }
 
@@ -347,7 +353,7 @@ public:
     // The block's own text: its characters count in line offsets (see progress.cpp block_text()).
     float text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
         InlineStyle style{face, role, size, lh};
-        return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &offset_);
+        return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &offset_, keep_text_);
     }
 
     // Words the viewer adds (labels, list markers, alt text, credits): drawn, but not counted in
@@ -356,7 +362,7 @@ public:
         InlineStyle style{face, role, size, lh};
         std::uint32_t at = offset_;
         const std::size_t first = b.kept_lines.size();
-        const float bottom = break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &at);
+        const float bottom = break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &at, keep_text_);
         for (std::size_t i = first; i < b.kept_lines.size(); ++i) b.kept_lines[i].decor = true;
         return bottom;
     }
@@ -531,6 +537,7 @@ private:
     const TextMeasurer& m_;
     const DocumentLayout& doc_;
     std::vector<std::string>& links_;
+    bool keep_text_ = true;
     float s_ = 20;
     std::uint32_t offset_ = 0;  // characters of the current block laid out so far
 };
@@ -568,7 +575,7 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
 
     doc.article_ = &article;
     doc.measurer_ = &measurer;
-    BlockLayouter layouter(article, measurer, doc, doc.links);
+    BlockLayouter layouter(article, measurer, doc, doc.links, false);
     // Each block is laid out once here for its height, line count and links; its lines are then
     // dropped, and lines() lays it out again when it is drawn (or searched, or anchored).
     const float right = doc.column_x + doc.column_width + 0.5f;
@@ -605,7 +612,7 @@ const std::vector<Line>& DocumentLayout::lines(std::size_t i) const {
     // The same inputs as the first time (article, measurer, parameters, column, top), so the same
     // lines; only the link numbers start at 0 and are moved to where this block's links are.
     std::vector<std::string> links_again;
-    BlockLayouter layouter(*article_, *measurer_, *this, links_again);
+    BlockLayouter layouter(*article_, *measurer_, *this, links_again, true);
     BlockLayout again = b.block < 0 ? layouter.header(b.top) : layouter.block(b.block, b.top);
     for (Line& l : again.kept_lines)
         for (Span& sp : l.spans)

@@ -119,9 +119,11 @@ struct InlineStyle {
     float line_height = 1.5f;
 };
 // `offset` is the character offset of this inline's first character within its block; it
-// advances by the inline's length.
+// advances by the inline's length. Without `keep_text` the spans are placed and measured but
+// hold no text: layout_article's first pass, which keeps only heights and counts.
 float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
-                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset = nullptr);
+                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset = nullptr,
+                  bool keep_text = true);
 
 // Keeps the last layout and recomputes it only when the article or the parameters change.
 class LayoutCache {
