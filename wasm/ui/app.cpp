@@ -8,38 +8,27 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "core/article_loader.hpp"
 #include "core/locale.hpp"
 #include "core/text_search.hpp"
-#include "core/utf8.hpp"
-#include "panel_style.hpp"
+#include "panel_style.hpp"  // to_vec4
 
 namespace av {
 
 namespace {
 
-std::int64_t now_ms() {
+constexpr double notice_seconds = 8.0;
+
+}  // namespace
+
+std::int64_t App::now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-double clock_s() {
+double App::clock_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
-
-constexpr double notice_seconds = 8.0;
-
-const char* theme_label(ThemeName t) {
-    switch (t) {
-        case ThemeName::light: return "Light";
-        case ThemeName::sepia: return "Sepia";
-        case ThemeName::dark: return "Dark";
-    }
-    return "";
-}
-
-}  // namespace
 
 App::App(Host& host, std::string default_source)
     : host_(host), default_source_(std::move(default_source)), progress_(host.store()) {}
@@ -350,223 +339,12 @@ void App::handle_shortcuts() {
     if (ImGui::IsKeyPressed(ImGuiKey_O, false) && host_.can_choose_file()) host_.choose_file();
 }
 
-void App::draw_status(const char* heading, const std::string& detail, bool offer_retry) {
-    const Theme& t = theme(theme_);
-    const ImVec2 size = ImGui::GetWindowSize();
-    const float width = std::min(size.x - 32.0f, 640.0f);
-    ImGui::SetCursorPos(ImVec2((size.x - width) / 2, std::max(size.y * 0.25f, 16.0f)));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::PushFont(fonts_.font(Face::sans_bold), 26.0f);
-    ImGui::TextColored(to_vec4(t.heading), "%s", heading);
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, 8));
-    ImGui::PushFont(fonts_.font(Face::sans), 17.0f);
-    ImGui::TextColored(to_vec4(t.text), "%s", detail.c_str());
-    if (offer_retry) {
-        ImGui::Dummy(ImVec2(0, 12));
-        if (ImGui::Button("Retry")) retry();
-        if (source_ != default_source_) {
-            ImGui::SameLine();
-            if (ImGui::Button("Open the default article")) open_default();
-        }
-    }
-    ImGui::PopFont();
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-}
-
-void App::draw_toolbar(float width) {
-    // A bar across the top, above the text rather than over it: size, theme, contents.
-    const Theme& t = theme(theme_);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->Pos);
-    ImGui::SetNextWindowSize(ImVec2(width, toolbar_height));
-    const PanelStyle style(t, t.page, t.rule, ImVec2(0, 0), fonts_.font(Face::sans), 16.0f, false);
-    ImGui::Begin("toolbar", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 pos = ImGui::GetWindowPos();
-    dl->AddLine(ImVec2(pos.x, pos.y + toolbar_height - 1), ImVec2(pos.x + width, pos.y + toolbar_height - 1),
-                ImGui::GetColorU32(to_vec4(t.rule)));
-    // How far along, as a thin bar on the bar's bottom edge, and the time left at its left end.
-    dl->AddRectFilled(ImVec2(pos.x, pos.y + toolbar_height - 3), ImVec2(pos.x + width * percent_, pos.y + toolbar_height),
-                      ImGui::GetColorU32(to_vec4(t.link)));
-    const std::string left = locale::time_left(article_->lang, minutes_left_);
-    ImGui::SetCursorPos(ImVec2(16.0f, (toolbar_height - ImGui::GetTextLineHeight()) / 2));
-    ImGui::TextColored(to_vec4(t.muted), "%s", left.c_str());
-    const char* theme_text = theme_label(theme_);
-    auto button_w = [](const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; };
-    const float gap = 4.0f;
-    const char* open_text = width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6";  // "…"
-    const float buttons_w = button_w("A\xE2\x80\x93") + button_w("A+") + button_w(theme_text) + button_w("Contents") +
-                             button_w("Library") + gap * 4 + (host_.can_choose_file() ? button_w(open_text) + gap : 0.0f);
-    ImGui::SetCursorPos(ImVec2(std::max(width - buttons_w - 16.0f, 8.0f), (toolbar_height - ImGui::GetFrameHeight()) / 2));
-    if (host_.can_choose_file()) {
-        if (ImGui::Button(open_text)) host_.choose_file();
-        ImGui::SetItemTooltip("Open an article file of your own (Ctrl+O), or drop it on the page");
-        ImGui::SameLine(0, gap);
-    }
-    if (ImGui::Button("A\xE2\x80\x93")) set_font_size(font_size_ - 2);  // "A–"
-    ImGui::SetItemTooltip("Smaller text (Ctrl+-)");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button("A+")) set_font_size(font_size_ + 2);
-    ImGui::SetItemTooltip("Larger text (Ctrl+=); Ctrl+0 resets");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button(theme_text)) theme_ = static_cast<ThemeName>((static_cast<int>(theme_) + 1) % 3);
-    ImGui::SetItemTooltip("Theme: light, sepia, dark");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button("Contents")) ImGui::OpenPopup("contents");
-    ImGui::SetItemTooltip("Sections of the article");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button(library_open_ ? "Article" : "Library")) show_library(!library_open_);
-    ImGui::SetItemTooltip("Your articles and reading positions");
-    ImGui::SetNextWindowPos(ImVec2(pos.x + width - 16.0f, pos.y + toolbar_height), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
-    ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 6.0f);
-    const bool contents_open = ImGui::BeginPopup("contents");
-    ImGui::PopStyleVar(3);
-    if (contents_open) {
-        int shown = 0;
-        const float item_w = std::min(width * 0.8f, 420.0f);
-        for (std::size_t i = 0; article_ && i < article_->blocks.size(); ++i) {
-            const Block& b = article_->blocks[i];
-            if (b.type != BlockType::heading || b.level != 2) continue;
-            ImGui::PushID(static_cast<int>(i));
-            const std::string label = plain_text(b.text);
-            if (ImGui::Selectable(label.c_str(), anchor_.block >= static_cast<int>(i) && current_section(i), 0, ImVec2(item_w, 0))) {
-                scroll_to_block(static_cast<int>(i));
-            }
-            ImGui::PopID();
-            ++shown;
-        }
-        if (shown == 0) ImGui::TextDisabled("This article has no sections");
-        ImGui::EndPopup();
-    }
-    // A mouse click on the bar must not take the keyboard away from the text: give focus back to
-    // the reading window (Tab navigation, which does not use the mouse, keeps it here).
-    const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !popup_open && ImGui::IsMouseReleased(ImGuiMouseButton_Left))
-        ImGui::SetWindowFocus("reader");
-    ImGui::End();
-}
-
-bool App::current_section(std::size_t heading) const {
-    // The section being read is the last level-2 heading at or before the anchor.
-    for (std::size_t i = heading + 1; i < article_->blocks.size() && static_cast<int>(i) <= anchor_.block; ++i) {
-        const Block& b = article_->blocks[i];
-        if (b.type == BlockType::heading && b.level == 2) return false;
-    }
-    return true;
-}
-
 void App::report_reading_place() {
     // The id of the block being read, or of the nearest block before it that has one.
     const std::string id = place_id(*article_, anchor_.block);
     if (id != reported_block_) {
         reported_block_ = id;
         host_.reading_at(id);
-    }
-}
-
-void App::draw_find_bar(float width) {
-    const Theme& t = theme(theme_);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + width - 16, vp->Pos.y + toolbar_height + 8), ImGuiCond_Always, ImVec2(1, 0));
-    const PanelStyle style(t, t.page, t.rule, ImVec2(10, 8), fonts_.font(Face::sans), 16.0f);
-    ImGui::Begin("find", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoMove);
-    // Ask for the keyboard until the field really has it: a request made while the bar first
-    // appears (sized, not yet shown) can be dropped.
-    if (find_focus_) {
-        ImGui::SetKeyboardFocusHere();
-        // Characters typed right after Ctrl+F reach ImGui before the field is active, and nothing
-        // else takes them: kept here and typed into the field once it is (a fast typist, a slow
-        // device), instead of lost.
-        ImGuiIO& io = ImGui::GetIO();
-        for (ImWchar c : io.InputQueueCharacters) utf8::append(find_typed_, static_cast<char32_t>(c));
-        io.InputQueueCharacters.resize(0);
-    }
-    ImGui::SetNextItemWidth(std::min(260.0f, width * 0.5f));
-    auto type_kept = [](ImGuiInputTextCallbackData* data) {
-        std::string& typed = *static_cast<std::string*>(data->UserData);
-        if (typed.empty()) return 0;
-        if (data->HasSelection()) {  // the field selects its old query when it takes the keyboard
-            const int from = std::min(data->SelectionStart, data->SelectionEnd);
-            data->DeleteChars(from, std::abs(data->SelectionEnd - data->SelectionStart));
-            data->CursorPos = from;
-        }
-        data->InsertChars(data->CursorPos, typed.data(), typed.data() + typed.size());
-        typed.clear();
-        return 0;
-    };
-    const bool enter = ImGui::InputTextWithHint("##query", "Find in article", find_query_, sizeof find_query_,
-                                                ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
-                                                type_kept, &find_typed_);
-    if (ImGui::IsItemActive()) find_focus_ = false;
-    update_matches();
-    if (enter) {
-        find_next(ImGui::GetIO().KeyShift ? -1 : 1);
-        ImGui::SetKeyboardFocusHere(-1);  // keep typing in the field
-    }
-    ImGui::SameLine();
-    const std::string count = matches_.empty() ? (find_query_[0] ? "No match" : "")
-                                               : std::to_string(current_match_ + 1) + " of " + std::to_string(matches_.size());
-    ImGui::TextColored(to_vec4(t.muted), "%s", count.c_str());
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("previous", ImGuiDir_Up)) find_next(-1);
-    ImGui::SetItemTooltip("Previous match (Shift+Enter)");
-    ImGui::SameLine(0, 2);
-    if (ImGui::ArrowButton("next", ImGuiDir_Down)) find_next(1);
-    ImGui::SetItemTooltip("Next match (Enter)");
-    ImGui::SameLine();
-    if (ImGui::Button("\xC3\x97")) close_find();  // ×
-    ImGui::SetItemTooltip("Close (Escape)");
-    ImGui::End();
-}
-
-void App::draw_notice(float width) {
-    if (notice_.text.empty()) return;
-    const Theme& t = theme(theme_);
-    // At the bottom: the top line is the one the reader came back to.
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + width / 2, vp->Pos.y + vp->Size.y - 16), ImGuiCond_Always, ImVec2(0.5f, 1));
-    const PanelStyle style(t, t.callout_bg, t.callout_border, ImVec2(14, 10), fonts_.font(Face::sans), 16.0f);
-    ImGui::Begin("notice", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(notice_.text.c_str());
-    if (notice_.start_over) {
-        ImGui::SameLine();
-        ImGui::TextUnformatted("\xE2\x80\x94");  // —
-        ImGui::SameLine();
-        if (ImGui::Button(locale::start_over(article_ ? article_->lang : "en").c_str())) start_over();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("\xC3\x97")) notice_ = Notice{};  // ×
-    ImGui::End();
-}
-
-void App::draw_library(float top, float width, float height) {
-    const Theme& t = theme(theme_);
-    ImGui::SetNextWindowPos(ImVec2(ImGui::GetMainViewport()->Pos.x, ImGui::GetMainViewport()->Pos.y + top));
-    ImGui::SetNextWindowSize(ImVec2(width, height));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(t.page));
-    ImGui::Begin("library", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    const LibraryView::Action action = library_.draw(library_entries_, fonts_, t, now_ms());
-    ImGui::End();
-    ImGui::PopStyleColor();
-    switch (action.kind) {
-        case LibraryView::Action::none: break;
-        case LibraryView::Action::close: library_open_ = false; break;
-        case LibraryView::Action::open:
-            library_open_ = false;
-            if (action.value != source_) open(action.value);
-            break;
-        case LibraryView::Action::forget: forget(action.value); break;
-        case LibraryView::Action::forget_all: forget_all(); break;
     }
 }
 

@@ -114,20 +114,23 @@ public:
     const Article* article() const { return article_.get(); }
 
 private:
-    void draw_status(const char* heading, const std::string& detail, bool offer_retry);
+    static std::int64_t now_ms();  // wall clock, for "last read" dates
+    static double clock_s();       // steady clock, for timers
     void draw_article(float width, float height);
-    void draw_toolbar(float width);
-    bool current_section(std::size_t heading) const;
     void handle_shortcuts();
     void report_reading_place();
     void request_pictures(const DocumentLayout& doc, float scroll_y, float view_h);
-    void draw_notice(float width);
-    void draw_find_bar(float width);
     void update_matches();
     void show_match();
-    void draw_library(float top, float width, float height);
     void show_notice(std::string text, bool offer_start_over);
     void drop_pictures();
+    // The panels around the reading view (app_panels.cpp).
+    void draw_status(const char* heading, const std::string& detail, bool offer_retry);
+    void draw_toolbar(float width);
+    bool current_section(std::size_t heading) const;
+    void draw_notice(float width);
+    void draw_find_bar(float width);
+    void draw_library(float top, float width, float height);
 
     Host& host_;
     std::string default_source_;

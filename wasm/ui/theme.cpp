@@ -32,6 +32,15 @@ double luminance(Rgb c) { return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) +
 
 const Theme& theme(ThemeName name) { return themes[static_cast<int>(name)]; }
 
+const char* theme_label(ThemeName name) {
+    switch (name) {
+        case ThemeName::light: return "Light";
+        case ThemeName::sepia: return "Sepia";
+        case ThemeName::dark: return "Dark";
+    }
+    return "";
+}
+
 Rgb Theme::color(Role role) const {
     switch (role) {
         case Role::title:

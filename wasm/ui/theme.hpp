@@ -23,6 +23,8 @@ struct Theme {
 };
 
 const Theme& theme(ThemeName name);
+// "Light", "Sepia" or "Dark": the toolbar's word and state().theme.
+const char* theme_label(ThemeName name);
 
 // WCAG 2 contrast ratio of two colours (1..21).
 double contrast_ratio(Rgb a, Rgb b);
