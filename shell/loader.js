@@ -16,7 +16,14 @@
   const inline = window.articleViewerInline || null;
   let pendingFile = null;  // a file opened before the program runs
 
+  // The loading panel shows only if the viewer is not running after this long (index.html keeps it
+  // .quiet until then); errors show at once.
+  const QUIET_MS = 500;
+  const reveal = window.setTimeout(() => overlay.classList.remove('quiet'), QUIET_MS);
+
   function fail(message, extra) {
+    window.clearTimeout(reveal);
+    overlay.classList.remove('quiet');
     overlay.hidden = false;
     overlay.classList.add('failed');
     statusLine.textContent = message;
@@ -117,13 +124,15 @@
 
   // Downloads one of the program's files (by its hashed name) with byte progress; resolves to an
   // ArrayBuffer. A failure names the file.
+  // Aborts the program's downloads when the browser turns out to have no WebGL2.
+  const downloads = new AbortController();
   function download(name, key) {
     const url = asset(name);
     // The size the build recorded (Content-Length is the compressed size when the host gzips), so
     // the bar's total is right from the start.
     const known = bundle.files && bundle.files[name] && bundle.files[name].size;
     if (known) progress[key] = [0, known];
-    return fetch(url).then((response) => {
+    return fetch(url, { signal: downloads.signal }).then((response) => {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''));
       const total = known || Number(response.headers.get('Content-Length')) || 0;
       progress[key] = [0, total];
@@ -177,20 +186,22 @@
     } catch (e) { /* not a URL: the program reports it */ }
   }
 
+  // The canvas's backing store at the size the program gives it (its CSS size times the device
+  // pixel ratio, sync_canvas_size in platform/web.cpp), before the context exists: resizing it
+  // afterwards reallocates the drawing buffer (once for the width, once for the height), and each
+  // time the page waits for the GPU process, which is busy compositing while a page loads.
+  function sizeCanvas(canvas) {
+    const box = canvas.getBoundingClientRect();
+    const ratio = Math.max(window.devicePixelRatio || 1, 0.5);
+    canvas.width = Math.max(1, Math.round(box.width * ratio));
+    canvas.height = Math.max(1, Math.round(box.height * ratio));
+  }
+
   function start() {
-    // The article first: the WebGL2 check takes tens of milliseconds where WebGL is software (the
-    // program's own files wait for it: without WebGL2 nothing of the program is downloaded).
+    // Everything downloads first, and the WebGL2 check comes after: making a context takes tens of
+    // milliseconds where WebGL is software, during which the downloads go on (index.html preloads
+    // the program's files already). Without WebGL2 they are aborted.
     prefetchArticle();
-    // The check makes the program's own context, on its canvas, with the attributes the program
-    // asks for (platform/web.cpp main()): the program then gets this context back instead of the
-    // browser making a second one, which costs as much as the first where WebGL is software.
-    const context = $('canvas').getContext('webgl2', {
-      alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
-    if (!context) {
-      fail('This viewer needs WebGL2, which this browser does not offer (or has turned off).',
-        'Try an up-to-date Firefox, Chrome, Edge or Safari, or enable hardware acceleration.');
-      return;
-    }
     // The program's JavaScript, its wasm and its fonts (the file packager's .data) download in
     // parallel; the wasm compiles as soon as it is there. The single-file page has them inline.
     let wasm, fonts;
@@ -203,6 +214,21 @@
     } else {
       wasm = download('article-viewer.wasm', 'wasm');
       fonts = download('article-viewer.data', 'data');
+    }
+    // The check makes the program's own context, on its canvas, with the attributes the program
+    // asks for (platform/web.cpp main()): the program then gets this context back instead of the
+    // browser making a second one, which costs as much as the first where WebGL is software.
+    const canvas = $('canvas');
+    sizeCanvas(canvas);
+    const context = canvas.getContext('webgl2', {
+      alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+    if (!context) {
+      downloads.abort();
+      wasm.catch(() => {});
+      fonts.catch(() => {});
+      fail('This viewer needs WebGL2, which this browser does not offer (or has turned off).',
+        'Try an up-to-date Firefox, Chrome, Edge or Safari, or enable hardware acceleration.');
+      return;
     }
     const code = window.createArticleViewer ? Promise.resolve() : new Promise((resolve, reject) => {
       const script = document.createElement('script');
@@ -238,12 +264,13 @@
       prefetchedArticles: prefetched,  // likewise
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
       fontExtPath,  // NAME.ttf -> its hashed URL, for js_fetch_extended_fonts
-      onRuntimeInitialized() { overlay.hidden = true; },
+      onRuntimeInitialized() { window.clearTimeout(reveal); overlay.hidden = true; },
       onStateChange() {
         window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));
       },
-      onFatal(kind) {
+      onFatal(kind, detail) {
         if (kind === 'webgl2') fail('This viewer needs WebGL2, and the browser refused to create it.');
+        if (kind === 'program') fail('The viewer cannot draw with this browser\'s WebGL2.', detail);
       },
       onAbort(what) { fail('The viewer stopped unexpectedly.', String(what)); },
       printErr(text) { console.warn(text); },

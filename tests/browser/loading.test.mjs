@@ -32,6 +32,9 @@ test('a progress bar counts the bytes of the program and the fonts', async () =>
   const total = (bundle.bundle.files['article-viewer.wasm'].size + bundle.bundle.files['article-viewer.data'].size) / 1048576;
   assert.match(partway.detail, new RegExp(`^\\d+\\.\\d / ${total.toFixed(1).replace('.', '\\.')} MB$`));
   assert.equal(partway.hidden, false);
+  // A slow start shows the panel (a fast one never does: it stays out of sight for half a second).
+  await page.waitForFunction(() => !document.getElementById('overlay').classList.contains('quiet'));
+  assert.ok(await page.locator('#progress-bar').isVisible());
   const percent = parseFloat(partway.bar);
   assert.ok(percent > 0 && percent < 100, `bar at ${partway.bar}`);
   release();
@@ -40,7 +43,7 @@ test('a progress bar counts the bytes of the program and the fonts', async () =>
   await context.close();
 });
 
-test('no WebGL2: a clear message and nothing downloaded', async () => {
+test('no WebGL2: a clear message, and the program never starts', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
@@ -49,15 +52,22 @@ test('no WebGL2: a clear message and nothing downloaded', async () => {
     };
   });
   const page = await context.newPage();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  // Hold the program's files back, so that they are still on their way when the check fails.
+  const held = [];
+  await page.route(/article-viewer\.[0-9a-f]+\.(wasm|data)$/, (route) => { held.push(route); });
   await page.goto(server.url);
   await page.waitForFunction(() => !document.getElementById('retry').hidden);
   const shown = await overlay(page);
   assert.match(shown.status, /needs WebGL2/);
   assert.match(shown.detail, /Firefox, Chrome, Edge or Safari/);
   assert.ok(await page.locator('#status').isVisible());
-  assert.deepEqual(requests.filter((u) => /article-viewer\./.test(u)), []);
+  // The files arrive (or fail, for those the loader aborted) after the message: it stays, and the
+  // program is never started.
+  for (const route of held) await route.continue().catch(() => {});
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => typeof window.createArticleViewer), 'undefined');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script[src*="article-viewer."]').length), 0);
+  assert.equal((await overlay(page)).status, shown.status);  // no download error replaces the message
   await context.close();
 });
 
