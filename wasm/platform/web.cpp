@@ -8,7 +8,6 @@
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +19,7 @@
 #include "core/article_json.hpp"
 #include "gl_texture.hpp"
 #include "web_input.hpp"
+#include "webgl_renderer.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -341,13 +341,22 @@ void update_cursor() {
     js_set_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : cursor == ImGuiMouseCursor_TextInput ? "text" : "default");
 }
 
+// The renderer's program is checked once the first frame is out: asking sooner would make that
+// frame wait for the GPU process (webgl_renderer.hpp).
+int g_frames_drawn = 0;
+void check_program() {
+    static char log[2048];
+    if (av::web::renderer_check_program(log, sizeof log)) return;
+    EM_ASM({ if (Module.onFatal) Module.onFatal("program", UTF8ToString($0)); }, log);
+}
+
 EM_BOOL on_animation_frame(double time, void*) {
     g_frame_scheduled = false;
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::max((time - g_last_time) / 1000.0, 1e-4)) : 1.0f / 60.0f;
     g_last_time = time;
     sync_canvas_size();
-    ImGui_ImplOpenGL3_NewFrame();
+    if (++g_frames_drawn == 2) check_program();
     const bool was_ready = g_app->ready();
     const std::string old_error = g_app->error();
     g_app->frame();
@@ -356,7 +365,7 @@ EM_BOOL on_animation_frame(double time, void*) {
     glViewport(0, 0, w, h);
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    av::web::renderer_draw(ImGui::GetDrawData());
     update_cursor();
     if (g_app->wants_extended_fonts() && !g_extended_fonts_asked) {
         g_extended_fonts_asked = true;
@@ -581,7 +590,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.BackendPlatformName = "article-viewer-web";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    av::web::renderer_init();
 
     static av::App app(g_host, take_js_string(js_resolve(AV_DEFAULT_ARTICLE)));
     g_app = &app;
