@@ -71,6 +71,26 @@ test('no WebGL2: a clear message, and the program never starts', async () => {
   await context.close();
 });
 
+test('the drawing program does not link: a clear message with the link log', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const proto = WebGL2RenderingContext.prototype;
+    const original = proto.getProgramParameter;
+    proto.getProgramParameter = function (program, name) {
+      return name === this.LINK_STATUS ? false : original.call(this, program, name);
+    };
+    proto.getProgramInfoLog = () => 'ERROR: pretend link failure';
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => !document.getElementById('retry').hidden);
+  const shown = await overlay(page);
+  assert.equal(shown.status, 'The viewer cannot draw with this browser\'s WebGL2.');
+  assert.match(shown.detail, /program: ERROR: pretend link failure/);
+  assert.ok(await page.locator('#status').isVisible());
+  await context.close();
+});
+
 test('JavaScript off: the <noscript> message covers the page', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
