@@ -1,4 +1,5 @@
-// RGBA pixels to an OpenGL texture, for pictures in articles. Shared by the web (WebGL2 / GLES3)
+// RGBA pixels to an OpenGL texture, for pictures in articles (and, on the web, ImGui's font atlas:
+// webgl_renderer.cpp). Shared by the web (WebGL2 / GLES3)
 // and desktop (OpenGL 3.3) platforms: the calls are the same, only the header differs.
 #pragma once
 

@@ -1,5 +1,7 @@
 #include "webgl_renderer.hpp"
 
+#include "gl_texture.hpp"
+
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
@@ -89,17 +91,8 @@ const unsigned char* rgba_rows(ImTextureData* tex, int x, int y, int w, int h) {
 
 void update_texture(ImTextureData* tex) {
     if (tex->Status == ImTextureStatus_WantCreate) {
-        GLuint id = 0;
-        glGenTextures(1, &id);
-        glBindTexture(GL_TEXTURE_2D, id);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, tex->Width, tex->Height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                     rgba_rows(tex, 0, 0, tex->Width, tex->Height));
-        tex->SetTexID(static_cast<ImTextureID>(id));
+        // The same kind of texture as the article's pictures (linear filtering, clamped edges).
+        tex->SetTexID(static_cast<ImTextureID>(create_gl_texture(rgba_rows(tex, 0, 0, tex->Width, tex->Height), tex->Width, tex->Height)));
         tex->SetStatus(ImTextureStatus_OK);
     } else if (tex->Status == ImTextureStatus_WantUpdates) {
         glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(tex->GetTexID()));
@@ -108,8 +101,7 @@ void update_texture(ImTextureData* tex) {
             glTexSubImage2D(GL_TEXTURE_2D, 0, r.x, r.y, r.w, r.h, GL_RGBA, GL_UNSIGNED_BYTE, rgba_rows(tex, r.x, r.y, r.w, r.h));
         tex->SetStatus(ImTextureStatus_OK);
     } else if (tex->Status == ImTextureStatus_WantDestroy && tex->UnusedFrames > 0) {
-        const auto id = static_cast<GLuint>(tex->GetTexID());
-        if (id) glDeleteTextures(1, &id);
+        destroy_gl_texture(tex->GetTexID());
         tex->SetTexID(ImTextureID_Invalid);
         tex->SetStatus(ImTextureStatus_Destroyed);
     }
