@@ -122,10 +122,11 @@
 
   const message = (e) => String(e && e.message ? e.message : e);
 
-  // Downloads one of the program's files (by its hashed name) with byte progress; resolves to an
-  // ArrayBuffer. A failure names the file.
   // Aborts the program's downloads when the browser turns out to have no WebGL2.
   const downloads = new AbortController();
+
+  // Downloads one of the program's files (by its hashed name) with byte progress; resolves to an
+  // ArrayBuffer. A failure names the file.
   function download(name, key) {
     const url = asset(name);
     // The size the build recorded (Content-Length is the compressed size when the host gzips), so

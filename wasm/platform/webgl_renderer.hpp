@@ -5,13 +5,14 @@
 // Why our own: in a browser every GL call that returns something (glGetString, glGetIntegerv,
 // glGetShaderiv, glGetUniformLocation, ...) waits for the GPU process to answer, and while a page
 // loads that process is busy compositing, where WebGL is software (SwiftShader) for tens of
-// milliseconds at a time. imgui_impl_opengl3 asks about 25 such questions before its first frame
-// (version, shader status and logs, uniform locations, and the GL state it saves and restores
-// around every frame). This renderer asks none on the way to the first frame: it owns all of
-// the canvas's GL state, so it saves nothing; its attributes have fixed locations and the
-// projection comes in as a constant vertex attribute, so it looks nothing up; and it checks that
-// its program linked only once the first frame is out (check_program). BENCHMARKS.md, "First
-// paint", has the measurements.
+// milliseconds at a time. imgui_impl_opengl3 asks more than a dozen such questions before its
+// first frame (version, shader status and logs, uniform locations) and several more on every frame
+// (the GL state it saves and restores). This renderer asks none itself: it owns all of the
+// canvas's GL state, so it saves nothing; its attributes have fixed locations and the projection
+// comes in as a constant vertex attribute, so it looks nothing up; and it checks that its program
+// linked only once the first frame is out (renderer_check_program). The one wait left is WebGL's
+// own: the first glUseProgram waits for the link. BENCHMARKS.md, "First paint", has the
+// measurements.
 
 struct ImDrawData;
 
