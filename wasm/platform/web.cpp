@@ -350,8 +350,7 @@ void check_program() {
     EM_ASM({ if (Module.onFatal) Module.onFatal("program", UTF8ToString($0)); }, log);
 }
 
-EM_BOOL on_animation_frame(double time, void*) {
-    g_frame_scheduled = false;
+void draw_frame(double time) {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::max((time - g_last_time) / 1000.0, 1e-4)) : 1.0f / 60.0f;
     g_last_time = time;
@@ -378,6 +377,11 @@ EM_BOOL on_animation_frame(double time, void*) {
     if (g_pending_frames > 0 || g_app->wants_frame()) schedule_frame();
     else g_last_time = 0;  // the next frame after idle must not see a huge DeltaTime
     schedule_tick();
+}
+
+EM_BOOL on_animation_frame(double time, void*) {
+    g_frame_scheduled = false;
+    draw_frame(time);
     return false;
 }
 
@@ -420,8 +424,12 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void av_article_arrived(const char* source, const char* data, int length) {
     g_app->article_arrived(source, std::string_view(data, static_cast<std::size_t>(std::max(length, 0))));
+    js_notify_state();  // not ready yet: the page's mirror lets go of the article it had
+    // The article is drawn now rather than at the next animation frame, which can be tens of
+    // milliseconds away while the browser is busy loading the page (the frame reports the ready
+    // state); the frames wake() asks for follow as usual.
+    draw_frame(emscripten_get_now());
     wake();
-    js_notify_state();
 }
 
 EMSCRIPTEN_KEEPALIVE void av_article_failed(const char* source, const char* message) {
