@@ -19,7 +19,10 @@
   // The loading panel shows only if the viewer is not running after this long (index.html keeps it
   // .quiet until then); errors show at once.
   const QUIET_MS = 500;
-  const reveal = window.setTimeout(() => overlay.classList.remove('quiet'), QUIET_MS);
+  const reveal = window.setTimeout(() => {
+    overlay.classList.remove('quiet');
+    showProgress();
+  }, QUIET_MS);
 
   function fail(message, extra) {
     window.clearTimeout(reveal);
@@ -112,6 +115,9 @@
   const progress = { wasm: [0, 0], data: [0, 0] };
   function showProgress() {
     if (overlay.classList.contains('failed')) return;  // the other download must not hide the error
+    // Out of sight, the bar is not updated either: each update would have the page laid out and
+    // composited again while the program starts. It is brought up to date when the panel shows.
+    if (overlay.classList.contains('quiet')) return;
     const loaded = progress.wasm[0] + progress.data[0];
     const total = progress.wasm[1] + progress.data[1];
     if (total > 0) {
