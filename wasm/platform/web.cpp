@@ -350,7 +350,11 @@ void check_program() {
     EM_ASM({ if (Module.onFatal) Module.onFatal("program", UTF8ToString($0)); }, log);
 }
 
+bool g_drawing = false;  // draw_frame is running: a nested call (from a callback) waits for the next frame
+
 void draw_frame(double time) {
+    if (g_drawing) return;
+    g_drawing = true;
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::max((time - g_last_time) / 1000.0, 1e-4)) : 1.0f / 60.0f;
     g_last_time = time;
@@ -377,6 +381,7 @@ void draw_frame(double time) {
     if (g_pending_frames > 0 || g_app->wants_frame()) schedule_frame();
     else g_last_time = 0;  // the next frame after idle must not see a huge DeltaTime
     schedule_tick();
+    g_drawing = false;
 }
 
 EM_BOOL on_animation_frame(double time, void*) {
