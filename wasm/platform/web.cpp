@@ -359,7 +359,7 @@ void draw_frame(double time) {
     io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::max((time - g_last_time) / 1000.0, 1e-4)) : 1.0f / 60.0f;
     g_last_time = time;
     sync_canvas_size();
-    if (++g_frames_drawn == 2) check_program();
+    if (g_frames_drawn < 2 && ++g_frames_drawn == 2) check_program();  // counts no further: no overflow
     const bool was_ready = g_app->ready();
     const std::string old_error = g_app->error();
     g_app->frame();

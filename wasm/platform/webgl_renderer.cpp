@@ -50,6 +50,9 @@ struct Renderer {
     GLuint program = 0, vertex_shader = 0, fragment_shader = 0;
     GLuint vertex_array = 0, vertex_buffer = 0, index_buffer = 0;
     std::vector<unsigned char> staging;  // texture rectangles made contiguous for glTexSubImage2D
+    // Where the vertex array's attribute pointers stand, in vertices (renderer_init sets them at 0):
+    // they are moved only when a draw command's VtxOffset differs, and stay put across frames.
+    unsigned first_vertex = 0;
 };
 Renderer g;
 
@@ -175,8 +178,7 @@ void renderer_draw(ImDrawData* draw_data) {
         glBindBuffer(GL_ARRAY_BUFFER, g.vertex_buffer);
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert), list->VtxBuffer.Data, GL_STREAM_DRAW);
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx), list->IdxBuffer.Data, GL_STREAM_DRAW);
-        unsigned first_vertex = 0;
-        point_attributes(0);
+        if (g.first_vertex != 0) point_attributes(g.first_vertex = 0);  // a new list starts at its first vertex
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) {
                 if (cmd.UserCallback == ImDrawCallback_ResetRenderState) set_state(draw_data, fb_width, fb_height);
@@ -187,7 +189,7 @@ void renderer_draw(ImDrawData* draw_data) {
             const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
             if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
             glScissor(static_cast<int>(x0), static_cast<int>(static_cast<float>(fb_height) - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
-            if (cmd.VtxOffset != first_vertex) point_attributes(first_vertex = cmd.VtxOffset);
+            if (cmd.VtxOffset != g.first_vertex) point_attributes(g.first_vertex = cmd.VtxOffset);
             glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(cmd.GetTexID()));
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
                            reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset) * sizeof(ImDrawIdx)));
