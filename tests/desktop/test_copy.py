@@ -42,10 +42,7 @@ def clipboard():
 
 def copy(before):
     """Presses Ctrl+C and returns the clipboard once it differs from `before` (or after 3 s)."""
-    # Held like a person's key press (about 50 ms between the chord's events), not xdotool's
-    # default 12 ms: with that, on a loaded machine, about one Ctrl+C in three was lost, its four
-    # events reaching the viewer together. The cause is not found yet (closing note of stop 12).
-    xdotool("key", "--delay", "100", "ctrl+c")
+    xdotool("key", "ctrl+c")
     # The viewer answers at its next frame; another program reads it through the X server.
     deadline = time.monotonic() + 3
     text = clipboard()

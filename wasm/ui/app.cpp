@@ -320,23 +320,24 @@ void App::reload_fonts() {
 }
 
 void App::handle_shortcuts() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    using Held = KeyPresses::Held;
+    const auto command = [&](ImGuiKey key, bool repeat = false) { return keys_.pressed(key, Held::command, repeat); };
+    bool shift = false;
+    if (keys_.pressed(ImGuiKey_Escape, Held::any, false)) {
         if (find_open_) close_find();
         else if (library_open_) show_library(false);
         else view_.clear_selection();
     }
-    if (find_open_ && ImGui::IsKeyPressed(ImGuiKey_F3)) find_next(io.KeyShift ? -1 : 1);
-    if (!(io.KeyCtrl || io.KeySuper)) return;
-    if (ImGui::IsKeyPressed(ImGuiKey_F, false) && article_) open_find();
-    if (ImGui::IsKeyPressed(ImGuiKey_G, false)) find_next(io.KeyShift ? -1 : 1);
+    if (find_open_ && keys_.pressed(ImGuiKey_F3, Held::any, true, &shift)) find_next(shift ? -1 : 1);
+    if (command(ImGuiKey_F) && article_) open_find();
+    if (keys_.pressed(ImGuiKey_G, Held::command, false, &shift)) find_next(shift ? -1 : 1);
     // Copy: the desktop puts it on the clipboard here; the web answers the page's copy event.
-    if (ImGui::IsKeyPressed(ImGuiKey_C, false) && view_.has_selection() && !io.WantTextInput)
+    if (command(ImGuiKey_C) && view_.has_selection() && !ImGui::GetIO().WantTextInput)
         ImGui::SetClipboardText(selected_text().c_str());
-    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) set_font_size(font_size_ + 2);
-    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) set_font_size(font_size_ - 2);
-    if (ImGui::IsKeyPressed(ImGuiKey_0) || ImGui::IsKeyPressed(ImGuiKey_Keypad0)) set_font_size(default_font_size);
-    if (ImGui::IsKeyPressed(ImGuiKey_O, false) && host_.can_choose_file()) host_.choose_file();
+    if (command(ImGuiKey_Equal, true) || command(ImGuiKey_KeypadAdd, true)) set_font_size(font_size_ + 2);
+    if (command(ImGuiKey_Minus, true) || command(ImGuiKey_KeypadSubtract, true)) set_font_size(font_size_ - 2);
+    if (command(ImGuiKey_0, true) || command(ImGuiKey_Keypad0, true)) set_font_size(default_font_size);
+    if (command(ImGuiKey_O) && host_.can_choose_file()) host_.choose_file();
 }
 
 void App::report_reading_place() {
@@ -389,6 +390,7 @@ void App::draw_article(float width, float height) {
 }
 
 void App::frame() {
+    keys_.collect();  // before NewFrame takes the queued input
     ImGui::NewFrame();
     // NewFrame has made a window current, so this is the framebuffer scale (ui/fonts.hpp).
     fonts_.set_density(ImGui::GetFontRasterizerDensity());

@@ -16,6 +16,7 @@
 #include "core/reading_position.hpp"
 #include "fonts.hpp"
 #include "host.hpp"
+#include "key_presses.hpp"
 #include "library_view.hpp"
 #include "reader_view.hpp"
 #include "theme.hpp"
@@ -185,6 +186,7 @@ private:
     std::vector<int> picture_requests_;         // request id -> block, for this article only
     std::uint32_t first_request_ = 0;           // ids below belong to earlier articles
 
+    KeyPresses keys_;          // the shortcuts' presses, with the modifiers held at each
     bool ready_ = false;       // an article's text has been drawn
     bool animating_ = false;
     int settle_frames_ = 0;    // a few frames after a change, so ImGui's own state settles

@@ -1,0 +1,133 @@
+// Shortcuts keep the modifiers held when their key went down, however late the frame that takes
+// them (ui/key_presses.hpp). Runs ImGui on the CPU only: a context and frames, no drawing.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include "ui/key_presses.hpp"
+
+using namespace av;
+using Held = KeyPresses::Held;
+
+namespace {
+
+// An ImGui context that runs frames without a renderer.
+struct Context {
+    Context() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(800, 600);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.IniFilename = nullptr;
+        // ImGui makes the font atlas itself and would hand its texture to a renderer, which never
+        // looks at it here.
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+        io.Fonts->AddFontDefault();
+    }
+    ~Context() { ImGui::DestroyContext(); }
+};
+
+// One frame: the presses are collected before NewFrame, as App::frame does.
+void frame(KeyPresses& keys) {
+    keys.collect();
+    ImGui::NewFrame();
+}
+
+void end_frame() { ImGui::EndFrame(); }
+
+void key(ImGuiKey k, bool down) { ImGui::GetIO().AddKeyEvent(k, down); }
+
+// What a platform backend queues for Ctrl going down or up (the modifier, then the key).
+void ctrl(bool down) {
+    key(ImGuiMod_Ctrl, down);
+    key(ImGuiKey_LeftCtrl, down);
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl+C whose Ctrl is let go before the frame: still Ctrl+C, once") {
+    Context context;
+    KeyPresses keys;
+    ctrl(true);
+    frame(keys);
+    end_frame();
+    // A late frame: the rest of the chord is queued at once, Ctrl let go before C (as a quick
+    // hand does).
+    key(ImGuiKey_C, true);
+    ctrl(false);
+    key(ImGuiKey_C, false);
+    frame(keys);
+    // ImGui's own state in that frame has C pressed and no Ctrl: the chord would be lost.
+    CHECK(ImGui::IsKeyPressed(ImGuiKey_C, false));
+    CHECK_FALSE(ImGui::GetIO().KeyCtrl);
+    CHECK(keys.pressed(ImGuiKey_C, Held::command, false));
+    end_frame();
+    frame(keys);
+    CHECK_FALSE(keys.pressed(ImGuiKey_C, Held::command, false));
+    CHECK_FALSE(keys.pressed(ImGuiKey_C, Held::any, false));
+    end_frame();
+}
+
+TEST_CASE("C typed after Ctrl is let go is not Ctrl+C, though the same frame takes both") {
+    Context context;
+    KeyPresses keys;
+    ctrl(true);
+    ctrl(false);
+    key(ImGuiKey_C, true);
+    frame(keys);
+    CHECK_FALSE(keys.pressed(ImGuiKey_C, Held::command, false));
+    CHECK(keys.pressed(ImGuiKey_C, Held::any, false));
+    end_frame();
+}
+
+TEST_CASE("Shift is reported as it was at the press") {
+    Context context;
+    KeyPresses keys;
+    ctrl(true);
+    key(ImGuiMod_Shift, true);
+    key(ImGuiKey_G, true);
+    key(ImGuiMod_Shift, false);
+    frame(keys);
+    bool shift = false;
+    CHECK(keys.pressed(ImGuiKey_G, Held::command, false, &shift));
+    CHECK(shift);
+    end_frame();
+}
+
+TEST_CASE("a held shortcut repeats only when asked to, and only with its modifier still held") {
+    Context context;
+    KeyPresses keys;
+    ctrl(true);
+    key(ImGuiKey_Equal, true);
+    int with_repeat = 0, without = 0;
+    for (int i = 0; i < 60; ++i) {  // one second held
+        frame(keys);
+        with_repeat += keys.pressed(ImGuiKey_Equal, Held::command, true);
+        without += keys.pressed(ImGuiKey_Equal, Held::command, false);
+        end_frame();
+    }
+    CHECK(without == 1);
+    CHECK(with_repeat > 3);
+    ctrl(false);
+    int after = 0;
+    for (int i = 0; i < 30; ++i) {
+        frame(keys);
+        after += keys.pressed(ImGuiKey_Equal, Held::command, true);
+        end_frame();
+    }
+    CHECK(after == 0);
+}
+
+TEST_CASE("losing the window's focus lets go of the modifiers") {
+    Context context;
+    KeyPresses keys;
+    ctrl(true);
+    frame(keys);
+    end_frame();
+    ImGui::GetIO().AddFocusEvent(false);
+    ImGui::GetIO().AddFocusEvent(true);
+    key(ImGuiKey_C, true);
+    frame(keys);
+    CHECK_FALSE(keys.pressed(ImGuiKey_C, Held::command, false));
+    end_frame();
+}
