@@ -33,9 +33,13 @@ void frame(KeyPresses& keys) {
     ImGui::NewFrame();
 }
 
-void end_frame() { ImGui::EndFrame(); }
+void end_frame() {
+    ImGui::EndFrame();
+}
 
-void key(ImGuiKey k, bool down) { ImGui::GetIO().AddKeyEvent(k, down); }
+void key(ImGuiKey k, bool down) {
+    ImGui::GetIO().AddKeyEvent(k, down);
+}
 
 // What a platform backend queues for Ctrl going down or up (the modifier, then the key).
 void ctrl(bool down) {

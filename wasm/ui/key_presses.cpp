@@ -5,7 +5,9 @@
 namespace av {
 namespace {
 
-bool command(ImGuiKeyChord mods) { return (mods & (ImGuiMod_Ctrl | ImGuiMod_Super)) != 0; }
+bool command(ImGuiKeyChord mods) {
+    return (mods & (ImGuiMod_Ctrl | ImGuiMod_Super)) != 0;
+}
 
 }  // namespace
 
