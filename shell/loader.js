@@ -131,9 +131,9 @@
   // Aborts the program's downloads when the browser turns out to have no WebGL2.
   const downloads = new AbortController();
 
-  // Downloads one of the program's files (by its hashed name) with byte progress; resolves to an
-  // ArrayBuffer. A failure names the file.
-  function download(name, key) {
+  // Requests one of the program's files (by its hashed name); resolves to the response once its
+  // headers are in. A failure names the file.
+  function request(name, key) {
     const url = asset(name);
     // The size the build recorded (Content-Length is the compressed size when the host gzips), so
     // the bar's total is right from the start.
@@ -141,21 +141,45 @@
     if (known) progress[key] = [0, known];
     return fetch(url, { signal: downloads.signal }).then((response) => {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''));
-      const total = known || Number(response.headers.get('Content-Length')) || 0;
-      progress[key] = [0, total];
-      if (!response.body || !total) return response.arrayBuffer();
-      const reader = response.body.getReader();
-      const chunks = [];
-      const pump = () => reader.read().then(({ done: finished, value }) => {
-        if (finished) return new Blob(chunks).arrayBuffer();
-        chunks.push(value);
-        progress[key][0] += value.length;
-        showProgress();
-        return pump();
-      });
+      progress[key] = [0, known || Number(response.headers.get('Content-Length')) || 0];
+      return response;
+    }).catch((e) => { throw named(e, url); });
+  }
+
+  const named = (e, url) => new Error(message(e).includes(url) ? message(e) : url + ': ' + message(e) + ' (check the connection)');
+
+  // Reads a response of request() to the end, counting its bytes for the bar; resolves to an
+  // ArrayBuffer.
+  function readAll(response, key, url) {
+    if (!response.body || !progress[key][1]) return response.arrayBuffer().catch((e) => { throw named(e, url); });
+    const reader = response.body.getReader();
+    const chunks = [];
+    const pump = () => reader.read().then(({ done: finished, value }) => {
+      if (finished) return new Blob(chunks).arrayBuffer();
+      chunks.push(value);
+      progress[key][0] += value.length;
+      showProgress();
       return pump();
-    }).catch((e) => {
-      throw new Error(message(e).includes(url) ? message(e) : url + ': ' + message(e) + ' (check the connection)');
+    });
+    return pump().catch((e) => { throw named(e, url); });
+  }
+
+  const download = (name, key) => request(name, key).then((response) => readAll(response, key, asset(name)));
+
+  // The wasm program, compiled as its bytes arrive: V8 then decodes and validates it on its own
+  // threads during the download, instead of on the main thread once the whole file is there (which
+  // the first paint waited for). A copy of the response is read for the bar, and is the fallback for
+  // a host that serves .wasm without the application/wasm type that streaming compilation demands.
+  function compileProgram() {
+    return request('article-viewer.wasm', 'wasm').then((response) => {
+      const bytes = readAll(response.clone(), 'wasm', asset('article-viewer.wasm'));
+      bytes.catch(() => {});  // a failed download is reported by whichever path uses it
+      const fromBytes = () => bytes.then((b) => WebAssembly.compile(b));
+      if (!WebAssembly.compileStreaming) return fromBytes();
+      return WebAssembly.compileStreaming(response).catch((e) => {
+        if (e instanceof WebAssembly.CompileError) throw e;
+        return fromBytes();  // the MIME type, or the download failed: the bytes say which
+      });
     });
   }
 
@@ -210,16 +234,16 @@
     // the program's files already). Without WebGL2 they are aborted.
     prefetchArticle();
     // The program's JavaScript, its wasm and its fonts (the file packager's .data) download in
-    // parallel; the wasm compiles as soon as it is there. The single-file page has them inline.
-    let wasm, fonts;
+    // parallel; the wasm compiles while it downloads. The single-file page has them inline.
+    let compiled, fonts;
     if (inline) {
       bar.style.width = '100%';
       statusLine.textContent = 'Starting the viewer…';
-      wasm = Promise.resolve(decode(inline.files['article-viewer.wasm']));
+      compiled = WebAssembly.compile(decode(inline.files['article-viewer.wasm']));
       fonts = Promise.resolve(decode(inline.files['article-viewer.data']).buffer);
       inline.files = null;  // the page's two megabytes of base64 are not needed twice
     } else {
-      wasm = download('article-viewer.wasm', 'wasm');
+      compiled = compileProgram();
       fonts = download('article-viewer.data', 'data');
     }
     // The check makes the program's own context, on its canvas, with the attributes the program
@@ -231,7 +255,7 @@
       alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
     if (!context) {
       downloads.abort();
-      wasm.catch(() => {});
+      compiled.catch(() => {});
       fonts.catch(() => {});
       fail('This viewer needs WebGL2, which this browser does not offer (or has turned off).',
         'Try an up-to-date Firefox, Chrome, Edge or Safari, or enable hardware acceleration.');
@@ -244,7 +268,6 @@
       script.onerror = () => reject(new Error(asset('article-viewer.js') + ' did not load (check the connection)'));
       document.body.appendChild(script);
     });
-    const compiled = wasm.then((bytes) => WebAssembly.compile(bytes));
     Promise.all([compiled, fonts, code]).then(([module, fontBytes]) => run(module, fontBytes), (e) => {
       if (e instanceof WebAssembly.CompileError) fail('The viewer could not start.', message(e));
       else fail('The viewer could not be downloaded.', message(e));

@@ -43,6 +43,38 @@ test('a progress bar counts the bytes of the program and the fonts', async () =>
   await context.close();
 });
 
+// The loader compiles the wasm as it downloads (WebAssembly.compileStreaming), which browsers
+// allow only for a response of type application/wasm; a host that serves it as anything else still
+// gets a working viewer, compiled from the downloaded bytes.
+for (const type of ['application/wasm', 'application/octet-stream']) {
+  test(`the wasm served as ${type}: the viewer starts, compiled ${type === 'application/wasm' ? 'while it downloads' : 'from its bytes'}`, async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const calls = (window.__compiles = []);
+      const streaming = WebAssembly.compileStreaming, whole = WebAssembly.compile;
+      WebAssembly.compileStreaming = function (...a) {
+        return streaming.apply(this, a).then((m) => { calls.push('streaming'); return m; }, (e) => { calls.push('streaming refused'); throw e; });
+      };
+      WebAssembly.compile = function (...a) { calls.push('bytes'); return whole.apply(this, a); };
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route(`**/${bundle.program.wasm}`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': type } });
+    });
+    await page.goto(server.url);
+    const state = await waitForState(page);
+    assert.equal(state.error, null);
+    assert.equal(state.articleId, seed.id);
+    assert.deepEqual(await page.evaluate(() => window.__compiles),
+      type === 'application/wasm' ? ['streaming'] : ['streaming refused', 'bytes']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 test('no WebGL2: a clear message, and the program never starts', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {

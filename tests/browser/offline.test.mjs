@@ -78,7 +78,9 @@ test('the assembly prints every file of dist/ with its size, raw and gzipped', (
       assert.equal(raw, human(bytes.length), `${file}: raw size`);
       const expected = gzipSync(bytes, { level: 9 }).length;
       const printed = parseFloat(gz) * (gz.endsWith('KiB') ? 1024 : 1);
-      assert.ok(Math.abs(printed - expected) <= Math.max(0.06 * 1024, expected * 0.01), `${file}: gzipped ${gz}, expected about ${human(expected)}`);
+      // The report rounds to 0.1 KiB, and Python's gzip and Node's zlib may differ by a few bytes
+      // (their memory levels differ): half the rounding step plus 1 % (16 bytes at least).
+      assert.ok(Math.abs(printed - expected) <= 0.05 * 1024 + Math.max(16, expected * 0.01), `${file}: gzipped ${gz}, expected about ${human(expected)}`);
     }
     assert.equal(rows.size, files.length, 'the report lists files that are not in dist/');
     assert.match(output, /first visit \(page, program, fonts, default article\): [\d.]+ KiB raw, [\d.]+ KiB gzipped/);
