@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "url.hpp"
 #include "utf8.hpp"
@@ -90,15 +92,34 @@ bool valid_lang(const std::string& s) {
     return true;
 }
 
+// Whether clean_text has anything to change in `s`: a byte below 0x20 other than \n, or 0x7F.
+// Eight bytes at a time, a word being looked at byte by byte only if it may hold one (SWAR: a
+// byte below 0x20, or equal to 0x7F, sets its high bit in `suspect`; a \n does too).
+bool has_control(const std::string& s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const auto control = [](char c) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        return (u < 0x20 && c != '\n') || u == 0x7F;
+    };
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t del = w ^ (0x7F * ones);
+        const std::uint64_t suspect = ((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs);
+        if (suspect && std::any_of(p + i, p + i + 8, control)) return true;
+    }
+    return std::any_of(p + i, p + n, control);
+}
+
 // Control characters are never drawable: keep \n (a line break, per the contract), turn tabs and
 // carriage returns into spaces, drop the rest (NUL included).
-std::string clean_text(const std::string& s, bool& changed) {
-    // Nearly all text has nothing to clean: copy it whole rather than character by character.
-    if (std::all_of(s.begin(), s.end(), [](char c) {
-            const unsigned char u = static_cast<unsigned char>(c);
-            return (u >= 0x20 && u != 0x7F) || c == '\n';
-        }))
-        return s;
+std::string clean_text(std::string&& s, bool& changed) {
+    // Nearly all text has nothing to clean: it is kept as it is (moved out of the JSON tree, which
+    // is dropped next), after a check of 8 bytes at a time.
+    if (!has_control(s)) return std::move(s);
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
@@ -130,7 +151,7 @@ public:
     }
 
     // A required member: present (else missing_member), or null when it is absent.
-    const json* require(const json& object, const std::string& pointer, const char* name, const char* expected) {
+    json* require(json& object, const std::string& pointer, const char* name, const char* expected) {
         auto it = object.find(name);
         if (it == object.end()) {
             fail(LoadErrorKind::missing_member, pointer + "/" + name, std::string("missing (expected ") + expected + ")");
@@ -139,36 +160,36 @@ public:
         return &*it;
     }
 
-    const json* optional(const json& object, const char* name) {
+    json* optional(json& object, const char* name) {
         auto it = object.find(name);
         return it == object.end() ? nullptr : &*it;
     }
 
     // A required string member; nullptr after a failure.
-    const std::string* require_string(const json& object, const std::string& pointer, const char* name) {
-        const json* v = require(object, pointer, name, "a string");
+    std::string* require_string(json& object, const std::string& pointer, const char* name) {
+        json* v = require(object, pointer, name, "a string");
         if (!v) return nullptr;
         if (!v->is_string()) {
             fail(LoadErrorKind::wrong_type, pointer + "/" + name, "expected a string, got " + describe(*v));
             return nullptr;
         }
-        return &v->get_ref<const std::string&>();
+        return &v->get_ref<std::string&>();
     }
 
     // An optional string member: its text, or "" (with a warning if it had the wrong type).
-    std::string optional_string(const json& object, const std::string& pointer, const char* name) {
-        const json* v = optional(object, name);
+    std::string optional_string(json& object, const std::string& pointer, const char* name) {
+        json* v = optional(object, name);
         if (!v) return {};
         if (!v->is_string()) {
             warn(pointer + "/" + name, "expected a string, got " + describe(*v) + "; ignored");
             return {};
         }
         bool changed = false;
-        return clean_text(v->get_ref<const std::string&>(), changed);
+        return clean_text(std::move(v->get_ref<std::string&>()), changed);
     }
 
     // An optional link: http, https or mailto only, anything else dropped with a warning.
-    std::string optional_link(const json& object, const std::string& pointer, const char* name, bool allow_mailto) {
+    std::string optional_link(json& object, const std::string& pointer, const char* name, bool allow_mailto) {
         std::string link = optional_string(object, pointer, name);
         if (link.empty()) return link;
         const bool ok = allow_mailto ? url::is_allowed_link(link) : url::is_http(link);
@@ -180,8 +201,8 @@ public:
         return link;
     }
 
-    bool optional_bool(const json& object, const std::string& pointer, const char* name) {
-        const json* v = optional(object, name);
+    bool optional_bool(json& object, const std::string& pointer, const char* name) {
+        json* v = optional(object, name);
         if (!v) return false;
         if (!v->is_boolean()) {
             warn(pointer + "/" + name, "expected true or false, got " + describe(*v) + "; ignored");
@@ -191,9 +212,9 @@ public:
     }
 
     // Inline = string | [ string | {text, bold?, italic?, href?} ].
-    bool read_inline(const json& v, const std::string& pointer, Inline& out) {
+    bool read_inline(json& v, const std::string& pointer, Inline& out) {
         if (v.is_string()) {
-            out.push_back(Run{clean(v.get_ref<const std::string&>(), pointer)});
+            out.push_back(Run{clean(std::move(v.get_ref<std::string&>()), pointer)});
             return true;
         }
         if (!v.is_array()) {
@@ -201,19 +222,19 @@ public:
             return false;
         }
         for (std::size_t i = 0; i < v.size(); ++i) {
-            const json& r = v[i];
+            json& r = v[i];
             const std::string rp = pointer + "/" + std::to_string(i);
             if (r.is_string()) {
-                out.push_back(Run{clean(r.get_ref<const std::string&>(), rp)});
+                out.push_back(Run{clean(std::move(r.get_ref<std::string&>()), rp)});
                 continue;
             }
             if (!r.is_object()) {
                 fail(LoadErrorKind::wrong_type, rp, "expected a run (a string or an object with \"text\"), got " + describe(r));
                 return false;
             }
-            const std::string* text = require_string(r, rp, "text");
+            std::string* text = require_string(r, rp, "text");
             if (!text) return false;
-            Run run{clean(*text, rp + "/text")};
+            Run run{clean(std::move(*text), rp + "/text")};
             run.bold = optional_bool(r, rp, "bold");
             run.italic = optional_bool(r, rp, "italic");
             run.href = optional_link(r, rp, "href", true);
@@ -222,13 +243,13 @@ public:
         return true;
     }
 
-    bool require_inline(const json& object, const std::string& pointer, const char* name, Inline& out) {
-        const json* v = require(object, pointer, name, "text");
+    bool require_inline(json& object, const std::string& pointer, const char* name, Inline& out) {
+        json* v = require(object, pointer, name, "text");
         return v && read_inline(*v, pointer + "/" + name, out);
     }
 
-    void optional_inline(const json& object, const std::string& pointer, const char* name, Inline& out) {
-        const json* v = optional(object, name);
+    void optional_inline(json& object, const std::string& pointer, const char* name, Inline& out) {
+        json* v = optional(object, name);
         if (!v) return;
         if (!v->is_string() && !v->is_array()) {
             warn(pointer + "/" + name, "expected text (a string or an array of runs), got " + describe(*v) + "; ignored");
@@ -248,19 +269,19 @@ public:
     }
 
     // [string] for tags; non-strings dropped with a warning.
-    std::vector<std::string> read_strings(const json& v, const std::string& pointer) {
+    std::vector<std::string> read_strings(json& v, const std::string& pointer) {
         std::vector<std::string> out;
         for (std::size_t i = 0; i < v.size(); ++i) {
-            if (v[i].is_string()) out.push_back(clean(v[i].get_ref<const std::string&>(), pointer));
+            if (v[i].is_string()) out.push_back(clean(std::move(v[i].get_ref<std::string&>()), pointer));
             else warn(pointer + "/" + std::to_string(i), "expected a string, got " + describe(v[i]) + "; ignored");
         }
         return out;
     }
 
 private:
-    std::string clean(const std::string& s, const std::string& pointer) {
+    std::string clean(std::string&& s, const std::string& pointer) {
         bool changed = false;
-        std::string out = clean_text(s, changed);
+        std::string out = clean_text(std::move(s), changed);
         if (changed) warn(pointer, "control characters removed");
         return out;
     }
@@ -269,14 +290,14 @@ private:
     LoadResult& out_;
 };
 
-bool read_block(Checker& c, const json& b, const std::string& p, std::string_view source, Block& block,
+bool read_block(Checker& c, json& b, const std::string& p, std::string_view source, Block& block,
                 bool& skip) {
     skip = false;
     if (!b.is_object()) {
         c.fail(LoadErrorKind::wrong_type, p, "expected a block (an object with \"type\"), got " + describe(b));
         return false;
     }
-    const std::string* type = c.require_string(b, p, "type");
+    std::string* type = c.require_string(b, p, "type");
     if (!type) return false;
     static const std::pair<const char*, BlockType> types[] = {
         {"heading", BlockType::heading}, {"paragraph", BlockType::paragraph}, {"quote", BlockType::quote},
@@ -296,13 +317,13 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
         skip = true;
         return true;
     }
-    if (const json* id = c.optional(b, "id")) {
-        if (id->is_string() && valid_id(id->get_ref<const std::string&>())) block.id = id->get<std::string>();
+    if (json* id = c.optional(b, "id")) {
+        if (id->is_string() && valid_id(id->get_ref<const std::string&>())) block.id = std::move(id->get_ref<std::string&>());
         else c.warn(p + "/id", "expected 1 to 128 characters of A-Z a-z 0-9 . _ -, got " + describe(*id) + "; ignored");
     }
     switch (block.type) {
         case BlockType::heading: {
-            const json* level = c.require(b, p, "level", "an integer from 2 to 4");
+            json* level = c.require(b, p, "level", "an integer from 2 to 4");
             if (!level) return false;
             std::int64_t n = 0;
             if (!integer_in(*level, 2, 4, n)) {
@@ -318,7 +339,7 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
             return c.require_inline(b, p, "text", block.text);
         case BlockType::list: {
             block.ordered = c.optional_bool(b, p, "ordered");
-            const json* items = c.require(b, p, "items", "an array of text");
+            json* items = c.require(b, p, "items", "an array of text");
             if (!items) return false;
             if (!items->is_array()) {
                 c.fail(LoadErrorKind::wrong_type, p + "/items", "expected an array of text, got " + describe(*items));
@@ -332,7 +353,7 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
             return true;
         }
         case BlockType::image: {
-            const std::string* src = c.require_string(b, p, "src");
+            std::string* src = c.require_string(b, p, "src");
             if (!src) return false;
             const std::string scheme = url::scheme(*src);
             if (blank(*src) || (!scheme.empty() && !url::is_http(*src))) {
@@ -341,11 +362,11 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
                 return false;
             }
             block.src = url::resolve(source, *src);
-            const std::string* alt = c.require_string(b, p, "alt");
+            std::string* alt = c.require_string(b, p, "alt");
             if (!alt) return false;
-            block.alt = *alt;
+            block.alt = std::move(*alt);
             for (const char* name : {"width", "height"}) {
-                const json* v = c.require(b, p, name, "an integer from 1 to 100000");
+                json* v = c.require(b, p, name, "an integer from 1 to 100000");
                 if (!v) return false;
                 std::int64_t n = 0;
                 if (!integer_in(*v, 1, 100000, n)) {
@@ -367,7 +388,7 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
             return true;
         case BlockType::related: {
             block.label = c.optional_string(b, p, "label");
-            const json* items = c.require(b, p, "items", "an array of links");
+            json* items = c.require(b, p, "items", "an array of links");
             if (!items) return false;
             if (!items->is_array()) {
                 c.fail(LoadErrorKind::wrong_type, p + "/items", "expected an array of links, got " + describe(*items));
@@ -375,22 +396,23 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
             }
             for (std::size_t i = 0; i < items->size(); ++i) {
                 const std::string ip = p + "/items/" + std::to_string(i);
-                const json& item = (*items)[i];
+                json& item = (*items)[i];
                 if (!item.is_object()) {
                     c.fail(LoadErrorKind::wrong_type, ip, "expected an object with \"title\", got " + describe(item));
                     return false;
                 }
-                const std::string* title = c.require_string(item, ip, "title");
+                std::string* title = c.require_string(item, ip, "title");
                 if (!title) return false;
-                block.related.push_back(RelatedItem{*title, c.optional_link(item, ip, "href", false)});
+                std::string href = c.optional_link(item, ip, "href", false);
+                block.related.push_back(RelatedItem{std::move(*title), std::move(href)});
             }
             return true;
         }
         case BlockType::callout: {
             block.label = c.optional_string(b, p, "label");
             c.optional_inline(b, p, "title", block.title);
-            const json* text = c.optional(b, "text");
-            const json* paragraphs = c.optional(b, "paragraphs");
+            json* text = c.optional(b, "text");
+            json* paragraphs = c.optional(b, "paragraphs");
             if (!text && !paragraphs) {
                 c.fail(LoadErrorKind::missing_member, p, "a callout needs \"text\" or \"paragraphs\"");
                 return false;
@@ -410,7 +432,7 @@ bool read_block(Checker& c, const json& b, const std::string& p, std::string_vie
             return true;
         }
         case BlockType::tags: {
-            const json* items = c.require(b, p, "items", "an array of strings");
+            json* items = c.require(b, p, "items", "an array of strings");
             if (!items) return false;
             if (!items->is_array()) {
                 c.fail(LoadErrorKind::wrong_type, p + "/items", "expected an array of strings, got " + describe(*items));
@@ -466,14 +488,14 @@ std::size_t expected_blocks(std::string_view text, std::size_t limit) {
     return n;
 }
 
-void read_byline(Checker& c, const json& top, Byline& byline) {
-    const json* b = c.optional(top, "byline");
+void read_byline(Checker& c, json& top, Byline& byline) {
+    json* b = c.optional(top, "byline");
     if (!b) return;
     if (!b->is_object()) {
         c.warn("/byline", "expected an object, got " + describe(*b) + "; ignored");
         return;
     }
-    if (const json* authors = c.optional(*b, "authors")) {
+    if (json* authors = c.optional(*b, "authors")) {
         if (authors->is_array()) byline.authors = c.read_strings(*authors, "/byline/authors");
         else c.warn("/byline/authors", "expected an array of strings, got " + describe(*authors) + "; ignored");
     }
@@ -519,13 +541,13 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
     for (auto& w : parsed.warnings) result.warnings.push_back(src + ": " + w);
 
     Checker c(source, result);
-    const json& top = parsed.value;
+    json& top = parsed.value;  // ours: its strings are moved into the article
     if (!top.is_object()) {
         c.fail(LoadErrorKind::wrong_type, "/", "expected an article (an object), got " + describe(top));
         return result;
     }
     Article& a = result.article;
-    const std::string* format = c.require_string(top, "", "format");
+    std::string* format = c.require_string(top, "", "format");
     if (!format) return result;
     const bool is_v1 = *format == "article/1" ||
                        (format->rfind("article/1.", 0) == 0 && format->size() > 10 &&
@@ -538,29 +560,29 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
         return result;
     }
     a.format = *format;
-    const std::string* id = c.require_string(top, "", "id");
+    std::string* id = c.require_string(top, "", "id");
     if (!id) return result;
     if (!valid_id(*id)) {
         c.fail(LoadErrorKind::wrong_type, "/id", "expected 1 to 128 characters of A-Z a-z 0-9 . _ -, got " + describe(*id));
         return result;
     }
     a.id = *id;
-    const std::string* title = c.require_string(top, "", "title");
+    std::string* title = c.require_string(top, "", "title");
     if (!title) return result;
     if (blank(*title)) {
         c.fail(LoadErrorKind::wrong_type, "/title", "expected a non-empty string, got " + describe(*title));
         return result;
     }
     bool changed = false;
-    a.title = clean_text(*title, changed);
-    if (const std::string lang = c.optional_string(top, "", "lang"); !lang.empty() || (top.contains("lang") && top["lang"].is_string())) {
+    a.title = clean_text(std::move(*title), changed);
+    if (const std::string lang = c.optional_string(top, "", "lang"); !lang.empty() || (top.contains("lang") && top.find("lang")->is_string())) {
         if (valid_lang(lang)) a.lang = lang;
         else c.warn("/lang", "expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got " + describe(json(lang)) + "; ignored");
     }
     a.subtitle = c.optional_string(top, "", "subtitle");
     read_byline(c, top, a.byline);
 
-    const json* blocks = c.require(top, "", "blocks", "an array of blocks");
+    json* blocks = c.require(top, "", "blocks", "an array of blocks");
     if (!blocks) return result;
     if (!blocks->is_array()) {
         c.fail(LoadErrorKind::wrong_type, "/blocks", "expected an array of blocks, got " + describe(*blocks));

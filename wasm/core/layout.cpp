@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "locale.hpp"
 #include "utf8.hpp"
@@ -27,6 +29,33 @@ inline char32_t decode(std::string_view s, std::size_t& pos) {
         return b;
     }
     return utf8::next(s, pos);
+}
+
+// Eight bytes of `s` from `pos`, in memory order (byte k of the text is byte k of the value on a
+// little-endian machine, which is all that the word-at-a-time paths below are used on).
+inline std::uint64_t load8(std::string_view s, std::size_t pos) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + pos, 8);
+    return w;
+}
+constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
+constexpr bool k_little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;  // GCC and Clang (Emscripten)
+
+// Steps `pos` through the characters of `s` up to `end` (as `decode` does, so it may stop past
+// `end` inside a character), returning how many: eight at a time over ASCII.
+inline std::size_t count_chars(std::string_view s, std::size_t& pos, std::size_t end) {
+    end = std::min(end, s.size());
+    std::size_t n = 0;
+    while (pos < end) {
+        if (pos + 8 <= end && (load8(s, pos) & k_highs) == 0) {
+            pos += 8;
+            n += 8;
+        } else {
+            decode(s, pos);
+            ++n;
+        }
+    }
+    return n;
 }
 
 // Typographic spaces that must hold: NBSP, narrow NBSP, figure space, word joiner.
@@ -143,10 +172,7 @@ private:
     // Code points of the flattened text before byte `byte`. Lines start in increasing order, so a
     // cursor that only moves forward keeps this linear in the text's length.
     std::uint32_t chars_before(std::size_t byte) {
-        while (count_byte_ < byte && count_byte_ < f_.text.size()) {
-            decode(f_.text, count_byte_);
-            ++count_chars_;
-        }
+        count_chars_ += static_cast<std::uint32_t>(count_chars(f_.text, count_byte_, byte));
         return count_chars_;
     }
 
@@ -212,9 +238,8 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
     }
     const std::uint32_t base = offset ? *offset : 0;
     if (offset) {
-        std::uint32_t length = 0;
-        for (std::size_t p = 0; p < f.text.size(); ++length) decode(f.text, p);
-        *offset += length;
+        std::size_t p = 0;
+        *offset += static_cast<std::uint32_t>(count_chars(f.text, p, f.text.size()));
     }
     LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out, base, keep_text);
     Word word;
@@ -324,15 +349,34 @@ std::pair<std::size_t, std::size_t> DocumentLayout::visible(float y0, float y1) 
 
 namespace {
 
+// A word starts at each byte that is neither a space nor a newline and follows one (or starts the
+// text). Eight bytes at a time: a mask with the high bit of each space byte (exact, no carry
+// between bytes), shifted by one byte to ask "was the byte before a space", and counted.
 std::size_t count_words(const Inline& text) {
     std::size_t words = 0;
     bool in_word = false;
-    for (const Run& r : text)
-        for (char c : r.text) {
-            const bool space = c == ' ' || c == '\n';
+    for (const Run& r : text) {
+        const std::string_view t = r.text;
+        std::size_t i = 0;
+        if constexpr (k_little_endian) {
+            const auto zero_bytes = [](std::uint64_t v) {
+                const std::uint64_t low7 = ~k_highs;
+                return ~(((v & low7) + low7) | v | low7);
+            };
+            for (; i + 8 <= t.size(); i += 8) {
+                const std::uint64_t w = load8(t, i);
+                const std::uint64_t space = zero_bytes(w ^ (' ' * k_ones)) | zero_bytes(w ^ ('\n' * k_ones));
+                const std::uint64_t space_before = (space << 8) | (in_word ? 0 : 0x80);
+                words += static_cast<std::size_t>(__builtin_popcountll(~space & space_before & k_highs));
+                in_word = (space >> 63) == 0;
+            }
+        }
+        for (; i < t.size(); ++i) {
+            const bool space = t[i] == ' ' || t[i] == '\n';
             if (!space && !in_word) ++words;
             in_word = !space;
         }
+    }
     return words;
 }
 
