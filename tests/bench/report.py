@@ -278,9 +278,22 @@ def loadavg_table(results: str) -> list[str]:
     return out
 
 
+def median_rounds(rows: list[dict]) -> list[dict]:
+    """One row per article file, in the order they first appear: of the rounds that measured it
+    (run.sh), the one with the median total time (the lower middle for an even count)."""
+    by_file: dict[str, list[dict]] = {}
+    for row in rows:
+        by_file.setdefault(os.path.basename(row["file"]), []).append(row)
+    out = []
+    for same in by_file.values():
+        ranked = sorted(same, key=lambda r: r["total_ms"])
+        out.append(dict(ranked[(len(ranked) - 1) // 2], rounds=len(same)))
+    return out
+
+
 def write_report(results: str, native_build: str, web_build: str, output: str) -> int:
-    native = read_jsonl(os.path.join(results, "load-native.jsonl"))
-    wasm = read_jsonl(os.path.join(results, "load-wasm.jsonl"))
+    native = median_rounds(read_jsonl(os.path.join(results, "load-native.jsonl")))
+    wasm = median_rounds(read_jsonl(os.path.join(results, "load-wasm.jsonl")))
     frames = read_jsonl(os.path.join(results, "frame-native.jsonl"))
     browser = read_json(os.path.join(results, "browser.json"))
     if not (native and wasm and frames and browser):

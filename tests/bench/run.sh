@@ -44,10 +44,10 @@ node_wasm=(node --no-experimental-fetch)
 if [ $quick = 1 ]; then
   work="${native_build}/bench-quick"
   [ $do_native = 0 ] && work="${web_build}/bench-quick"
-  sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1
+  sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1 rounds=1
 else
   work="$repo/build/bench"
-  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=7 idle=5
+  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=7 idle=5 rounds=3
   # The full run builds its own folders (never build/native or build/web, which others use), one
   # heavy job at a time.
   if [ $do_native = 1 ]; then
@@ -79,30 +79,44 @@ mid="${articles[1]}"
 
 fonts_native=/usr/share/fonts/truetype/noto
 
-# --- Native: validity, load, frames. ----------------------------------------------------------
 if [ $do_native = 1 ]; then
-  viewer="$native_build/article-viewer"
   log "check: the generated articles are valid article/1"
-  "$viewer" --check "${articles[@]}" >"$results/check.txt"
-  log "load (native)"
+  "$native_build/article-viewer" --check "${articles[@]}" >"$results/check.txt"
+fi
+
+# --- Load, natively and in wasm under node, in rounds. ----------------------------------------
+# This machine's speed changes for minutes at a time (BENCHMARKS.md, "Machine"): each round
+# measures every size natively and then in wasm, back to back, so both halves of the wasm / native
+# ratio see the same machine, and the report takes the median round of each (report.py). One
+# process per size and round, so the peak memory figure is that article's.
+load_native() {
+  local f=$1 r=$runs w=$warmup
+  case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+  "$native_build/tests/bench/bench_load" --runs "$r" --warmup "$w" --fonts "$fonts_native" "$f" | tee -a "$results/load-native.jsonl" >&2
+}
+load_wasm() {
+  local f=$1 r=$runs w=$warmup
+  case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+  # The web build's own first-paint font subsets, as the viewer has them (the generated text is
+  # all in them): the heap figure is then the viewer's.
+  "${node_wasm[@]}" "$web_build/tests/bench/bench_load.js" --runs "$r" --warmup "$w" --fonts "$web_build/fonts" "$f" | tee -a "$results/load-wasm.jsonl" >&2
+}
+for round in $(seq "$rounds"); do
+  log "load (native, then wasm under node), round $round of $rounds"
   for f in "${articles[@]}"; do
-    r=$runs w=$warmup; case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
-    # One process per size, so the peak memory figure is that article's.
-    "$native_build/tests/bench/bench_load" --runs "$r" --warmup "$w" --fonts "$fonts_native" "$f" | tee -a "$results/load-native.jsonl" >&2
+    if [ $do_native = 1 ]; then load_native "$f"; fi
+    if [ $do_web = 1 ]; then load_wasm "$f"; fi
   done
+done
+
+# --- Native: frames. -------------------------------------------------------------------------
+if [ $do_native = 1 ]; then
   log "frames while scrolling (native, CPU only)"
   "$native_build/tests/bench/bench_frame" --frames "$frames" --fonts "$fonts_native" "${articles[@]}" | tee "$results/frame-native.jsonl" >&2
 fi
 
-# --- Web: load in wasm under node, then the browser. -----------------------------------------
+# --- Web: the browser. -----------------------------------------------------------------------
 if [ $do_web = 1 ]; then
-  log "load (wasm under node)"
-  for f in "${articles[@]}"; do
-    r=$runs w=$warmup; case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
-    # The web build's own first-paint font subsets, as the viewer has them (the generated text is
-    # all in them): the heap figure is then the viewer's.
-    "${node_wasm[@]}" "$web_build/tests/bench/bench_load.js" --runs "$r" --warmup "$w" --fonts "$web_build/fonts" "$f" | tee -a "$results/load-wasm.jsonl" >&2
-  done
   if [ $browser = 1 ]; then
     log "browser: first paint (viewer and static page), idle frames, transfer size"
     mid_name="$(basename "$mid" .json)"
