@@ -31,15 +31,16 @@ inline char32_t decode(std::string_view s, std::size_t& pos) {
     return utf8::next(s, pos);
 }
 
-// Eight bytes of `s` from `pos`, in memory order (byte k of the text is byte k of the value on a
-// little-endian machine, which is all that the word-at-a-time paths below are used on).
+// Eight bytes of `s` from `pos` as one value: byte k of the text is byte k of the value on a
+// little-endian machine (count_words depends on that, and checks k_little_endian; the ASCII test
+// of count_chars does not).
 inline std::uint64_t load8(std::string_view s, std::size_t pos) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + pos, 8);
     return w;
 }
 constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
-constexpr bool k_little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;  // GCC and Clang (Emscripten)
+constexpr bool k_little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;  // GCC's and Clang's macros (C++17)
 
 // Steps `pos` through the characters of `s` up to `end` (as `decode` does, so it may stop past
 // `end` inside a character), returning how many: eight at a time over ASCII.
