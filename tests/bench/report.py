@@ -287,7 +287,7 @@ def median_rounds(rows: list[dict]) -> list[dict]:
     out = []
     for same in by_file.values():
         ranked = sorted(same, key=lambda r: r["total_ms"])
-        out.append(dict(ranked[(len(ranked) - 1) // 2], rounds=len(same)))
+        out.append(ranked[(len(ranked) - 1) // 2])
     return out
 
 
