@@ -321,21 +321,29 @@ void App::reload_fonts() {
 
 void App::handle_shortcuts() {
     using Held = KeyPresses::Held;
-    const auto command = [&](ImGuiKey key, bool repeat = false) { return keys_.pressed(key, Held::command, repeat); };
-    bool shift = false;
-    if (keys_.pressed(ImGuiKey_Escape, Held::any, false)) {
+    // Each press counts, as many as a late frame takes at once (ui/key_presses.hpp).
+    const auto command = [&](ImGuiKey key, bool repeat = false) { return keys_.presses(key, Held::command, repeat); };
+    // Find next (previous with Shift) once per press; `key` is F3, or G with Ctrl or Cmd.
+    const auto find_steps = [&](ImGuiKey key, Held held, bool repeat) {
+        int shifted = 0;
+        const int n = keys_.presses(key, held, repeat, &shifted);
+        for (int i = 0; i < n; ++i) find_next(i < shifted ? -1 : 1);
+    };
+    for (int n = keys_.presses(ImGuiKey_Escape, Held::any, false); n > 0; --n) {
         if (find_open_) close_find();
         else if (library_open_) show_library(false);
         else view_.clear_selection();
     }
-    if (find_open_ && keys_.pressed(ImGuiKey_F3, Held::any, true, &shift)) find_next(shift ? -1 : 1);
+    if (find_open_) find_steps(ImGuiKey_F3, Held::any, true);
     if (command(ImGuiKey_F) && article_) open_find();
-    if (keys_.pressed(ImGuiKey_G, Held::command, false, &shift)) find_next(shift ? -1 : 1);
+    find_steps(ImGuiKey_G, Held::command, false);
     // Copy: the desktop puts it on the clipboard here; the web answers the page's copy event.
     if (command(ImGuiKey_C) && view_.has_selection() && !ImGui::GetIO().WantTextInput)
         ImGui::SetClipboardText(selected_text().c_str());
-    if (command(ImGuiKey_Equal, true) || command(ImGuiKey_KeypadAdd, true)) set_font_size(font_size_ + 2);
-    if (command(ImGuiKey_Minus, true) || command(ImGuiKey_KeypadSubtract, true)) set_font_size(font_size_ - 2);
+    const int bigger = command(ImGuiKey_Equal, true) + command(ImGuiKey_KeypadAdd, true);
+    const int smaller = command(ImGuiKey_Minus, true) + command(ImGuiKey_KeypadSubtract, true);
+    if (bigger > 0) set_font_size(font_size_ + 2.0f * static_cast<float>(bigger));
+    if (smaller > 0) set_font_size(font_size_ - 2.0f * static_cast<float>(smaller));
     if (command(ImGuiKey_0, true) || command(ImGuiKey_Keypad0, true)) set_font_size(default_font_size);
     if (command(ImGuiKey_O) && host_.can_choose_file()) host_.choose_file();
 }

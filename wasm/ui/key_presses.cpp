@@ -30,19 +30,23 @@ void KeyPresses::collect() {
     }
 }
 
-bool KeyPresses::pressed(ImGuiKey key, Held held, bool repeat, bool* shift) const {
+int KeyPresses::presses(ImGuiKey key, Held held, bool repeat, int* shifted) const {
+    int n = 0, with_shift = 0;
     for (const Press& p : presses_) {
         if (p.key != key || (held == Held::command && !command(p.mods))) continue;
-        if (shift) *shift = (p.mods & ImGuiMod_Shift) != 0;
-        return true;
+        ++n;
+        if (p.mods & ImGuiMod_Shift) ++with_shift;
     }
     // A repeat: the key has been down since an earlier frame (its first press was counted then).
-    if (!repeat || !ImGui::IsKeyDown(key) || ImGui::GetKeyData(key)->DownDuration <= 0.0f) return false;
-    const ImGuiIO& io = ImGui::GetIO();
-    if (held == Held::command && !(io.KeyCtrl || io.KeySuper)) return false;
-    if (!ImGui::IsKeyPressed(key, true)) return false;
-    if (shift) *shift = io.KeyShift;
-    return true;
+    if (n == 0 && repeat && ImGui::IsKeyDown(key) && ImGui::GetKeyData(key)->DownDuration > 0.0f) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if ((held == Held::any || io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key, true)) {
+            n = 1;
+            with_shift = io.KeyShift ? 1 : 0;
+        }
+    }
+    if (shifted) *shifted = with_shift;
+    return n;
 }
 
 }  // namespace av

@@ -23,10 +23,11 @@ public:
     // per frame, before ImGui::NewFrame() consumes the queue.
     void collect();
 
-    // Whether `key` was pressed this frame with `held`; with `repeat`, also ImGui's repeats while
-    // it stays down (the modifiers then are those held now). `shift`, if given, receives whether
-    // Shift was held too.
-    bool pressed(ImGuiKey key, Held held, bool repeat, bool* shift = nullptr) const;
+    // How many times `key` was pressed with `held` since the last frame: a late frame can take
+    // two quick presses at once, and each must count (two Ctrl+= are two steps of text size).
+    // With `repeat`, ImGui's repeat while the key stays down counts too (the modifiers then are
+    // those held now). `shifted`, if given, receives how many of them had Shift held.
+    int presses(ImGuiKey key, Held held, bool repeat, int* shifted = nullptr) const;
 
 private:
     struct Press {
