@@ -37,6 +37,17 @@ void end_frame() {
     ImGui::EndFrame();
 }
 
+// Presses of Ctrl/Cmd+`k` (with repeats) over the next `frames` frames.
+int presses_over(KeyPresses& keys, int frames, ImGuiKey k) {
+    int n = 0;
+    for (int i = 0; i < frames; ++i) {
+        frame(keys);
+        n += keys.presses(k, Held::command, true);
+        end_frame();
+    }
+    return n;
+}
+
 void key(ImGuiKey k, bool down) {
     ImGui::GetIO().AddKeyEvent(k, down);
 }
@@ -85,13 +96,7 @@ TEST_CASE("two quick presses that a late frame takes at once count twice, and on
     CHECK(keys.presses(ImGuiKey_Equal, Held::command, true) == 2);
     end_frame();
     // ImGui takes the queued changes over the next frames: none of them is a press again.
-    int later = 0;
-    for (int i = 0; i < 10; ++i) {
-        frame(keys);
-        later += keys.presses(ImGuiKey_Equal, Held::command, true);
-        end_frame();
-    }
-    CHECK(later == 0);
+    CHECK(presses_over(keys, 10, ImGuiKey_Equal) == 0);
 }
 
 TEST_CASE("C typed after Ctrl is let go is not Ctrl+C, though the same frame takes both") {
@@ -135,13 +140,7 @@ TEST_CASE("a held shortcut repeats only when asked to, and only with its modifie
     CHECK(without == 1);
     CHECK(with_repeat > 3);
     ctrl(false);
-    int after = 0;
-    for (int i = 0; i < 30; ++i) {
-        frame(keys);
-        after += keys.presses(ImGuiKey_Equal, Held::command, true);
-        end_frame();
-    }
-    CHECK(after == 0);
+    CHECK(presses_over(keys, 30, ImGuiKey_Equal) == 0);
 }
 
 TEST_CASE("losing the window's focus lets go of the modifiers") {

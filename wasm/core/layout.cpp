@@ -32,8 +32,7 @@ inline char32_t decode(std::string_view s, std::size_t& pos) {
 }
 
 // Eight bytes of `s` from `pos` as one value: byte k of the text is byte k of the value on a
-// little-endian machine (count_words depends on that, and checks k_little_endian; the ASCII test
-// of count_chars does not).
+// little-endian machine (count_words depends on that, and checks k_little_endian).
 inline std::uint64_t load8(std::string_view s, std::size_t pos) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + pos, 8);
@@ -48,7 +47,7 @@ inline std::size_t count_chars(std::string_view s, std::size_t& pos, std::size_t
     end = std::min(end, s.size());
     std::size_t n = 0;
     while (pos < end) {
-        if (pos + 8 <= end && (load8(s, pos) & k_highs) == 0) {
+        if (pos + 8 <= end && utf8::ascii8(s, pos)) {
             pos += 8;
             n += 8;
         } else {

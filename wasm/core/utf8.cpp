@@ -1,8 +1,5 @@
 #include "utf8.hpp"
 
-#include <cstdint>
-#include <cstring>
-
 namespace av::utf8 {
 namespace {
 
@@ -32,8 +29,7 @@ std::size_t find_invalid(std::string_view text) {
     while (pos < text.size()) {
         // Fast path over ASCII, which is most of any article: eight bytes at a time while none has
         // its high bit set, then byte by byte.
-        std::uint64_t word;
-        if (pos + 8 <= text.size() && (std::memcpy(&word, text.data() + pos, 8), (word & 0x8080808080808080ull) == 0)) {
+        if (pos + 8 <= text.size() && ascii8(text, pos)) {
             pos += 8;
             continue;
         }
