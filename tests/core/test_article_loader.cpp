@@ -2,8 +2,6 @@
 // valid file becomes, then the real files (bundled articles and the shared corpus).
 #include <doctest/doctest.h>
 
-#include <dirent.h>
-
 #include <string>
 #include <vector>
 
@@ -271,25 +269,9 @@ TEST_SUITE("loader") {
     }
 }
 
-namespace {
-
-std::vector<std::string> json_files(const std::string& dir) {
-    std::vector<std::string> out;
-    if (DIR* d = opendir(dir.c_str())) {
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.size() > 5 && name.substr(name.size() - 5) == ".json" && name != "index.json") out.push_back(dir + "/" + name);
-        }
-        closedir(d);
-    }
-    return out;
-}
-
-}  // namespace
-
 TEST_SUITE("real files") {
     TEST_CASE("bundled articles load with no error and no warning") {
-        const auto files = json_files(AV_ASSETS_DIR "/articles");
+        const auto files = av::test::json_files(AV_ASSETS_DIR "/articles");
         CHECK(!files.empty());
         for (const std::string& f : files) {
             auto r = load_article(av::test::read_file(f), f);
@@ -317,7 +299,7 @@ TEST_SUITE("real files") {
     }
 
     TEST_CASE("every corpus article loads with no error") {
-        const auto files = json_files(AV_SHARED_DIR "/corpus");
+        const auto files = av::test::json_files(AV_SHARED_DIR "/corpus");
         if (files.empty()) MESSAGE("no corpus at " AV_SHARED_DIR "/corpus");
         for (const std::string& f : files) {
             auto r = load_article(av::test::read_file(f), f);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "json_fast_parser.hpp"
 #include "utf8.hpp"
 
 namespace av {
@@ -219,6 +220,19 @@ private:
 }  // namespace
 
 JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockSink* blocks) {
+    {
+        // The fast path first (json_fast_parser.hpp). It makes the same calls as nlohmann's parser
+        // would, so a limit it stops at is the limit nlohmann's parser would stop at.
+        JsonReadResult result;
+        LimitedDomBuilder builder(text, limits, result, blocks);
+        const json_fast::Outcome outcome = json_fast::parse(text, builder);
+        if (outcome != json_fast::Outcome::gave_up) {
+            if (result.kind == LoadErrorKind::none) result.value = builder.take_root();
+            return result;
+        }
+    }
+    // The text is not valid JSON: again with nlohmann's parser, for its error message. The sink
+    // starts over (begin() comes again with the "blocks" array, if the parser gets that far).
     JsonReadResult result;
     LimitedDomBuilder builder(text, limits, result, blocks);
     const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);

@@ -35,13 +35,15 @@ struct JsonReadResult {
 class BlockSink {
 public:
     virtual ~BlockSink() = default;
-    // A top-level "blocks" array starts; again if the file has the member twice (the last wins).
+    // A top-level "blocks" array starts; again if the file has the member twice (the last wins),
+    // and when read_json reads a broken file a second time for nlohmann's error message.
     virtual void begin() = 0;
     // Element `index` of that array, complete (a block that is not an object comes here too).
     virtual void element(std::size_t index, nlohmann::json&& value) = 0;
 };
 
-// Parses `text` (already known to be valid UTF-8; a leading BOM is skipped by the parser).
+// Parses `text`, which must be valid UTF-8 (utf8::find_invalid): the fast path takes the bytes of
+// strings as they are. A leading BOM is skipped.
 // With `blocks`, the elements of the top-level "blocks" array go to it as they are read.
 JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockSink* blocks = nullptr);
 

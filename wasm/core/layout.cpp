@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "bytes8.hpp"
 #include "locale.hpp"
 #include "utf8.hpp"
 
@@ -30,16 +31,6 @@ inline char32_t decode(std::string_view s, std::size_t& pos) {
     }
     return utf8::next(s, pos);
 }
-
-// Eight bytes of `s` from `pos` as one value: byte k of the text is byte k of the value on a
-// little-endian machine (count_words depends on that, and checks k_little_endian).
-inline std::uint64_t load8(std::string_view s, std::size_t pos) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + pos, 8);
-    return w;
-}
-constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
-constexpr bool k_little_endian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;  // GCC's and Clang's macros (C++17)
 
 // Steps `pos` through the characters of `s` up to `end` (as `decode` does, so it may stop past
 // `end` inside a character), returning how many: eight at a time over ASCII.
@@ -81,11 +72,18 @@ struct Word {
     float width = 0;
 };
 
+// The runs of an inline as one text. Most blocks are one run: their text is used where it is, and
+// only several runs are copied together (one allocation, sized first). Copying every block's text,
+// growing as it went, was 6 % of a load (BENCHMARKS.md, "Load").
 struct Flattened {
-    std::string text;
-    std::vector<std::size_t> run_end;  // byte where each run ends
-    std::vector<Face> faces;
-    std::vector<int> links;
+    struct RunEnd {
+        std::size_t end;  // byte where the run ends
+        Face face;
+        int link;
+    };
+    std::string_view text;
+    std::string joined;  // the text, when there are several runs
+    std::vector<RunEnd> runs;
 };
 
 class LineBuilder {
@@ -161,7 +159,7 @@ private:
             while (pos < p.end) {
                 const std::size_t start = pos;
                 utf8::next(f_.text, pos);
-                const float w = m_.width(std::string_view(f_.text).substr(start, pos - start), p.face, style_.size);
+                const float w = m_.width(f_.text.substr(start, pos - start), p.face, style_.size);
                 if (started_ && cursor_ > 0 && cursor_ + w > width_ + 0.01f) finish_line();
                 if (!started_) start_line();
                 add_piece(out_.back(), start, pos, p.face, p.link, w);
@@ -225,16 +223,25 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
                   float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset,
                   bool keep_text) {
     Flattened f;
+    f.runs.reserve(text.size());
+    if (text.size() == 1) {
+        f.text = text.front().text;
+    } else {
+        std::size_t bytes = 0;
+        for (const Run& run : text) bytes += run.text.size();
+        f.joined.reserve(bytes);
+        for (const Run& run : text) f.joined += run.text;
+        f.text = f.joined;
+    }
+    std::size_t run_end = 0;
     for (const Run& run : text) {
-        f.text += run.text;
-        f.run_end.push_back(f.text.size());
-        f.faces.push_back(styled(style.face, run.bold, run.italic));
+        run_end += run.text.size();
         int link = -1;
         if (!run.href.empty()) {
             link = static_cast<int>(links.size());
             links.push_back(run.href);
         }
-        f.links.push_back(link);
+        f.runs.push_back(Flattened::RunEnd{run_end, styled(style.face, run.bold, run.italic), link});
     }
     const std::uint32_t base = offset ? *offset : 0;
     if (offset) {
@@ -245,12 +252,12 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
     Word word;
     std::size_t run = 0;
     auto run_at = [&](std::size_t byte) {
-        while (run < f.run_end.size() && byte >= f.run_end[run]) ++run;
-        return std::min(run, f.run_end.size() - 1);
+        while (run < f.runs.size() && byte >= f.runs[run].end) ++run;
+        return std::min(run, f.runs.size() - 1);
     };
     auto emit = [&]() {
         for (Piece& p : word.pieces) {
-            p.width = measurer.width(std::string_view(f.text).substr(p.begin, p.end - p.begin), p.face, style.size);
+            p.width = measurer.width(f.text.substr(p.begin, p.end - p.begin), p.face, style.size);
             word.width += p.width;
         }
         builder.add(word);
@@ -260,12 +267,12 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
         word.width = 0;
     };
     auto append = [&](std::size_t begin, std::size_t end) {
-        const std::size_t r = run_at(begin);
-        if (!word.pieces.empty() && word.pieces.back().end == begin && word.pieces.back().face == f.faces[r] &&
-            word.pieces.back().link == f.links[r]) {
+        const Flattened::RunEnd& r = f.runs[run_at(begin)];
+        if (!word.pieces.empty() && word.pieces.back().end == begin && word.pieces.back().face == r.face &&
+            word.pieces.back().link == r.link) {
             word.pieces.back().end = end;
         } else {
-            word.pieces.push_back(Piece{begin, end, f.faces[r], f.links[r]});
+            word.pieces.push_back(Piece{begin, end, r.face, r.link});
         }
     };
     char32_t prev = 0;
@@ -306,7 +313,7 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
                 // Fast path: the characters that follow and can neither break nor glue (ASCII but
                 // space, newline and '-'; the letters U+00C0-00FF) join this piece in one go, up to
                 // the end of the run. Most of a word is taken here (BENCHMARKS.md, "Load").
-                const std::size_t limit = f.run_end[run_at(start)];
+                const std::size_t limit = f.runs[run_at(start)].end;
                 std::size_t q = pos;
                 char32_t last = c;
                 while (q < limit) {
@@ -358,16 +365,12 @@ std::size_t count_words(const Inline& text) {
     for (const Run& r : text) {
         const std::string_view t = r.text;
         std::size_t i = 0;
-        if constexpr (k_little_endian) {
-            const auto zero_bytes = [](std::uint64_t v) {
-                const std::uint64_t low7 = ~k_highs;
-                return ~(((v & low7) + low7) | v | low7);
-            };
+        if constexpr (bytes8::little_endian) {
             for (; i + 8 <= t.size(); i += 8) {
-                const std::uint64_t w = load8(t, i);
-                const std::uint64_t space = zero_bytes(w ^ (' ' * k_ones)) | zero_bytes(w ^ ('\n' * k_ones));
+                const std::uint64_t w = bytes8::load(t.data() + i);
+                const std::uint64_t space = bytes8::equal_bytes(w, ' ') | bytes8::equal_bytes(w, '\n');
                 const std::uint64_t space_before = (space << 8) | (in_word ? 0 : 0x80);
-                words += static_cast<std::size_t>(__builtin_popcountll(~space & space_before & k_highs));
+                words += bytes8::count(~space & space_before & bytes8::highs);
                 in_word = (space >> 63) == 0;
             }
         }

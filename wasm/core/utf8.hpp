@@ -3,18 +3,17 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
+
+#include "bytes8.hpp"
 
 namespace av::utf8 {
 
 // Whether the 8 bytes of `text` from `pos` (which must all exist) are ASCII: the fast path of the
 // scans that walk every byte of an article (find_invalid, layout's character counts).
 inline bool ascii8(std::string_view text, std::size_t pos) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + pos, 8);
-    return (word & 0x8080808080808080ull) == 0;
+    return (bytes8::load(text.data() + pos) & bytes8::highs) == 0;
 }
 
 // Offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,

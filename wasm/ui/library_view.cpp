@@ -8,6 +8,7 @@
 
 #include "core/json_reader.hpp"
 #include "core/url.hpp"
+#include "core/utf8.hpp"
 #include "panel_style.hpp"
 
 namespace av {
@@ -34,6 +35,7 @@ void LibraryView::set_index(std::string_view json, const std::string& base) {
     bundled_.clear();
     LoadLimits limits;
     limits.max_file_bytes = 4u << 20;
+    if (json.size() > limits.max_file_bytes || utf8::find_invalid(json) != std::string_view::npos) return;
     const JsonReadResult parsed = read_json(json, limits);
     if (parsed.kind != LoadErrorKind::none || !parsed.value.is_object()) return;
     auto articles = parsed.value.find("articles");
