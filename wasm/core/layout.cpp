@@ -1,6 +1,7 @@
 #include "layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -86,9 +87,57 @@ struct Flattened {
     std::vector<RunEnd> runs;
 };
 
+// Measures the pieces of one inline at one size. Where the measurer lends its advance table
+// (TextMeasurer::advances) and the table knows every character, the width is added up here, the
+// way width() would add it; otherwise width() is asked. Calling width() once per word was a fifth
+// of a layout (BENCHMARKS.md, "Load").
+class PieceMeasurer {
+public:
+    PieceMeasurer(const TextMeasurer& m, float size) : m_(m), size_(size) {}
+
+    float width(std::string_view text, Face face) {
+        const auto k = static_cast<std::size_t>(face);
+        if (!fetched_[k]) {
+            tables_[k] = m_.advances(face, size_);
+            fetched_[k] = true;
+        }
+        const AdvanceTable& t = tables_[k];
+        float w = 0;
+        for (std::size_t i = 0; i < text.size();) {
+            char32_t c = static_cast<unsigned char>(text[i]);
+            if (c < 0x80) {
+                ++i;
+                if (c == '\n' || c == '\r') return ask(text, face);
+            } else if (c >= 0xC2 && c <= 0xDF && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+                c = ((c & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);  // é, à, ç: two bytes
+                i += 2;
+            } else {
+                c = utf8::next(text, i);
+                // U+FFFD may stand for a broken sequence; above U+FFFF, ImGui may draw U+FFFD.
+                if (c == 0xFFFD || c > 0xFFFF) return ask(text, face);
+            }
+            if (c >= t.count || t.advance[c] < 0) return ask(text, face);
+            w += t.advance[c] * t.scale;
+        }
+        return w;
+    }
+
+private:
+    float ask(std::string_view text, Face face) {
+        // width() may load glyphs, which may move any table: each is fetched again when next used.
+        fetched_.fill(false);
+        return m_.width(text, face, size_);
+    }
+
+    const TextMeasurer& m_;
+    float size_;
+    std::array<AdvanceTable, static_cast<std::size_t>(Face::count)> tables_{};
+    std::array<bool, static_cast<std::size_t>(Face::count)> fetched_{};
+};
+
 class LineBuilder {
 public:
-    LineBuilder(const InlineStyle& style, const TextMeasurer& m, const Flattened& f, float x, float y, float width,
+    LineBuilder(const InlineStyle& style, PieceMeasurer& m, const Flattened& f, float x, float y, float width,
                 std::vector<Line>& out, std::uint32_t base_offset, bool keep_text)
         : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out), base_offset_(base_offset), keep_text_(keep_text) {}
 
@@ -114,7 +163,7 @@ private:
         if (!word.space_before) return 0;
         // One measurement per face and line builder, not one per word.
         float& w = space_width_[static_cast<std::size_t>(last_face_)];
-        if (w <= 0) w = m_.width(" ", last_face_, style_.size);  // 0: not measured yet
+        if (w <= 0) w = m_.width(" ", last_face_);  // 0: not measured yet
         return w;
     }
 
@@ -159,7 +208,7 @@ private:
             while (pos < p.end) {
                 const std::size_t start = pos;
                 utf8::next(f_.text, pos);
-                const float w = m_.width(f_.text.substr(start, pos - start), p.face, style_.size);
+                const float w = m_.width(f_.text.substr(start, pos - start), p.face);
                 if (started_ && cursor_ > 0 && cursor_ + w > width_ + 0.01f) finish_line();
                 if (!started_) start_line();
                 add_piece(out_.back(), start, pos, p.face, p.link, w);
@@ -202,7 +251,7 @@ private:
     }
 
     const InlineStyle& style_;
-    const TextMeasurer& m_;
+    PieceMeasurer& m_;
     const Flattened& f_;
     float x0_, y_, width_;
     std::vector<Line>& out_;
@@ -248,7 +297,8 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
         std::size_t p = 0;
         *offset += static_cast<std::uint32_t>(count_chars(f.text, p, f.text.size()));
     }
-    LineBuilder builder(style, measurer, f, x, y, std::max(width, 1.0f), out, base, keep_text);
+    PieceMeasurer pieces(measurer, style.size);
+    LineBuilder builder(style, pieces, f, x, y, std::max(width, 1.0f), out, base, keep_text);
     Word word;
     std::size_t run = 0;
     auto run_at = [&](std::size_t byte) {
@@ -257,7 +307,7 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
     };
     auto emit = [&]() {
         for (Piece& p : word.pieces) {
-            p.width = measurer.width(f.text.substr(p.begin, p.end - p.begin), p.face, style.size);
+            p.width = pieces.width(f.text.substr(p.begin, p.end - p.begin), p.face);
             word.width += p.width;
         }
         builder.add(word);

@@ -153,6 +153,13 @@ float FontSet::width(std::string_view text, Face face, float size) const {
     return std::max(widest, line);
 }
 
+AdvanceTable FontSet::advances(Face face, float size) const {
+    ImFont* f = font(face);
+    if (!f) return {};
+    ImFontBaked* baked = f->GetFontBaked(size);
+    return {baked->IndexAdvanceX.Data, static_cast<std::size_t>(baked->IndexAdvanceX.Size), size / baked->Size};
+}
+
 bool FontSet::has_glyph(char32_t cp, Face face) const {
     ImFont* f = font(face);
     if (cp > IM_UNICODE_CODEPOINT_MAX) return false;

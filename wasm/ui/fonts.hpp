@@ -41,6 +41,9 @@ public:
     ImFont* font(Face face) const { return fonts_[static_cast<std::size_t>(face)]; }
 
     float width(std::string_view text, Face face, float size) const override;
+    // ImGui's own table, the one width() reads: ImFontBaked::IndexAdvanceX (-1 for a glyph not
+    // loaded yet) and the bake's scale.
+    AdvanceTable advances(Face face, float size) const override;
     bool has_glyph(char32_t cp, Face face) const override;
 
     // File names in the fonts folder, in Face order (the build copies exactly these).
