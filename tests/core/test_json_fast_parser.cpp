@@ -7,55 +7,19 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "core/json_fast_parser.hpp"
 #include "core/json_reader.hpp"
 #include "core/utf8.hpp"
+#include "sax_recorder.hpp"
 #include "test_support.hpp"
 
 using av::json_fast::Outcome;
 using nlohmann::json;
 
 namespace {
-
-// Writes each SAX call down as a line; stops (returns false) at call number `stop_at`, if given.
-class Recorder {
-public:
-    explicit Recorder(long stop_at = -1) : stop_at_(stop_at) {}
-
-    bool null() { return note("null"); }
-    bool boolean(bool v) { return note(v ? "true" : "false"); }
-    bool number_integer(json::number_integer_t v) { return note("int " + std::to_string(v)); }
-    bool number_unsigned(json::number_unsigned_t v) { return note("unsigned " + std::to_string(v)); }
-    bool number_float(json::number_float_t v, const std::string& token) {
-        char exact[40];
-        std::snprintf(exact, sizeof exact, "%a", v);  // every bit of the double
-        return note(std::string("float ") + exact + " " + token);
-    }
-    bool string(json::string_t& v) { return note("string " + v); }
-    bool binary(json::binary_t&) { return note("binary"); }
-    bool key(json::string_t& k) { return note("key " + k); }
-    bool start_object(std::size_t n) { return note("{ " + std::to_string(n)); }
-    bool end_object() { return note("}"); }
-    bool start_array(std::size_t n) { return note("[ " + std::to_string(n)); }
-    bool end_array() { return note("]"); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
-        calls.push_back("error");
-        return false;
-    }
-
-    std::vector<std::string> calls;
-
-private:
-    bool note(std::string call) {
-        calls.push_back(std::move(call));
-        return static_cast<long>(calls.size()) != stop_at_;
-    }
-    long stop_at_;
-};
 
 struct Both {
     bool nlohmann_ok;
@@ -65,7 +29,7 @@ struct Both {
 };
 
 Both parse_both(const std::string& text, long stop_at = -1) {
-    Recorder slow(stop_at), fast(stop_at);
+    av::test::SaxRecorder slow(stop_at), fast(stop_at);
     const bool ok = json::sax_parse(text.begin(), text.end(), &slow, json::input_format_t::json, true);
     const Outcome o = av::json_fast::parse(text, fast);
     return {ok, slow.calls, o, fast.calls};
@@ -129,9 +93,13 @@ TEST_SUITE("json fast path") {
             check_agrees(text);
             CHECK_MESSAGE(parse_both(text).fast == Outcome::gave_up, text);
         }
-        // A NUL inside a string (the C string above stops at it).
-        const std::string nul("\"a\0b\"", 5);
-        CHECK(parse_both(nul).fast == Outcome::gave_up);
+        // NUL bytes (the C strings above stop at them): inside a string, and where a value or a
+        // separator should be, nlohmann reads them as the end of the input, too early.
+        for (const std::string& text : {std::string("\"a\0b\"", 5), std::string("[1\0]", 4), std::string("{\"a\":\0}", 7),
+                                        std::string("\0", 1), std::string("tr\0ue", 5)}) {
+            check_agrees(text);
+            CHECK(parse_both(text).fast == Outcome::gave_up);
+        }
     }
 
     TEST_CASE("numbers become the same integers and doubles") {
@@ -162,6 +130,14 @@ TEST_SUITE("json fast path") {
             CHECK_MESSAGE(parse_both(text).fast == Outcome::parsed, text);
         }
         CHECK(parse_both("\"\\u0000x\\ud83d\\ude00\"").fast_calls == std::vector<std::string>{std::string("string \0x\xF0\x9F\x98\x80", 13)});
+    }
+
+    TEST_CASE("a NUL byte after the value ends the text, as in nlohmann's lexer") {
+        for (const std::string& text : {std::string("true\0", 5), std::string("{}\0 garbage", 11), std::string("[1] \0\0x", 7),
+                                        std::string("12\0", 3)}) {
+            check_agrees(text);
+            CHECK(parse_both(text).fast == Outcome::parsed);
+        }
     }
 
     TEST_CASE("structure, white space and the byte order mark") {

@@ -1,6 +1,7 @@
 // libFuzzer target over the whole path a hostile file takes: bytes -> load_article -> layout.
 // Sanitizers (ASan, UBSan) catch memory and undefined-behaviour bugs; the checks below catch
-// layouts that are wrong without crashing. A violated check traps, so libFuzzer saves the input.
+// layouts that are wrong without crashing, and a JSON fast path that parts from nlohmann's
+// parser. A violated check traps, so libFuzzer saves the input.
 // Built by tests/fuzz/CMakeLists.txt, run by tests/fuzz/run.sh (see README.md, "Fuzzing").
 #include <cmath>
 #include <cstddef>
@@ -8,7 +9,10 @@
 #include <string_view>
 
 #include "core/article_loader.hpp"
+#include "core/json_fast_parser.hpp"
 #include "core/layout.hpp"
+#include "core/utf8.hpp"
+#include "sax_recorder.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -80,6 +84,17 @@ void check_layout(const av::Article& article, const av::DocumentLayout& doc) {
     check(doc.visible(0, doc.height) == std::make_pair(std::size_t{0}, n));
 }
 
+// The JSON fast path makes exactly the calls nlohmann's parser makes, or gives up where nlohmann
+// refuses the text (on valid UTF-8, its precondition).
+void check_fast_path(std::string_view text) {
+    if (av::utf8::find_invalid(text) != std::string_view::npos) return;
+    av::test::SaxRecorder slow, fast;
+    const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &slow, nlohmann::json::input_format_t::json, true);
+    const av::json_fast::Outcome outcome = av::json_fast::parse(text, fast);
+    if (ok) check(outcome == av::json_fast::Outcome::parsed && fast.calls == slow.calls);
+    else check(outcome == av::json_fast::Outcome::gave_up);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -87,6 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const av::test::FixedMeasurer measurer;
 
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    check_fast_path(bytes);
     const av::LoadResult result = av::load_article(bytes, "fuzz.json", limits);
     // Exactly one of: an article, or an error naming the file.
     if (!result.ok()) {

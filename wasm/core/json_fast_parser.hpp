@@ -111,7 +111,9 @@ public:
         goto value;
     after_value:
         skip_space();
-        if (in_object.empty()) return p_ == end_ ? Outcome::parsed : Outcome::gave_up;
+        // nlohmann's lexer takes a NUL byte for the end of the input (for C strings), so it accepts
+        // anything after one that follows the value: so must the fast path.
+        if (in_object.empty()) return p_ == end_ || *p_ == '\0' ? Outcome::parsed : Outcome::gave_up;
         if (p_ == end_) return Outcome::gave_up;
         if (*p_ == ',') {
             ++p_;
