@@ -150,13 +150,13 @@ def mark(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def load_table(native: list[dict], wasm: list[dict]) -> list[str]:
+def load_table(native: list[dict], wasm: list[dict], ratios: dict[str, float]) -> list[str]:
     by_file = {os.path.basename(r["file"]): r for r in wasm}
     out = ["| article | JSON | blocks | lines | native: parse + check | layout | total | **native MB/s** | wasm: parse + check | layout | total | **wasm MB/s** | wasm / native | wall-clock MB/s (native, wasm) | target: ≥ 50 MB/s native, wasm ≤ 2x |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for n in native:
         w = by_file.get(os.path.basename(n["file"]))
-        ratio = w["total_ms"] / n["total_ms"] if w and n["total_ms"] else None
+        ratio = ratios.get(os.path.basename(n["file"])) if w else None
         ok = n["mb_per_s"] >= 50 and ratio is not None and ratio <= 2
         wasm_cells = (f"{w['load_ms']:.1f} ms | {w['layout_ms']:.1f} ms | {w['total_ms']:.1f} ms | **{w['mb_per_s']:.1f}** | {ratio:.2f}x"
                       if w else "– | – | – | – | –")
@@ -237,9 +237,8 @@ def memory_table(native: list[dict], wasm: list[dict]) -> list[str]:
     return out
 
 
-def summary_table(native: list[dict], wasm: list[dict], frames: list[dict], browser: dict) -> list[str]:
-    by_file = {os.path.basename(r["file"]): r for r in wasm}
-    ratios = [by_file[os.path.basename(n["file"])]["total_ms"] / n["total_ms"] for n in native if os.path.basename(n["file"]) in by_file]
+def summary_table(native: list[dict], wasm: list[dict], paired: dict[str, float], frames: list[dict], browser: dict) -> list[str]:
+    ratios = [paired[os.path.basename(n["file"])] for n in native if os.path.basename(n["file"]) in paired]
     load_ok = all(n["mb_per_s"] >= 50 for n in native) and ratios and max(ratios) <= 2
     base = frames[0]["median_ms"] if frames else 0
     frame_ok = all(f["median_ms"] < 1 for f in frames) and frames and frames[-1]["median_ms"] <= 1.5 * base
@@ -291,9 +290,31 @@ def median_rounds(rows: list[dict]) -> list[dict]:
     return out
 
 
+def paired_ratios(native_rows: list[dict], wasm_rows: list[dict]) -> dict[str, float]:
+    """wasm / native total time for each article file: in each round, the wasm time over the
+    native time measured just before it (the same minute of the machine), and of the rounds the
+    median ratio (the lower middle for an even count). The machine's speed changes for minutes at
+    a time: a ratio of two medians taken from different rounds would compare different speeds."""
+    seen: dict[str, list[dict]] = {}
+    for row in native_rows:
+        seen.setdefault(os.path.basename(row["file"]), []).append(row)
+    ratios: dict[str, list[float]] = {}
+    counts: dict[str, int] = {}
+    for row in wasm_rows:
+        name = os.path.basename(row["file"])
+        k = counts.get(name, 0)
+        counts[name] = k + 1
+        if k < len(seen.get(name, [])) and seen[name][k]["total_ms"] > 0:
+            ratios.setdefault(name, []).append(row["total_ms"] / seen[name][k]["total_ms"])
+    return {name: sorted(r)[(len(r) - 1) // 2] for name, r in ratios.items()}
+
+
 def write_report(results: str, native_build: str, web_build: str, output: str) -> int:
-    native = median_rounds(read_jsonl(os.path.join(results, "load-native.jsonl")))
-    wasm = median_rounds(read_jsonl(os.path.join(results, "load-wasm.jsonl")))
+    native_rows = read_jsonl(os.path.join(results, "load-native.jsonl"))
+    wasm_rows = read_jsonl(os.path.join(results, "load-wasm.jsonl"))
+    native = median_rounds(native_rows)
+    wasm = median_rounds(wasm_rows)
+    ratios = paired_ratios(native_rows, wasm_rows)
     frames = read_jsonl(os.path.join(results, "frame-native.jsonl"))
     browser = read_json(os.path.join(results, "browser.json"))
     if not (native and wasm and frames and browser):
@@ -308,11 +329,11 @@ def write_report(results: str, native_build: str, web_build: str, output: str) -
         with open(os.path.join(HERE, "history.md"), encoding="utf-8") as f:
             history = f.read().rstrip("\n")
     sections = {
-        "SUMMARY": summary_table(native, wasm, frames, browser),
+        "SUMMARY": summary_table(native, wasm, ratios, frames, browser),
         "HISTORY": [history],
         "MACHINE": machine(native_build, web_build, browser.get("chromium", "?")),
         "DATE": [datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")],
-        "LOAD": load_table(native, wasm),
+        "LOAD": load_table(native, wasm, ratios),
         "FRAMES": frame_table(frames),
         "PAINT": paint_table(browser),
         "RESOURCES": resources_table(browser),

@@ -47,7 +47,7 @@ if [ $quick = 1 ]; then
   sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1 rounds=1
 else
   work="$repo/build/bench"
-  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=7 idle=5 rounds=3
+  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=7 idle=5 rounds=5
   # The full run builds its own folders (never build/native or build/web, which others use), one
   # heavy job at a time.
   if [ $do_native = 1 ]; then
@@ -87,7 +87,8 @@ fi
 # --- Load, natively and in wasm under node, in rounds. ----------------------------------------
 # This machine's speed changes for minutes at a time (BENCHMARKS.md, "Machine"): each round
 # measures every size natively and then in wasm, back to back, so both halves of the wasm / native
-# ratio see the same machine, and the report takes the median round of each (report.py). One
+# ratio see the same machine; the report takes the median round of each for the times, and the
+# median of the rounds' own wasm / native ratios for the ratio (report.py). One
 # process per size and round, so the peak memory figure is that article's.
 load_native() {
   local f=$1 r=$runs w=$warmup
