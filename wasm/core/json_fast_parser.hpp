@@ -52,27 +52,19 @@ public:
         if (p_ == end_) return Outcome::gave_up;
         switch (*p_) {
             case '{':
-                ++p_;
-                if (!sax_.start_object(static_cast<std::size_t>(-1))) return Outcome::stopped;
+            case '[': {
+                const bool object = *p_++ == '{';
+                if (!(object ? sax_.start_object(npos) : sax_.start_array(npos))) return Outcome::stopped;
                 skip_space();
-                if (p_ < end_ && *p_ == '}') {
+                if (p_ < end_ && *p_ == (object ? '}' : ']')) {  // empty
                     ++p_;
-                    if (!sax_.end_object()) return Outcome::stopped;
+                    if (!(object ? sax_.end_object() : sax_.end_array())) return Outcome::stopped;
                     goto after_value;
                 }
-                in_object.push_back(true);
-                goto member;
-            case '[':
-                ++p_;
-                if (!sax_.start_array(static_cast<std::size_t>(-1))) return Outcome::stopped;
-                skip_space();
-                if (p_ < end_ && *p_ == ']') {
-                    ++p_;
-                    if (!sax_.end_array()) return Outcome::stopped;
-                    goto after_value;
-                }
-                in_object.push_back(false);
+                in_object.push_back(object);
+                if (object) goto member;
                 goto value;
+            }
             case '"': {
                 std::string s;
                 if (!read_string(s)) return Outcome::gave_up;
@@ -131,6 +123,8 @@ public:
     }
 
 private:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);  // nlohmann's size of a container
+
     void skip_space() {
         while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
     }
