@@ -1,6 +1,42 @@
 #include "article.hpp"
 
+#include <cstdint>
+#include <string_view>
+
+#include "bytes8.hpp"
+
 namespace av {
+
+namespace {
+
+// A word starts at each byte that is neither a space nor a newline and follows one (or starts the
+// text). Eight bytes at a time: a mask with the high bit of each space byte (exact, no carry
+// between bytes), shifted by one byte to ask "was the byte before a space", and counted.
+std::size_t count_words(const Inline& text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const Run& r : text) {
+        const std::string_view t = r.text;
+        std::size_t i = 0;
+        if constexpr (bytes8::little_endian) {
+            for (; i + 8 <= t.size(); i += 8) {
+                const std::uint64_t w = bytes8::load(t.data() + i);
+                const std::uint64_t space = bytes8::equal_bytes(w, ' ') | bytes8::equal_bytes(w, '\n');
+                const std::uint64_t space_before = (space << 8) | (in_word ? 0 : 0x80);
+                words += bytes8::count(~space & space_before & bytes8::highs);
+                in_word = (space >> 63) == 0;
+            }
+        }
+        for (; i < t.size(); ++i) {
+            const bool space = t[i] == ' ' || t[i] == '\n';
+            if (!space && !in_word) ++words;
+            in_word = !space;
+        }
+    }
+    return words;
+}
+
+}  // namespace
 
 std::string plain_text(const Inline& text) {
     std::string out;
@@ -33,6 +69,21 @@ const char* block_type_name(BlockType type) {
         case BlockType::divider: return "divider";
     }
     return "?";
+}
+
+std::size_t reading_words(const Block& b) {
+    switch (b.type) {
+        case BlockType::heading:
+        case BlockType::paragraph:
+        case BlockType::quote: return count_words(b.text);
+        case BlockType::list: {
+            std::size_t n = 0;
+            for (const Inline& item : b.items) n += count_words(item);
+            return n;
+        }
+        case BlockType::image: return count_words(b.caption);
+        default: return 0;  // sponsored blocks, callouts, ...: not the article's reading
+    }
 }
 
 }  // namespace av

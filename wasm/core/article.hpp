@@ -2,6 +2,7 @@
 // Plain data, no behaviour: the loader fills it, layout reads it. See docs/article-format.md.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,11 @@ std::string block_text(const Block& block);
 
 // The header's own text (title, then subtitle): "block -1" for anchors, find and selection.
 std::string header_text(const Article& article);
+
+// Words of the article's reading in `block` (reading time, reading speed): those of headings,
+// paragraphs, quotes, list items and image captions; sponsored blocks and callouts have none. A
+// word is a stretch of characters other than space and newline (runs joined).
+std::size_t reading_words(const Block& block);
 
 // Lower-case name of a block type as it appears in the file ("heading", "sponsored", ...).
 const char* block_type_name(BlockType type);

@@ -1,13 +1,12 @@
 #include "layout.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 
-#include "bytes8.hpp"
 #include "locale.hpp"
+#include "piece_measurer.hpp"
 #include "utf8.hpp"
 
 namespace av {
@@ -85,54 +84,6 @@ struct Flattened {
     std::string_view text;
     std::string joined;  // the text, when there are several runs
     std::vector<RunEnd> runs;
-};
-
-// Measures the pieces of one inline at one size. Where the measurer lends its advance table
-// (TextMeasurer::advances) and the table knows every character, the width is added up here, the
-// way width() would add it; otherwise width() is asked. Calling width() once per word was a fifth
-// of a layout (BENCHMARKS.md, "Load").
-class PieceMeasurer {
-public:
-    PieceMeasurer(const TextMeasurer& m, float size) : m_(m), size_(size) {}
-
-    float width(std::string_view text, Face face) {
-        const auto k = static_cast<std::size_t>(face);
-        if (!fetched_[k]) {
-            tables_[k] = m_.advances(face, size_);
-            fetched_[k] = true;
-        }
-        const AdvanceTable& t = tables_[k];
-        float w = 0;
-        for (std::size_t i = 0; i < text.size();) {
-            char32_t c = static_cast<unsigned char>(text[i]);
-            if (c < 0x80) {
-                ++i;
-                if (c == '\n' || c == '\r') return ask(text, face);
-            } else if (c >= 0xC2 && c <= 0xDF && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-                c = ((c & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);  // é, à, ç: two bytes
-                i += 2;
-            } else {
-                c = utf8::next(text, i);
-                // U+FFFD may stand for a broken sequence; above U+FFFF, ImGui may draw U+FFFD.
-                if (c == 0xFFFD || c > 0xFFFF) return ask(text, face);
-            }
-            if (c >= t.count || t.advance[c] < 0) return ask(text, face);
-            w += t.advance[c] * t.scale;
-        }
-        return w;
-    }
-
-private:
-    float ask(std::string_view text, Face face) {
-        // width() may load glyphs, which may move any table: each is fetched again when next used.
-        fetched_.fill(false);
-        return m_.width(text, face, size_);
-    }
-
-    const TextMeasurer& m_;
-    float size_;
-    std::array<AdvanceTable, static_cast<std::size_t>(Face::count)> tables_{};
-    std::array<bool, static_cast<std::size_t>(Face::count)> fetched_{};
 };
 
 class LineBuilder {
@@ -406,33 +357,6 @@ std::pair<std::size_t, std::size_t> DocumentLayout::visible(float y0, float y1) 
 
 namespace {
 
-// A word starts at each byte that is neither a space nor a newline and follows one (or starts the
-// text). Eight bytes at a time: a mask with the high bit of each space byte (exact, no carry
-// between bytes), shifted by one byte to ask "was the byte before a space", and counted.
-std::size_t count_words(const Inline& text) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (const Run& r : text) {
-        const std::string_view t = r.text;
-        std::size_t i = 0;
-        if constexpr (bytes8::little_endian) {
-            for (; i + 8 <= t.size(); i += 8) {
-                const std::uint64_t w = bytes8::load(t.data() + i);
-                const std::uint64_t space = bytes8::equal_bytes(w, ' ') | bytes8::equal_bytes(w, '\n');
-                const std::uint64_t space_before = (space << 8) | (in_word ? 0 : 0x80);
-                words += bytes8::count(~space & space_before & bytes8::highs);
-                in_word = (space >> 63) == 0;
-            }
-        }
-        for (; i < t.size(); ++i) {
-            const bool space = t[i] == ' ' || t[i] == '\n';
-            if (!space && !in_word) ++words;
-            in_word = !space;
-        }
-    }
-    return words;
-}
-
 // Lays out one article block. `y` is where the block starts; returns its layout.
 class BlockLayouter {
 public:
@@ -657,16 +581,7 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
     doc.column_x = std::max((viewport_width - doc.column_width) / 2, 0.0f);
 
     std::size_t words = 0;
-    for (const Block& b : article.blocks) {
-        switch (b.type) {
-            case BlockType::heading:
-            case BlockType::paragraph:
-            case BlockType::quote: words += count_words(b.text); break;
-            case BlockType::list: for (const Inline& i : b.items) words += count_words(i); break;
-            case BlockType::image: words += count_words(b.caption); break;
-            default: break;  // sponsored and callout blocks are not the article's reading
-        }
-    }
+    for (const Block& b : article.blocks) words += reading_words(b);
     const int wpm = locale::words_per_minute(article.lang);
     doc.reading_minutes = static_cast<int>((words + static_cast<std::size_t>(wpm) - 1) / static_cast<std::size_t>(wpm));
 

@@ -15,32 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-std::size_t count_words(std::string_view text) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : text) {
-        const bool space = c == ' ' || c == '\n';
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
-
-std::size_t reading_words(const Block& b) {
-    switch (b.type) {
-        case BlockType::heading:
-        case BlockType::paragraph:
-        case BlockType::quote: return count_words(plain_text(b.text));
-        case BlockType::list: {
-            std::size_t n = 0;
-            for (const Inline& item : b.items) n += count_words(plain_text(item));
-            return n;
-        }
-        case BlockType::image: return count_words(plain_text(b.caption));
-        default: return 0;
-    }
-}
-
 // The first `max_chars` characters of `text` from character `offset` on.
 std::string slice(const std::string& text, std::uint32_t offset, std::size_t max_chars) {
     std::size_t pos = 0;
