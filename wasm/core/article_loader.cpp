@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
+#include "bytes8.hpp"
 #include "url.hpp"
 #include "utf8.hpp"
 
@@ -96,7 +96,7 @@ bool valid_lang(const std::string& s) {
 // Eight bytes at a time, a word being looked at byte by byte only if it may hold one (SWAR: a
 // byte below 0x20, or equal to 0x7F, sets its high bit in `suspect`; a \n does too).
 bool has_control(const std::string& s) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    using bytes8::highs, bytes8::ones;
     const auto control = [](char c) {
         const unsigned char u = static_cast<unsigned char>(c);
         return (u < 0x20 && c != '\n') || u == 0x7F;
@@ -105,8 +105,7 @@ bool has_control(const std::string& s) {
     const std::size_t n = s.size();
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p + i, 8);
+        const std::uint64_t w = bytes8::load(p + i);
         const std::uint64_t del = w ^ (0x7F * ones);
         const std::uint64_t suspect = ((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs);
         if (suspect && std::any_of(p + i, p + i + 8, control)) return true;
