@@ -249,24 +249,19 @@
   root.addEventListener('focusin', refresh);
   if (canvas) canvas.addEventListener('focus', refresh);
 
-  // Keys inside the controls belong to them (Tab moves, Enter and Space press, Escape closes):
-  // the program listens on the whole window for its own keyboard navigation, so keep them from
-  // it. Registered before the program starts, so this runs first; other keys (shortcuts,
-  // scrolling) still reach it.
+  // Keys inside the controls belong to them (Tab moves, Enter and Space press, Escape closes), not
+  // to the program, which listens on the whole window for its own keyboard navigation (loader.js
+  // runs this test before the program sees the key); other keys (shortcuts, scrolling) still
+  // reach it. A key-up of Space or Enter presses the button: the program would cancel it.
   const inside = (e) => e.target instanceof Node && root.contains(e.target);
-  window.addEventListener('keydown', (e) => {
-    if (!inside(e)) return;
+  window.articleViewerKeyGuards.push((e) => {
+    if (!inside(e)) return false;
+    if (e.type === 'keyup') return e.key === 'Enter' || e.key === ' ';
     if (e.key === 'Escape') {
-      if (close(true)) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-      }
-      return;
+      if (!close(true)) return false;
+      e.preventDefault();
+      return true;
     }
-    if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ') e.stopImmediatePropagation();
-  }, true);
-  // A key-up of Space or Enter presses the button; the program would cancel it (it takes Space).
-  window.addEventListener('keyup', (e) => {
-    if (inside(e) && (e.key === 'Enter' || e.key === ' ')) e.stopImmediatePropagation();
-  }, true);
+    return e.key === 'Tab' || e.key === 'Enter' || e.key === ' ';
+  });
 })();

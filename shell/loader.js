@@ -14,6 +14,15 @@
   // The single-file page (article-viewer.html) carries the wasm, the fonts and the bundled
   // articles inline, base64; nothing is downloaded there (fetch() of file:// fails anyway).
   const inline = window.articleViewerInline || null;
+  // Keys that belong to the page, not to the program: controls.js and mirror.js each add a test
+  // here, fn(event) true to keep a keydown or keyup from the program. The program listens on the
+  // whole window and takes Space and Enter; this listener is registered before it starts, so it
+  // always runs first. A listener of their own would not: a deferred script may arrive after the
+  // program has started (on a busy machine a Space on a toolbar button was lost so).
+  const keyGuards = (window.articleViewerKeyGuards = []);
+  for (const type of ['keydown', 'keyup']) {
+    window.addEventListener(type, (e) => { if (keyGuards.some((guard) => guard(e))) e.stopImmediatePropagation(); }, true);
+  }
   let pendingFile = null;  // a file opened before the program runs
 
   // The loading panel shows only if the viewer is not running after this long (index.html keeps it

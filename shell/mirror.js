@@ -220,11 +220,10 @@
     if (holder && viewer()) viewer().scrollToBlock(Number(holder.getAttribute('data-block')));
   });
 
-  // Tab and Enter inside the mirror belong to the page (move between links, follow one): the
-  // program listens on the whole window for its own keyboard navigation, so keep them from it.
-  // This listener is registered before the program starts, so it runs first. Key-ups still pass,
-  // so the program never sees a key stuck down; the scrolling keys pass too.
-  window.addEventListener('keydown', (e) => {
-    if ((e.key === 'Tab' || e.key === 'Enter') && e.target instanceof Node && root.contains(e.target)) e.stopImmediatePropagation();
-  }, true);
+  // Tab and Enter inside the mirror belong to the page (move between links, follow one), not to
+  // the program, which listens on the whole window for its own keyboard navigation (loader.js
+  // runs this test before the program sees the key). Key-ups still pass, so the program never
+  // sees a key stuck down; the scrolling keys pass too.
+  window.articleViewerKeyGuards.push((e) => e.type === 'keydown' && (e.key === 'Tab' || e.key === 'Enter') &&
+    e.target instanceof Node && root.contains(e.target));
 })();

@@ -334,6 +334,29 @@ test('Tab alone reaches every control of the toolbar and the library, shows it, 
   await context.close();
 });
 
+test('a page script that arrives after the program still has the keys first: Space and Enter press a toolbar button', async () => {
+  // controls.js keeps Space and Enter from the program, which listens on the whole window. Held
+  // back here until the program is running, as a slow connection or a busy machine may do: its
+  // test still runs first (loader.js, articleViewerKeyGuards).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/controls\.[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url, { waitUntil: 'commit' });
+  await waitForState(page, 'state.ready');
+  release();
+  await page.waitForFunction(() => document.querySelector('#controls button[aria-label="Larger text"]'));
+  assert.equal((await state(page)).fontSize, 20);
+  await page.focus('#canvas');
+  await tabTo(page, 'Larger text');
+  await page.keyboard.press('Space');
+  assert.equal((await state(page)).fontSize, 22);
+  await page.keyboard.press('Enter');
+  assert.equal((await state(page)).fontSize, 24);
+  await context.close();
+});
+
 test('the canvas shows a focus ring when the keyboard gives it focus, not when it is clicked', async () => {
   const { page, context } = await open();
   await page.mouse.click(640, 400);
