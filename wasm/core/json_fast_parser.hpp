@@ -14,7 +14,6 @@
 // final size; nlohmann's lexer takes each byte through a state machine and grows a buffer.
 #pragma once
 
-#include <cerrno>
 #include <clocale>
 #include <cmath>
 #include <cstddef>
