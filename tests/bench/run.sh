@@ -47,7 +47,7 @@ if [ $quick = 1 ]; then
   sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1 rounds=1
 else
   work="$repo/build/bench"
-  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=7 idle=5 rounds=5
+  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=15 idle=5 rounds=5
   # The full run builds its own folders (never build/native or build/web, which others use), one
   # heavy job at a time.
   if [ $do_native = 1 ]; then
