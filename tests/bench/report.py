@@ -277,14 +277,20 @@ def loadavg_table(results: str) -> list[str]:
     return out
 
 
-def median_rounds(rows: list[dict]) -> list[dict]:
-    """One row per article file, in the order they first appear: of the rounds that measured it
-    (run.sh), the one with the median total time (the lower middle for an even count)."""
+def rounds_by_file(rows: list[dict]) -> dict[str, list[dict]]:
+    """The rows of each article file (by its name), in round order; files in the order they first
+    appear."""
     by_file: dict[str, list[dict]] = {}
     for row in rows:
         by_file.setdefault(os.path.basename(row["file"]), []).append(row)
+    return by_file
+
+
+def median_rounds(rows: list[dict]) -> list[dict]:
+    """One row per article file, in the order they first appear: of the rounds that measured it
+    (run.sh), the one with the median total time (the lower middle for an even count)."""
     out = []
-    for same in by_file.values():
+    for same in rounds_by_file(rows).values():
         ranked = sorted(same, key=lambda r: r["total_ms"])
         out.append(ranked[(len(ranked) - 1) // 2])
     return out
@@ -295,17 +301,12 @@ def paired_ratios(native_rows: list[dict], wasm_rows: list[dict]) -> dict[str, f
     native time measured just before it (the same minute of the machine), and of the rounds the
     median ratio (the lower middle for an even count). The machine's speed changes for minutes at
     a time: a ratio of two medians taken from different rounds would compare different speeds."""
-    seen: dict[str, list[dict]] = {}
-    for row in native_rows:
-        seen.setdefault(os.path.basename(row["file"]), []).append(row)
+    native = rounds_by_file(native_rows)
     ratios: dict[str, list[float]] = {}
-    counts: dict[str, int] = {}
-    for row in wasm_rows:
-        name = os.path.basename(row["file"])
-        k = counts.get(name, 0)
-        counts[name] = k + 1
-        if k < len(seen.get(name, [])) and seen[name][k]["total_ms"] > 0:
-            ratios.setdefault(name, []).append(row["total_ms"] / seen[name][k]["total_ms"])
+    for name, rounds in rounds_by_file(wasm_rows).items():
+        for w, n in zip(rounds, native.get(name, [])):
+            if n["total_ms"] > 0:
+                ratios.setdefault(name, []).append(w["total_ms"] / n["total_ms"])
     return {name: sorted(r)[(len(r) - 1) // 2] for name, r in ratios.items()}
 
 
