@@ -6,14 +6,22 @@
 #include <string>
 #include <vector>
 
+#include "core/text/text_needs.hpp"
+
 namespace av {
 
-// One styled piece of inline text. `href` is empty, or an http, https or mailto URL.
+// Base direction of a block's text (format 1.1 `dir`). `inherit`: the article's (blocks only);
+// `auto_`: from the first strong character (UAX #9 P2-P3), else from the language.
+enum class TextDirection : unsigned char { inherit, auto_, ltr, rtl };
+
+// One styled piece of inline text. `href` is empty, or an http, https or mailto URL, or
+// `#block-id`.
 struct Run {
     std::string text;
     bool bold = false;
     bool italic = false;
     std::string href;
+    std::string lang;  // BCP 47 (format 1.1); empty: the block's
 };
 
 // Inline text: the runs in reading order.
@@ -32,6 +40,8 @@ struct RelatedItem {
 struct Block {
     BlockType type = BlockType::paragraph;
     std::string id;     // optional deep-link anchor, [A-Za-z0-9._-]{1,128}
+    std::string lang;   // BCP 47 (format 1.1); empty: the article's
+    TextDirection dir = TextDirection::inherit;  // format 1.1; inherit: the article's
     int level = 0;      // heading: 2..4
     Inline title;       // sponsored (required), callout
     Inline text;        // heading, paragraph, quote, sponsored, callout
@@ -63,10 +73,14 @@ struct Article {
     std::string format;  // "article/1" or an "article/1.x" minor
     std::string id;
     std::string lang = "en";
+    TextDirection dir = TextDirection::auto_;  // format 1.1; never `inherit`
     std::string title;
     std::string subtitle;
     Byline byline;
     std::vector<Block> blocks;
+    // What it draws beyond the base faces (fonts to fetch, the text engine): filled by
+    // load_article, once (core/text/text_needs.hpp).
+    TextNeeds needs;
 };
 
 // The plain text of an inline (runs joined), for reading-time counts, search and tests.

@@ -1,0 +1,43 @@
+// Which characters an article draws beyond the base faces, computed once while it loads
+// (load_article fills Article::needs): what the platform must fetch (font slices, the text
+// engine) and the ui must load. Nobody scans the article's bytes again for it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace av {
+
+struct Article;
+
+// The glyph style of CJK ideographs (and of the punctuation and kana around them), from a
+// language tag: docs/text-pipeline.md, "Fonts".
+enum class Han : std::uint8_t { zh_hans, zh_hant, ja, ko, count };
+Han han_for_lang(std::string_view lang);
+
+// Weight of the face a character is drawn in: regular (serif, italic, sans) or bold.
+enum class Weight : std::uint8_t { regular, bold, count };
+
+struct TextNeeds {
+    // Code points outside the base faces' first-paint subsets, sorted and unique, by the weight of
+    // the face that draws them and by the Han variant of their text.
+    std::array<std::array<std::vector<char32_t>, static_cast<std::size_t>(Han::count)>,
+               static_cast<std::size_t>(Weight::count)>
+        chars;
+    bool rich = false;      // some paragraph needs the text engine (docs/text-pipeline.md, "Two paths")
+    bool extended = false;  // some code point is in the base faces' extended subsets (web: fonts-ext/)
+
+    const std::vector<char32_t>& of(Weight w, Han h) const {
+        return chars[static_cast<std::size_t>(w)][static_cast<std::size_t>(h)];
+    }
+    bool empty() const;
+};
+
+// Computes the needs of a loaded article: every text the layout draws (title, subtitle, byline,
+// blocks, and the words the viewer adds in the article's language).
+TextNeeds compute_needs(const Article& article);
+
+}  // namespace av
