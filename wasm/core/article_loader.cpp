@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "bytes8.hpp"
+#include "core/text/text_needs.hpp"
 #include "url.hpp"
 #include "utf8.hpp"
 
@@ -603,6 +604,7 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
         if (!read_block(c, (*blocks)[i], "/blocks/" + std::to_string(i), source, block, skip)) return result;
         if (!skip) a.blocks.push_back(std::move(block));
     }
+    a.needs = compute_needs(a);
     return result;
 }
 

@@ -75,8 +75,8 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     }
     drop_pictures();
     progress_.close();  // saves what the previous article had pending
-    if (!wants_extended_fonts_ && !fonts_.extended()) wants_extended_fonts_ = FontSet::needs_extended(bytes);
     article_ = std::make_unique<Article>(std::move(result.article));
+    if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
     layout_.invalidate();

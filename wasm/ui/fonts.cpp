@@ -7,7 +7,6 @@
 #include <cfloat>
 #include <cstdio>
 
-#include "core/utf8.hpp"
 
 namespace av {
 
@@ -39,27 +38,6 @@ void* read_font(const std::string& path, int& size) {
     }
     size = static_cast<int>(n);
     return data;
-}
-
-// What the web build's extended subsets hold beyond the first paint's (shell/CMakeLists.txt,
-// AV_FONT_UNICODES_EXT: keep the two lists in step).
-bool in_extended(char32_t c) {
-    static const char32_t ranges[][2] = {
-        {0x0180, 0x024F}, {0x0259, 0x0259}, {0x02BB, 0x02BB}, {0x02C7, 0x02D9}, {0x02DB, 0x02DB},
-        {0x02DD, 0x02DD}, {0x0300, 0x036F}, {0x0370, 0x03FF}, {0x0400, 0x052F}, {0x1E00, 0x1EFF},
-        {0x20A0, 0x20AB}, {0x20AD, 0x20CF}, {0x2100, 0x2121}, {0x2123, 0x214F}, {0x2190, 0x21FF},
-    };
-    if (c < 0x0180 || c > 0x21FF) return false;
-    for (const auto& r : ranges)
-        if (c >= r[0] && c <= r[1]) return true;
-    return false;
-}
-
-int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
 }
 
 }  // namespace
@@ -104,24 +82,6 @@ void FontSet::set_density(float density) {
     // (size, CurrentRasterizerDensity): setting it is how ImGui itself selects the density.
     for (ImFont* f : fonts_)
         if (f) f->CurrentRasterizerDensity = density;
-}
-
-bool FontSet::needs_extended(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        const unsigned char b = static_cast<unsigned char>(text[i]);
-        if (b >= 0x80) {
-            if (in_extended(utf8::next(text, i))) return true;
-        } else if (b == '\\' && i + 5 < text.size() && text[i + 1] == 'u') {
-            // A JSON escape, \uXXXX (a false alarm on an escaped backslash costs one download).
-            int cp = 0;
-            for (std::size_t k = 2; k < 6 && cp >= 0; ++k) cp = hex(text[i + k]) < 0 ? -1 : cp * 16 + hex(text[i + k]);
-            if (cp >= 0 && in_extended(static_cast<char32_t>(cp))) return true;
-            i += 2;
-        } else {
-            ++i;
-        }
-    }
-    return false;
 }
 
 float FontSet::width(std::string_view text, Face face, float size) const {

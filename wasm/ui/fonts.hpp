@@ -27,9 +27,6 @@ public:
     std::string reload();
     std::uint32_t generation() const { return generation_; }
     bool extended() const { return extended_; }
-    // True when `text` (UTF-8, or JSON with \u escapes) holds characters that only the extended
-    // subsets draw.
-    static bool needs_extended(std::string_view text);
 
     bool loaded() const { return fonts_[0] != nullptr; }
     // Rasterises every face at `density` (device pixels per logical pixel) from now on; called

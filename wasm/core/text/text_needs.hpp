@@ -27,6 +27,11 @@ struct TextNeeds {
     std::array<std::array<std::vector<char32_t>, static_cast<std::size_t>(Han::count)>,
                static_cast<std::size_t>(Weight::count)>
         chars;
+    // The first code point of every emoji presentation cluster (👍, ❤️ = U+2764 U+FE0F, 🇫🇷's first
+    // regional indicator, 1️⃣'s digit): the emoji font's slice of a sequence is the slice of its
+    // first code point. The components (ZWJ, VS16, skin tones, tags, the keycap mark) and the
+    // emoji after a ZWJ are not listed: they come with the sequence.
+    std::vector<char32_t> emoji;
     bool rich = false;      // some paragraph needs the text engine (docs/text-pipeline.md, "Two paths")
     bool extended = false;  // some code point is in the base faces' extended subsets (web: fonts-ext/)
 

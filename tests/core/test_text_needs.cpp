@@ -1,0 +1,145 @@
+// What an article draws beyond the base faces (core/text/text_needs.hpp) and the per-code-point
+// tables it rests on (core/text/text_class.hpp), generated from Debian's unicode-data and the
+// base faces' cmaps.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/article_loader.hpp"
+#include "core/text/text_class.hpp"
+#include "core/text/text_needs.hpp"
+#include "test_support.hpp"
+
+using namespace av;
+
+namespace {
+
+Article load(const std::string& json) {
+    LoadResult r = load_article(json, "t.json");
+    REQUIRE_MESSAGE(r.ok(), r.error);
+    return std::move(r.article);
+}
+
+std::vector<char32_t> chars(const std::u32string& s) { return std::vector<char32_t>(s.begin(), s.end()); }
+
+}  // namespace
+
+TEST_SUITE("text class") {
+    TEST_CASE("Latin, Greek, Cyrillic, punctuation and symbols need no engine") {
+        for (char32_t c : {U'A', U'é', U'œ', U'Ж', U'λ', U'—', U'“', U'…', U'−', U'→', U'€', U'●', U'─', U'\u00A0'})
+            CHECK_MESSAGE(text_class_of(c) == 0, static_cast<unsigned>(c));
+    }
+
+    TEST_CASE("CJK, right-to-left, shaped, Thai and emoji are rich") {
+        CHECK(text_class_of(U'漢') == (text_class::rich | text_class::han));
+        CHECK(text_class_of(U'あ') == (text_class::rich | text_class::han));
+        CHECK(text_class_of(U'한') == (text_class::rich | text_class::han));
+        CHECK(text_class_of(U'、') == (text_class::rich | text_class::han));  // wide punctuation
+        CHECK(text_class_of(U'！') == (text_class::rich | text_class::han));  // fullwidth
+        CHECK(text_class_of(U'ー') == (text_class::rich | text_class::han));
+        CHECK(text_class_of(U'א') == text_class::rich);
+        CHECK(text_class_of(0x05B0) == text_class::rich);  // a Hebrew point
+        CHECK(text_class_of(U'ع') == text_class::rich);
+        CHECK(text_class_of(U'،') == text_class::rich);   // the Arabic comma, inside the Arabic block
+        CHECK(text_class_of(U'क') == text_class::rich);
+        CHECK(text_class_of(U'ত') == text_class::rich);
+        CHECK(text_class_of(U'த') == text_class::rich);
+        CHECK(text_class_of(U'ก') == text_class::rich);
+        CHECK(text_class_of(0x200F) == text_class::rich);  // RLM
+        CHECK(text_class_of(0x202E) == text_class::rich);  // RLO reorders Latin letters too
+        CHECK(text_class_of(0x2067) == text_class::rich);  // RLI
+        CHECK(text_class_of(0x1F600) == (text_class::rich | text_class::emoji));
+        CHECK(text_class_of(0x1F3FD) == (text_class::rich | text_class::emoji));  // a skin tone
+        CHECK(text_class_of(0xFE0F) == (text_class::rich | text_class::emoji));
+        CHECK(text_class_of(0x200D) == (text_class::rich | text_class::emoji));
+    }
+
+    TEST_CASE("out of range code points are plain") {
+        CHECK(text_class_of(0x110000) == 0);
+        CHECK(text_class_of(0xFFFFFFFF) == 0);
+        CHECK(base_coverage_of(0x110000) == BaseCoverage::none);
+    }
+
+    TEST_CASE("base coverage comes from the fonts, not from the subset lists") {
+        CHECK(base_coverage_of(U'a') == BaseCoverage::first_paint);
+        CHECK(base_coverage_of(U'é') == BaseCoverage::first_paint);
+        CHECK(base_coverage_of(U'’') == BaseCoverage::first_paint);
+        CHECK(base_coverage_of(U'€') == BaseCoverage::first_paint);
+        CHECK(base_coverage_of(U'Ж') == BaseCoverage::extended);
+        CHECK(base_coverage_of(U'λ') == BaseCoverage::extended);
+        CHECK(base_coverage_of(U'ơ') == BaseCoverage::extended);
+        // In the first-paint list, but in no Noto Serif face (issue 17): not promised.
+        CHECK(base_coverage_of(U'−') == BaseCoverage::none);
+        CHECK(base_coverage_of(U'●') == BaseCoverage::none);
+        CHECK(base_coverage_of(U'漢') == BaseCoverage::none);
+        CHECK(base_coverage_of(U'\n') == BaseCoverage::none);
+    }
+}
+
+TEST_SUITE("text needs") {
+    TEST_CASE("Han variants from language tags") {
+        CHECK(han_for_lang("ja") == Han::ja);
+        CHECK(han_for_lang("ja-JP") == Han::ja);
+        CHECK(han_for_lang("KO") == Han::ko);
+        CHECK(han_for_lang("zh") == Han::zh_hans);
+        CHECK(han_for_lang("zh-CN") == Han::zh_hans);
+        CHECK(han_for_lang("zh-Hans-TW") == Han::zh_hans);  // the script subtag comes first
+        CHECK(han_for_lang("zh-TW") == Han::zh_hant);
+        CHECK(han_for_lang("zh-hk") == Han::zh_hant);
+        CHECK(han_for_lang("zh-MO") == Han::zh_hant);
+        CHECK(han_for_lang("zh-Hant") == Han::zh_hant);
+        CHECK(han_for_lang("en") == Han::zh_hans);
+        CHECK(han_for_lang("") == Han::zh_hans);
+    }
+
+    TEST_CASE("the seed needs nothing beyond the first paint") {
+        const Article a = load(test::read_file(AV_ASSETS_DIR "/articles/russie-munitions-nord-coreennes.json"));
+        CHECK(a.needs.empty());
+    }
+
+    TEST_CASE("Greek and Cyrillic ask for the extended subsets, and are not rich") {
+        const Article a = load(R"({"format":"article/1","id":"x","title":"t","blocks":[{"type":"paragraph","text":"Привет λ"}]})");
+        CHECK(a.needs.extended);
+        CHECK_FALSE(a.needs.rich);
+        CHECK(a.needs.of(Weight::regular, Han::zh_hans).empty());
+    }
+
+    TEST_CASE("symbols the base faces lack are needed") {
+        const Article b = load(R"({"format":"article/1","id":"x","title":"t","blocks":[{"type":"paragraph","text":"x − y → z ●"}]})");
+        CHECK(b.needs.of(Weight::regular, Han::zh_hans) == chars(U"→−●"));
+        CHECK_FALSE(b.needs.rich);
+        CHECK_FALSE(b.needs.extended);  // → is in the extended subsets' list, but in no base face
+    }
+
+    TEST_CASE("characters by weight and Han variant, sorted and unique") {
+        const Article a = load(R"({"format":"article/1","id":"x","lang":"ja","title":"漢字","blocks":[
+            {"type":"paragraph","text":["字と漢字、", {"text":"太字","bold":true}]},
+            {"type":"heading","level":2,"text":"見出し"},
+            {"type":"paragraph","text":"x − y → z"}]})");
+        CHECK(a.needs.rich);
+        // Sorted by code point; the symbols the base faces lack are needed too, under their text's
+        // variant (→ and − are in no Noto Serif face).
+        CHECK(a.needs.of(Weight::bold, Han::ja) == chars(U"し出太字漢見"));
+        CHECK(a.needs.of(Weight::regular, Han::ja) == chars(U"→−、と字漢"));
+        CHECK(a.needs.of(Weight::regular, Han::zh_hans).empty());
+    }
+
+    TEST_CASE("emoji clusters are listed by their first code point") {
+        const Article a = load(R"({"format":"article/1","id":"x","title":"t","blocks":[{"type":"paragraph",
+            "text":"👍🏽 👩‍👩‍👧 🇫🇷 ❤️ 1️⃣ ❤ 🏴󠁧󠁢󠁳󠁣󠁴󠁿"}]})");
+        CHECK(a.needs.rich);
+        // 👍, 👩 (the family's first; the ZWJ'd ones come with it), both regional indicators, ❤
+        // with VS16, the keycap's digit, the black flag of the tag sequence. ❤ alone (text style)
+        // is not an emoji cluster: it is needed as a character.
+        CHECK(a.needs.emoji == std::vector<char32_t>{U'1', 0x2764, 0x1F1EB, 0x1F1F7, 0x1F3F4, 0x1F44D, 0x1F469});
+        CHECK(a.needs.of(Weight::regular, Han::zh_hans) == chars(U"❤"));
+    }
+
+    TEST_CASE("a long article's lists stay as long as its distinct characters") {
+        std::string text;
+        for (int i = 0; i < 200000; ++i) text += "漢字かな";
+        const Article a = load(R"({"format":"article/1","id":"x","lang":"ja","title":"t","blocks":[{"type":"paragraph","text":")" + text + R"("}]})");
+        CHECK(a.needs.of(Weight::regular, Han::ja) == chars(U"かな字漢"));
+        CHECK(a.needs.of(Weight::regular, Han::ja).capacity() < 64);
+    }
+}

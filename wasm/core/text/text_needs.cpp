@@ -1,0 +1,187 @@
+#include "text_needs.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+
+#include "core/article.hpp"
+#include "core/locale.hpp"
+#include "core/text/text_class.hpp"
+#include "core/utf8.hpp"
+
+namespace av {
+
+namespace {
+
+void sort_unique(std::vector<char32_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// A list that stays at most about twice its distinct characters: a 40 MB Chinese article repeats
+// the same few thousand characters millions of times. Sorted and made unique when it doubles.
+class CharList {
+public:
+    explicit CharList(std::vector<char32_t>& v) : v_(v) {}
+    void push(char32_t c) {
+        v_.push_back(c);
+        if (v_.size() >= limit_) {
+            sort_unique(v_);
+            limit_ = v_.size() * 2 + 4096;
+        }
+    }
+
+private:
+    std::vector<char32_t>& v_;
+    std::size_t limit_ = 4096;
+};
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool emoji_component(char32_t c) {
+    return c == 0x200D || c == 0xFE0F || c == 0x20E3 || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+// Walks every text the layout draws, with the weight and Han variant it is drawn in.
+class Collector {
+public:
+    explicit Collector(TextNeeds& needs) : needs_(needs), emoji_(needs.emoji) {
+        for (std::size_t w = 0; w < lists_.size(); ++w)
+            for (std::size_t h = 0; h < lists_[w].size(); ++h) lists_[w][h].emplace(needs.chars[w][h]);
+    }
+
+    void add(std::string_view text, Weight weight, Han han) {
+        CharList& out = *lists_[static_cast<std::size_t>(weight)][static_cast<std::size_t>(han)];
+        std::size_t pos = 0;
+        char32_t prev = 0;
+        char32_t c = 0;
+        // Plain ASCII is the bulk of most articles and asks for nothing.
+        while (pos < text.size()) {
+            const unsigned char b = static_cast<unsigned char>(text[pos]);
+            if (b < 0x80) {
+                ++pos;
+                prev = b;
+                continue;
+            }
+            c = utf8::next(text, pos);
+            const std::uint8_t cls = text_class_of(c);
+            if (cls & text_class::rich) needs_.rich = true;
+            const BaseCoverage cover = base_coverage_of(c);
+            if (cover == BaseCoverage::extended) needs_.extended = true;
+            // An emoji cluster starts here: an emoji presentation character, or any character that
+            // VS16 (U+FE0F) follows; not inside a ZWJ sequence, whose slice is its first emoji's.
+            const bool vs16_next = pos + 3 <= text.size() && text.compare(pos, 3, "\xEF\xB8\x8F") == 0;
+            const bool emoji = (cls & text_class::emoji) || vs16_next;
+            if (emoji && !emoji_component(c)) {
+                if (prev != 0x200D) emoji_.push(c);
+            } else if (cover == BaseCoverage::none && !emoji_component(c)) {
+                out.push(c);
+            }
+            prev = c;
+        }
+        // ASCII digits and '#' '*' start keycaps (1️⃣): they are first-paint characters, so the
+        // loop above skips them; VS16 after them marks the cluster.
+        for (std::size_t at = text.find("\xEF\xB8\x8F\xE2\x83\xA3"); at != std::string_view::npos;
+             at = text.find("\xEF\xB8\x8F\xE2\x83\xA3", at + 6)) {
+            if (at > 0 && static_cast<unsigned char>(text[at - 1]) < 0x80) emoji_.push(static_cast<char32_t>(text[at - 1]));
+        }
+    }
+
+    void add(const Inline& runs, bool bold_face, Han block_han) {
+        for (const Run& r : runs) add(r.text, bold_face || r.bold ? Weight::bold : Weight::regular, r.lang.empty() ? block_han : han_for_lang(r.lang));
+    }
+
+private:
+    TextNeeds& needs_;
+    CharList emoji_;
+    std::array<std::array<std::optional<CharList>, static_cast<std::size_t>(Han::count)>, static_cast<std::size_t>(Weight::count)> lists_;
+};
+
+}  // namespace
+
+Han han_for_lang(std::string_view lang) {
+    std::string tag;
+    for (char c : lang) tag += lower(c);
+    const std::string primary = tag.substr(0, tag.find('-'));
+    if (primary == "ja") return Han::ja;
+    if (primary == "ko") return Han::ko;
+    if (primary != "zh") return Han::zh_hans;
+    // zh-Hant, zh-TW, zh-HK, zh-MO (and zh-Hant-*, zh-yue-HK...): Traditional; other zh: Simplified.
+    for (std::size_t at = tag.find('-'); at != std::string::npos; at = tag.find('-', at + 1)) {
+        const std::string sub = tag.substr(at + 1, tag.find('-', at + 1) - at - 1);
+        if (sub == "hant" || sub == "tw" || sub == "hk" || sub == "mo") return Han::zh_hant;
+        if (sub == "hans") return Han::zh_hans;
+    }
+    return Han::zh_hans;
+}
+
+bool TextNeeds::empty() const {
+    if (rich || extended || !emoji.empty()) return false;
+    for (const auto& by_han : chars)
+        for (const auto& v : by_han)
+            if (!v.empty()) return false;
+    return true;
+}
+
+TextNeeds compute_needs(const Article& a) {
+    TextNeeds needs;
+    Collector c(needs);
+    const Han article_han = han_for_lang(a.lang);
+    c.add(a.title, Weight::bold, article_han);
+    c.add(a.subtitle, Weight::regular, article_han);
+    for (const std::string& author : a.byline.authors) c.add(author, Weight::regular, article_han);
+    c.add(a.byline.source, Weight::regular, article_han);
+    // The words the viewer writes in the article's language.
+    c.add(locale::format_date(a.lang, a.byline.published), Weight::regular, article_han);
+    c.add(locale::reading_time(a.lang, 12), Weight::regular, article_han);
+    for (const Block& b : a.blocks) {
+        const Han han = b.lang.empty() ? article_han : han_for_lang(b.lang);
+        switch (b.type) {
+            case BlockType::heading: c.add(b.text, true, han); break;
+            case BlockType::paragraph: c.add(b.text, false, han); break;
+            case BlockType::quote:
+                c.add(b.text, false, han);
+                c.add(b.cite, Weight::regular, han);
+                break;
+            case BlockType::list:
+                for (const Inline& item : b.items) c.add(item, false, han);
+                break;
+            case BlockType::image:
+                c.add(b.alt, Weight::regular, han);
+                c.add(b.caption, false, han);
+                c.add(b.credit, Weight::regular, han);
+                break;
+            case BlockType::sponsored:
+                c.add(b.label.empty() ? locale::sponsored_label(a.lang) : b.label, Weight::bold, han);
+                c.add(b.sponsor, Weight::bold, han);
+                c.add(b.title, true, han);
+                c.add(b.text, false, han);
+                break;
+            case BlockType::related:
+                c.add(b.label.empty() ? locale::related_label(a.lang) : b.label, Weight::bold, han);
+                for (const RelatedItem& item : b.related) c.add(item.title, Weight::bold, han);
+                break;
+            case BlockType::callout:
+                c.add(b.label, Weight::bold, han);
+                c.add(b.title, true, han);
+                c.add(b.text, false, han);
+                for (const Inline& p : b.items) c.add(p, false, han);
+                break;
+            case BlockType::tags:
+                for (const std::string& tag : b.tags) c.add(tag, Weight::regular, han);
+                break;
+            case BlockType::divider: break;
+        }
+    }
+    for (auto& by_han : needs.chars)
+        for (auto& v : by_han) {
+            sort_unique(v);
+            v.shrink_to_fit();
+        }
+    sort_unique(needs.emoji);
+    needs.emoji.shrink_to_fit();
+    return needs;
+}
+
+}  // namespace av
