@@ -44,7 +44,9 @@ TEST_SUITE("text class") {
         CHECK(text_class_of(U'क') == text_class::rich);
         CHECK(text_class_of(U'ত') == text_class::rich);
         CHECK(text_class_of(U'த') == text_class::rich);
-        CHECK(text_class_of(U'ก') == text_class::rich);
+        CHECK(text_class_of(U'ก') == (text_class::rich | text_class::dictionary));
+        CHECK(text_class_of(0x0E81) == (text_class::rich | text_class::dictionary));  // Lao
+        CHECK(text_class_of(0x1780) == (text_class::rich | text_class::dictionary));  // Khmer
         CHECK(text_class_of(0x200F) == text_class::rich);  // RLM
         CHECK(text_class_of(0x202E) == text_class::rich);  // RLO reorders Latin letters too
         CHECK(text_class_of(0x2067) == text_class::rich);  // RLI

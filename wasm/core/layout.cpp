@@ -4,19 +4,14 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/text/paragraph_text.hpp"
+#include "core/text/rich_lines.hpp"
 #include "locale.hpp"
 #include "piece_measurer.hpp"
 #include "utf8.hpp"
 
 namespace av {
 namespace {
-
-Face styled(Face base, bool bold, bool italic) {
-    if (base == Face::sans || base == Face::sans_bold) return bold || base == Face::sans_bold ? Face::sans_bold : Face::sans;
-    const bool b = bold || base == Face::serif_bold || base == Face::serif_bold_italic;
-    const bool i = italic || base == Face::serif_italic || base == Face::serif_bold_italic;
-    return b && i ? Face::serif_bold_italic : b ? Face::serif_bold : i ? Face::serif_italic : Face::serif;
-}
 
 bool is_dash(char32_t c) { return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
 
@@ -240,7 +235,7 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
             link = static_cast<int>(links.size());
             links.push_back(run.href);
         }
-        f.runs.push_back(Flattened::RunEnd{run_end, styled(style.face, run.bold, run.italic), link});
+        f.runs.push_back(Flattened::RunEnd{run_end, styled_face(style.face, run.bold, run.italic), link});
     }
     const std::uint32_t base = offset ? *offset : 0;
     if (offset) {
@@ -362,9 +357,9 @@ public:
     // `links` receives the targets of the links laid out (DocumentLayout::links, or a scratch
     // vector when one block is laid out again).
     // Without `keep_text`, lines are placed and counted but hold no text (the first pass).
-    BlockLayouter(const Article& a, const TextMeasurer& m, const DocumentLayout& doc, std::vector<std::string>& links,
-                  bool keep_text)
-        : a_(a), m_(m), doc_(doc), links_(links), keep_text_(keep_text) {
+    BlockLayouter(const Article& a, const TextMeasurer& m, const DocumentLayout& doc, const TextServices& services,
+                  std::vector<std::string>& links, bool keep_text)
+        : a_(a), m_(m), doc_(doc), services_(services), links_(links), keep_text_(keep_text) {
         s_ = doc.params.font_size;
     }
 
@@ -372,8 +367,14 @@ public:
 
     // The block's own text: its characters count in line offsets (see progress.cpp block_text()).
     float text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
-        InlineStyle style{face, role, size, lh};
-        return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &offset_, keep_text_);
+        return lay_out(b, t, InlineStyle{face, role, size, lh}, x, y, w, &offset_);
+    }
+
+    // Whether `t` would be laid out right to left in the current block (list markers and quote
+    // bars go on that side).
+    bool rtl(const Inline& t) const {
+        if (!services_.engine || !needs_engine(t)) return false;
+        return paragraph_level(t, paragraph_, *services_.engine) & 1;
     }
 
     // Words the viewer adds (labels, list markers, alt text, credits): drawn, but not counted in
@@ -382,13 +383,14 @@ public:
         InlineStyle style{face, role, size, lh};
         std::uint32_t at = offset_;
         const std::size_t first = b.kept_lines.size();
-        const float bottom = break_lines(t, style, m_, x, y, w, b.kept_lines, links_, &at, keep_text_);
+        const float bottom = lay_out(b, t, style, x, y, w, &at);
         for (std::size_t i = first; i < b.kept_lines.size(); ++i) b.kept_lines[i].decor = true;
         return bottom;
     }
 
     BlockLayout header(float y) {
         offset_ = 0;
+        set_paragraph(a_.lang, a_.dir);
         BlockLayout b;
         b.top = y;
         const float x = doc_.column_x, w = doc_.column_width;
@@ -425,6 +427,8 @@ public:
     BlockLayout block(int index, float y) {
         const Block& bl = a_.blocks[static_cast<std::size_t>(index)];
         offset_ = 0;
+        set_paragraph(bl.lang.empty() ? std::string_view(a_.lang) : std::string_view(bl.lang),
+                      bl.dir == TextDirection::inherit ? a_.dir : bl.dir);
         BlockLayout b;
         b.block = index;
         b.top = y;
@@ -438,21 +442,30 @@ public:
             }
             case BlockType::paragraph: y = text(b, bl.text, Face::serif, Role::body, s_, 1.5f, x, y, w); break;
             case BlockType::quote: {
+                // A right-to-left quote is mirrored: its bar on the right, its text indented from there.
                 const float indent = s_ * 1.2f;
                 const float top = y;
-                y = text(b, bl.text, Face::serif_italic, Role::quote, s_ * 1.05f, 1.5f, x + indent, y, w - indent);
-                if (!bl.cite.empty()) y = decor(b, plain("— " + bl.cite), Face::sans, Role::meta, s_ * 0.85f, 1.5f, x + indent, y + s_ * 0.3f, w - indent);
-                b.shapes.push_back(Shape{ShapeKind::quote_bar, x, top, s_ * 0.2f, y - top, index});
+                const bool r = rtl(bl.text);
+                const float tx = r ? x : x + indent;
+                y = text(b, bl.text, Face::serif_italic, Role::quote, s_ * 1.05f, 1.5f, tx, y, w - indent);
+                if (!bl.cite.empty()) y = decor(b, plain("— " + bl.cite), Face::sans, Role::meta, s_ * 0.85f, 1.5f, tx, y + s_ * 0.3f, w - indent);
+                b.shapes.push_back(Shape{ShapeKind::quote_bar, r ? x + w - s_ * 0.2f : x, top, s_ * 0.2f, y - top, index});
                 break;
             }
             case BlockType::list: {
+                // Markers on the side each item starts from: the right for a right-to-left item.
                 const float indent = s_ * 1.6f;
                 for (std::size_t i = 0; i < bl.items.size(); ++i) {
                     if (i) y += s_ * 0.35f;
                     const std::string marker = bl.ordered ? std::to_string(i + 1) + "." : "•";
                     const float mw = m_.width(marker, Face::serif, s_);
-                    decor(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + indent - mw - s_ * 0.4f, y, mw + 1);
-                    y = text(b, bl.items[i], Face::serif, Role::body, s_, 1.5f, x + indent, y, w - indent);
+                    if (rtl(bl.items[i])) {
+                        decor(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + w - indent + s_ * 0.4f, y, mw + 1);
+                        y = text(b, bl.items[i], Face::serif, Role::body, s_, 1.5f, x, y, w - indent);
+                    } else {
+                        decor(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + indent - mw - s_ * 0.4f, y, mw + 1);
+                        y = text(b, bl.items[i], Face::serif, Role::body, s_, 1.5f, x + indent, y, w - indent);
+                    }
                 }
                 break;
             }
@@ -553,9 +566,39 @@ public:
     }
 
 private:
+    void set_paragraph(std::string_view lang, TextDirection dir) {
+        paragraph_.lang = lang;
+        paragraph_.han = han_for_lang(lang);
+        rtl_language_ = locale::right_to_left(lang);
+        paragraph_.direction = dir == TextDirection::ltr   ? BaseDirection::ltr
+                               : dir == TextDirection::rtl ? BaseDirection::rtl
+                               : rtl_language_             ? BaseDirection::auto_rtl
+                                                           : BaseDirection::auto_ltr;
+    }
+
+    // Whether `t` takes the rich path (docs/text-pipeline.md, "Two paths"): it has a character
+    // only the engine handles, or its paragraph is right to left (explicitly, or `auto` in a
+    // right-to-left language with no left-to-right letter to take the direction from).
+    bool needs_engine(const Inline& t) const {
+        switch (paragraph_.direction) {
+            case BaseDirection::rtl: return true;
+            case BaseDirection::auto_rtl: return !has_ltr_letter(t) || is_rich(t);
+            default: return is_rich(t);
+        }
+    }
+
+    float lay_out(BlockLayout& b, const Inline& t, const InlineStyle& style, float x, float y, float w, std::uint32_t* offset) {
+        if (services_.engine && needs_engine(t))
+            return break_rich_lines(t, style, paragraph_, services_, m_, x, y, w, b.kept_lines, links_, offset, keep_text_);
+        return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, offset, keep_text_);
+    }
+
     const Article& a_;
     const TextMeasurer& m_;
     const DocumentLayout& doc_;
+    const TextServices& services_;
+    ParagraphContext paragraph_;
+    bool rtl_language_ = false;
     std::vector<std::string>& links_;
     bool keep_text_ = true;
     float s_ = 20;
@@ -564,7 +607,8 @@ private:
 
 }  // namespace
 
-DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params) {
+DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                              const TextServices& text) {
     DocumentLayout doc;
     doc.params = params;
     // The UI and the command line check their numbers; a NaN or an infinity would still turn every
@@ -586,16 +630,17 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
 
     doc.article_ = &article;
     doc.measurer_ = &measurer;
-    BlockLayouter layouter(article, measurer, doc, doc.links, false);
+    doc.text_ = text;
+    BlockLayouter layouter(article, measurer, doc, doc.text_, doc.links, false);
     // Each block is laid out once here for its height, line count and links; its lines are then
     // dropped, and lines() lays it out again when it is drawn (or searched, or anchored).
-    const float right = doc.column_x + doc.column_width + 0.5f;
+    const float left = doc.column_x - 0.5f, right = doc.column_x + doc.column_width + 0.5f;
     auto add = [&](BlockLayout b, std::uint32_t first_link) {
         b.first_link = first_link;
         doc.total_lines_ += b.kept_lines.size();
         for (const Line& l : b.kept_lines)
             for (const Span& sp : l.spans)
-                if (sp.x + sp.width > right) {
+                if (sp.x + sp.width > right || sp.x < left) {
                     ++doc.overflowing_;
                     break;
                 }
@@ -623,7 +668,7 @@ const std::vector<Line>& DocumentLayout::lines(std::size_t i) const {
     // The same inputs as the first time (article, measurer, parameters, column, top), so the same
     // lines; only the link numbers start at 0 and are moved to where this block's links are.
     std::vector<std::string> links_again;
-    BlockLayouter layouter(*article_, *measurer_, *this, links_again, true);
+    BlockLayouter layouter(*article_, *measurer_, *this, text_, links_again, true);
     BlockLayout again = b.block < 0 ? layouter.header(b.top) : layouter.block(b.block, b.top);
     for (Line& l : again.kept_lines)
         for (Span& sp : l.spans)
@@ -648,10 +693,11 @@ void DocumentLayout::release_lines_outside(std::size_t first, std::size_t last) 
     kept_.resize(n);
 }
 
-const DocumentLayout& LayoutCache::get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params) {
+const DocumentLayout& LayoutCache::get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                                       const TextServices& text) {
     if (!valid_ || article_ != &article || layout_.params != params) {
         layout_ = DocumentLayout{};  // free the old layout first: never two of a long article at once
-        layout_ = layout_article(article, measurer, params);
+        layout_ = layout_article(article, measurer, params, text);
         // Store the parameters as asked (layout may clamp the size) so the next call compares equal.
         layout_.params = params;
         article_ = &article;

@@ -12,12 +12,22 @@
 #include <vector>
 
 #include "article.hpp"
+#include "core/text/font_catalog.hpp"
+#include "core/text/text_engine.hpp"
 #include "text_measurer.hpp"
 
 namespace av {
 
 // What a piece of text is, so the UI can pick its colour; layout has already picked face and size.
 enum class Role : std::uint8_t { title, subtitle, meta, heading, body, quote, label, sponsored, callout, link, chip, caption, alt };
+
+// A glyph of a shaped span, placed: x from the span's left edge, y from the baseline (down), in
+// pixels.
+struct Glyph {
+    std::uint32_t id = 0;  // in the span's font; 0 is .notdef, a character the font lacks
+    float x = 0;
+    float y = 0;
+};
 
 struct Span {
     std::string text;
@@ -27,6 +37,17 @@ struct Span {
     float x = 0;
     float width = 0;
     int link = -1;  // index into DocumentLayout::links, or -1
+    // Rich lines only (Line::visual; docs/text-pipeline.md):
+    std::uint32_t offset = 0;   // characters of the block's own text before the span's first
+    std::uint8_t level = 0;     // bidi embedding level: odd is right-to-left
+    FontId font = no_font;      // shaped spans: the font of `glyphs`; no_font: drawn by code point
+    bool cjk = false;           // code-point spans: drawn with the CJK fonts of `han`, else with `face`
+    Han han = Han::zh_hans;
+    std::vector<Glyph> glyphs;  // shaped spans, in visual order
+    // x of the boundary before each character of `text` and after the last, from the span's left
+    // edge (right-to-left spans: decreasing); the characters of one cluster share their cluster's
+    // start. Empty on lines that are not visual: measure the text.
+    std::vector<float> carets;
 };
 
 struct Line {
@@ -38,7 +59,18 @@ struct Line {
     // Text the viewer adds (labels, markers, alt text, the byline): not part of the block's text,
     // so find and selection skip it.
     bool decor = false;
+    // A rich paragraph's line: its spans are in visual order and carry their own offsets and carets
+    // (Span::offset, Span::carets); otherwise they are in reading order from `offset` on.
+    bool visual = false;
+    bool rtl = false;  // the paragraph is right-to-left (its lines are right-aligned)
     std::vector<Span> spans;
+};
+
+// What rich paragraphs need (docs/text-pipeline.md). Without an engine (the web before its second
+// module has arrived, or a test) every paragraph takes the simple path.
+struct TextServices {
+    const TextEngine* engine = nullptr;
+    const FontCatalog* catalog = nullptr;
 };
 
 // Non-text shapes that belong to a block.
@@ -99,16 +131,18 @@ struct DocumentLayout {
     std::size_t kept_blocks() const { return kept_.size(); }  // for tests
 
 private:
-    friend DocumentLayout layout_article(const Article&, const TextMeasurer&, const LayoutParams&);
+    friend DocumentLayout layout_article(const Article&, const TextMeasurer&, const LayoutParams&, const TextServices&);
     const Article* article_ = nullptr;
     const TextMeasurer* measurer_ = nullptr;
+    TextServices text_;
     std::size_t total_lines_ = 0;
     std::size_t overflowing_ = 0;
     mutable std::vector<std::size_t> kept_;  // indices of blocks whose lines are kept
 };
 
-// Lays out the whole article.
-DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params);
+// Lays out the whole article. `text`'s engine and catalog must outlive the layout, like the measurer.
+DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                              const TextServices& text = {});
 
 // Breaks one inline into lines of at most `width` pixels starting at (x, y); returns the y after
 // the last line. Exposed for unit tests of line breaking.
@@ -128,7 +162,10 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
 // Keeps the last layout and recomputes it only when the article or the parameters change.
 class LayoutCache {
 public:
-    const DocumentLayout& get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params);
+    // Recomputes when the article or the parameters change; `params.font_set` must change whenever
+    // the fonts or the text services do.
+    const DocumentLayout& get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                              const TextServices& text = {});
     void invalidate() { valid_ = false; }
     std::size_t computations() const { return computations_; }  // for tests: how often it really laid out
 

@@ -141,4 +141,19 @@ int words_per_minute(std::string_view lang) {
     return 228;  // English silent-reading average (Brysbaert 2019)
 }
 
+bool right_to_left(std::string_view lang) {
+    std::string tag;
+    for (char c : lang) tag += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c == '_' ? '-' : c);
+    // A script subtag (four letters, right after the language) decides.
+    for (std::size_t at = tag.find('-'); at != std::string::npos; at = tag.find('-', at + 1)) {
+        const std::string sub = tag.substr(at + 1, tag.find('-', at + 1) - at - 1);
+        if (sub.size() != 4) continue;
+        static const char* const rtl_scripts[] = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"};
+        return std::find(std::begin(rtl_scripts), std::end(rtl_scripts), sub) != std::end(rtl_scripts);
+    }
+    static const char* const rtl_languages[] = {"ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb", "syr", "arc", "ks", "prs", "pnb"};
+    const std::string p = primary(tag);
+    return std::find(std::begin(rtl_languages), std::end(rtl_languages), p) != std::end(rtl_languages);
+}
+
 }  // namespace av::locale

@@ -35,4 +35,9 @@ std::string format_date(std::string_view lang, std::string_view iso);
 // Words a typical reader reads per minute in this language (for reading-time estimates).
 int words_per_minute(std::string_view lang);
 
+// Whether text in this language runs right to left (Arabic, Hebrew, Persian, Urdu, ...; a script
+// subtag decides when there is one: "az-Arab" yes, "ku-Latn" no). The base direction of an
+// article or block whose `dir` is auto and whose text has no strong character to take it from.
+bool right_to_left(std::string_view lang);
+
 }  // namespace av::locale

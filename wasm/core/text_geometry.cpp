@@ -33,6 +33,40 @@ float x_of(const Line& line, const TextMeasurer& m, std::uint32_t k) {
     return x;
 }
 
+// Characters of a visual line's span (see Span::carets).
+std::uint32_t span_chars(const Span& s) { return s.carets.empty() ? 0 : static_cast<std::uint32_t>(s.carets.size() - 1); }
+
+// A visual line's rectangles for characters [begin, end): one per span it meets, joined where
+// they touch (a right-to-left word and its punctuation, two runs of one word).
+void visual_rects(const Line& line, std::uint32_t begin, std::uint32_t end, std::vector<Rect>& out) {
+    const std::size_t first = out.size();
+    for (const Span& s : line.spans) {
+        const std::uint32_t n = span_chars(s);
+        const std::uint32_t b = std::max(begin, s.offset), e = std::min(end, s.offset + n);
+        if (n == 0 || b >= e) continue;
+        const float x0 = s.x + s.carets[b - s.offset], x1 = s.x + s.carets[e - s.offset];
+        const Rect r{std::min(x0, x1), line.y, std::max(std::fabs(x1 - x0), 1.0f), line.height};
+        if (out.size() > first && std::fabs(out.back().x + out.back().w - r.x) < 0.5f) out.back().w = r.x + r.w - out.back().x;
+        else out.push_back(r);
+    }
+}
+
+// The character boundary nearest to x on a visual line.
+std::uint32_t visual_hit(const Line& line, float x) {
+    std::uint32_t best = line.offset;
+    float best_dx = INFINITY;
+    for (const Span& s : line.spans) {
+        for (std::uint32_t k = 0; k < s.carets.size(); ++k) {
+            const float dx = std::fabs(x - (s.x + s.carets[k]));
+            if (dx < best_dx) {
+                best_dx = dx;
+                best = s.offset + k;
+            }
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 std::vector<Rect> range_rects(const DocumentLayout& doc, const TextMeasurer& measurer, int block, std::uint32_t begin,
@@ -43,6 +77,10 @@ std::vector<Rect> range_rects(const DocumentLayout& doc, const TextMeasurer& mea
     if (doc.blocks[i].block != block) return out;
     for (const Line& line : doc.lines(i)) {
         if (line.decor || line.spans.empty()) continue;
+        if (line.visual) {
+            visual_rects(line, begin, end, out);
+            continue;
+        }
         const std::uint32_t first = line.offset, last = line.offset + line_chars(line);
         if (end <= first || begin >= last) continue;
         const float x0 = x_of(line, measurer, std::max(begin, first) - first);
@@ -72,6 +110,7 @@ std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& m
         }
     }
     if (!best) return std::nullopt;
+    if (best->visual) return TextPos{best_block, visual_hit(*best, x)};
     // The boundary nearest to x, walking characters.
     std::uint32_t k = 0, best_k = 0;
     float best_dx = std::fabs(x - x_of(*best, measurer, 0));

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/text/text_needs.hpp"
+
 namespace av {
 
 // The faces the reading view uses; each is a real font file (no faked bold or italic).
@@ -35,6 +37,14 @@ public:
     virtual AdvanceTable advances(Face, float) const { return {}; }
     // Whether the faces can draw this code point (for the missing-glyph report).
     virtual bool has_glyph(char32_t cp, Face face) const = 0;
+
+    // Pixels per em of `face` drawn at `size`: the scale rich text gives the glyphs it shapes, so
+    // that they match the face's own (an ImGui font size is the height from descender to
+    // ascender, not the em). By default the size.
+    virtual float em(Face, float size) const { return size; }
+    // The measurer of CJK text in the style of `han` (docs/text-pipeline.md, "Fonts"): every face
+    // measures with the CJK fonts of that variant. By default this measurer.
+    virtual const TextMeasurer& with_han(Han) const { return *this; }
 };
 
 }  // namespace av

@@ -16,6 +16,7 @@
 #include "core/layout.hpp"
 #include "core/utf8.hpp"
 #include "ui/fonts.hpp"
+#include "ui/missing_glyphs.hpp"
 
 namespace av::cli {
 
@@ -104,19 +105,11 @@ int layout_report(const std::string& file, float width, float font_size, const s
         return invalid;
     }
     const DocumentLayout doc = layout_article(loaded.article, fonts, LayoutParams{width, font_size, 0});
-    // Every character drawn, checked against the face that draws it (spaces and breaks excepted).
+    // Every character drawn, checked against the fonts that draw it (ui/missing_glyphs.hpp).
     std::map<char32_t, std::size_t> missing;
     std::size_t missing_total = 0;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i)
-        for (const Line& l : doc.lines(i))
-            for (const Span& s : l.spans)
-                for (std::size_t pos = 0; pos < s.text.size();) {
-                    const char32_t cp = utf8::next(s.text, pos);
-                    if (cp > 0x20 && !fonts.has_glyph(cp, s.face)) {
-                        ++missing[cp];
-                        ++missing_total;
-                    }
-                }
+        for (const Line& l : doc.lines(i)) missing_total += missing_glyphs(l, fonts, &missing);
     nlohmann::json report;
     report["file"] = file;
     report["width"] = width;

@@ -11,6 +11,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/locale.hpp"
+#include "missing_glyphs.hpp"
 #include "core/text_search.hpp"
 #include "panel_style.hpp"  // to_vec4
 
@@ -77,6 +78,7 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     progress_.close();  // saves what the previous article had pending
     article_ = std::make_unique<Article>(std::move(result.article));
     if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
+    request_text_support();
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
     layout_.invalidate();
@@ -319,6 +321,106 @@ void App::reload_fonts() {
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
+void App::request_text_support() {
+    const TextNeeds& needs = article_->needs;
+    bool chars = !needs.emoji.empty();
+    for (const auto& by_han : needs.chars)
+        for (const auto& v : by_han) chars = chars || !v.empty();
+    if (needs.rich && engine_state_ == Asked::no) {
+        engine_state_ = Asked::waiting;
+        host_.load_text_engine(needs.dictionary);
+    }
+    if (!(chars || needs.rich)) return;
+    if (catalog_ == Asked::no) {
+        catalog_ = Asked::waiting;
+        host_.fetch_font_catalog();
+    } else if (catalog_ == Asked::done) {
+        request_font_files();
+    }
+}
+
+void App::request_font_files() {
+    if (!article_ || files_waiting_) return;
+    std::vector<std::pair<FontId, std::string>> files;
+    for (FontId id : fonts_.catalog().files_for(article_->needs)) {
+        if (fonts_.has_file(id) || std::find(files_asked_.begin(), files_asked_.end(), id) != files_asked_.end()) continue;
+        files_asked_.push_back(id);  // once: a file that failed is not asked for again
+        files.emplace_back(id, fonts_.catalog().files()[id].file);
+    }
+    if (files.empty()) return;
+    files_waiting_ = true;
+    host_.fetch_font_files(files);
+}
+
+void App::font_catalog_arrived(std::string_view bytes, const std::string& error) {
+    FontCatalog catalog;
+    std::string problem = error;
+    if (problem.empty() && !catalog.parse(bytes, problem)) catalog = FontCatalog{};
+    catalog_ = problem.empty() ? Asked::done : Asked::failed;
+    if (!problem.empty()) {
+        text_error_ = problem;
+        std::fprintf(stderr, "article-viewer: %s\n", problem.c_str());
+    }
+    fonts_.set_catalog(std::move(catalog));
+    settle_frames_ = std::max(settle_frames_, 2);
+    request_font_files();
+}
+
+void App::font_files_arrived(std::vector<std::pair<FontId, std::vector<unsigned char>>> files) {
+    files_waiting_ = false;
+    for (auto& [id, bytes] : files) {
+        if (engine_ && id < fonts_.catalog().files().size()) engine_->add_font(id, bytes.data(), bytes.size());
+        if (!fonts_.add_file(id, std::move(bytes))) {
+            text_error_ = "font file " + (id < fonts_.catalog().files().size() ? fonts_.catalog().files()[id].file : std::to_string(id)) +
+                          " is not the file fonts.json describes";
+            std::fprintf(stderr, "article-viewer: %s\n", text_error_.c_str());
+        }
+    }
+    reload_fonts();
+    request_font_files();  // an article opened meanwhile may need more
+}
+
+void App::text_engine_ready(LoadableTextEngine* engine) {
+    engine_ = engine;
+    engine_state_ = engine ? Asked::done : Asked::failed;
+    if (engine) {
+        for (std::size_t f = 0; f < static_cast<std::size_t>(Face::count); ++f) {
+            const std::vector<unsigned char>& bytes = fonts_.base_bytes(static_cast<Face>(f));
+            engine->add_font(FontCatalog::base_font(static_cast<Face>(f)), bytes.data(), bytes.size());
+        }
+        for (FontId id = 0; id < fonts_.catalog().files().size(); ++id)
+            if (const std::vector<unsigned char>* bytes = fonts_.file_bytes(id)) engine->add_font(id, bytes->data(), bytes->size());
+    }
+    fonts_.set_engine(engine);
+    reload_fonts();
+}
+
+void App::text_engine_failed(const std::string& message) {
+    engine_state_ = Asked::failed;
+    text_error_ = message;
+    std::fprintf(stderr, "article-viewer: %s\n", message.c_str());
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+bool App::text_pending() const {
+    if (!article_) return false;
+    const bool catalog = catalog_ == Asked::waiting || files_waiting_;
+    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting);
+}
+
+void App::count_missing_glyphs(const DocumentLayout& doc, float scroll_y, float view_h) {
+    if (counted_blocks_.size() != doc.blocks.size()) {
+        counted_blocks_.assign(doc.blocks.size(), false);
+        missing_glyphs_ = 0;
+    }
+    const auto [first, last] = doc.visible(scroll_y, scroll_y + view_h);
+    for (std::size_t i = first; i < last; ++i) {
+        if (counted_blocks_[i]) continue;
+        counted_blocks_[i] = true;
+        for (const Line& l : doc.lines(i)) missing_glyphs_ += missing_glyphs(l, fonts_);
+    }
+}
+
 void App::handle_shortcuts() {
     using Held = KeyPresses::Held;
     // Each press counts, as many as a late frame takes at once (ui/key_presses.hpp).
@@ -358,11 +460,13 @@ void App::report_reading_place() {
 }
 
 void App::draw_article(float width, float height) {
-    const DocumentLayout& doc = layout_.get(*article_, fonts_, LayoutParams{width, font_size_, fonts_.generation()});
+    const TextServices text{engine_, &fonts_.catalog()};
+    const DocumentLayout& doc = layout_.get(*article_, fonts_, LayoutParams{width, font_size_, fonts_.generation()}, text);
     // After any relayout (new article, width, text size) or a jump, put the anchored line back at
     // the top. The anchor itself is kept, so a run of resizes never drifts.
     if (layout_.computations() != laid_out_) {
         laid_out_ = layout_.computations();
+        counted_blocks_.clear();
         view_.jump_to(scroll_for(doc, anchor_));
     }
     if (pending_match_ && current_match_ >= 0) {
@@ -378,6 +482,7 @@ void App::draw_article(float width, float height) {
     const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_};
     animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), host_, height, pictures_, found);
     request_pictures(doc, view_.scroll_y(), height);
+    count_missing_glyphs(doc, view_.scroll_y(), height);
     const bool moved = view_.moved() || jumped_;
     jumped_ = false;
     first_line_ = anchor_at(doc, view_.scroll_y());
@@ -407,7 +512,7 @@ void App::frame() {
     handle_shortcuts();
     const Theme& t = theme(theme_);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const bool reading = fonts_.loaded() && article_ && !loading_ && error_.empty();
+    const bool reading = fonts_.loaded() && article_ && !loading_ && error_.empty() && !text_pending();
     const float bar = reading ? toolbar_height : 0.0f;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + bar));
     ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - bar));
@@ -420,7 +525,7 @@ void App::frame() {
         ImGui::TextUnformatted(font_error_.c_str());  // ImGui's built-in font: the only one there is
     } else if (!error_.empty()) {
         draw_status("This article could not be opened", error_, true);
-    } else if (loading_ || !article_) {
+    } else if (loading_ || !article_ || text_pending()) {
         draw_status("Loading\xE2\x80\xA6", source_, false);
     } else {
         draw_article(vp->Size.x, vp->Size.y - bar);
@@ -489,6 +594,17 @@ std::string App::state_json() const {
     s["images"] = {{"total", images}, {"requested", requested}, {"loaded", loaded}, {"failed", failed}};
     s["fontError"] = font_error_.empty() ? json(nullptr) : json(font_error_);
     s["fontsExtended"] = fonts_.extended();  // the web's extended subsets are loaded (ui/fonts.hpp)
+    // Text in every script (docs/text-pipeline.md): the engine, the fonts beyond the base faces,
+    // and the glyphs missing in what has been drawn since the last layout.
+    static const char* const asked[] = {"none", "loading", "ready", "failed"};
+    s["textEngine"] = asked[static_cast<int>(engine_state_)];
+    s["fontCatalog"] = asked[static_cast<int>(catalog_)];
+    json files = json::array();
+    for (FontId id = 0; id < fonts_.catalog().files().size(); ++id)
+        if (fonts_.has_file(id)) files.push_back(fonts_.catalog().files()[id].file);
+    s["fontFiles"] = files;
+    s["textError"] = text_error_.empty() ? json(nullptr) : json(text_error_);
+    s["missingGlyphs"] = missing_glyphs_;
     // Sharp text on hi-DPI screens: every face drawn must be rasterised at the framebuffer scale.
     static const char* const face_names[] = {"serif", "serifBold", "serifItalic", "serifBoldItalic", "sans", "sansBold"};
     static_assert(sizeof face_names / sizeof *face_names == static_cast<std::size_t>(Face::count));

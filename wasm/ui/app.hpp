@@ -98,6 +98,17 @@ public:
     bool wants_extended_fonts() const { return wants_extended_fonts_ && !fonts_.extended(); }
     void reload_fonts();
 
+    // Text in every script (docs/text-pipeline.md): the platform's answers to Host's
+    // fetch_font_catalog, fetch_font_files and load_text_engine. An article that needs them is
+    // shown once they have all answered (what failed is drawn with the fonts there are).
+    void font_catalog_arrived(std::string_view bytes, const std::string& error);
+    void font_files_arrived(std::vector<std::pair<FontId, std::vector<unsigned char>>> files);
+    // `engine` stays the platform's, alive as long as the App.
+    void text_engine_ready(LoadableTextEngine* engine);
+    void text_engine_failed(const std::string& message);
+    // Whether the open article still waits for fonts or the engine.
+    bool text_pending() const;
+
     // The frame function: ImGui::NewFrame() ... ImGui::Render(). The platform calls its backends'
     // NewFrame before and renders ImGui::GetDrawData() after.
     void frame();
@@ -122,6 +133,9 @@ private:
     void report_reading_place();
     void request_pictures(const DocumentLayout& doc, float scroll_y, float view_h);
     void update_matches();
+    void request_text_support();
+    void request_font_files();
+    void count_missing_glyphs(const DocumentLayout& doc, float scroll_y, float view_h);
     void show_match();
     void show_notice(std::string text, bool offer_start_over);
     void drop_pictures();
@@ -138,6 +152,17 @@ private:
     FontSet fonts_;
     std::string font_error_;
     bool wants_extended_fonts_ = false;  // an article had characters of the extended subsets
+    // Text in every script: what has been asked of the platform, and its answers.
+    enum class Asked : std::uint8_t { no, waiting, done, failed };
+    Asked catalog_ = Asked::no;
+    Asked engine_state_ = Asked::no;
+    bool files_waiting_ = false;
+    std::vector<FontId> files_asked_;
+    LoadableTextEngine* engine_ = nullptr;
+    std::string text_error_;  // the last thing about fonts or the engine that failed
+    // Missing glyphs in the blocks drawn since the last layout (state().missingGlyphs).
+    std::vector<bool> counted_blocks_;
+    std::size_t missing_glyphs_ = 0;
     ThemeName theme_ = ThemeName::light;
     float font_size_ = default_font_size;
 

@@ -2,10 +2,14 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8, as ImGui itself decodes what it draws
+#include <imstb_truetype.h>  // the faces' vertical metrics (implemented in ui/stb_truetype_impl.cpp)
 
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <cstring>
+
+#include "glyph_fonts.hpp"
 
 
 namespace av {
@@ -40,52 +44,24 @@ void* read_font(const std::string& path, int& size) {
     return data;
 }
 
-}  // namespace
 
-std::string FontSet::load(const std::string& dir) {
-    dir_ = dir;
-    extended_ = false;
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    for (std::size_t i = 0; i < fonts_.size(); ++i) {
-        const std::string path = dir + "/" + file_names()[i];
-        int size = 0;
-        void* data = read_font(path, size);
-        if (!data) return "cannot read font " + path;
-        ImFontConfig config;
-        config.FontDataOwnedByAtlas = true;
-        config.OversampleH = 2;  // sharper glyph positioning for body text at small sizes
-        fonts_[i] = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
-        if (!fonts_[i]) return "cannot use font " + path;
-        // The web build's extended subset of the same face, once the page has fetched it: merged
-        // into the face just added (ImGui merges into the atlas's last font).
-        if (void* more = read_font(dir + "/ext/" + file_names()[i], size)) {
-            config.MergeMode = true;
-            extended_ = atlas->AddFontFromMemoryTTF(more, size, 20.0f, &config) != nullptr;
-        }
-    }
-    return {};
+// A copy of `bytes` that ImGui owns (it frees it with the atlas's font).
+void* imgui_copy(const std::vector<unsigned char>& bytes) {
+    void* data = IM_ALLOC(bytes.size());
+    std::memcpy(data, bytes.data(), bytes.size());
+    return data;
 }
 
-std::string FontSet::reload() {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    for (ImFont*& f : fonts_) {
-        if (f) atlas->RemoveFont(f);
-        f = nullptr;
-    }
-    ++generation_;
-    return load(dir_);
+// Pixels per em of a font drawn at ImGui size 1: ImGui's size is the height from descender to
+// ascender (stbtt_ScaleForPixelHeight), rich text's glyphs are placed by the em.
+float em_ratio(const std::vector<unsigned char>& bytes) {
+    stbtt_fontinfo info;
+    const int offset = stbtt_GetFontOffsetForIndex(bytes.data(), 0);
+    if (offset < 0 || !stbtt_InitFont(&info, bytes.data(), offset)) return 1.0f;
+    return stbtt_ScaleForPixelHeight(&info, 1.0f) / stbtt_ScaleForMappingEmToPixels(&info, 1.0f);
 }
 
-void FontSet::set_density(float density) {
-    if (!(density > 0)) return;
-    // ImFont::GetFontBaked(size), which AddText, CalcTextSizeA and width() use, picks the bake for
-    // (size, CurrentRasterizerDensity): setting it is how ImGui itself selects the density.
-    for (ImFont* f : fonts_)
-        if (f) f->CurrentRasterizerDensity = density;
-}
-
-float FontSet::width(std::string_view text, Face face, float size) const {
-    ImFont* f = font(face);
+float text_width(ImFont* f, std::string_view text, float size) {
     if (!f || text.empty()) return 0;
     // ImFont::CalcTextSizeA(size, FLT_MAX, 0, ...).x, step for step (the same sums in the same
     // order, so the same floats as the text ImGui draws), without its wrapping machinery: layout
@@ -113,12 +89,158 @@ float FontSet::width(std::string_view text, Face face, float size) const {
     return std::max(widest, line);
 }
 
-AdvanceTable FontSet::advances(Face face, float size) const {
-    ImFont* f = font(face);
+AdvanceTable advance_table(ImFont* f, float size) {
     if (!f) return {};
     ImFontBaked* baked = f->GetFontBaked(size);
     return {baked->IndexAdvanceX.Data, static_cast<std::size_t>(baked->IndexAdvanceX.Size), size / baked->Size};
 }
+
+}  // namespace
+
+std::string FontSet::load(const std::string& dir) {
+    dir_ = dir;
+    extended_ = false;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    // The fallback families merged behind every face (math, symbols, box drawing), in order.
+    std::vector<FontId> fallbacks;
+    for (const FontFamily& family : catalog_.families())
+        if (family.kind == FontFamily::Kind::fallback && !family.has_han)
+            for (FontId id : family.files)
+                if (has_file(id)) fallbacks.push_back(id);
+    for (std::size_t i = 0; i < fonts_.size(); ++i) {
+        const std::string path = dir + "/" + file_names()[i];
+        int size = 0;
+        void* data = read_font(path, size);
+        if (!data) return "cannot read font " + path;
+        base_bytes_[i].assign(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
+        em_ratio_[i] = em_ratio(base_bytes_[i]);
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = true;
+        config.OversampleH = 2;  // sharper glyph positioning for body text at small sizes
+        fonts_[i] = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
+        if (!fonts_[i]) return "cannot use font " + path;
+        // The web build's extended subset of the same face, once the page has fetched it: merged
+        // into the face just added (ImGui merges into the atlas's last font).
+        config.MergeMode = true;
+        if (void* more = read_font(dir + "/ext/" + file_names()[i], size)) {
+            extended_ = atlas->AddFontFromMemoryTTF(more, size, 20.0f, &config) != nullptr;
+        }
+        for (FontId id : fallbacks) {
+            const std::vector<unsigned char>& bytes = extra_[id];
+            atlas->AddFontFromMemoryTTF(imgui_copy(bytes), static_cast<int>(bytes.size()), 20.0f, &config);
+        }
+    }
+    load_extras();
+    return {};
+}
+
+void FontSet::load_extras() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    cjk_.fill(nullptr);
+    glyph_fonts_.clear();
+    for (const FontFamily& family : catalog_.families()) {
+        if (family.kind == FontFamily::Kind::fallback && family.has_han) {
+            // One font per Han variant, its slices merged; sized by the em (SizePixels < 0), like
+            // the glyph fonts, so that CJK text has the em of the face around it.
+            ImFont*& font = cjk_[static_cast<std::size_t>(family.han)];
+            for (FontId id : family.files) {
+                if (!has_file(id)) continue;
+                const std::vector<unsigned char>& bytes = extra_[id];
+                ImFontConfig config;
+                config.FontDataOwnedByAtlas = true;
+                config.OversampleH = 2;
+                config.MergeMode = font != nullptr;
+                ImFont* added = atlas->AddFontFromMemoryTTF(imgui_copy(bytes), static_cast<int>(bytes.size()), -20.0f, &config);
+                if (!font) font = added;
+            }
+        } else if (family.kind == FontFamily::Kind::shaped) {
+            for (FontId id : family.files)
+                if (has_file(id))
+                    if (ImFont* f = glyph_fonts::add(extra_[id], id, family.color, engine_)) glyph_fonts_[id] = f;
+        }
+    }
+    // The base faces as glyph fonts, for what the engine shapes with them (right-to-left neutrals).
+    if (engine_)
+        for (std::size_t i = 0; i < fonts_.size(); ++i)
+            if (ImFont* f = glyph_fonts::add(base_bytes_[i], FontCatalog::base_font(static_cast<Face>(i)), false, engine_))
+                glyph_fonts_[FontCatalog::base_font(static_cast<Face>(i))] = f;
+}
+
+std::string FontSet::reload() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    for (ImFont*& f : fonts_) {
+        if (f) atlas->RemoveFont(f);
+        f = nullptr;
+    }
+    for (ImFont*& f : cjk_) {
+        if (f) atlas->RemoveFont(f);
+        f = nullptr;
+    }
+    for (auto& [id, f] : glyph_fonts_) atlas->RemoveFont(f);
+    glyph_fonts_.clear();
+    ++generation_;
+    return load(dir_);
+}
+
+bool FontSet::add_file(FontId id, std::vector<unsigned char> bytes) {
+    if (id >= catalog_.files().size() || bytes.size() < 12) return false;
+    const std::uint32_t expected = catalog_.files()[id].bytes;
+    if (expected != 0 && bytes.size() != expected) return false;  // a truncated or foreign download
+    extra_[id] = std::move(bytes);
+    return true;
+}
+
+const std::vector<unsigned char>* FontSet::file_bytes(FontId id) const {
+    const auto it = extra_.find(id);
+    return it == extra_.end() ? nullptr : &it->second;
+}
+
+ImFont* FontSet::glyph_font(FontId id) const {
+    const auto it = glyph_fonts_.find(id);
+    return it == glyph_fonts_.end() ? nullptr : it->second;
+}
+
+float FontSet::em(Face face, float size) const { return size * em_ratio_[static_cast<std::size_t>(face)]; }
+
+const TextMeasurer& FontSet::with_han(Han han) const {
+    const auto h = static_cast<std::size_t>(han);
+    if (h >= cjk_.size()) return *this;
+    auto& measurers = const_cast<std::vector<std::unique_ptr<CjkMeasurer>>&>(cjk_measurers_);
+    if (measurers.empty())
+        for (std::size_t i = 0; i < cjk_.size(); ++i) measurers.push_back(std::make_unique<CjkMeasurer>(*this, static_cast<Han>(i)));
+    return *measurers[h];
+}
+
+bool FontSet::has_cjk_glyph(char32_t cp, Han han) const {
+    ImFont* f = cjk_font(han);
+    return f && cp <= IM_UNICODE_CODEPOINT_MAX && f->IsGlyphInFont(static_cast<ImWchar>(cp));
+}
+
+// Without a CJK font of its variant, CJK text is measured (and drawn) with the face, where it
+// shows as missing glyphs: the same as the simple path.
+float FontSet::CjkMeasurer::width(std::string_view text, Face face, float size) const {
+    ImFont* f = set_.cjk_font(han_);
+    return f ? text_width(f, text, set_.em(face, size)) : set_.width(text, face, size);
+}
+
+AdvanceTable FontSet::CjkMeasurer::advances(Face face, float size) const {
+    ImFont* f = set_.cjk_font(han_);
+    if (!f) return set_.advances(face, size);
+    AdvanceTable t = advance_table(f, set_.em(face, size));
+    return t;
+}
+
+void FontSet::set_density(float density) {
+    if (!(density > 0)) return;
+    // ImFont::GetFontBaked(size), which AddText, CalcTextSizeA and width() use, picks the bake for
+    // (size, CurrentRasterizerDensity): setting it is how ImGui itself selects the density.
+    for (ImFont* f : fonts_)
+        if (f) f->CurrentRasterizerDensity = density;
+}
+
+float FontSet::width(std::string_view text, Face face, float size) const { return text_width(font(face), text, size); }
+
+AdvanceTable FontSet::advances(Face face, float size) const { return advance_table(font(face), size); }
 
 bool FontSet::has_glyph(char32_t cp, Face face) const {
     ImFont* f = font(face);

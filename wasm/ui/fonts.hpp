@@ -5,9 +5,14 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/text/font_catalog.hpp"
+#include "core/text/text_engine.hpp"
 #include "core/text_measurer.hpp"
 
 struct ImFont;
@@ -28,6 +33,28 @@ public:
     std::uint32_t generation() const { return generation_; }
     bool extended() const { return extended_; }
 
+    // --- Fonts beyond the base faces (docs/text-pipeline.md, "Fonts") ---------------------------
+    // The catalog of them (fonts.json), and the files of it that have arrived. A file takes effect
+    // at the next reload(): fallback files are merged behind every face, CJK files make one font
+    // per Han variant, shaped files become glyph fonts (ui/glyph_fonts.hpp).
+    void set_catalog(FontCatalog catalog) { catalog_ = std::move(catalog); }
+    const FontCatalog& catalog() const { return catalog_; }
+    // False (and nothing kept) when `id` is not in the catalog or the bytes are not the size it says.
+    bool add_file(FontId id, std::vector<unsigned char> bytes);
+    bool has_file(FontId id) const { return extra_.count(id) != 0; }
+    const std::vector<unsigned char>* file_bytes(FontId id) const;
+    // The base faces' own bytes (the first-paint files), which the engine shapes with too.
+    const std::vector<unsigned char>& base_bytes(Face face) const { return base_bytes_[static_cast<std::size_t>(face)]; }
+    // The engine that draws colour glyphs (emoji); it must outlive the fonts. Takes effect at reload().
+    void set_engine(const TextEngine* engine) { engine_ = engine; }
+
+    // The glyph font of a shaped file or of a base face (FontCatalog::base_font), or null. Its
+    // size is pixels per em: draw with em(face, size).
+    ImFont* glyph_font(FontId id) const;
+    // The CJK font of a Han variant, or null when no CJK file of it has arrived. Its size is
+    // pixels per em too.
+    ImFont* cjk_font(Han han) const { return cjk_[static_cast<std::size_t>(han)]; }
+
     bool loaded() const { return fonts_[0] != nullptr; }
     // Rasterises every face at `density` (device pixels per logical pixel) from now on; called
     // each frame with ImGui's current density. ImGui 1.92 keeps a density per font and updates it
@@ -42,12 +69,40 @@ public:
     // loaded yet) and the bake's scale.
     AdvanceTable advances(Face face, float size) const override;
     bool has_glyph(char32_t cp, Face face) const override;
+    float em(Face face, float size) const override;
+    const TextMeasurer& with_han(Han han) const override;
+    // Whether the CJK font of `han` draws `cp` (the missing-glyph report of CJK spans).
+    bool has_cjk_glyph(char32_t cp, Han han) const;
 
     // File names in the fonts folder, in Face order (the build copies exactly these).
     static const std::array<const char*, static_cast<std::size_t>(Face::count)>& file_names();
 
 private:
+    // Measures CJK text with the CJK font of one Han variant, whatever the face (Span::cjk).
+    class CjkMeasurer : public TextMeasurer {
+    public:
+        CjkMeasurer(const FontSet& set, Han han) : set_(set), han_(han) {}
+        float width(std::string_view text, Face face, float size) const override;
+        AdvanceTable advances(Face face, float size) const override;
+        bool has_glyph(char32_t cp, Face) const override { return set_.has_cjk_glyph(cp, han_); }
+        float em(Face face, float size) const override { return set_.em(face, size); }
+
+    private:
+        const FontSet& set_;
+        Han han_;
+    };
+
+    void load_extras();
+
     std::array<ImFont*, static_cast<std::size_t>(Face::count)> fonts_{};
+    std::array<float, static_cast<std::size_t>(Face::count)> em_ratio_{};  // pixels per em at size 1
+    std::array<std::vector<unsigned char>, static_cast<std::size_t>(Face::count)> base_bytes_;
+    std::array<ImFont*, static_cast<std::size_t>(Han::count)> cjk_{};
+    std::vector<std::unique_ptr<CjkMeasurer>> cjk_measurers_;
+    std::map<FontId, ImFont*> glyph_fonts_;
+    std::map<FontId, std::vector<unsigned char>> extra_;
+    FontCatalog catalog_;
+    const TextEngine* engine_ = nullptr;
     std::string dir_;
     std::uint32_t generation_ = 0;
     bool extended_ = false;

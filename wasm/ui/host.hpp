@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/key_value_store.hpp"
+#include "core/text/text_engine.hpp"
 
 namespace av {
 
@@ -57,6 +60,17 @@ public:
     // path or a dropped file) keep the defaults and the button is not shown.
     virtual bool can_choose_file() const { return false; }
     virtual void choose_file() {}
+
+    // --- Text in every script (docs/text-pipeline.md) -------------------------------------------
+    // Reads the manifest of the fonts beyond the base faces (fonts.json); answers with
+    // App::font_catalog_arrived, with the bytes or, when it cannot, with an error.
+    virtual void fetch_font_catalog() {}
+    // Reads these files of the catalog (id, path relative to the manifest); answers once, with
+    // App::font_files_arrived, with those it could read.
+    virtual void fetch_font_files(const std::vector<std::pair<FontId, std::string>>& files) { (void)files; }
+    // Makes the text engine ready (web: fetches the second module; `dictionary`: the Thai
+    // dictionary too); answers with App::text_engine_ready, or App::text_engine_failed.
+    virtual void load_text_engine(bool dictionary) { (void)dictionary; }
 };
 
 }  // namespace av

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/utf8.hpp"
+#include "glyph_fonts.hpp"
 #include "host.hpp"
 
 namespace av {
@@ -20,6 +21,22 @@ ImU32 to_imgui(Rgb c, float alpha = 1.0f) { return IM_COL32(c.r, c.g, c.b, stati
 
 // Snaps to the device pixel grid so glyphs are not resampled between pixels (blurry text).
 float snap(float v, float scale) { return std::round(v * scale) / scale; }
+
+// One glyph of a glyph font (ui/glyph_fonts.hpp), its pen at (x, y) on the baseline. Like
+// ImFont::RenderChar, but snapped to device pixels rather than truncated to logical ones: the
+// letters of joined scripts (Arabic) would otherwise gain gaps of up to a pixel between them.
+void draw_glyph(ImDrawList* dl, ImFont* font, float em, float x, float y, ImU32 color, std::uint32_t glyph, float scale) {
+    ImFontBaked* baked = font->GetFontBaked(em);
+    const ImFontGlyph* g = baked->FindGlyph(static_cast<ImWchar>(glyph_fonts::glyph_code(glyph)));
+    if (!g || !g->Visible) return;
+    if (g->Colored) color |= ~IM_COL32_A_MASK;
+    const float k = em / baked->Size;
+    x = snap(x, scale);
+    y = snap(y, scale);
+    dl->PrimReserve(6, 4);
+    dl->PrimRectUV(ImVec2(x + g->X0 * k, y + g->Y0 * k), ImVec2(x + g->X1 * k, y + g->Y1 * k), ImVec2(g->U0, g->V0),
+                   ImVec2(g->U1, g->V1), color);
+}
 
 constexpr float scrollbar_width = 12.0f;
 constexpr float max_fling = 8000.0f;  // px/s: beyond this a flick is a glitch, not a reader
@@ -297,7 +314,22 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                 const float y = snap(dy + line.y + (line.height - span.size) / 2, scale);
                 const ImU32 color = to_imgui(theme.color(span.role));
                 ImFont* font = fonts.font(span.face);
-                dl->AddText(font, span.size, ImVec2(x, y), color, span.text.data(), span.text.data() + span.text.size());
+                // Rich spans (docs/text-pipeline.md) sit on the face's baseline: ImGui puts a
+                // font's baseline its rounded ascent below the top it is given.
+                const float baseline = y + std::round(font->GetFontBaked(span.size)->Ascent);
+                if (span.font != no_font) {
+                    if (ImFont* glyphs = fonts.glyph_font(span.font)) {
+                        const float em = fonts.em(span.face, span.size);
+                        for (const Glyph& g : span.glyphs)
+                            draw_glyph(dl, glyphs, em, dx + span.x + g.x, baseline + g.y, color, g.id, scale);
+                    }
+                } else if (ImFont* cjk = span.cjk ? fonts.cjk_font(span.han) : nullptr) {
+                    const float em = fonts.em(span.face, span.size);
+                    const float top = baseline - std::round(cjk->GetFontBaked(em)->Ascent);
+                    dl->AddText(cjk, em, ImVec2(x, top), color, span.text.data(), span.text.data() + span.text.size());
+                } else {
+                    dl->AddText(font, span.size, ImVec2(x, y), color, span.text.data(), span.text.data() + span.text.size());
+                }
                 // The bake AddText drew from (it asks GetFontBaked(size) the same way): its density
                 // is what state() reports, so a test sees blurry glyphs without reading pixels.
                 float& density = glyph_density_[static_cast<std::size_t>(span.face)];

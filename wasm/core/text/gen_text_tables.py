@@ -16,10 +16,10 @@ import os
 import re
 import sys
 
-# What the table stores (text_class.hpp): RICH, HAN, EMOJI. The finer reasons a character is rich
+# What the table stores (text_class.hpp): RICH, HAN, EMOJI, DICTIONARY. The finer reasons a character is rich
 # (right-to-left, shaped, CJK line breaking, dictionary breaking) are the engine's business; keeping
 # them out of the table makes it a third of the size.
-RICH, HAN_BIT, EMOJI_BIT = 1, 2, 4
+RICH, HAN_BIT, EMOJI_BIT, DICTIONARY_BIT = 1, 2, 4, 8
 RTL, SHAPED, CJK, DICTIONARY, EMOJI, HAN = 1, 2, 4, 8, 16, 32
 
 # Scripts the code-point path draws well: alphabets without shaping, and the CJK scripts (which
@@ -90,7 +90,8 @@ def text_classes(unicode_dir):
     out = bytearray(0x110000)
     for cp, c in enumerate(cls):
         if c:
-            out[cp] = RICH | (HAN_BIT if c & HAN else 0) | (EMOJI_BIT if c & EMOJI else 0)
+            out[cp] = (RICH | (HAN_BIT if c & HAN else 0) | (EMOJI_BIT if c & EMOJI else 0) |
+                       (DICTIONARY_BIT if c & DICTIONARY else 0))
     # Short stretches of plain characters between two rich ones of the same kind inside one block
     # of a rich script (the Arabic comma and marks, unassigned code points) count as rich too: it
     # changes nothing for a paragraph that holds the script anyway, and the table is a third of the

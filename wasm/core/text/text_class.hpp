@@ -19,6 +19,8 @@ inline constexpr std::uint8_t han = 2;
 // Shown as an emoji by default (Emoji_Presentation), or a part of emoji sequences (ZWJ, VS16, skin
 // tones, tags, the keycap mark).
 inline constexpr std::uint8_t emoji = 4;
+// Thai, Lao, Khmer, Myanmar (UAX #14 class SA): words are found with a dictionary.
+inline constexpr std::uint8_t dictionary = 8;
 }  // namespace text_class
 
 // The text_class bits of a code point (0 for Latin, Greek, Cyrillic, symbols, ...).

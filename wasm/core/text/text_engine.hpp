@@ -76,9 +76,10 @@ public:
     virtual ~TextEngine() = default;
 
     // Analyses one paragraph: `text` in UTF-32, `lang` its language (BCP 47; it chooses the line
-    // breaking's tailoring). Fills `out` with text.size() entries.
-    virtual void analyze(std::u32string_view text, BaseDirection direction, std::string_view lang,
-                         std::vector<CharInfo>& out) const = 0;
+    // breaking's tailoring). Fills `out` with text.size() entries. Returns the paragraph's level
+    // (0 left-to-right, 1 right-to-left), `direction` resolved.
+    virtual std::uint8_t analyze(std::u32string_view text, BaseDirection direction, std::string_view lang,
+                                 std::vector<CharInfo>& out) const = 0;
 
     // Shapes text[begin, end) of a paragraph with `font`, the rest of `text` being context. `rtl`:
     // the run's level is odd. `script`, `lang`: as HarfBuzz takes them. Replaces `out`.
@@ -99,6 +100,17 @@ public:
         std::vector<std::uint8_t> rgba;
     };
     virtual bool color_glyph(FontId, std::uint32_t /*glyph*/, ColorGlyph& /*out*/) const { return false; }
+};
+
+// The engine as the platform holds it: a TextEngine the ui gives font files to, as they arrive.
+class LoadableTextEngine : public TextEngine {
+public:
+    // Makes font `id` (a catalog file, or a base face: FontCatalog::base_font) available, from the
+    // file's bytes, which the engine copies. False if the bytes are not a font it can use.
+    virtual bool add_font(FontId id, const unsigned char* bytes, std::size_t size) = 0;
+    // The Thai dictionary (wasm/text/thai_breaker.hpp's data file), for Thai, Lao, Khmer and
+    // Myanmar line breaks. False if the bytes are not one.
+    virtual bool set_dictionary(const unsigned char* bytes, std::size_t size) = 0;
 };
 
 }  // namespace av

@@ -67,6 +67,7 @@ public:
             c = utf8::next(text, pos);
             const std::uint8_t cls = text_class_of(c);
             if (cls & text_class::rich) needs_.rich = true;
+            if (cls & text_class::dictionary) needs_.dictionary = true;
             const BaseCoverage cover = base_coverage_of(c);
             if (cover == BaseCoverage::extended) needs_.extended = true;
             // An emoji cluster starts here: an emoji presentation character, or any character that
@@ -117,7 +118,7 @@ Han han_for_lang(std::string_view lang) {
 }
 
 bool TextNeeds::empty() const {
-    if (rich || extended || !emoji.empty()) return false;
+    if (rich || extended || dictionary || !emoji.empty()) return false;
     for (const auto& by_han : chars)
         for (const auto& v : by_han)
             if (!v.empty()) return false;

@@ -33,6 +33,7 @@ struct TextNeeds {
     // emoji after a ZWJ are not listed: they come with the sequence.
     std::vector<char32_t> emoji;
     bool rich = false;      // some paragraph needs the text engine (docs/text-pipeline.md, "Two paths")
+    bool dictionary = false;  // Thai, Lao, Khmer or Myanmar text: the engine needs its word list
     bool extended = false;  // some code point is in the base faces' extended subsets (web: fonts-ext/)
 
     const std::vector<char32_t>& of(Weight w, Han h) const {

@@ -1,0 +1,298 @@
+// The rich-text pipeline (core/text/, docs/text-pipeline.md) over a fake engine: items, breaks,
+// visual order, alignment, carets and offsets, and the layout of whole articles through it.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/article_loader.hpp"
+#include "core/layout.hpp"
+#include "core/text/bidi_reorder.hpp"
+#include "core/text/line_breaker.hpp"
+#include "core/text/rich_lines.hpp"
+#include "core/text_geometry.hpp"
+#include "fake_text_engine.hpp"
+#include "test_support.hpp"
+
+using namespace av;
+
+namespace {
+
+const test::FixedMeasurer measurer;  // 10 px a character at size 20 (bold 12)
+const test::FakeTextEngine engine;
+const FontCatalog catalog = test::fake_catalog();
+const TextServices services{&engine, &catalog};
+
+std::vector<Line> lay_out(const Inline& text, float width, BaseDirection dir = BaseDirection::auto_ltr,
+                          std::uint8_t* level = nullptr) {
+    std::vector<Line> lines;
+    std::vector<std::string> links;
+    ParagraphContext p;
+    p.direction = dir;
+    p.lang = "en";
+    break_rich_lines(text, InlineStyle{Face::serif, Role::body, 20, 1.5f}, p, services, measurer, 100, 0, width, lines,
+                     links, nullptr, true, level);
+    return lines;
+}
+
+Inline plain(const std::string& s) { return Inline{Run{s}}; }
+
+// The spans' texts from left to right, joined by '|'.
+std::string visual(const Line& line) {
+    std::string out;
+    for (const Span& s : line.spans) out += (out.empty() ? "" : "|") + s.text;
+    return out;
+}
+
+}  // namespace
+
+TEST_SUITE("rich lines") {
+    TEST_CASE("visual order: UAX #9 L2 over levels") {
+        CHECK(visual_order({0, 0, 0}) == std::vector<std::size_t>{0, 1, 2});
+        CHECK(visual_order({1, 1, 1}) == std::vector<std::size_t>{2, 1, 0});
+        CHECK(visual_order({0, 1, 1, 0}) == std::vector<std::size_t>{0, 2, 1, 3});
+        CHECK(visual_order({1, 2, 2, 1}) == std::vector<std::size_t>{3, 1, 2, 0});  // a number in Hebrew
+        CHECK(visual_order({2, 1, 2}) == std::vector<std::size_t>{2, 1, 0});
+        CHECK(visual_order({}).empty());
+    }
+
+    TEST_CASE("line breaking: opportunities, trailing spaces, mandatory breaks, clusters") {
+        const std::u32string t = U"ab cd ef";
+        std::vector<CharInfo> info;
+        engine.analyze(t, BaseDirection::ltr, "en", info);
+        const std::vector<float> adv(t.size(), 10.0f);
+        // "ab cd" is 50 px with its space: it fits 50, the trailing space does not count.
+        const auto lines = break_into_lines(info, adv, t, 50);
+        REQUIRE(lines.size() == 2);
+        CHECK(lines[0].begin == 0);
+        CHECK(lines[0].end == 6);
+        CHECK(lines[0].content_end == 5);
+        CHECK(lines[1].begin == 6);
+        CHECK(lines[1].end == 8);
+        const std::u32string nl = U"a\n\nb";
+        engine.analyze(nl, BaseDirection::ltr, "en", info);
+        const auto three = break_into_lines(info, std::vector<float>(nl.size(), 10.0f), nl, 500);
+        REQUIRE(three.size() == 3);
+        CHECK(three[1].begin == three[1].content_end);  // the empty line
+        const std::u32string combining = U"aa\u0301a\u0301aa";  // no break opportunity, 5 clusters
+        engine.analyze(combining, BaseDirection::ltr, "en", info);
+        std::vector<float> cadv(combining.size(), 10.0f);
+        cadv[2] = cadv[4] = 0;
+        for (const LineRange& r : break_into_lines(info, cadv, combining, 15)) {
+            CHECK(r.end - r.begin >= 1);
+            CHECK((info[r.begin].flags & char_flags::cluster_start));  // never a mark starting a line
+        }
+        CHECK(break_into_lines(info, cadv, U"", 100).empty());
+    }
+
+    TEST_CASE("a left-to-right paragraph with a Hebrew phrase") {
+        std::uint8_t level = 9;
+        const auto lines = lay_out(plain("ab \u05D0\u05D1 \u05D2\u05D3 cd"), 1000, BaseDirection::auto_ltr, &level);
+        CHECK(level == 0);
+        REQUIRE(lines.size() == 1);
+        const Line& l = lines[0];
+        CHECK(l.visual);
+        CHECK_FALSE(l.rtl);
+        // The Latin words by code point, the Hebrew ones shaped with font 0, their order reversed;
+        // the space after them takes the paragraph's level (it is between two directions).
+        CHECK(visual(l) == "ab |\u05D0\u05D1 \u05D2\u05D3| |cd");
+        REQUIRE(l.spans.size() == 4);
+        CHECK(l.spans[0].text == "ab ");
+        CHECK(l.spans[0].font == no_font);
+        CHECK(l.spans[1].font == 0);
+        CHECK(l.spans[1].level == 1);
+        CHECK(l.spans[1].text == "\u05D0\u05D1 \u05D2\u05D3");  // logical text
+        REQUIRE(l.spans[1].glyphs.size() == 5);
+        CHECK(l.spans[1].glyphs[0].id == 0x05D3);  // visual: the last letter on the left
+        CHECK(l.spans[1].glyphs[4].id == 0x05D0);
+        CHECK(l.spans[1].glyphs[1].x == doctest::Approx(12.0f));  // 600 units at 20 px per em
+        CHECK(l.spans[2].text == " ");
+        CHECK(l.spans[2].level == 0);
+        CHECK(l.spans[3].text == "cd");
+        CHECK(l.spans[0].x == 100);
+        CHECK(l.spans[1].x == doctest::Approx(130.0f));
+        CHECK(l.spans[3].x == doctest::Approx(130.0f + 5 * 12 + 12));
+        // Offsets in the block's text, carets in reading order of each span.
+        CHECK(l.spans[1].offset == 3);
+        CHECK(l.spans[3].offset == 9);
+        CHECK(l.spans[1].carets.front() == doctest::Approx(l.spans[1].width));  // right-to-left: starts on the right
+        CHECK(l.spans[1].carets.back() == doctest::Approx(0.0f));
+        CHECK(l.spans[1].carets[3] == doctest::Approx(l.spans[1].width - 36));  // before the third character
+    }
+
+    TEST_CASE("a right-to-left paragraph is right-aligned, a Latin word and a number inside it stay left-to-right") {
+        std::uint8_t level = 9;
+        const auto lines = lay_out(plain("\u05D0\u05D1 cd 12 \u05D2\u05D3."), 1000, BaseDirection::auto_ltr, &level);
+        CHECK(level == 1);  // from its first strong character
+        REQUIRE(lines.size() == 1);
+        const Line& l = lines[0];
+        CHECK(l.rtl);
+        CHECK(l.spans.back().x + l.spans.back().width == doctest::Approx(1100.0f));  // the right edge
+        // Left to right on screen: the last Hebrew word with its full stop (which the Hebrew font
+        // has: one item), the Latin word and the number (left to right themselves), the first
+        // Hebrew word with the space after it.
+        REQUIRE(l.spans.size() >= 3);
+        CHECK(l.spans.front().text == "\u05D2\u05D3.");
+        CHECK(l.spans.front().glyphs.front().id == U'.');  // the full stop on the left
+        bool latin = false;
+        for (const Span& s : l.spans)
+            if (s.text.find("cd") != std::string::npos) {
+                latin = true;
+                CHECK(s.level == 2);
+                CHECK(s.carets.front() < s.carets.back());
+            }
+        CHECK(latin);
+        CHECK(l.spans.back().text == "\u05D0\u05D1 ");
+        CHECK(l.spans.back().offset == 0);
+    }
+
+    TEST_CASE("breaking a right-to-left paragraph keeps each line right-aligned and in reading order top to bottom") {
+        const auto lines = lay_out(plain("\u05D0\u05D1 \u05D2\u05D3 \u05D4\u05D5 \u05D6\u05D7"), 60, BaseDirection::rtl);
+        REQUIRE(lines.size() >= 2);
+        std::uint32_t last = 0;
+        for (const Line& l : lines) {
+            CHECK(l.rtl);
+            CHECK(l.offset >= last);
+            last = l.offset;
+            for (const Span& s : l.spans) {
+                CHECK(s.x >= 100 - 0.01f);
+                CHECK(s.x + s.width <= 160 + 0.01f);
+            }
+            CHECK(l.spans.back().x + l.spans.back().width == doctest::Approx(160.0f));
+        }
+        CHECK(lines[0].spans.back().offset == 0);
+    }
+
+    TEST_CASE("ideographs break between characters") {
+        const auto lines = lay_out(plain("漢字漢字漢字"), 35);
+        REQUIRE(lines.size() == 2);
+        CHECK(lines[0].spans[0].text == "漢字漢");
+        CHECK(lines[1].offset == 3);
+    }
+
+    TEST_CASE("runs keep their face and link; links are registered once, like the simple path") {
+        Inline t = plain("\u05D0 ");
+        Run bold{"\u05D1\u05D2"};
+        bold.bold = true;
+        Run link{" ab"};
+        link.href = "https://example.org/";
+        t.push_back(bold);
+        t.push_back(link);
+        std::vector<Line> lines;
+        std::vector<std::string> links;
+        ParagraphContext p;
+        p.direction = BaseDirection::rtl;
+        std::uint32_t offset = 7;
+        break_rich_lines(t, InlineStyle{Face::serif, Role::body, 20, 1.5f}, p, services, measurer, 0, 0, 1000, lines, links,
+                         &offset, true);
+        CHECK(offset == 7 + 7);
+        REQUIRE(links.size() == 1);
+        REQUIRE(lines.size() == 1);
+        bool saw_bold = false, saw_link = false;
+        for (const Span& s : lines[0].spans) {
+            if (s.face == Face::serif_bold) saw_bold = true;
+            if (s.link == 0) {
+                saw_link = true;
+                CHECK(s.role == Role::link);
+            }
+            CHECK(s.offset >= 7);
+        }
+        CHECK(saw_bold);
+        CHECK(saw_link);
+    }
+
+    TEST_CASE("without text-to-keep the lines are placed but hold no text, as the simple path's first pass") {
+        std::vector<Line> lines;
+        std::vector<std::string> links;
+        ParagraphContext p;
+        break_rich_lines(plain("\u05D0\u05D1 cd"), InlineStyle{}, p, services, measurer, 0, 0, 1000, lines, links, nullptr, false);
+        REQUIRE(lines.size() == 1);
+        for (const Span& s : lines[0].spans) {
+            CHECK(s.text.empty());
+            CHECK(s.glyphs.empty());
+            CHECK(s.width > 0);
+        }
+    }
+
+    TEST_CASE("an engine that answers wrong sizes does not break the layout") {
+        class Short : public test::FakeTextEngine {
+        public:
+            std::uint8_t analyze(std::u32string_view t, BaseDirection d, std::string_view l, std::vector<CharInfo>& out) const override {
+                FakeTextEngine::analyze(t, d, l, out);
+                out.resize(out.size() / 2);
+                return 7;
+            }
+            void shape(FontId f, std::u32string_view t, std::size_t b, std::size_t e, bool r, ScriptTag s, std::string_view l,
+                       std::vector<ShapedGlyph>& out) const override {
+                FakeTextEngine::shape(f, t, b, e, r, s, l, out);
+                for (ShapedGlyph& g : out) g.cluster += 1000;
+            }
+        } bad;
+        std::vector<Line> lines;
+        std::vector<std::string> links;
+        ParagraphContext p;
+        const TextServices bad_services{&bad, &catalog};
+        break_rich_lines(plain("\u05D0\u05D1 \u05D2 cd ef"), InlineStyle{}, p, bad_services, measurer, 0, 0, 50, lines, links);
+        CHECK_FALSE(lines.empty());
+    }
+}
+
+TEST_SUITE("rich layout") {
+    Article load(const std::string& json) {
+        LoadResult r = load_article(json, "t.json");
+        REQUIRE_MESSAGE(r.ok(), r.error);
+        return std::move(r.article);
+    }
+
+    TEST_CASE("rich blocks go through the engine, simple ones do not") {
+        const Article a = load(R"({"format":"article/1","id":"x","lang":"he","title":"\u05D0\u05D1","blocks":[
+            {"type":"paragraph","text":"\u05D2\u05D3 \u05D4"},
+            {"type":"paragraph","text":"plain Latin"}]})");
+        const DocumentLayout doc = layout_article(a, measurer, LayoutParams{800, 20, 0}, services);
+        CHECK(doc.lines(0).front().visual);  // the title
+        CHECK(doc.lines(1).front().visual);
+        CHECK(doc.lines(1).front().rtl);
+        CHECK_FALSE(doc.lines(2).front().visual);  // Latin with a letter to take its direction from
+        CHECK(doc.overflow_lines() == 0);
+        // Without an engine, everything takes the simple path.
+        const DocumentLayout plain_doc = layout_article(a, measurer, LayoutParams{800, 20, 0});
+        CHECK_FALSE(plain_doc.lines(1).front().visual);
+    }
+
+    TEST_CASE("right-to-left lists and quotes are mirrored") {
+        const Article a = load(R"({"format":"article/1","id":"x","lang":"he","title":"t","blocks":[
+            {"type":"list","items":["\u05D0\u05D1","ab"]},
+            {"type":"quote","text":"\u05D2\u05D3"}]})");
+        const DocumentLayout doc = layout_article(a, measurer, LayoutParams{800, 20, 0}, services);
+        const float right = doc.column_x + doc.column_width;
+        const auto& list = doc.lines(1);
+        // Hebrew item: marker on the right of the text; Latin item: on the left.
+        REQUIRE(list.size() == 4);
+        CHECK(list[0].decor);
+        CHECK(list[0].spans[0].x > list[1].spans.back().x);
+        CHECK(list[1].spans.back().x + list[1].spans.back().width <= right - 20 * 1.6f + 0.01f);
+        CHECK(list[2].decor);
+        CHECK(list[2].spans[0].x < list[3].spans[0].x);
+        const BlockLayout& quote = doc.blocks[2];
+        REQUIRE(quote.shapes.size() == 1);
+        CHECK(quote.shapes[0].x + quote.shapes[0].w == doctest::Approx(right));
+    }
+
+    TEST_CASE("selection rectangles and hit testing follow the visual order") {
+        const Article a = load(R"({"format":"article/1","id":"x","title":"t","blocks":[
+            {"type":"paragraph","text":"ab \u05D0\u05D1\u05D2 cd"}]})");
+        const DocumentLayout doc = layout_article(a, measurer, LayoutParams{800, 20, 0}, services);
+        const Line& line = doc.lines(1).front();
+        const Span& hebrew = line.spans[1];
+        // The first Hebrew letter (offset 3) is the rightmost of its word.
+        const std::vector<Rect> first = range_rects(doc, measurer, 0, 3, 4);
+        REQUIRE(first.size() == 1);
+        CHECK(first[0].x == doctest::Approx(hebrew.x + hebrew.width - 12));
+        // "b" and the first Hebrew letter: two rectangles, far apart.
+        const std::vector<Rect> across = range_rects(doc, measurer, 0, 1, 4);
+        CHECK(across.size() == 2);
+        const std::optional<TextPos> hit = hit_test(doc, measurer, hebrew.x + hebrew.width - 1, line.y + 1);
+        REQUIRE(hit);
+        CHECK(hit->block == 0);
+        CHECK(hit->offset == 3);
+    }
+}

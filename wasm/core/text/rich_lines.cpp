@@ -1,0 +1,172 @@
+#include "rich_lines.hpp"
+
+#include <algorithm>
+
+#include "core/text/bidi_reorder.hpp"
+#include "core/text/font_fallback.hpp"
+#include "core/text/itemize.hpp"
+#include "core/text/line_breaker.hpp"
+#include "core/text/paragraph_text.hpp"
+#include "core/text/shape_items.hpp"
+#include "core/text/text_class.hpp"
+#include "core/utf8.hpp"
+
+namespace av {
+
+namespace {
+
+// The engine's analysis, made whole whatever the engine returned: one entry per character.
+std::uint8_t analyze(const TextEngine& engine, const ParagraphText& p, const ParagraphContext& ctx,
+                     std::vector<CharInfo>& info) {
+    const std::uint8_t level = engine.analyze(p.text, ctx.direction, ctx.lang, info) & 1;
+    if (info.size() != p.text.size()) info.resize(p.text.size());
+    if (!info.empty()) {
+        info[0].flags |= char_flags::cluster_start;
+        info[0].brk = BreakBefore::no;
+    }
+    return level;
+}
+
+// Carets of characters [b, e) (see Span::carets) from what each adds to the width.
+std::vector<float> carets_of(const std::vector<CharInfo>& info, const std::vector<float>& advance, std::uint32_t b,
+                             std::uint32_t e, bool rtl) {
+    std::vector<float> carets(e - b + 1);
+    float run = 0, cluster = 0;
+    for (std::uint32_t k = b; k < e; ++k) {
+        if (k == b || (info[k].flags & char_flags::cluster_start)) cluster = run;
+        carets[k - b] = cluster;
+        run += advance[k];
+    }
+    carets[e - b] = run;
+    if (rtl)
+        for (float& c : carets) c = run - c;
+    return carets;
+}
+
+// Text a code-point span draws: its characters but those never drawn.
+std::string drawn_text(const ParagraphText& p, std::uint32_t b, std::uint32_t e) {
+    std::string out;
+    out.reserve(p.bytes[e] - p.bytes[b]);
+    for (std::uint32_t k = b; k < e; ++k)
+        if (p.text[k] != U'\n' && !FontFallback::ignorable(p.text[k])) out.append(p.utf8, p.bytes[k], p.bytes[k + 1] - p.bytes[k]);
+    return out;
+}
+
+}  // namespace
+
+bool is_rich(const Inline& text) {
+    for (const Run& r : text) {
+        const std::string& s = r.text;
+        for (std::size_t pos = 0; pos < s.size();) {
+            if (static_cast<unsigned char>(s[pos]) < 0x80) {
+                ++pos;
+                continue;
+            }
+            if (text_class_of(utf8::next(s, pos)) & text_class::rich) return true;
+        }
+    }
+    return false;
+}
+
+bool has_ltr_letter(const Inline& text) {
+    for (const Run& r : text) {
+        const std::string& s = r.text;
+        for (std::size_t pos = 0; pos < s.size();) {
+            const char32_t c = utf8::next(s, pos);
+            const bool ascii_letter = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+            // Latin-1 to Cyrillic and beyond, up to General Punctuation: letters but the two
+            // operators and the combining marks (which take their base's direction).
+            const bool other_letter = c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7 && !(c >= 0x0300 && c <= 0x036F);
+            if (ascii_letter || other_letter) return true;
+        }
+    }
+    return false;
+}
+
+std::uint8_t paragraph_level(const Inline& text, const ParagraphContext& paragraph, const TextEngine& engine) {
+    std::vector<std::string> links;
+    const ParagraphText p = flatten(text, Face::serif, paragraph.lang, paragraph.han, links);
+    std::vector<CharInfo> info;
+    return analyze(engine, p, paragraph, info);
+}
+
+float break_rich_lines(const Inline& text, const InlineStyle& style, const ParagraphContext& paragraph,
+                       const TextServices& services, const TextMeasurer& measurer, float x, float y, float width,
+                       std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset, bool keep_text,
+                       std::uint8_t* paragraph_level_out) {
+    const ParagraphText p = flatten(text, style.face, paragraph.lang, paragraph.han, links);
+    const std::uint32_t base = offset ? *offset : 0;
+    if (offset) *offset += static_cast<std::uint32_t>(p.text.size());
+    if (paragraph_level_out) *paragraph_level_out = 0;
+    if (p.text.empty() || !services.engine) return y;
+    const TextEngine& engine = *services.engine;
+    width = std::max(width, 1.0f);
+
+    std::vector<CharInfo> info;
+    const std::uint8_t level = analyze(engine, p, paragraph, info);
+    if (paragraph_level_out) *paragraph_level_out = level;
+    const std::vector<Item> items = itemize(p, info, FontFallback(engine, services.catalog));
+    const MeasuredParagraph measured = shape_items(p, info, items, engine, measurer, style.size);
+
+    std::vector<std::uint32_t> piece_item, piece_begin, piece_end;
+    std::vector<std::uint8_t> piece_level;
+    for (const LineRange& range : break_into_lines(info, measured.advance, p.text, width)) {
+        Line line;
+        line.y = y;
+        line.height = style.size * style.line_height;
+        line.offset = base + range.begin;
+        line.visual = true;
+        line.rtl = level & 1;
+        // The items' pieces on this line, in reading order; trailing spaces are not drawn.
+        piece_item.clear(), piece_begin.clear(), piece_end.clear(), piece_level.clear();
+        auto first = std::upper_bound(items.begin(), items.end(), range.begin,
+                                      [](std::uint32_t c, const Item& it) { return c < it.end; });
+        for (auto it = first; it != items.end() && it->begin < range.content_end; ++it) {
+            piece_item.push_back(static_cast<std::uint32_t>(it - items.begin()));
+            piece_begin.push_back(std::max(it->begin, range.begin));
+            piece_end.push_back(std::min(it->end, range.content_end));
+            piece_level.push_back(it->level);
+        }
+        float total = 0;
+        for (std::uint32_t k = range.begin; k < range.content_end; ++k) total += measured.advance[k];
+        float cursor = line.rtl ? x + width - total : x;
+        for (std::size_t k : visual_order(piece_level)) {
+            const Item& item = items[piece_item[k]];
+            const std::uint32_t b = piece_begin[k], e = piece_end[k];
+            const ParagraphText::Style& s = p.styles[item.style];
+            Span span;
+            span.face = s.face;
+            span.role = s.link >= 0 ? Role::link : style.role;
+            span.size = style.size;
+            span.x = cursor;
+            span.link = s.link;
+            span.offset = base + b;
+            span.level = item.level;
+            span.han = s.han;
+            span.font = item.font;
+            span.cjk = item.cjk;
+            for (std::uint32_t c = b; c < e; ++c) span.width += measured.advance[c];
+            if (keep_text) {
+                span.carets = carets_of(info, measured.advance, b, e, item.level & 1);
+                if (item.font == no_font) {
+                    span.text = drawn_text(p, b, e);
+                } else {
+                    span.text.assign(p.utf8, p.bytes[b], p.bytes[e] - p.bytes[b]);
+                    float pen = 0;
+                    for (const ItemGlyph& g : measured.glyphs[piece_item[k]]) {
+                        if (g.cluster < b || g.cluster >= e) continue;
+                        span.glyphs.push_back(Glyph{g.id, pen + g.x_offset, -g.y_offset});
+                        pen += g.advance;
+                    }
+                }
+            }
+            cursor += span.width;
+            line.spans.push_back(std::move(span));
+        }
+        out.push_back(std::move(line));
+        y += out.back().height;
+    }
+    return y;
+}
+
+}  // namespace av
