@@ -62,6 +62,20 @@ TEST_SUITE("loader errors") {
         CHECK(r.error == "a.json:1:4: syntax error while parsing value - invalid string: control character U+0000 (NUL) must be escaped to \\u0000; last read: '\"a<U+0000>'");
     }
 
+    TEST_CASE("bytes after the JSON value are refused with their offset, a NUL byte and what follows it too") {
+        const std::string valid = R"({"format":"article/1","id":"e","title":"t","blocks":[]})";
+        auto r = load_article(valid + std::string(1, '\0') + "<html>garbage", "a.json");
+        CHECK(r.kind == LoadErrorKind::json_syntax);
+        CHECK(r.error == "a.json:1:56: unexpected U+0000 after the JSON value (byte 55); only white space may follow it");
+        CHECK(error_of(valid + std::string(1, '\0')) == "a.json:1:56: unexpected U+0000 after the JSON value (byte 55); only white space may follow it");
+        CHECK(error_of(valid + "\n\n  <html>") == "a.json:3:3: unexpected '<' after the JSON value (byte 59); only white space may follow it");
+        CHECK(error_of(valid + " é") == "a.json:1:57: unexpected 'é' after the JSON value (byte 56); only white space may follow it");
+        CHECK(error_of(valid + valid) == "a.json:1:56: unexpected '{' after the JSON value (byte 55); only white space may follow it");
+        CHECK(error_of("\xEF\xBB\xBF" + valid + "\x7F") == "a.json:1:57: unexpected U+007F after the JSON value (byte 58); only white space may follow it");
+        // White space after the value is no content.
+        CHECK(load_article(valid + " \n\t\r\n", "a.json").ok());
+    }
+
     TEST_CASE("number out of range") {
         auto r = load_article(article_with(R"({"type":"heading","level":1e400,"text":"x"})"), "a.json");
         CHECK(r.kind == LoadErrorKind::json_syntax);
