@@ -158,6 +158,13 @@ TEST_SUITE("loader errors") {
         // Blank as JSON Schema's \S sees it: no-break spaces make no title.
         CHECK(error_of(R"({"format":"article/1","id":"t","title":" \u00a0\u202f","blocks":[]})") ==
               "a.json: /title: expected a non-empty string, got \" \xC2\xA0\xE2\x80\xAF\"");
+        // Control characters are removed from text, so a title of them alone is blank too.
+        CHECK(error_of(R"({"format":"article/1","id":"t","title":"\u0000","blocks":[]})") ==
+              "a.json: /title: expected a non-empty string, got \"\\u0000\"");
+        CHECK(error_of(R"({"format":"article/1","id":"t","title":" \u0001\t\u007f\u00a0","blocks":[]})") ==
+              "a.json: /title: expected a non-empty string, got \" \\u0001\\t\x7F\xC2\xA0\"");
+        CHECK(load_article(R"({"format":"article/1","id":"t","title":"\u0000","blocks":[]})", "a.json").kind == LoadErrorKind::wrong_type);
+        CHECK(load_article(R"({"format":"article/1","id":"t","title":"a\u0000b","blocks":[]})", "a.json").article.title == "ab");
         CHECK(error_of(article_with(R"({"type":"sponsored"})")) == "a.json: /blocks/0/title: missing (expected text)");
         CHECK(error_of(article_with(R"({"type":"callout","label":"x"})")) == "a.json: /blocks/0: a callout needs \"text\" or \"paragraphs\"");
         CHECK(error_of(article_with(R"({"type":"related","items":[{"href":"https://a.b/"}]})")) == "a.json: /blocks/0/items/0/title: missing (expected a string)");

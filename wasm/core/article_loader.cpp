@@ -568,12 +568,14 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
     a.id = *id;
     std::string* title = c.require_string(top, "", "title");
     if (!title) return result;
-    if (blank(*title)) {
+    // Blank once its control characters are gone: a title of "\u0000" would show as nothing.
+    bool changed = false;
+    std::string clean_title = clean_text(std::string(*title), changed);
+    if (blank(clean_title)) {
         c.fail(LoadErrorKind::wrong_type, "/title", "expected a non-empty string, got " + describe(*title));
         return result;
     }
-    bool changed = false;
-    a.title = clean_text(std::move(*title), changed);
+    a.title = std::move(clean_title);
     if (const std::string lang = c.optional_string(top, "", "lang"); !lang.empty() || (top.contains("lang") && top.find("lang")->is_string())) {
         if (valid_lang(lang)) a.lang = lang;
         else c.warn("/lang", "expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got " + describe(json(lang)) + "; ignored");
