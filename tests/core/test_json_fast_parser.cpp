@@ -174,6 +174,16 @@ TEST_SUITE("json fast path") {
               std::vector<std::string>{"{ " + npos, "key k", "[ " + npos, "unsigned 1", "string v", "]", "}"});
     }
 
+    TEST_CASE("a format 1.1 article: the same calls, in every script") {
+        const std::string text = R"({"format":"article/1.1","id":"m","lang":"en","dir":"auto","title":"T","blocks":[
+            {"type":"paragraph","lang":"ar","dir":"rtl","text":["مرحبا ",{"text":"Tokyo","lang":"en"}]},
+            {"type":"heading","level":2,"lang":"ja","text":"東京の見出し"},
+            {"type":"paragraph","text":["\u5c71\u7530 ",{"text":"שלום","lang":"he","bold":true}]}]})";
+        check_agrees(text);
+        CHECK(parse_both(text).fast == Outcome::parsed);
+        check_stops_alike(text);
+    }
+
     TEST_CASE("a handler that stops stops both at the same call") {
         check_stops_alike("{\"a\": [1, 2.5, \"x\", true, null, {\"b\": []}], \"c\": {}}");
         check_stops_alike("[[[[\"deep\"]]]]");
