@@ -51,6 +51,28 @@ class Check(unittest.TestCase):
                 f'warning: {warn}: /blocks/0/type: unknown block type "poem"; block skipped',
             ])
 
+    def test_format_1_1_members_of_the_wrong_type_or_value_are_warnings(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            good = os.path.join(tmp, "good.json")
+            with open(good, "w", encoding="utf-8") as f:
+                f.write('{"format":"article/1.1","id":"g","lang":"en","dir":"auto","title":"T","blocks":['
+                        '{"type":"paragraph","lang":"ar","dir":"rtl","text":["مرحبا ",{"text":"Tokyo","lang":"en"}]},'
+                        '{"type":"heading","level":2,"lang":"ja","dir":"ltr","text":"見出し"}]}')
+            warn = os.path.join(tmp, "warn.json")
+            with open(warn, "w", encoding="utf-8") as f:
+                f.write('{"format":"article/1.1","id":"w","dir":"RTL","title":"T","blocks":['
+                        '{"type":"paragraph","lang":"ar_EG","dir":["rtl"],"text":[{"text":"x","lang":false}]},'
+                        '{"type":"list","items":[[{"text":"y","lang":"ja-"}]]}]}')
+            result = check(good, warn)
+            self.assertEqual(result.returncode, 0)
+            self.assertEqual(result.stdout.splitlines(), [
+                f'warning: {warn}: /dir: expected "ltr", "rtl" or "auto", got "RTL"; ignored',
+                f'warning: {warn}: /blocks/0/lang: expected a BCP 47 language tag such as "fr" or "pt-BR", got "ar_EG"; ignored',
+                f'warning: {warn}: /blocks/0/dir: expected "ltr", "rtl" or "auto", got an array; ignored',
+                f'warning: {warn}: /blocks/0/text/0/lang: expected a string, got false; ignored',
+                f'warning: {warn}: /blocks/1/items/0/0/lang: expected a BCP 47 language tag such as "fr" or "pt-BR", got "ja-"; ignored',
+            ])
+
     def test_bundled_and_corpus_articles_are_valid(self):
         files = [f for f in glob.glob(os.path.join(REPO, "assets", "articles", "*.json")) if not f.endswith("index.json")]
         files += sorted(glob.glob(os.path.join(SHARED, "corpus", "*.json")))
