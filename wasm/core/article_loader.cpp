@@ -211,7 +211,8 @@ public:
             return {};
         }
         if (!valid_lang(v->get_ref<const std::string&>())) {
-            warn(pointer + "/lang", "expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got " + describe(*v) + "; ignored");
+            warn(pointer + "/lang",
+                 "expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got " + describe(*v) + "; ignored");
             return {};
         }
         return std::move(v->get_ref<std::string&>());

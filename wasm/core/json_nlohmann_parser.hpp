@@ -87,7 +87,9 @@ Outcome parse(std::string_view text, Sax& sax, std::size_t* trailing_at = nullpt
     const char* const begin = text.data();
     const char* furthest = begin;
     detail::CountingIterator first(begin, &furthest), last(begin + text.size(), &furthest);
-    if (!nlohmann::json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, false)) return Outcome::failed;
+    const bool strict = false;  // the bytes after the value are checked below
+    const bool ok = nlohmann::json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, strict);
+    if (!ok) return Outcome::failed;
     // Where the value ends. nlohmann stops reading right after a container, a string or a literal;
     // after a number it has read one byte further (the one that ended it) unless the text ended.
     std::size_t end = static_cast<std::size_t>(furthest - begin);
