@@ -6,6 +6,10 @@
 //
 // Kept in sync with the program: rebuilt from articleViewer.article() (what the loader accepted,
 // see wasm/core/article_json.hpp) each time an article becomes ready ('articleviewer:state').
+// Languages and directions (format 1.1): the mirror's root has the article's lang and dir, every
+// block element its own lang and dir (the block's, else the article's; dir="auto" where the
+// direction is auto, so the browser finds it as the canvas does), and a run in another language
+// is a <span lang>: a screen reader then reads each passage with the right voice.
 // Built with createElement, textContent and setAttribute only: no article string is ever parsed
 // as HTML. Focus inside the mirror (Tab to a link, or a screen reader moving focus) scrolls the
 // canvas to the same block: every block element carries data-block = its index (-1: the header).
@@ -42,8 +46,8 @@
     return el('a', { href, target: '_blank', rel: 'noopener noreferrer' });
   }
 
-  // Runs ([{text, bold?, italic?, href?}]) into `parent`: <a> around <strong> around <em>.
-  // Neighbouring runs with the same link share one <a> (one Tab stop, one name).
+  // Runs ([{text, bold?, italic?, href?, lang?}]) into `parent`: <a> around <strong> around <em>
+  // around <span lang>. Neighbouring runs with the same link share one <a> (one Tab stop, one name).
   function appendRuns(parent, runs) {
     let lastLink = null, lastHref = null;
     for (const run of runs || []) {
@@ -58,6 +62,7 @@
       }
       if (run.bold) into = into.appendChild(document.createElement('strong'));
       if (run.italic) into = into.appendChild(document.createElement('em'));
+      if (run.lang) into = into.appendChild(el('span', { lang: run.lang }));
       appendText(into, run.text || '');
     }
     return parent;
@@ -159,12 +164,23 @@
     root.replaceChildren(body);
   }
 
+  const DIRS = ['ltr', 'rtl', 'auto'];
+
   function build(article) {
-    root.setAttribute('lang', article.lang || 'en');
-    const body = el('article', null, header(article));
+    const lang = article.lang || 'en';
+    const dir = DIRS.includes(article.dir) ? article.dir : 'auto';
+    root.setAttribute('lang', lang);
+    root.setAttribute('dir', dir);
+    const top = header(article);
+    top.setAttribute('lang', lang);
+    top.setAttribute('dir', dir);
+    const body = el('article', null, top);
     for (const b of article.blocks || []) {
       const node = blockElement(b);
-      if (node) body.appendChild(node);
+      if (!node) continue;
+      node.setAttribute('lang', b.lang || lang);
+      node.setAttribute('dir', DIRS.includes(b.dir) ? b.dir : dir);
+      body.appendChild(node);
     }
     root.replaceChildren(body);
   }
@@ -197,6 +213,7 @@
     if (state.error) {
       // What the canvas shows, in the words it uses; role=alert so it is announced.
       root.setAttribute('lang', 'en');
+      root.setAttribute('dir', 'ltr');
       root.setAttribute('aria-busy', 'false');
       show(el('div', { role: 'alert' }, el('h1', null, 'This article could not be opened'), el('p', null, state.error)));
     } else {

@@ -8,6 +8,12 @@ The page uses the viewer's fonts (the web subsets of Noto Serif and Noto Sans) t
 from the folder URL given with --fonts (default "fonts/"), with font-display: block so that the
 first paint with text is a paint in those fonts, like the viewer's. Layout is the viewer's too: a
 centred column of about 70 characters, 20 px body text. No script. Python standard library only.
+
+Languages and directions (format 1.1) as the viewer's mirror gives them: <html> has the article's
+lang and dir (default "auto"); a block element has its own lang where the block sets one, and its
+own dir, or dir="auto" where the article's direction is auto (HTML resolves "auto" per element,
+the contract per block); a run with a lang is a <span lang>. A lang or dir the viewer would drop
+(not a BCP 47 tag, not one of ltr/rtl/auto) is left out here too.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import re
 import sys
 
 FACES = [
@@ -46,8 +53,31 @@ a { color: #0052a3; }
 """
 
 
+DIRS = ("ltr", "rtl", "auto")
+LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")  # docs/article.schema.json's BCP 47 shape
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def lang_of(value) -> str | None:
+    return value if isinstance(value, str) and LANG.match(value) else None
+
+
+def dir_of(value) -> str | None:
+    return value if value in DIRS else None
+
+
+def block_attrs(b: dict, article_dir: str) -> str:
+    """ lang="..." dir="..." for a block's top element: its own, or dir="auto" when the article's is."""
+    out = ""
+    if lang_of(b.get("lang")):
+        out += f' lang="{esc(b["lang"])}"'
+    own = dir_of(b.get("dir"))
+    if own or article_dir == "auto":
+        out += f' dir="{own or "auto"}"'
+    return out
 
 
 def inline(value) -> str:
@@ -59,6 +89,8 @@ def inline(value) -> str:
             out.append(esc(run).replace("\n", "<br>"))
             continue
         text = esc(run.get("text", "")).replace("\n", "<br>")
+        if lang_of(run.get("lang")):
+            text = f'<span lang="{esc(run["lang"])}">{text}</span>'
         if run.get("bold") is True:
             text = f"<b>{text}</b>"
         if run.get("italic") is True:
@@ -70,37 +102,38 @@ def inline(value) -> str:
     return "".join(out)
 
 
-def block(b: dict) -> str:
+def block(b: dict, article_dir: str = "auto") -> str:
     t = b.get("type")
+    a = block_attrs(b, article_dir)
     if t == "heading":
         level = b.get("level", 2)
-        return f"<h{level}>{inline(b.get('text'))}</h{level}>"
+        return f"<h{level}{a}>{inline(b.get('text'))}</h{level}>"
     if t == "paragraph":
-        return f"<p>{inline(b.get('text'))}</p>"
+        return f"<p{a}>{inline(b.get('text'))}</p>"
     if t == "quote":
         cite = f"<cite>— {esc(b['cite'])}</cite>" if b.get("cite") else ""
-        return f"<blockquote>{inline(b.get('text'))}{cite}</blockquote>"
+        return f"<blockquote{a}>{inline(b.get('text'))}{cite}</blockquote>"
     if t == "list":
         tag = "ol" if b.get("ordered") else "ul"
-        return f"<{tag}>" + "".join(f"<li>{inline(i)}</li>" for i in b.get("items", [])) + f"</{tag}>"
+        return f"<{tag}{a}>" + "".join(f"<li>{inline(i)}</li>" for i in b.get("items", [])) + f"</{tag}>"
     if t == "sponsored":
         label = esc(b.get("label") or "Sponsorisé") + (f" · {esc(b['sponsor'])}" if b.get("sponsor") else "")
         text = f"<p>{inline(b['text'])}</p>" if b.get("text") else ""
-        return f'<aside class="box"><p class="label">{label}</p><p class="title">{inline(b.get("title"))}</p>{text}</aside>'
+        return f'<aside class="box"{a}><p class="label">{label}</p><p class="title">{inline(b.get("title"))}</p>{text}</aside>'
     if t == "callout":
         label = f'<p class="label">{esc(b["label"])}</p>' if b.get("label") else ""
         title = f'<p class="title">{inline(b["title"])}</p>' if b.get("title") else ""
         paras = ([b["text"]] if b.get("text") else []) + list(b.get("paragraphs", []))
-        return f'<aside class="box">{label}{title}' + "".join(f"<p>{inline(p)}</p>" for p in paras) + "</aside>"
+        return f'<aside class="box"{a}>{label}{title}' + "".join(f"<p>{inline(p)}</p>" for p in paras) + "</aside>"
     if t == "related":
         items = "".join(f"<li>{esc(i.get('title', ''))}</li>" for i in b.get("items", []))
-        return f'<aside class="box"><p class="label">{esc(b.get("label") or "À lire aussi")}</p><ul>{items}</ul></aside>'
+        return f'<aside class="box"{a}><p class="label">{esc(b.get("label") or "À lire aussi")}</p><ul>{items}</ul></aside>'
     if t == "tags":
-        return "<p>" + " · ".join(esc(x) for x in b.get("items", []) if isinstance(x, str)) + "</p>"
+        return f"<p{a}>" + " · ".join(esc(x) for x in b.get("items", []) if isinstance(x, str)) + "</p>"
     if t == "divider":
-        return "<hr>"
+        return f"<hr{a}>"
     if t == "image":
-        return f'<p>{esc(b.get("alt", ""))}</p>'
+        return f'<p{a}>{esc(b.get("alt", ""))}</p>'
     return ""
 
 
@@ -109,11 +142,13 @@ def page(article: dict, fonts: str) -> str:
         f'@font-face {{ font-family: "{family}"; src: url("{fonts}{file}") format("truetype"); '
         f"font-weight: {weight}; font-style: {style}; font-display: block; }}\n"
         for family, file, weight, style in FACES)
+    lang = lang_of(article.get("lang")) or "en"
+    direction = dir_of(article.get("dir")) or "auto"
     byline = article.get("byline") or {}
     meta = " · ".join(x for x in [", ".join(byline.get("authors", [])), byline.get("source", "")] if x)
     parts = [
         "<!doctype html>",
-        f'<html lang="{esc(article.get("lang", "en"))}"><head><meta charset="utf-8">',
+        f'<html lang="{esc(lang)}" dir="{direction}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(article['title'])}</title>",
         f"<style>{faces}{CSS}</style></head><body><main>",
@@ -123,7 +158,7 @@ def page(article: dict, fonts: str) -> str:
         parts.append(f'<p class="subtitle">{esc(article["subtitle"])}</p>')
     if meta:
         parts.append(f'<p class="meta">{esc(meta)}</p>')
-    parts.extend(block(b) for b in article.get("blocks", []) if isinstance(b, dict))
+    parts.extend(block(b, direction) for b in article.get("blocks", []) if isinstance(b, dict))
     parts.append("</main></body></html>\n")
     return "\n".join(parts)
 

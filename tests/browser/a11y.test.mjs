@@ -49,11 +49,36 @@ const hostileArticle = {
   ],
 };
 
+// Format 1.1: an English article with Japanese and Arabic blocks and runs, and an Arabic one
+// (right to left) with an English block.
+const mixedArticle = {
+  format: 'article/1.1', id: 'a11y-mixed', lang: 'en', title: 'Three languages',
+  blocks: [
+    { type: 'paragraph', text: ['An English paragraph naming ', { text: '東京', lang: 'ja' }, ' and ', { text: 'القاهرة', lang: 'ar' }, '.'] },
+    { type: 'heading', level: 2, lang: 'ja', text: '日本語の見出し' },
+    { type: 'paragraph', lang: 'ja', text: ['東京タワーは', { text: 'Tokyo Tower', lang: 'en', bold: true }, 'です。'] },
+    { type: 'paragraph', lang: 'ar', dir: 'rtl', text: ['مرحبا بالعالم ', { text: 'Hello', lang: 'en', href: 'https://example.org/hello' }] },
+    { type: 'quote', lang: 'ar', dir: 'rtl', text: 'اقتباس', cite: 'مؤلف' },
+    { type: 'list', dir: 'ltr', items: ['one', [{ text: '二', lang: 'ja', italic: true }]] },
+    { type: 'divider', lang: 'ja' },
+  ],
+};
+const rtlArticle = {
+  format: 'article/1.1', id: 'a11y-rtl', lang: 'ar', dir: 'rtl', title: 'عنوان المقال',
+  blocks: [
+    { type: 'paragraph', text: 'فقرة عربية.' },
+    { type: 'paragraph', lang: 'en', dir: 'ltr', text: 'An English paragraph.' },
+    { type: 'heading', level: 2, dir: 'auto', text: 'عنوان فرعي' },
+  ],
+};
+
 let site, server, browser;
 before(async () => {
   site = siteWith({
     'articles/a11y-links.json': JSON.stringify(linksArticle),
     'articles/hostile.json': JSON.stringify(hostileArticle),
+    'articles/a11y-mixed.json': JSON.stringify(mixedArticle),
+    'articles/a11y-rtl.json': JSON.stringify(rtlArticle),
   });
   server = await serve(site.dir);
   browser = await launch();
@@ -185,6 +210,62 @@ test('every block type has its element, links are real links, the picture is not
   assert.match(await ad.textContent(), /Sponsored · ACME.*Buy things.*Paid text/);
   assert.deepEqual(await page.locator('#mirror ul.tags li').allTextContents(), ['alpha', 'beta']);
   assert.equal(await page.locator('#mirror hr').count(), 1);
+  await context.close();
+});
+
+// [tag, lang, dir] of the mirror's root, its header and every block element, in order; and
+// [lang, text] of every run span that carries a language.
+const languages = (page) => page.evaluate(() => {
+  const m = document.getElementById('mirror');
+  const attrs = (e) => [e.tagName, e.getAttribute('lang'), e.getAttribute('dir')];
+  return {
+    root: attrs(m),
+    blocks: [...m.querySelectorAll('[data-block]')].map(attrs),
+    spans: [...m.querySelectorAll('span[lang]')].map((s) => [s.getAttribute('lang'), s.textContent, s.parentElement.tagName]),
+  };
+});
+
+test('format 1.1: every block element has its lang and dir, the article\'s where it has none; runs in another language are spans with their lang', async () => {
+  const { page, context } = await open('?article=articles/a11y-mixed.json');
+  assert.equal((await state(page)).articleId, 'a11y-mixed');
+  const mixed = await languages(page);
+  // No dir in the file: the article's direction is auto, found by the browser from the text.
+  assert.deepEqual(mixed.root, ['MAIN', 'en', 'auto']);
+  assert.deepEqual(mixed.blocks, [
+    ['HEADER', 'en', 'auto'],
+    ['P', 'en', 'auto'],
+    ['H2', 'ja', 'auto'],
+    ['P', 'ja', 'auto'],
+    ['P', 'ar', 'rtl'],
+    ['BLOCKQUOTE', 'ar', 'rtl'],
+    ['UL', 'en', 'ltr'],
+    ['HR', 'ja', 'auto'],
+  ]);
+  assert.deepEqual(mixed.spans, [
+    ['ja', '東京', 'P'],
+    ['ar', 'القاهرة', 'P'],
+    ['en', 'Tokyo Tower', 'STRONG'],
+    ['en', 'Hello', 'A'],
+    ['ja', '二', 'EM'],
+  ]);
+  // What assistive technology gets: the heading in Japanese, the link in English inside Arabic.
+  assert.equal(await page.getByRole('heading', { level: 2 }).evaluate((h) => h.closest('[lang]').lang), 'ja');
+  assert.deepEqual(await page.locator('#mirror a').evaluate((a) => [a.textContent, a.getAttribute('href'), a.closest('[dir]').dir]),
+    ['Hello', 'https://example.org/hello', 'rtl']);
+
+  // A right-to-left article: its dir on the root and on every block without its own.
+  await page.evaluate(() => window.articleViewer.open('articles/a11y-rtl.json'));
+  await page.waitForFunction(() => document.querySelector('#mirror h1')?.textContent === 'عنوان المقال');
+  const rtl = await languages(page);
+  assert.deepEqual(rtl.root, ['MAIN', 'ar', 'rtl']);
+  assert.deepEqual(rtl.blocks, [['HEADER', 'ar', 'rtl'], ['P', 'ar', 'rtl'], ['P', 'en', 'ltr'], ['H2', 'ar', 'auto']]);
+  assert.deepEqual(rtl.spans, []);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#mirror p[data-block="0"]')).direction), 'rtl');
+
+  // The error screen is in English, left to right, whatever the article before it was.
+  await page.evaluate(() => window.articleViewer.open('articles/missing.json'));
+  await page.getByRole('alert').waitFor();
+  assert.deepEqual((await languages(page)).root, ['MAIN', 'en', 'ltr']);
   await context.close();
 });
 

@@ -51,6 +51,28 @@ class Check(unittest.TestCase):
                 f'warning: {warn}: /blocks/0/type: unknown block type "poem"; block skipped',
             ])
 
+    def test_format_1_1_members_of_the_wrong_type_or_value_are_warnings(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            good = os.path.join(tmp, "good.json")
+            with open(good, "w", encoding="utf-8") as f:
+                f.write('{"format":"article/1.1","id":"g","lang":"en","dir":"auto","title":"T","blocks":['
+                        '{"type":"paragraph","lang":"ar","dir":"rtl","text":["مرحبا ",{"text":"Tokyo","lang":"en"}]},'
+                        '{"type":"heading","level":2,"lang":"ja","dir":"ltr","text":"見出し"}]}')
+            warn = os.path.join(tmp, "warn.json")
+            with open(warn, "w", encoding="utf-8") as f:
+                f.write('{"format":"article/1.1","id":"w","dir":"RTL","title":"T","blocks":['
+                        '{"type":"paragraph","lang":"ar_EG","dir":["rtl"],"text":[{"text":"x","lang":false}]},'
+                        '{"type":"list","items":[[{"text":"y","lang":"ja-"}]]}]}')
+            result = check(good, warn)
+            self.assertEqual(result.returncode, 0)
+            self.assertEqual(result.stdout.splitlines(), [
+                f'warning: {warn}: /dir: expected "ltr", "rtl" or "auto", got "RTL"; ignored',
+                f'warning: {warn}: /blocks/0/lang: expected a BCP 47 language tag such as "fr" or "pt-BR", got "ar_EG"; ignored',
+                f'warning: {warn}: /blocks/0/dir: expected "ltr", "rtl" or "auto", got an array; ignored',
+                f'warning: {warn}: /blocks/0/text/0/lang: expected a string, got false; ignored',
+                f'warning: {warn}: /blocks/1/items/0/0/lang: expected a BCP 47 language tag such as "fr" or "pt-BR", got "ja-"; ignored',
+            ])
+
     def test_bundled_and_corpus_articles_are_valid(self):
         files = [f for f in glob.glob(os.path.join(REPO, "assets", "articles", "*.json")) if not f.endswith("index.json")]
         files += sorted(glob.glob(os.path.join(SHARED, "corpus", "*.json")))
@@ -76,6 +98,25 @@ class Check(unittest.TestCase):
                 f"{missing}: No such file or directory",
             ])
 
+    def test_bytes_after_the_value_and_a_title_of_control_characters_are_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            nul = os.path.join(tmp, "nul.json")
+            with open(nul, "wb") as f:
+                f.write(b'{"format":"article/1","id":"e","title":"t","blocks":[]}\x00<html>garbage')
+            page = os.path.join(tmp, "page.json")
+            with open(page, "wb") as f:
+                f.write(b'{"format":"article/1","id":"e","title":"t","blocks":[]}\n<!doctype html>\n')
+            control = os.path.join(tmp, "control.json")
+            with open(control, "w") as f:
+                f.write('{"format":"article/1","id":"c","title":"\\u0000","blocks":[]}')
+            result = check(nul, page, control)
+            self.assertEqual(result.returncode, 1)
+            self.assertEqual(result.stdout.splitlines(), [
+                f"{nul}:1:56: unexpected U+0000 after the JSON value (byte 55); only white space may follow it",
+                f"{page}:2:1: unexpected '<' after the JSON value (byte 56); only white space may follow it",
+                f'{control}: /title: expected a non-empty string, got "\\u0000"',
+            ])
+
     def test_schema_and_loader_agree(self):
         """docs/article.schema.json and the loader accept and refuse the same files (edge cases)."""
         import json
@@ -92,6 +133,8 @@ class Check(unittest.TestCase):
             "width 0": (('"T"', '{"type":"image","src":"a.png","alt":"","width":0,"height":3}', ""), False),
             "title of no-break spaces": (('" \\u00a0\\u202f"', "", ""), False),
             "title with a word": (('" \\u00a0x"', "", ""), True),
+            "title of control characters": (('"\\u0000 \\u0001\\u007f"', "", ""), False),
+            "title with a word among control characters": (('"\\u0000x"', "", ""), True),
             "format article/1.4": (('"T"', "", ""), True),
             "missing blocks member": (('"T"', None, ""), False),
             "unknown block type": (('"T"', '{"type":"poem"}', ""), True),

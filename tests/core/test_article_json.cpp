@@ -61,6 +61,41 @@ TEST_SUITE("article json") {
             {"text":"c","italic":true,"href":"https://x.example/"},{"text":"d"}])"));
     }
 
+    TEST_CASE("format 1.1: the article's dir, blocks' lang and dir, runs' lang, only where the file set them") {
+        const json j = mirror_of(R"J({"format":"article/1.1","id":"m","lang":"en","dir":"rtl","title":"T","blocks":[
+            {"type":"paragraph","lang":"ar","dir":"rtl","text":["مرحبا ",{"text":"Tokyo","lang":"en","bold":true}]},
+            {"type":"heading","level":2,"lang":"ja","dir":"auto","text":"見出し"},
+            {"type":"paragraph","dir":"ltr","text":["A name: ",{"text":"山田","lang":"ja"}]},
+            {"type":"list","items":[[{"text":"東京","lang":"ja"}]]},
+            {"type":"image","src":"a.png","alt":"","width":4,"height":3,"lang":"zh-Hant","caption":[{"text":"臺北","lang":"zh-Hant-TW"}]},
+            {"type":"divider","lang":"he","dir":"sideways"}]})J");
+        CHECK(j["lang"] == "en");
+        CHECK(j["dir"] == "rtl");
+        const json& b = j["blocks"];
+        CHECK(b[0]["lang"] == "ar");
+        CHECK(b[0]["dir"] == "rtl");
+        CHECK(b[0]["text"] == json::parse(R"J([{"text":"مرحبا "},{"text":"Tokyo","bold":true,"lang":"en"}])J"));
+        CHECK(b[1]["lang"] == "ja");
+        CHECK(b[1]["dir"] == "auto");
+        CHECK_FALSE(b[2].contains("lang"));
+        CHECK(b[2]["dir"] == "ltr");
+        CHECK(b[2]["text"][1] == json::parse(R"J({"text":"山田","lang":"ja"})J"));
+        CHECK(b[3] == json::parse(R"J({"type":"list","index":3,"ordered":false,"items":[[{"text":"東京","lang":"ja"}]]})J"));
+        CHECK(b[4]["lang"] == "zh-Hant");
+        CHECK_FALSE(b[4].contains("dir"));
+        CHECK(b[4]["caption"] == json::parse(R"J([{"text":"臺北","lang":"zh-Hant-TW"}])J"));
+        // A dir the loader dropped stays dropped.
+        CHECK(b[5] == json::parse(R"J({"type":"divider","index":5,"lang":"he"})J"));
+    }
+
+    TEST_CASE("a 1.0 article: the article's dir is auto, no block or run has lang or dir") {
+        const json j = with_blocks(R"({"type":"paragraph","text":["a",{"text":"b","bold":true}]},{"type":"divider"})");
+        CHECK(j["lang"] == "fr");
+        CHECK(j["dir"] == "auto");
+        CHECK(j["blocks"][0] == json::parse(R"({"type":"paragraph","index":0,"text":[{"text":"a"},{"text":"b","bold":true}]})"));
+        CHECK(j["blocks"][1] == json::parse(R"({"type":"divider","index":1})"));
+    }
+
     TEST_CASE("sponsored: the label in the article's language when the file has none") {
         const std::string block = R"({"type":"sponsored","title":"Offre","text":"Texte","href":"https://ad.example/","sponsor":"ACME"})";
         const json fr = with_blocks(block)["blocks"][0];

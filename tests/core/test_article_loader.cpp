@@ -62,6 +62,20 @@ TEST_SUITE("loader errors") {
         CHECK(r.error == "a.json:1:4: syntax error while parsing value - invalid string: control character U+0000 (NUL) must be escaped to \\u0000; last read: '\"a<U+0000>'");
     }
 
+    TEST_CASE("bytes after the JSON value are refused with their offset, a NUL byte and what follows it too") {
+        const std::string valid = R"({"format":"article/1","id":"e","title":"t","blocks":[]})";
+        auto r = load_article(valid + std::string(1, '\0') + "<html>garbage", "a.json");
+        CHECK(r.kind == LoadErrorKind::json_syntax);
+        CHECK(r.error == "a.json:1:56: unexpected U+0000 after the JSON value (byte 55); only white space may follow it");
+        CHECK(error_of(valid + std::string(1, '\0')) == "a.json:1:56: unexpected U+0000 after the JSON value (byte 55); only white space may follow it");
+        CHECK(error_of(valid + "\n\n  <html>") == "a.json:3:3: unexpected '<' after the JSON value (byte 59); only white space may follow it");
+        CHECK(error_of(valid + " é") == "a.json:1:57: unexpected 'é' after the JSON value (byte 56); only white space may follow it");
+        CHECK(error_of(valid + valid) == "a.json:1:56: unexpected '{' after the JSON value (byte 55); only white space may follow it");
+        CHECK(error_of("\xEF\xBB\xBF" + valid + "\x7F") == "a.json:1:57: unexpected U+007F after the JSON value (byte 58); only white space may follow it");
+        // White space after the value is no content.
+        CHECK(load_article(valid + " \n\t\r\n", "a.json").ok());
+    }
+
     TEST_CASE("number out of range") {
         auto r = load_article(article_with(R"({"type":"heading","level":1e400,"text":"x"})"), "a.json");
         CHECK(r.kind == LoadErrorKind::json_syntax);
@@ -144,6 +158,13 @@ TEST_SUITE("loader errors") {
         // Blank as JSON Schema's \S sees it: no-break spaces make no title.
         CHECK(error_of(R"({"format":"article/1","id":"t","title":" \u00a0\u202f","blocks":[]})") ==
               "a.json: /title: expected a non-empty string, got \" \xC2\xA0\xE2\x80\xAF\"");
+        // Control characters are removed from text, so a title of them alone is blank too.
+        CHECK(error_of(R"({"format":"article/1","id":"t","title":"\u0000","blocks":[]})") ==
+              "a.json: /title: expected a non-empty string, got \"\\u0000\"");
+        CHECK(error_of(R"({"format":"article/1","id":"t","title":" \u0001\t\u007f\u00a0","blocks":[]})") ==
+              "a.json: /title: expected a non-empty string, got \" \\u0001\\t\x7F\xC2\xA0\"");
+        CHECK(load_article(R"({"format":"article/1","id":"t","title":"\u0000","blocks":[]})", "a.json").kind == LoadErrorKind::wrong_type);
+        CHECK(load_article(R"({"format":"article/1","id":"t","title":"a\u0000b","blocks":[]})", "a.json").article.title == "ab");
         CHECK(error_of(article_with(R"({"type":"sponsored"})")) == "a.json: /blocks/0/title: missing (expected text)");
         CHECK(error_of(article_with(R"({"type":"callout","label":"x"})")) == "a.json: /blocks/0: a callout needs \"text\" or \"paragraphs\"");
         CHECK(error_of(article_with(R"({"type":"related","items":[{"href":"https://a.b/"}]})")) == "a.json: /blocks/0/items/0/title: missing (expected a string)");
@@ -186,6 +207,41 @@ TEST_SUITE("loader warnings") {
         CHECK(load_article(R"({"format":"article/1","id":"t","lang":"1a","title":"T","blocks":[]})", "a.json").warnings.size() == 1);
         CHECK(load_article(R"({"format":"article/1","id":"t","lang":"pt-BR","title":"T","blocks":[]})", "a.json").article.lang == "pt-BR");
         CHECK(load_article(R"({"format":"article/1","id":"t","lang":"es-419","title":"T","blocks":[]})", "a.json").warnings.empty());
+    }
+
+    TEST_CASE("format 1.1: a lang or dir of the wrong type or value is dropped with a warning, never fatal") {
+        auto r = load_article(R"({"format":"article/1.1","id":"t","dir":"sideways","title":"T","blocks":[
+            {"type":"paragraph","lang":"???","dir":5,"text":[{"text":"x","lang":7},{"text":"y","lang":"ja-"}]},
+            {"type":"heading","level":2,"lang":"","dir":"RTL","text":"h"},
+            {"type":"image","src":"a.png","alt":"","width":4,"height":3,"caption":[{"text":"c","lang":"x y"}]},
+            {"type":"quote","lang":"f\u0000r","dir":null,"text":"q"}]})",
+                              "a.json");
+        REQUIRE_MESSAGE(r.ok(), r.error);
+        const std::vector<std::string> expected = {
+            "a.json: /dir: expected \"ltr\", \"rtl\" or \"auto\", got \"sideways\"; ignored",
+            "a.json: /blocks/0/lang: expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got \"???\"; ignored",
+            "a.json: /blocks/0/dir: expected \"ltr\", \"rtl\" or \"auto\", got 5; ignored",
+            "a.json: /blocks/0/text/0/lang: expected a string, got 7; ignored",
+            "a.json: /blocks/0/text/1/lang: expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got \"ja-\"; ignored",
+            "a.json: /blocks/1/lang: expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got \"\"; ignored",
+            "a.json: /blocks/1/dir: expected \"ltr\", \"rtl\" or \"auto\", got \"RTL\"; ignored",
+            "a.json: /blocks/2/caption/0/lang: expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got \"x y\"; ignored",
+            "a.json: /blocks/3/lang: expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got \"f\\u0000r\"; ignored",
+            "a.json: /blocks/3/dir: expected \"ltr\", \"rtl\" or \"auto\", got null; ignored",
+        };
+        CHECK(r.warnings == expected);
+        const av::Article& a = r.article;
+        CHECK(a.dir == av::TextDirection::auto_);
+        REQUIRE(a.blocks.size() == 4);
+        for (const av::Block& b : a.blocks) {
+            CHECK(b.lang.empty());
+            CHECK(b.dir == av::TextDirection::inherit);
+        }
+        CHECK(a.blocks[0].text[0].lang.empty());
+        CHECK(a.blocks[0].text[1].lang.empty());
+        CHECK(a.blocks[0].text[1].text == "y");
+        CHECK(a.blocks[2].caption[0].lang.empty());
+        CHECK(a.blocks[2].caption[0].text == "c");
     }
 
     TEST_CASE("duplicate keys: the last one wins, with a warning") {
@@ -266,6 +322,73 @@ TEST_SUITE("loader") {
         CHECK(a.blocks[9].type == av::BlockType::divider);
         CHECK(r.warnings == std::vector<std::string>{
                                 "https://news.example/articles/today/a.json: /byline/url: only http and https links are followed, got \"ftp://x\"; dropped"});
+    }
+}
+
+TEST_SUITE("loader: format 1.1") {
+    TEST_CASE("dir at the top, lang and dir on every block, lang on runs") {
+        auto r = load_article(R"J({"format":"article/1.1","id":"t","lang":"en","dir":"ltr","title":"Three scripts","blocks":[
+            {"type":"paragraph","lang":"ar","dir":"rtl","text":["مرحبا ",{"text":"Tokyo","lang":"en","bold":true}]},
+            {"type":"heading","level":2,"lang":"ja","dir":"auto","text":"見出し"},
+            {"type":"list","items":[[{"text":"東京","lang":"ja"}," Tower"]]},
+            {"type":"divider","dir":"ltr"},
+            {"type":"image","src":"a.png","alt":"","width":4,"height":3,"lang":"zh-Hant","caption":[{"text":"臺北","lang":"zh-Hant-TW"}]},
+            {"type":"sponsored","lang":"fr","title":[{"text":"Offre","lang":"fr-CA"}],"text":[{"text":"Angebot","lang":"de-CH"}]},
+            {"type":"callout","lang":"he","dir":"rtl","paragraphs":[[{"text":"שלום"}]]},
+            {"type":"tags","lang":"es-419","items":["a"]},
+            {"type":"related","lang":"en-GB","items":[{"title":"R"}]},
+            {"type":"quote","dir":"auto","text":"q","cite":"c"}]})J",
+                              "a.json");
+        REQUIRE_MESSAGE(r.ok(), r.error);
+        CHECK(r.warnings.empty());
+        const av::Article& a = r.article;
+        CHECK(a.format == "article/1.1");
+        CHECK(a.lang == "en");
+        CHECK(a.dir == av::TextDirection::ltr);
+        REQUIRE(a.blocks.size() == 10);
+        const std::vector<std::pair<std::string, av::TextDirection>> blocks = {
+            {"ar", av::TextDirection::rtl}, {"ja", av::TextDirection::auto_}, {"", av::TextDirection::inherit},
+            {"", av::TextDirection::ltr},   {"zh-Hant", av::TextDirection::inherit}, {"fr", av::TextDirection::inherit},
+            {"he", av::TextDirection::rtl}, {"es-419", av::TextDirection::inherit}, {"en-GB", av::TextDirection::inherit},
+            {"", av::TextDirection::auto_},
+        };
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            CHECK_MESSAGE(a.blocks[i].lang == blocks[i].first, i);
+            CHECK_MESSAGE(a.blocks[i].dir == blocks[i].second, i);
+        }
+        CHECK(a.blocks[0].text[0].lang.empty());  // a string run has the block's language
+        CHECK(a.blocks[0].text[1].lang == "en");
+        CHECK(a.blocks[0].text[1].bold);
+        CHECK(a.blocks[2].items[0][0].lang == "ja");
+        CHECK(a.blocks[2].items[0][1].lang.empty());
+        CHECK(a.blocks[4].caption[0].lang == "zh-Hant-TW");
+        CHECK(a.blocks[5].title[0].lang == "fr-CA");
+        CHECK(a.blocks[5].text[0].lang == "de-CH");
+        CHECK(a.blocks[6].items[0][0].lang.empty());
+    }
+
+    TEST_CASE("defaults: a 1.0 file, or a 1.1 file without the new members") {
+        for (const char* format : {"article/1", "article/1.1"}) {
+            auto r = load_article(std::string(R"({"format":")") + format +
+                                      R"(","id":"t","title":"T","blocks":[{"type":"paragraph","text":[{"text":"x"}]}]})",
+                                  "a.json");
+            REQUIRE_MESSAGE(r.ok(), r.error);
+            CHECK(r.warnings.empty());
+            CHECK(r.article.lang == "en");
+            CHECK(r.article.dir == av::TextDirection::auto_);
+            CHECK(r.article.blocks[0].lang.empty());
+            CHECK(r.article.blocks[0].dir == av::TextDirection::inherit);
+            CHECK(r.article.blocks[0].text[0].lang.empty());
+        }
+    }
+
+    TEST_CASE("the members are read whatever the 1.x minor says") {
+        // A 1.0 reader ignores them as unknown members; this one knows them, and the schema does
+        // not tie them to a minor either.
+        auto r = load_article(R"({"format":"article/1","id":"t","dir":"rtl","title":"T","blocks":[{"type":"paragraph","lang":"ar","text":"x"}]})", "a.json");
+        REQUIRE(r.ok());
+        CHECK(r.article.dir == av::TextDirection::rtl);
+        CHECK(r.article.blocks[0].lang == "ar");
     }
 }
 

@@ -2,7 +2,7 @@
 """Check article JSON files against docs/article.schema.json (JSON Schema draft 2020-12).
 
 Usage:
-    /usr/bin/python3 tests/schema/check_articles.py [--shared DIR]
+    /usr/bin/python3 tests/schema/check_articles.py [--shared DIR] [--viewer PATH/TO/article-viewer]
 
 Needs Debian's python3-jsonschema (seen by /usr/bin/python3, not by other pythons on PATH).
 
@@ -13,7 +13,12 @@ Checks, in order:
   4. every DIR/corpus/*.json passes it (DIR = --shared, default <repo>/../shared; if that folder
      is absent this is said and skipped, the bundled articles are still checked);
   5. tests/tools/seed_to_json.py run on DIR/seeds/seed-article.txt gives exactly the committed
-     assets/articles/russie-munitions-nord-coreennes.json (skipped, saying so, without the seed).
+     assets/articles/russie-munitions-nord-coreennes.json (skipped, saying so, without the seed);
+  6. the format 1.1 cases below (CASES_1_1): the schema judges each as it says (valid, or invalid
+     at the JSON pointer it names), and with --viewer so does the loader (`article-viewer --check`:
+     a valid case gives no line at all, an invalid one exactly one warning at that pointer, as an
+     optional member of the wrong type or value is dropped with a warning). Without --viewer the
+     loader's side is said to be skipped.
 
 Prints `ok FILE` or `FAIL FILE: <json pointer>: <message>` per checked file, then exactly
 `N passed, M failed`; exits 1 if anything failed. Warnings (duplicate keys, duplicate block ids)
@@ -26,6 +31,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 try:
     import jsonschema
@@ -40,6 +46,47 @@ SCHEMA = os.path.join(REPO, "docs", "article.schema.json")
 ARTICLES = os.path.join(REPO, "assets", "articles")
 GENERATOR = os.path.join(REPO, "tests", "tools", "seed_to_json.py")
 SEED_JSON = os.path.join(ARTICLES, "russie-munitions-nord-coreennes.json")
+
+
+# Format 1.1 (lang and dir): (name, article, None if valid else the JSON pointer of the fault).
+# The loader reads the 1.1 members whatever minor the file names, and so does the schema.
+def _article(blocks, fmt="article/1.1", **top):
+    doc = {"format": fmt, "id": "c", "title": "T"}
+    doc.update(top)
+    doc["blocks"] = blocks
+    return doc
+
+
+def _para(text, **members):
+    return dict({"type": "paragraph", "text": text}, **members)
+
+
+CASES_1_1 = [
+    ("every 1.1 member", _article([
+        _para(["مرحبا ", {"text": "Tokyo", "lang": "en", "bold": True}], lang="ar", dir="rtl"),
+        {"type": "heading", "level": 2, "lang": "ja", "dir": "auto", "text": "東京"},
+        {"type": "list", "items": [[{"text": "東京", "lang": "ja"}, " Tower"]], "dir": "ltr"},
+        {"type": "image", "src": "a.png", "alt": "", "width": 4, "height": 3, "lang": "zh-Hant",
+         "caption": [{"text": "臺北", "lang": "zh-Hant-TW"}]},
+        {"type": "callout", "lang": "he", "dir": "rtl", "paragraphs": [[{"text": "שלום", "lang": "he"}]]},
+        {"type": "divider", "lang": "en", "dir": "ltr"},
+    ], lang="en", dir="rtl"), None),
+    ("1.1 without the new members", _article([_para("x")]), None),
+    ("1.1 members in an article/1 file", _article([_para("x", lang="es-419")], fmt="article/1", dir="auto"), None),
+    ("top-level dir sideways", _article([], dir="sideways"), "/dir"),
+    ("top-level dir in capitals", _article([], dir="RTL"), "/dir"),
+    ("block dir a number", _article([_para("x", dir=5)]), "/blocks/0/dir"),
+    ("block dir null", _article([{"type": "divider", "dir": None}]), "/blocks/0/dir"),
+    ("block lang with an underscore", _article([_para("x", lang="ar_EG")]), "/blocks/0/lang"),
+    ("block lang empty", _article([_para("x", lang="")]), "/blocks/0/lang"),
+    ("block lang with a NUL", _article([_para("x", lang="f\u0000r")]), "/blocks/0/lang"),
+    ("run lang a number", _article([_para([{"text": "x", "lang": 7}])]), "/blocks/0/text/0/lang"),
+    ("run lang ending in a hyphen", _article([_para(["a", {"text": "b", "lang": "ja-"}])]), "/blocks/0/text/1/lang"),
+    ("run lang in a callout paragraph", _article([{"type": "callout", "paragraphs": [[{"text": "p", "lang": "x y"}]]}]),
+     "/blocks/0/paragraphs/0/0/lang"),
+    ("run lang in a sponsored title", _article([{"type": "sponsored", "title": [{"text": "t", "lang": "123"}]}]),
+     "/blocks/0/title/0/lang"),
+]
 
 
 class Bad(Exception):
@@ -163,10 +210,45 @@ def check_generator(seed):
                   % (show(SEED_JSON), line + 1, show(GENERATOR), seed, show(SEED_JSON)))
 
 
+def check_case(validator, viewer, tmp, name, doc, fault):
+    errors = list(validator.iter_errors(doc))
+    if fault is None and errors:
+        err = best_match(errors)
+        raise Bad(pointer(err.absolute_path), "the schema refuses a valid case: " + err.message)
+    if fault is not None:
+        if not errors:
+            raise Bad(fault, "the schema accepts an invalid case")
+        if not any(pointer(e.absolute_path) == fault for e in _leaves(errors)):
+            raise Bad(fault, "the schema finds no fault there: %s" % ", ".join(
+                sorted({pointer(e.absolute_path) or '""' for e in _leaves(errors)})))
+    if viewer is None:
+        return
+    path = os.path.join(tmp, "case.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    out = subprocess.run([viewer, "--check", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines = out.stdout.decode("utf-8", "replace").splitlines()
+    if fault is None:
+        if out.returncode != 0 or lines:
+            raise Bad("", "the loader does not find it clean: %s" % " | ".join(lines))
+        return
+    prefix = "warning: %s: %s: " % (path, fault)
+    if out.returncode != 0 or len(lines) != 1 or not lines[0].startswith(prefix):
+        raise Bad(fault, "the loader does not warn once there: %s" % " | ".join(lines))
+
+
+def _leaves(errors):
+    """Every error, with those inside anyOf/oneOf (where a run's fault is found)."""
+    for e in errors:
+        yield e
+        yield from _leaves(e.context or [])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(REPO), "shared"),
                     help="the shared folder holding corpus/ and seeds/ (default: <repo>/../shared)")
+    ap.add_argument("--viewer", help="the article-viewer program: the loader judges the 1.1 cases too")
     args = ap.parse_args()
     shared = os.path.abspath(args.shared)
 
@@ -228,6 +310,15 @@ def main():
             run("%s output == %s" % (show(GENERATOR), show(SEED_JSON)), check_generator, seed)
         else:
             print("note: %s is absent: seed conversion not checked" % seed)
+
+    # 6. format 1.1 cases, judged alike by the schema and the loader
+    viewer = os.path.abspath(args.viewer) if args.viewer else None
+    if viewer is None:
+        print("note: no --viewer: the loader's side of the 1.1 cases not checked")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, doc, fault in CASES_1_1:
+            label = "1.1 case %s (%s)" % (name, "valid" if fault is None else "invalid at " + fault)
+            run(label, check_case, validator, viewer, tmp, name, doc, fault)
 
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

@@ -14,6 +14,11 @@ Conversion rules (the text of every line is copied character for character: both
 
   * Top level: "format": "article/1", "id": "russie-munitions-nord-coreennes", "lang": "fr",
     "title" = the first line exactly. No byline (the source names no author, date or publisher).
+  * Languages and directions (format 1.1): the article's "lang" is the only one. The seed is French
+    throughout and the first strong character of every text is a left-to-right letter, so no block
+    or run needs a "lang" of its own and the default "dir" ("auto") gives every block its
+    direction: the output has no 1.1 member and stays "article/1" (a 1.1 file without them is a
+    1.0 file). tests/bench/article_to_html.py carries the "lang" to the static page.
   * The second line is a related-article teaser that the source repeats twice by accident
     ("X X"): it is emitted ONCE, as {"type": "related", "items": [{"title": X}]} (no href and no
     label: the source has neither).

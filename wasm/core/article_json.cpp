@@ -10,6 +10,16 @@ namespace {
 
 using nlohmann::json;
 
+const char* dir_name(TextDirection dir) {
+    switch (dir) {
+        case TextDirection::ltr: return "ltr";
+        case TextDirection::rtl: return "rtl";
+        case TextDirection::auto_: return "auto";
+        case TextDirection::inherit: break;
+    }
+    return nullptr;
+}
+
 json runs_json(const Inline& text) {
     json out = json::array();
     for (const Run& r : text) {
@@ -17,6 +27,7 @@ json runs_json(const Inline& text) {
         if (r.bold) run["bold"] = true;
         if (r.italic) run["italic"] = true;
         if (!r.href.empty()) run["href"] = r.href;
+        if (!r.lang.empty()) run["lang"] = r.lang;
         out.push_back(std::move(run));
     }
     return out;
@@ -33,6 +44,8 @@ void put(json& j, const char* key, const Inline& value) {
 json block_json(const Article& a, const Block& b, std::size_t index) {
     json j = {{"type", block_type_name(b.type)}, {"index", index}};
     put(j, "id", b.id);
+    put(j, "lang", b.lang);
+    if (const char* dir = dir_name(b.dir)) j["dir"] = dir;
     switch (b.type) {
         case BlockType::heading:
             j["level"] = b.level;
@@ -104,6 +117,7 @@ std::string article_json(const Article& article) {
     json out;
     out["id"] = article.id;
     out["lang"] = article.lang;
+    out["dir"] = dir_name(article.dir == TextDirection::inherit ? TextDirection::auto_ : article.dir);
     out["title"] = article.title;
     put(out, "subtitle", article.subtitle);
     const Byline& by = article.byline;

@@ -2,13 +2,16 @@
 // (shell/mirror.js): what the loader accepted, never the file's bytes, so whatever the loader
 // dropped (a javascript: link, an unknown block, a control character) stays dropped.
 //
-//   {"id", "lang", "title", "subtitle"?,
+//   {"id", "lang", "dir", "title", "subtitle"?,
 //    "byline": {"authors": [...], "published"?, "publishedText"?, "updated"?, "updatedText"?,
 //               "source"?, "url"?},
-//    "blocks": [{"type": "heading", "index": 5, "id"?: "h-x", "level": 2, "text": RUNS}, ...]}
+//    "blocks": [{"type": "heading", "index": 5, "id"?: "h-x", "lang"?: "ja", "dir"?: "rtl",
+//                "level": 2, "text": RUNS}, ...]}
 //
-// RUNS is [{"text", "bold"?: true, "italic"?: true, "href"?: URL}] (false and empty members left
-// out). Per type: heading level/text; paragraph text; quote text/cite?; list ordered/items [RUNS];
+// RUNS is [{"text", "bold"?: true, "italic"?: true, "href"?: URL, "lang"?: "ja"}] (false and
+// empty members left out). The article's "lang" and "dir" ("ltr", "rtl" or "auto") are always
+// there; a block's "lang" and "dir" and a run's "lang" only when the file set them (format 1.1):
+// without them a block takes the article's, a run its block's. Per type: heading level/text; paragraph text; quote text/cite?; list ordered/items [RUNS];
 // image alt/caption?/credit?/width/height (never src: the mirror must not load the picture);
 // sponsored label (the block's, else locale::sponsored_label), title (runs without a link take the
 // block's href, as the canvas draws it), text?, href?, sponsor?; related label (the block's, else

@@ -201,6 +201,38 @@ public:
         return link;
     }
 
+    // `lang`: a BCP 47 tag (the article's since format 1.0; a block's or a run's since 1.1), or ""
+    // with a warning. Checked as the file writes it, before control characters are removed, as the
+    // schema's pattern checks it.
+    std::string optional_lang(json& object, const std::string& pointer) {
+        json* v = optional(object, "lang");
+        if (!v) return {};
+        if (!v->is_string()) {
+            warn(pointer + "/lang", "expected a string, got " + describe(*v) + "; ignored");
+            return {};
+        }
+        if (!valid_lang(v->get_ref<const std::string&>())) {
+            warn(pointer + "/lang",
+                 "expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got " + describe(*v) + "; ignored");
+            return {};
+        }
+        return std::move(v->get_ref<std::string&>());
+    }
+
+    // `dir` (format 1.1): "ltr", "rtl" or "auto", else `absent` (with a warning if it is there).
+    TextDirection optional_dir(json& object, const std::string& pointer, TextDirection absent) {
+        json* v = optional(object, "dir");
+        if (!v) return absent;
+        if (v->is_string()) {
+            const std::string& s = v->get_ref<const std::string&>();
+            if (s == "ltr") return TextDirection::ltr;
+            if (s == "rtl") return TextDirection::rtl;
+            if (s == "auto") return TextDirection::auto_;
+        }
+        warn(pointer + "/dir", "expected \"ltr\", \"rtl\" or \"auto\", got " + describe(*v) + "; ignored");
+        return absent;
+    }
+
     bool optional_bool(json& object, const std::string& pointer, const char* name) {
         json* v = optional(object, name);
         if (!v) return false;
@@ -211,7 +243,7 @@ public:
         return v->get<bool>();
     }
 
-    // Inline = string | [ string | {text, bold?, italic?, href?} ].
+    // Inline = string | [ string | {text, bold?, italic?, href?, lang?} ].
     bool read_inline(json& v, const std::string& pointer, Inline& out) {
         if (v.is_string()) {
             out.push_back(Run{clean(std::move(v.get_ref<std::string&>()), pointer)});
@@ -238,6 +270,7 @@ public:
             run.bold = optional_bool(r, rp, "bold");
             run.italic = optional_bool(r, rp, "italic");
             run.href = optional_link(r, rp, "href", true);
+            run.lang = optional_lang(r, rp);
             out.push_back(std::move(run));
         }
         return true;
@@ -321,6 +354,8 @@ bool read_block(Checker& c, json& b, const std::string& p, std::string_view sour
         if (id->is_string() && valid_id(id->get_ref<const std::string&>())) block.id = std::move(id->get_ref<std::string&>());
         else c.warn(p + "/id", "expected 1 to 128 characters of A-Z a-z 0-9 . _ -, got " + describe(*id) + "; ignored");
     }
+    block.lang = c.optional_lang(b, p);
+    block.dir = c.optional_dir(b, p, TextDirection::inherit);
     switch (block.type) {
         case BlockType::heading: {
             json* level = c.require(b, p, "level", "an integer from 2 to 4");
@@ -569,16 +604,16 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
     a.id = *id;
     std::string* title = c.require_string(top, "", "title");
     if (!title) return result;
-    if (blank(*title)) {
+    // Blank once its control characters are gone: a title of "\u0000" would show as nothing.
+    bool changed = false;
+    std::string clean_title = clean_text(std::string(*title), changed);
+    if (blank(clean_title)) {
         c.fail(LoadErrorKind::wrong_type, "/title", "expected a non-empty string, got " + describe(*title));
         return result;
     }
-    bool changed = false;
-    a.title = clean_text(std::move(*title), changed);
-    if (const std::string lang = c.optional_string(top, "", "lang"); !lang.empty() || (top.contains("lang") && top.find("lang")->is_string())) {
-        if (valid_lang(lang)) a.lang = lang;
-        else c.warn("/lang", "expected a BCP 47 language tag such as \"fr\" or \"pt-BR\", got " + describe(json(lang)) + "; ignored");
-    }
+    a.title = std::move(clean_title);
+    if (std::string lang = c.optional_lang(top, ""); !lang.empty()) a.lang = std::move(lang);
+    a.dir = c.optional_dir(top, "", TextDirection::auto_);
     a.subtitle = c.optional_string(top, "", "subtitle");
     read_byline(c, top, a.byline);
 

@@ -2,10 +2,12 @@
 // `json::sax_parse(..., strict = true)` makes, in the same order and with the same values, about
 // four times as fast (BENCHMARKS.md, "Load").
 //
-// It is not a second authority on JSON. It accepts only text that nlohmann accepts, and it gives
-// up at the first thing nlohmann would refuse (a syntax error, or a number too large for a
-// double). read_json then parses the text again with nlohmann's parser from the start, so error
-// messages and positions are nlohmann's, word for word.
+// It is not a second authority on JSON. It accepts only text that nlohmann accepts (as read_json
+// runs it, json_nlohmann_parser.hpp: one value, then only white space), and it gives up at the
+// first thing nlohmann would refuse (a syntax error, or a number too large for a double). read_json
+// then parses the text again with nlohmann's parser from the start, so error messages and
+// positions are nlohmann's, word for word. Bytes after the value are the one thing both report
+// alike without that: Outcome::trailing, at the same offset.
 // tests/core/test_json_fast_parser.cpp compares the two on every file of the corpus and on
 // thousands of broken variants of them.
 //
@@ -29,9 +31,10 @@
 namespace av::json_fast {
 
 enum class Outcome {
-    parsed,   // the text is one JSON value; every call was made and returned true
-    stopped,  // the handler returned false (a limit): the calls up to that one were made
-    gave_up,  // not handled here: the caller must parse the text again another way
+    parsed,    // the text is one JSON value, then only white space; every call was made and returned true
+    trailing,  // one JSON value (every call made and returned true), then a byte that is not white space
+    stopped,   // the handler returned false (a limit): the calls up to that one were made
+    gave_up,   // not handled here: the caller must parse the text again another way
 };
 
 // `Sax` has nlohmann's SAX interface (null, boolean, number_integer, number_unsigned,
@@ -40,7 +43,11 @@ enum class Outcome {
 template <class Sax>
 class Parser {
 public:
-    Parser(std::string_view text, Sax& sax) : p_(text.data()), end_(text.data() + text.size()), sax_(sax) {}
+    Parser(std::string_view text, Sax& sax)
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), sax_(sax) {}
+
+    // After Outcome::trailing: the byte offset of the first byte after the value that is not white space.
+    std::size_t trailing_at() const { return static_cast<std::size_t>(p_ - begin_); }
 
     Outcome run() {
         // nlohmann skips a UTF-8 byte order mark at the very start, and refuses a partial one.
@@ -102,9 +109,9 @@ public:
         goto value;
     after_value:
         skip_space();
-        // nlohmann's lexer takes a NUL byte for the end of the input (for C strings), so it accepts
-        // anything after one that follows the value: so must the fast path.
-        if (in_object.empty()) return p_ == end_ || *p_ == '\0' ? Outcome::parsed : Outcome::gave_up;
+        // After the value, anything but white space is refused, a NUL byte too (which nlohmann's
+        // lexer would take for the end of the input: see json_nlohmann_parser.hpp).
+        if (in_object.empty()) return p_ == end_ ? Outcome::parsed : Outcome::trailing;
         if (p_ == end_) return Outcome::gave_up;
         if (*p_ == ',') {
             ++p_;
@@ -264,15 +271,20 @@ private:
         return v;
     }
 
+    const char* const begin_;
     const char* p_;
     const char* const end_;
     Sax& sax_;
 };
 
-// Parses `text` (valid UTF-8) into calls on `sax`; see Outcome.
+// Parses `text` (valid UTF-8) into calls on `sax`; see Outcome. On Outcome::trailing,
+// `*trailing_at` (if given) is the offset of the first byte after the value that is not white space.
 template <class Sax>
-Outcome parse(std::string_view text, Sax& sax) {
-    return Parser<Sax>(text, sax).run();
+Outcome parse(std::string_view text, Sax& sax, std::size_t* trailing_at = nullptr) {
+    Parser<Sax> parser(text, sax);
+    const Outcome outcome = parser.run();
+    if (outcome == Outcome::trailing && trailing_at) *trailing_at = parser.trailing_at();
+    return outcome;
 }
 
 }  // namespace av::json_fast

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "json_fast_parser.hpp"
+#include "json_nlohmann_parser.hpp"
 #include "utf8.hpp"
 
 namespace av {
@@ -217,15 +218,35 @@ private:
     std::vector<Frame> frames_;
 };
 
+// Bytes after the JSON value (a NUL byte and a page appended by a broken server, say): the same
+// error whichever parser found them. The byte is named, not quoted, when it cannot be seen.
+void refuse_trailing(std::string_view text, std::size_t at, JsonReadResult& result) {
+    std::size_t pos = at;
+    const char32_t c = utf8::next(text, pos);
+    std::string what;
+    if (c < 0x20 || c == 0x7F) {
+        static const char hex[] = "0123456789ABCDEF";
+        what = std::string("U+00") + hex[c >> 4] + hex[c & 15];
+    } else {
+        what = "'" + std::string(text.substr(at, pos - at)) + "'";
+    }
+    result.kind = LoadErrorKind::json_syntax;
+    result.error = line_column(text, at) + ": unexpected " + what + " after the JSON value (byte " + std::to_string(at) +
+                   "); only white space may follow it";
+    result.value = nullptr;
+}
+
 }  // namespace
 
 JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockSink* blocks) {
+    std::size_t trailing_at = 0;
     {
         // The fast path first (json_fast_parser.hpp). It makes the same calls as nlohmann's parser
         // would, so a limit it stops at is the limit nlohmann's parser would stop at.
         JsonReadResult result;
         LimitedDomBuilder builder(text, limits, result, blocks);
-        const json_fast::Outcome outcome = json_fast::parse(text, builder);
+        const json_fast::Outcome outcome = json_fast::parse(text, builder, &trailing_at);
+        if (outcome == json_fast::Outcome::trailing) refuse_trailing(text, trailing_at, result);
         if (outcome != json_fast::Outcome::gave_up) {
             if (result.kind == LoadErrorKind::none) result.value = builder.take_root();
             return result;
@@ -235,8 +256,9 @@ JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockS
     // starts over (begin() comes again with the "blocks" array, if the parser gets that far).
     JsonReadResult result;
     LimitedDomBuilder builder(text, limits, result, blocks);
-    const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
-    if (!ok && result.kind == LoadErrorKind::none) {
+    const json_nlohmann::Outcome outcome = json_nlohmann::parse(text, builder, &trailing_at);
+    if (outcome == json_nlohmann::Outcome::trailing) refuse_trailing(text, trailing_at, result);
+    if (outcome == json_nlohmann::Outcome::failed && result.kind == LoadErrorKind::none) {
         result.kind = LoadErrorKind::json_syntax;
         result.error = line_column(text, text.size()) + ": unexpected end of input";
     }
