@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -106,9 +105,12 @@ TEST_CASE("a truncated, foreign, other-version or corrupt file is refused with t
     SUBCASE("every truncation") {
         for (std::size_t size = 0; size < good.size(); ++size) {
             std::string error;
-            REQUIRE_MESSAGE(!ThaiBreaker::load(good.data(), size, error), "a file cut to " << size << " bytes was accepted");
-            if (size < 28) CHECK(error.find("fewer than its 28-byte header") != std::string::npos);
-            else if (size == 28) CHECK(error.find("truncated") != std::string::npos);
+            REQUIRE_MESSAGE(!ThaiBreaker::load(good.data(), size, error),
+                            "a file cut to " << size << " bytes was accepted");
+            if (size < 28)
+                CHECK(error.find("fewer than its 28-byte header") != std::string::npos);
+            else if (size == 28)
+                CHECK(error.find("truncated") != std::string::npos);
         }
         std::string error;
         CHECK_FALSE(ThaiBreaker::load(nullptr, 100, error));
@@ -129,7 +131,8 @@ TEST_CASE("a truncated, foreign, other-version or corrupt file is refused with t
     SUBCASE("extra bytes") {
         std::vector<std::uint8_t> longer(good);
         longer.push_back(0x81);
-        CHECK(load_error(longer) == "byte " + std::to_string(good.size()) + ": 1 bytes after the end the header announces");
+        CHECK(load_error(longer) ==
+              "byte " + std::to_string(good.size()) + ": 1 byte after the end the header announces");
     }
     SUBCASE("a changed byte without a new checksum") {
         std::vector<std::uint8_t> bad(good);
@@ -168,7 +171,8 @@ TEST_CASE("a truncated, foreign, other-version or corrupt file is refused with t
             std::vector<std::uint8_t> file(good.begin(), good.begin() + 28);
             for (int i = 0; i < 4; ++i) file[16 + static_cast<std::size_t>(i)] = 0;
             const auto size = static_cast<std::uint32_t>(noise.size());
-            for (int i = 0; i < 4; ++i) file[20 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(size >> (8 * i));
+            for (int i = 0; i < 4; ++i)
+                file[20 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(size >> (8 * i));
             file.insert(file.end(), noise.begin(), noise.end());
             reseal(file);
             std::string error;
@@ -198,7 +202,7 @@ TEST_CASE("a truncated, foreign, other-version or corrupt file is refused with t
 // Expected cuts as node 20 (ICU 78.2) gives them; the corpus test below checks thousands more.
 TEST_CASE("words: dictionary words, look-ahead, unknown stretches, marks, ๆ and ฯ") {
     CHECK(cut("ภาษาไทย") == "ภาษา|ไทย");
-    CHECK(cut("ไทย") == "ไทย");    // runs of 4 or fewer characters are never cut
+    CHECK(cut("ไทย") == "ไทย");  // runs of 4 or fewer characters are never cut
     CHECK(cut("ไปมา") == "ไปมา");
     CHECK(cut("กินข้าว") == "กิน|ข้าว");
     CHECK(cut("เด็กๆ วิ่งเล่น") == "เด็กๆ วิ่ง|เล่น");  // the space is the rules' boundary, not ours
@@ -206,7 +210,7 @@ TEST_CASE("words: dictionary words, look-ahead, unknown stretches, marks, ๆ an
     CHECK(cut("ช้าๆ") == "ช้าๆ");
     CHECK(cut("นายวีรพงษ์ศรีสุวรรณ") == "นาย|วี|รพงษ์|ศรี|สุวรรณ");  // a name no dictionary holds
     CHECK(cut("ภาษาไทยเด็กๆเล่น") == "ภาษา|ไทย|เด็กๆ|เล่น");
-    CHECK(cut("กรุงเทพฯลฯ") == "กรุงเทพ|ฯลฯ");  // ฯลฯ is a word: ฯ does not join the word before
+    CHECK(cut("กรุงเทพฯลฯ") == "กรุงเทพ|ฯลฯ");          // ฯลฯ is a word: ฯ does not join the word before
     CHECK(cut("ABCภาษาไทยDEF") == "ABCภาษา|ไทยDEF");  // only inside the Thai run
     CHECK(cut("ปี๒๕๖๗ภาษาไทย") == "ปี๒๕๖๗ภาษา|ไทย");
 }
@@ -236,7 +240,9 @@ struct Tally {
     std::size_t lines = 0, lines_same = 0, lines_orphan_marks = 0, runs = 0, boundaries = 0, boundaries_same = 0;
 };
 
-bool is_thai_mark(char32_t c) { return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E); }
+bool is_thai_mark(char32_t c) {
+    return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E);
+}
 
 std::set<std::size_t> breaks_in(std::u32string_view t, std::size_t begin, std::size_t end) {
     std::vector<std::size_t> out;
@@ -305,8 +311,10 @@ TEST_CASE("the boundaries of Intl.Segmenter('th') on the corpus") {
             }
             a = b;
         }
-        if (same) ++tally.lines_same;
-        else if (explained) ++tally.lines_orphan_marks;
+        if (same)
+            ++tally.lines_same;
+        else if (explained)
+            ++tally.lines_orphan_marks;
     }
     for (const auto& d : differences) MESSAGE(d);
     for (const auto& [source, tally] : tallies) {
@@ -328,7 +336,9 @@ TEST_CASE("random code points: sane boundaries, linear time") {
         std::u32string t(static_cast<std::size_t>(random() % 200), U'\0');
         for (auto& c : t) {
             const auto roll = random() % 100;
-            c = roll < 90 ? static_cast<char32_t>(0x0E00 + random() % 0x80) : roll < 95 ? U' ' : static_cast<char32_t>(random() % 0x110000);
+            c = roll < 90   ? static_cast<char32_t>(0x0E00 + random() % 0x80)
+                : roll < 95 ? U' '
+                            : static_cast<char32_t>(random() % 0x110000);
         }
         out.clear();
         breaker().find_breaks(t, 0, t.size(), out);
@@ -355,13 +365,15 @@ TEST_CASE("random code points: sane boundaries, linear time") {
         const auto start = std::chrono::steady_clock::now();
         breaker().find_breaks(*t, 0, t->size(), out);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        MESSAGE(std::string(t == &text ? "sentences" : "random letters") << ": " << t->size() << " characters (" << t->size() * 3
-                << " bytes of UTF-8) in " << ms << " ms, " << out.size() << " boundaries");
+        MESSAGE(std::string(t == &text ? "sentences" : "random letters")
+                << ": " << t->size() << " characters (" << t->size() * 3 << " bytes of UTF-8) in " << ms << " ms, "
+                << out.size() << " boundaries");
         CHECK(out.size() > t->size() / 40);
     }
     const auto start = std::chrono::steady_clock::now();
     std::string error;
-    for (int i = 0; i < 10; ++i) REQUIRE(ThaiBreaker::load(dictionary_bytes().data(), dictionary_bytes().size(), error));
+    for (int i = 0; i < 10; ++i)
+        REQUIRE(ThaiBreaker::load(dictionary_bytes().data(), dictionary_bytes().size(), error));
     MESSAGE("load: " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / 10
                      << " ms");
 }

@@ -12,7 +12,7 @@ constexpr std::uint16_t format_version = 1;
 constexpr std::size_t max_word_letters = 127;
 
 // ICU's constants for Thai (dictbe.cpp), named for what they do here.
-constexpr std::size_t min_run_with_breaks = 5;  // two words of at least two letters, and then some
+constexpr std::size_t min_run_with_breaks = 5;  // longer than two words of the minimum two letters
 constexpr std::size_t short_word = 3;           // a word shorter than this may take the unknown stretch after it
 constexpr int weak_prefix = 3;                  // ...when fewer characters than this start a dictionary word there
 constexpr char32_t paiyannoi = 0x0E2F;          // ฯ, abbreviation
@@ -20,13 +20,21 @@ constexpr char32_t maiyamok = 0x0E46;           // ๆ, repetition
 
 // Combining marks among the characters handled (Thai, SA, general category M): a word never ends
 // before one.
-bool is_mark(char32_t c) { return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E); }
+bool is_mark(char32_t c) {
+    return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E);
+}
 // Where a word may plausibly end and the next begin, when skipping a stretch no word starts:
 // after anything but MAI HAN-AKAT or a leading vowel, before a consonant or a leading vowel.
-bool may_end_word(char32_t c) { return c != 0x0E31 && !(c >= 0x0E40 && c <= 0x0E44); }
-bool may_begin_word(char32_t c) { return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E40 && c <= 0x0E44); }
+bool may_end_word(char32_t c) {
+    return c != 0x0E31 && !(c >= 0x0E40 && c <= 0x0E44);
+}
+bool may_begin_word(char32_t c) {
+    return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E40 && c <= 0x0E44);
+}
 
-std::uint16_t read_u16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | (p[1] << 8)); }
+std::uint16_t read_u16(const std::uint8_t* p) {
+    return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
 std::uint32_t read_u32(const std::uint8_t* p) {
     return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
            (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
@@ -51,7 +59,9 @@ std::uint32_t crc32(const std::uint8_t* data, std::size_t size) {
     return c ^ 0xFFFFFFFFu;
 }
 
-std::string at_byte(std::size_t offset, const std::string& what) { return "byte " + std::to_string(offset) + ": " + what; }
+std::string at_byte(std::size_t offset, const std::string& what) {
+    return "byte " + std::to_string(offset) + ": " + what;
+}
 
 }  // namespace
 
@@ -86,8 +96,9 @@ std::optional<ThaiBreaker> ThaiBreaker::load(const std::uint8_t* bytes, std::siz
         return std::nullopt;
     }
     if (expected < size) {
-        error = at_byte(static_cast<std::size_t>(expected),
-                        std::to_string(size - expected) + " bytes after the end the header announces");
+        const std::uint64_t extra = size - expected;
+        error = at_byte(static_cast<std::size_t>(expected), std::to_string(extra) + (extra == 1 ? " byte" : " bytes") +
+                                                                " after the end the header announces");
         return std::nullopt;
     }
     if (crc32(bytes + header_size, text_size + static_cast<std::size_t>(block_size)) != read_u32(bytes + 24)) {
@@ -179,8 +190,8 @@ std::optional<ThaiBreaker> ThaiBreaker::load(const std::uint8_t* bytes, std::siz
     }
     if (!end_word(block_start + block_size)) return std::nullopt;
     if (count != words) {
-        error = at_byte(12, "the header announces " + std::to_string(words) + " words, the list holds " +
-                                std::to_string(count));
+        error = at_byte(
+            12, "the header announces " + std::to_string(words) + " words, the list holds " + std::to_string(count));
         return std::nullopt;
     }
     dict.word_count_ = count;
@@ -218,8 +229,9 @@ public:
         cached_at_.fill(no_position);
     }
 
+    // Appends the boundaries inside the run, as indexes from `base`. The run has at least
+    // min_run_with_breaks characters.
     void divide(std::size_t base, std::vector<std::size_t>& out) {
-        if (size_ < min_run_with_breaks) return;
         const std::size_t first_break = out.size();
         std::size_t pos = 0;
         while (pos < size_) {
@@ -234,7 +246,8 @@ public:
             // word for a few letters, then it is a word of its own (found on the next round).
             if (pos + length < size_ && word_letters < short_word) {
                 const Candidates next = candidates(pos + length);
-                if (next.count == 0 && (length == 0 || next.examined < weak_prefix)) length += skip_unknown(pos + length);
+                if (next.count == 0 && (length == 0 || next.examined < weak_prefix))
+                    length += skip_unknown(pos + length);
             }
             while (pos + length < size_ && is_mark(chars_[pos + length])) ++length;
 
@@ -305,8 +318,8 @@ private:
     const ThaiBreaker& dict_;
     const char32_t* chars_;
     std::size_t size_;
-    std::array<Candidates, 32> cache_{};
-    std::array<std::size_t, 32> cached_at_{};
+    std::array<Candidates, 32> cache_;
+    std::array<std::size_t, 32> cached_at_;
 };
 
 void ThaiBreaker::find_breaks(std::u32string_view text, std::size_t begin, std::size_t end,
@@ -320,7 +333,8 @@ void ThaiBreaker::find_breaks(std::u32string_view text, std::size_t begin, std::
         }
         const std::size_t run_start = i;
         while (i < end && handles(text[i])) ++i;
-        Run(*this, text.data() + run_start, i - run_start).divide(run_start, out);
+        if (i - run_start >= min_run_with_breaks)
+            Run(*this, text.data() + run_start, i - run_start).divide(run_start, out);
     }
 }
 

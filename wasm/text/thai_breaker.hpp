@@ -37,8 +37,7 @@ public:
     // character of each word but the run's first. The characters around a run do not change its
     // boundaries (ICU's range for Thai is the same run), and nothing outside [begin, end) is read.
     // Runs of 4 characters or fewer get no boundary (ICU: too short for two words of two).
-    void find_breaks(std::u32string_view text, std::size_t begin, std::size_t end,
-                     std::vector<std::size_t>& out) const;
+    void find_breaks(std::u32string_view text, std::size_t begin, std::size_t end, std::vector<std::size_t>& out) const;
 
     std::size_t word_count() const { return word_count_; }
     // The data's source and the license notice that must go with it (UTF-8), from the file.
@@ -64,9 +63,9 @@ private:
     // siblings follow through next_sibling_ in increasing letter order. Node 0 is unused.
     static constexpr std::uint8_t is_word = 1;
     static constexpr std::uint8_t has_child = 2;
-    std::vector<std::uint8_t> letter_;         // code point - U+0E00
+    std::vector<std::uint8_t> letter_;  // code point - U+0E00
     std::vector<std::uint8_t> flags_;
-    std::vector<std::uint32_t> next_sibling_;  // 0: the last child
+    std::vector<std::uint32_t> next_sibling_;       // 0: the last child
     std::array<std::uint32_t, 128> first_level_{};  // the node of a one-letter prefix, by letter
     std::size_t word_count_ = 0;
     std::string notice_;
