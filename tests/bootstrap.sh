@@ -4,7 +4,8 @@
 #   1. Debian packages (apt-get, as root; otherwise prints the exact command and stops).
 #   2. Dear ImGui 1.92.x sources from Debian's *source* package, verified, unpacked into
 #      build/deps/imgui (or IMGUI_DIR=/path/to/an/imgui/checkout to use your own).
-#   3. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
+#   3. ICU's Thai dictionary from Debian's icu source package, verified, into build/deps/icu-thai.
+#   4. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
 # Prints `IMGUI_DIR=...` as its last line so callers can pick it up.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -84,7 +85,29 @@ else
   fi
 fi
 
-# --- 3. npm packages for the browser tests ------------------------------------------------------
+# --- 3. ICU's Thai word list ------------------------------------------------------------------------
+# The word list of ICU's Thai dictionary break engine, which Intl.Segmenter('th') uses in browsers
+# (docs/text-pipeline.md, "Line-break tailoring"). Debian's icu orig tarball ships ICU's data
+# compiled into one package (icudt72l.dat), not the source word lists, so the dictionary comes
+# out of that package (brkitr/thaidict.dict, ICU's byte trie, decoded at build time by
+# wasm/text/build_thai_dictionary.py) with ICU's LICENSE beside it. Only those two files are kept.
+icu_file="icu_72.1.orig.tar.gz"
+icu_sha256="a2d2d38217092a7ed56635e34467f92f976b370e20182ad325edea6681a71d68"
+icu_thai="$deps/icu-thai"
+if [ ! -f "$icu_thai/thaidict.dict" ] || [ ! -f "$icu_thai/LICENSE" ] ||
+   [ "$(cat "$icu_thai/.source" 2>/dev/null)" != "$icu_file $icu_sha256" ]; then
+  tarball=$("$repo/tests/deps/fetch_debian_source.sh" icu bookworm "$icu_file" "$icu_sha256" "$deps/downloads")
+  unpack="$deps/icu-thai-unpack"
+  rm -rf "$unpack" "$icu_thai"; mkdir -p "$unpack" "$icu_thai"
+  tar -xzf "$tarball" -C "$unpack" icu/LICENSE icu/source/data/in/icudt72l.dat
+  /usr/bin/python3 "$repo/tests/deps/icu_data_item.py" "$unpack/icu/source/data/in/icudt72l.dat" \
+    brkitr/thaidict.dict "$icu_thai/thaidict.dict"
+  cp "$unpack/icu/LICENSE" "$icu_thai/LICENSE"
+  echo "$icu_file $icu_sha256" > "$icu_thai/.source"
+  rm -rf "$unpack" "$tarball"
+fi
+
+# --- 4. npm packages for the browser tests ------------------------------------------------------
 browser="$repo/tests/browser"
 if [ -f "$browser/package-lock.json" ]; then
   stamp="$browser/node_modules/.lock-stamp"
