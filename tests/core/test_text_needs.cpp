@@ -126,6 +126,25 @@ TEST_SUITE("text needs") {
         CHECK(a.needs.of(Weight::regular, Han::zh_hans).empty());
     }
 
+    TEST_CASE("format 1.1: the Han variant of a block's and a run's own language") {
+        const Article a = load(R"({"format":"article/1.1","id":"x","lang":"ja","title":"漢字","blocks":[
+            {"type":"paragraph","text":["字と漢字、", {"text":"太字","bold":true}, {"text":"汉","lang":"zh-Hans"}]},
+            {"type":"heading","level":2,"text":"見出し"},
+            {"type":"paragraph","lang":"ko","text":"한국"},
+            {"type":"paragraph","text":"x − y → z"}]})");
+        CHECK(a.needs.rich);
+        // Sorted by code point; the symbols the base faces lack are needed too, under their text's
+        // variant (→ and − are in no Noto Serif face).
+        CHECK(a.needs.of(Weight::bold, Han::ja) == chars(U"し出太字漢見"));
+        CHECK(a.needs.of(Weight::regular, Han::ja) == chars(U"→−、と字漢"));
+        CHECK(a.needs.of(Weight::regular, Han::zh_hans) == chars(U"汉"));
+        CHECK(a.needs.of(Weight::regular, Han::ko) == chars(U"국한"));
+        const Article b = load(R"({"format":"article/1","id":"x","title":"t","blocks":[{"type":"paragraph","text":"x − y → z ●"}]})");
+        CHECK(b.needs.of(Weight::regular, Han::zh_hans) == chars(U"→−●"));
+        CHECK_FALSE(b.needs.rich);
+        CHECK_FALSE(b.needs.extended);  // → is in the extended subsets' list, but in no base face
+    }
+
     TEST_CASE("emoji clusters are listed by their first code point") {
         const Article a = load(R"({"format":"article/1","id":"x","title":"t","blocks":[{"type":"paragraph",
             "text":"👍🏽 👩‍👩‍👧 🇫🇷 ❤️ 1️⃣ ❤ 🏴󠁧󠁢󠁳󠁣󠁴󠁿"}]})");

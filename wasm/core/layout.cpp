@@ -640,7 +640,9 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
         doc.total_lines_ += b.kept_lines.size();
         for (const Line& l : b.kept_lines)
             for (const Span& sp : l.spans)
-                if (sp.x + sp.width > right || sp.x < left) {
+                // A right-aligned (right-to-left) line overflows on the left; a list's markers
+                // may hang into the margin, as a browser's outside markers do.
+                if (sp.x + sp.width > right || (l.visual && sp.x < left)) {
                     ++doc.overflowing_;
                     break;
                 }
