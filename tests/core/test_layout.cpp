@@ -9,6 +9,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/layout.hpp"
+#include "core/locale.hpp"
 #include "test_support.hpp"
 
 using namespace av;
@@ -144,6 +145,28 @@ TEST_SUITE("document layout") {
         REQUIRE(!ad.shapes.empty());
         CHECK(ad.shapes[0].kind == ShapeKind::sponsored_box);
         CHECK(doc.lines(3)[0].spans[0].text == "Sponsorisé");
+    }
+
+    TEST_CASE("CJK and Thai are read by the character") {
+        // 1 000 Japanese characters at 357 a minute: 3 minutes, not the 1 minute of 1 000 / 228
+        // "words" (a paragraph without spaces would be one word).
+        std::string ja;
+        for (int i = 0; i < 200; ++i) ja += "日本語です";
+        auto r = load_article(R"({"format":"article/1","id":"t","title":"t","lang":"ja","blocks":[{"type":"paragraph","text":")" + ja + R"("}]})", "t.json");
+        REQUIRE(r.ok());
+        CHECK(reading_words(r.article.blocks[0]) == 1000);
+        CHECK(layout_article(r.article, measurer, LayoutParams{800, 20, 0}).reading_minutes == 3);
+        // Latin words inside count as words; Korean, written with spaces, is counted in words.
+        auto mixed = load_article(R"({"format":"article/1","id":"t","title":"t","blocks":[
+            {"type":"paragraph","text":"東京 Tokyo tower 東京タワー"},
+            {"type":"paragraph","text":"한국어 문장 하나"},
+            {"type":"paragraph","text":"ภาษาไทย ok"}]})", "t.json");
+        REQUIRE(mixed.ok());
+        CHECK(reading_words(mixed.article.blocks[0]) == 2 + 2 + 5);
+        CHECK(reading_words(mixed.article.blocks[1]) == 3);
+        CHECK(reading_words(mixed.article.blocks[2]) == 7 + 1);
+        CHECK(locale::words_per_minute("zh-TW") == 255);
+        CHECK(locale::words_per_minute("th") == 900);
     }
 
     TEST_CASE("narrow screens keep no line wider than the column") {

@@ -4,6 +4,8 @@
 #include <string_view>
 
 #include "bytes8.hpp"
+#include "core/text/text_class.hpp"
+#include "utf8.hpp"
 
 namespace av {
 
@@ -12,11 +14,42 @@ namespace {
 // A word starts at each byte that is neither a space nor a newline and follows one (or starts the
 // text). Eight bytes at a time: a mask with the high bit of each space byte (exact, no carry
 // between bytes), shifted by one byte to ask "was the byte before a space", and counted.
+// CJK and Thai are read character by character, not word by word (there are no spaces to count):
+// each ideograph, kana and Thai, Lao, Khmer or Myanmar letter is a unit of its own. Korean, written
+// with spaces, is counted in words like Latin.
+bool read_by_character(char32_t c) {
+    const std::uint8_t cls = text_class_of(c);
+    const bool hangul = (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+                        (c >= 0xAC00 && c <= 0xD7FF);
+    return (cls & text_class::dictionary) || ((cls & text_class::han) && !hangul);
+}
+
+// Text that may hold CJK or Thai: a byte that starts a three- or four-byte character.
+bool may_be_cjk(std::string_view t) {
+    for (char c : t)
+        if (static_cast<unsigned char>(c) >= 0xE0) return true;
+    return false;
+}
+
 std::size_t count_words(const Inline& text) {
     std::size_t words = 0;
     bool in_word = false;
     for (const Run& r : text) {
         const std::string_view t = r.text;
+        if (may_be_cjk(t)) {
+            for (std::size_t pos = 0; pos < t.size();) {
+                const char32_t c = utf8::next(t, pos);
+                if (read_by_character(c)) {
+                    ++words;
+                    in_word = false;
+                } else {
+                    const bool space = c == U' ' || c == U'\n';
+                    if (!space && !in_word) ++words;
+                    in_word = !space;
+                }
+            }
+            continue;
+        }
         std::size_t i = 0;
         if constexpr (bytes8::little_endian) {
             for (; i + 8 <= t.size(); i += 8) {

@@ -95,7 +95,10 @@ std::string header_text(const Article& article);
 
 // Words of the article's reading in `block` (reading time, reading speed): those of headings,
 // paragraphs, quotes, list items and image captions; sponsored blocks and callouts have none. A
-// word is a stretch of characters other than space and newline (runs joined).
+// word is a stretch of characters other than space and newline (runs joined); each CJK ideograph
+// or kana and each Thai, Lao, Khmer or Myanmar letter counts as one on its own, those scripts
+// being read (and their speeds measured) by the character: locale::words_per_minute gives
+// characters per minute for them.
 std::size_t reading_words(const Block& block);
 
 // Lower-case name of a block type as it appears in the file ("heading", "sponsored", ...).

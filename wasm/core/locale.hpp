@@ -32,7 +32,8 @@ std::string position_lost(std::string_view lang);
 // ("2025-06-01T08:30:00Z") in the same languages; "2025-06-01" in any other; "" if unreadable.
 std::string format_date(std::string_view lang, std::string_view iso);
 
-// Words a typical reader reads per minute in this language (for reading-time estimates).
+// Words a typical reader reads per minute in this language (for reading-time estimates); for
+// Chinese, Japanese and Thai-like languages, characters a minute (see reading_words).
 int words_per_minute(std::string_view lang);
 
 // Whether text in this language runs right to left (Arabic, Hebrew, Persian, Urdu, ...; a script

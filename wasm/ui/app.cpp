@@ -252,7 +252,7 @@ bool App::wants_frame() const {
     // until the queue is empty, or the last clicks would wait for the next input.
     const ImGuiContext* g = ImGui::GetCurrentContext();
     const bool queued = g && g->InputEventsQueue.Size > 0;
-    return animating_ || settle_frames_ > 0 || queued || find_focus_;
+    return animating_ || settle_frames_ > 0 || queued || find_focus_ || fonts_stale_;
 }
 
 void App::open_find(const std::string& query) {
@@ -315,9 +315,11 @@ void App::set_font_size(float px) {
 }
 
 void App::reload_fonts() {
-    // New faces, so a new layout (LayoutParams::font_set); the anchor keeps the reader's place.
-    font_error_ = fonts_.reload();
-    if (!font_error_.empty()) std::fprintf(stderr, "article-viewer: %s\n", font_error_.c_str());
+    // Done at the start of the next frame, never inside one: the platforms may answer a request
+    // made during a frame (the desktop reads files at once), and ImGui must not lose a font it is
+    // drawing with. New faces mean a new layout (LayoutParams::font_set); the anchor keeps the
+    // reader's place.
+    fonts_stale_ = true;
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
@@ -503,6 +505,11 @@ void App::draw_article(float width, float height) {
 }
 
 void App::frame() {
+    if (fonts_stale_) {
+        fonts_stale_ = false;
+        font_error_ = fonts_.reload();
+        if (!font_error_.empty()) std::fprintf(stderr, "article-viewer: %s\n", font_error_.c_str());
+    }
     keys_.collect();  // before NewFrame takes the queued input
     ImGui::NewFrame();
     // NewFrame has made a window current, so this is the framebuffer scale (ui/fonts.hpp).

@@ -94,7 +94,7 @@ public:
     // The web build ships the fonts' extended subsets (Greek, Cyrillic, ...) apart from the first
     // visit's download: true once an article has needed them and they are not loaded yet, so the
     // platform fetches them into the fonts folder's ext/ and then calls reload_fonts()
-    // (ui/fonts.hpp; BENCHMARKS.md, "Transfer size"). Outside frames only.
+    // (ui/fonts.hpp; BENCHMARKS.md, "Transfer size"), which takes effect at the next frame.
     bool wants_extended_fonts() const { return wants_extended_fonts_ && !fonts_.extended(); }
     void reload_fonts();
 
@@ -157,6 +157,7 @@ private:
     Asked catalog_ = Asked::no;
     Asked engine_state_ = Asked::no;
     bool files_waiting_ = false;
+    bool fonts_stale_ = false;  // fonts or the engine changed: reload them before the next frame
     std::vector<FontId> files_asked_;
     LoadableTextEngine* engine_ = nullptr;
     std::string text_error_;  // the last thing about fonts or the engine that failed
