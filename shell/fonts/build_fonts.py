@@ -339,7 +339,7 @@ def jobs_of(planned: dict, processes: int) -> tuple[list[tuple], list[dict]]:
     return glyph_jobs + heavy + light, cjk
 
 
-def build(planned: dict, out: str, processes: int, log) -> dict[str, bytes]:
+def build(planned: dict, processes: int, log) -> dict[str, bytes]:
     stage1, cjk = jobs_of(planned, processes)
     data: dict[str, bytes] = {}
     glyphs: dict[str, tuple] = {}
@@ -481,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         planned = plan(args)
         log(f"plan: {time.monotonic() - started:.1f} s")
-        data = build(planned, args.out, max(1, args.jobs), log)
+        data = build(planned, max(1, args.jobs), log)
         doc = manifest(planned, data)
         write(args.out, data, doc)
         usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]

@@ -26,7 +26,6 @@ VS16 = 0xFE0F
 ZWJ = 0x200D
 KEYCAP = 0x20E3
 TAGS = range(0xE0020, 0xE0080)
-MODIFIERS = range(0x1F3FB, 0x1F400)
 
 
 class EmojiError(Exception):
