@@ -489,9 +489,18 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{args.out}: {len(data)} files, {sum(map(len, data.values())) / 1e6:.1f} MB, "
             f"{time.monotonic() - started:.1f} s ({cpu:.1f} s of CPU in all processes)")
         if kept:
-            shutil.rmtree(args.cache, ignore_errors=True)  # one entry: the last build
-            os.makedirs(args.cache)
-            shutil.copytree(args.out, kept)
+            # One entry, the last build's, appearing whole (renamed into place): a build of the
+            # other preset running meanwhile sees it complete or not at all.
+            os.makedirs(args.cache, exist_ok=True)
+            for name in os.listdir(args.cache):
+                if name != key and not name.endswith(".tmp"):
+                    shutil.rmtree(os.path.join(args.cache, name), ignore_errors=True)
+            tmp = f"{kept}.{os.getpid()}.tmp"
+            shutil.copytree(args.out, tmp)
+            try:
+                os.rename(tmp, kept)
+            except OSError:  # another build put the same entry there first
+                shutil.rmtree(tmp, ignore_errors=True)
     except (BuildError, unicode_data.DataError, emoji_groups.EmojiError) as e:
         print(f"build_fonts.py: {e}", file=sys.stderr)
         return 1
