@@ -14,7 +14,12 @@
 - article-viewer.html: the single-file page, with the program, fonts, styles, scripts and the
   bundled articles inline (base64), for file:// and double-clicks.
 - articles/: the bundled articles and their index.json, under their own names (they are linked to).
-- Prints every file's size, raw and gzipped.
+- fonts/: the fonts beyond the base faces (shell/fonts/build_fonts.py, --fonts-more), hashed like
+  the rest, fetched per article and never precached; their manifest in six versions that list the
+  same files in the same order (so a file's FontId is the same in all): fonts.json without the CJK
+  families' maps (most articles: symbols, scripts, emoji), fonts-<variant>.json with one CJK map,
+  fonts-all.json with all four. loader.js learns their hashed names (bundle.fontsMore).
+- Prints every file's size, raw and gzipped (the on-demand fonts per family).
 
 Python standard library only; every URL in the result is relative, so dist/ works under any path.
 """
@@ -119,7 +124,60 @@ def human(n: int) -> str:
     return f"{n / 1024:.1f} KiB" if n >= 1024 else f"{n} B"
 
 
-def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None) -> dict:
+def human_big(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB" if n >= 10 * 1024 * 1024 else human(n)
+
+
+FONTS_MORE = "fonts"  # dist/fonts/: the on-demand fonts and their manifests
+CJK_VARIANTS = ("zh-Hans", "zh-Hant", "ja", "ko")
+
+
+def fonts_more_files(folder: str, read) -> tuple[dict[str, bytes], dict[str, str], list[tuple[str, int, int, int]]]:
+    """The on-demand fonts (build_fonts.py's folder) for dist/fonts/: {dist path: bytes}, the
+    manifests' plain names -> dist paths, and per family (name, files, raw, gzip) for the report."""
+    manifest_path = os.path.join(folder, "fonts.json")
+    try:
+        doc = json.loads(read(manifest_path))
+        families = doc["families"]
+    except (ValueError, KeyError, TypeError) as e:
+        raise BuildError(f"{manifest_path}: not a font manifest ({e})") from None
+    out: dict[str, bytes] = {}
+    summary: dict[str, list[int]] = {}
+    for family in families:
+        totals = summary.setdefault(family["name"], [0, 0, 0])
+        for entry in family["files"]:
+            name = entry["file"]
+            if "/" in name or name.startswith("."):
+                raise BuildError(f"{manifest_path}: {name!r} is not a file name of its folder")
+            data = read(os.path.join(folder, name))
+            entry["file"] = hashed_name(name, data)
+            out[f"{FONTS_MORE}/{entry['file']}"] = data
+            totals[0] += 1
+            totals[1] += len(data)
+            totals[2] += entry["gzip"]
+
+    def version(keep) -> bytes:
+        """The manifest with only the maps of the CJK families whose Han variant `keep` accepts."""
+        copy = json.loads(json.dumps(doc))
+        for family in copy["families"]:
+            if "map" in family and not keep(family.get("han")):
+                del family["map"]
+                for entry in family["files"]:
+                    entry["ranges"] = []
+        return (json.dumps(copy, separators=(",", ":"), ensure_ascii=True) + "\n").encode("ascii")
+
+    versions = {"fonts.json": version(lambda han: False), "fonts-all.json": version(lambda han: True)}
+    for variant in CJK_VARIANTS:
+        versions[f"fonts-{variant}.json"] = version(lambda han, v=variant: han == v)
+    paths = {}
+    for name, data in versions.items():
+        paths[name] = f"{FONTS_MORE}/{hashed_name(name, data)}"
+        out[paths[name]] = data
+    return out, paths, [(name, *totals) for name, totals in summary.items()]
+
+
+def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None,
+             fonts_more: str | None = None) -> dict:
     def read(path: str) -> bytes:
         try:
             with open(path, "rb") as f:
@@ -164,10 +222,17 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     for name, data in ext_font_bytes.items():
         ext_font_paths[name] = "fonts-ext/" + hashed_name(name, data)
         out[ext_font_paths[name]] = data
+    # The fonts beyond the base faces: fetched per article (by the hashed names of the manifests,
+    # which loader.js learns here, and the names those list), never precached, not in the
+    # single-file page (which draws with the base faces only).
+    more_files, more_manifests, more_summary = fonts_more_files(fonts_more, read) if fonts_more else ({}, {}, [])
+    out.update(more_files)
     program_version = digest(b"".join(digest(program_bytes[n]).encode() for n in PROGRAM_FILES))[:16]
     bundle = {"version": program_version,
               "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES},
               "fontsExt": ext_font_paths}
+    if more_manifests:
+        bundle["fontsMore"] = more_manifests
     # The default article, which loader.js downloads beside the program (as the program would ask
     # for it by the same URL: AV_DEFAULT_ARTICLE in wasm/CMakeLists.txt comes from the same index).
     default = next((a["path"] for a in article_index.get("articles", []) if a.get("id") == article_index.get("default")), None)
@@ -218,6 +283,10 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     sw = fill(sw, "version", version, "sw.js")
     sw = fill(sw, "precache", precache, "sw.js")
     sw = fill(sw, "page", page_needs, "sw.js")
+    # The worker keeps fetched fonts across bundles; at an update it drops those this bundle's
+    # manifests no longer list (it reads fonts-all.json's file names then).
+    sw = fill(sw, "fonts", {"manifests": sorted(more_manifests.values()), "all": more_manifests.get("fonts-all.json")},
+              "sw.js")
     out["sw.js"] = sw.encode("utf-8")
 
     # --- the single-file page --------------------------------------------------------------------
@@ -248,13 +317,19 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
             f.write(data)
 
     if not quiet:
-        report(dist, out, page_needs + [renamed[n] for n in PROGRAM_FILES] + ["articles/" + p for p in bundled[:1]])
+        report(dist, out, page_needs + [renamed[n] for n in PROGRAM_FILES] + ["articles/" + p for p in bundled[:1]],
+               set(more_files) - set(more_manifests.values()), more_summary)
     return {"version": version, "program_version": program_version, "files": renamed}
 
 
-def report(dist: str, out: dict[str, bytes], first_visit: list[str]) -> None:
+def report(dist: str, out: dict[str, bytes], first_visit: list[str], grouped: set[str] | None = None,
+           families: list[tuple[str, int, int, int]] | None = None) -> None:
+    """Every file of dist/ with its size, raw and gzipped; the on-demand fonts (`grouped`) only per
+    family, from the manifest's own gzip -9 sizes (hundreds of files)."""
     rows = []
     for name in sorted(out, key=lambda n: (n.count("/"), n)):
+        if grouped and name in grouped:
+            continue
         raw = len(out[name])
         rows.append((name, raw, len(gzip.compress(out[name], 9, mtime=0))))
     width = max(len(r[0]) for r in rows)
@@ -262,6 +337,16 @@ def report(dist: str, out: dict[str, bytes], first_visit: list[str]) -> None:
     print(f"  {'file':<{width}}  {'raw':>10}  {'gzipped':>10}")
     for name, raw, gz in rows:
         print(f"  {name:<{width}}  {human(raw):>10}  {human(gz):>10}")
+    if families:
+        print(f"  {FONTS_MORE}/: the fonts fetched per article, by family (gzip -9, as the manifest gives it)")
+        fw = max(len(f[0]) for f in families)
+        print(f"    {'family':<{fw}}  {'files':>5}  {'raw':>10}  {'gzipped':>10}")
+        for name, count, raw, gz in families:
+            print(f"    {name:<{fw}}  {count:>5}  {human_big(raw):>10}  {human_big(gz):>10}")
+        count = sum(f[1] for f in families)
+        raw = sum(f[2] for f in families)
+        gz = sum(f[3] for f in families)
+        print(f"    {'all':<{fw}}  {count:>5}  {human_big(raw):>10}  {human_big(gz):>10}")
     sizes = {r[0]: r for r in rows}
     visit = ["index.html"] + [n for n in first_visit if n in sizes]
     raw = sum(sizes[n][1] for n in set(visit))
@@ -276,10 +361,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--program", required=True, help="folder holding article-viewer.js, .wasm, .data")
     p.add_argument("--dist", required=True, help="output folder (replaced)")
     p.add_argument("--fonts-ext", help="folder of the fonts' extended subsets (fetched when needed)")
+    p.add_argument("--fonts-more", help="folder of the fonts beyond the base faces (shell/fonts/build_fonts.py)")
     p.add_argument("--quiet", action="store_true", help="no size report")
     args = p.parse_args(argv)
     try:
-        assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext)
+        assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext, args.fonts_more)
     except BuildError as e:
         print(f"assemble_dist.py: {e}", file=sys.stderr)
         return 1

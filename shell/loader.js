@@ -5,12 +5,17 @@
   const $ = (id) => document.getElementById(id);
   const overlay = $('overlay'), bar = $('progress-bar'), statusLine = $('status'), detail = $('detail'), retry = $('retry');
   let program = null;  // the Emscripten module once it runs
-  // The program's content-hashed file names and sizes, and the extended fonts' hashed paths
-  // ({files: {name: {name, size}}, fontsExt: {NAME.ttf: 'fonts-ext/NAME.<hash>.ttf'}}), filled in
-  // by the dist assembly (shell/assemble_dist.py); empty when this file is used unassembled.
+  // The program's content-hashed file names and sizes, the extended fonts' hashed paths and the
+  // hashed paths of the other fonts' manifests ({files: {name: {name, size}}, fontsExt: {NAME.ttf:
+  // 'fonts-ext/NAME.<hash>.ttf'}, fontsMore: {'fonts-ja.json': 'fonts/fonts-ja.<hash>.json', ...}}),
+  // filled in by the dist assembly (shell/assemble_dist.py); empty when this file is used unassembled.
   const bundle = /*@bundle*/{}/*@bundle*/;
   const asset = (name) => (bundle.files && bundle.files[name] ? bundle.files[name].name : name);
   const fontExtPath = (name) => (bundle.fontsExt && bundle.fontsExt[name]) || 'fonts-ext/' + name;
+  // A manifest of the fonts beyond the base faces (fonts.json, fonts-<Han variant>.json,
+  // fonts-all.json: docs/text-pipeline.md "Fonts") -> its hashed URL; the files it lists are
+  // relative to it. Null where there are none (unassembled, or the single-file page).
+  const fontsMorePath = (name) => (!inline && bundle.fontsMore && bundle.fontsMore[name]) || null;
   // The single-file page (article-viewer.html) carries the wasm, the fonts and the bundled
   // articles inline, base64; nothing is downloaded there (fetch() of file:// fails anyway).
   const inline = window.articleViewerInline || null;
@@ -303,6 +308,7 @@
       prefetchedArticles: prefetched,  // likewise
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
       fontExtPath,  // NAME.ttf -> its hashed URL, for js_fetch_extended_fonts
+      fontsMorePath,  // fonts.json, fonts-ja.json, ... -> its hashed URL (or null), for the program
       onRuntimeInitialized() { window.clearTimeout(reveal); overlay.hidden = true; },
       onStateChange() {
         window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));

@@ -7,7 +7,11 @@
 //   page never mixes an old program with new fonts or wasm); the page itself comes from the network
 //   first, so a new bundle shows on the next load; everything else (articles, their pictures, the
 //   article index) from the network first, kept in a second cache that survives bundle updates, so
-//   every article read once opens again offline.
+//   every article read once opens again offline;
+// - the fonts fetched per article (fonts/: CJK, emoji, other scripts, symbols; hundreds of files,
+//   never precached) come from a third cache first, filled as they are fetched; it survives bundle
+//   updates (the names are content hashes, so a font is fetched once, ever), and an update drops
+//   the fonts its manifest no longer lists.
 //
 // shell/assemble_dist.py fills VERSION, PRECACHE and PAGE_NEEDS when it writes dist/sw.js; sw.js
 // itself is served uncached (serve.py sends no-cache), so browsers see a new version at once.
@@ -16,12 +20,16 @@
 const VERSION = /*@version*/'dev'/*@version*/;
 const PRECACHE = /*@precache*/[]/*@precache*/;    // paths relative to this file
 const PAGE_NEEDS = /*@page*/[]/*@page*/;          // hashed names the matching index.html refers to
+// The on-demand fonts' manifests, and the one that lists every font file (paths relative to this file).
+const FONTS = /*@fonts*/{ manifests: [], all: null }/*@fonts*/;
 
 const SCOPE = self.registration.scope;
 const PREFIX = 'article-viewer ' + SCOPE + ' ';
 const BUNDLE_CACHE = PREFIX + 'bundle ' + VERSION;
 const READ_CACHE = PREFIX + 'read';
 const READ_LIMIT = 200;  // articles and pictures kept; the oldest go first
+const FONT_CACHE = PREFIX + 'fonts';
+const FONTS_DIR = new URL('fonts/', SCOPE).href;
 const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
 const PAGE = new URL('index.html', SCOPE).href;
 
@@ -54,11 +62,30 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== BUNDLE_CACHE && name !== READ_CACHE) await caches.delete(name);
+      if (name.startsWith(PREFIX) && name !== BUNDLE_CACHE && name !== READ_CACHE && name !== FONT_CACHE) await caches.delete(name);
     }
     await self.clients.claim();
+    await pruneFonts();
   })());
 });
+
+// Drops the kept fonts that this bundle's manifests do not list (an older build's). Offline, or
+// with nothing kept, there is nothing to do: the next update tries again.
+async function pruneFonts() {
+  try {
+    const cache = await caches.open(FONT_CACHE);
+    const kept = await cache.keys();
+    if (!kept.length || !FONTS.all) return;
+    const all = new URL(FONTS.all, SCOPE).href;
+    const response = (await cache.match(all)) || (await fetch(all));
+    if (!response.ok) return;
+    const listed = new Set(FONTS.manifests.map((p) => new URL(p, SCOPE).href));
+    for (const family of (await response.json()).families) {
+      for (const file of family.files) listed.add(new URL(file.file, all).href);
+    }
+    for (const request of kept) if (!listed.has(request.url)) await cache.delete(request);
+  } catch (e) { /* offline or a broken manifest: keep everything */ }
+}
 
 self.addEventListener('message', (event) => {
   if (event.data === 'version' && event.ports[0]) event.ports[0].postMessage(VERSION);
@@ -87,15 +114,17 @@ async function page(request) {
   }
 }
 
-// Content-hashed files: the cache first; a miss (a newer bundle than this worker's) goes to the
-// network and is kept with this bundle until the next one replaces it.
+// Content-hashed files: the cache first; a miss (a newer bundle than this worker's, or a font
+// fetched for an article) goes to the network and is kept: fonts in the fonts' cache, the rest with
+// this bundle until the next one replaces it.
 async function hashed(request, event) {
-  const hit = await fromCaches(request);
+  const font = request.url.startsWith(FONTS_DIR);
+  const hit = font ? await caches.open(FONT_CACHE).then((cache) => cache.match(request)) : await fromCaches(request);
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok) {
     const copy = response.clone();
-    event.waitUntil(caches.open(BUNDLE_CACHE).then((cache) => cache.put(request, copy)).catch(() => {}));
+    event.waitUntil(caches.open(font ? FONT_CACHE : BUNDLE_CACHE).then((cache) => cache.put(request, copy)).catch(() => {}));
   }
   return response;
 }

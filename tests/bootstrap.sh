@@ -17,7 +17,7 @@ packages=(
   emscripten nodejs
   nlohmann-json3-dev doctest-dev
   libglfw3-dev libgl-dev libstb-dev
-  fonts-noto-core fonttools unicode-data
+  fonts-noto-core fonts-noto-mono fonts-noto-cjk fonts-noto-color-emoji unicode-data fonttools libharfbuzz-bin
   chromium xvfb xauth xdotool xclip
   python3 python3-jsonschema
   libclang-rt-14-dev

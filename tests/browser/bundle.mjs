@@ -1,7 +1,7 @@
 // Helpers for the tests of the static bundle (offline, sub-path, upgrade, single file): what the
 // dist assembly wrote, a second bundle built from the first, folders to serve.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { distDir, repo } from './harness.mjs';
@@ -36,8 +36,9 @@ export function describe(dir = distDir) {
 
 // A second bundle, as a rebuild with a trivially different program would give: the program files
 // and extended fonts of `from` under their plain names, the JavaScript with one comment more
-// (unless `same`), assembled by shell/assemble_dist.py like the build does. With `report`, the
-// script's size report is returned as `output`.
+// (unless `same`), the same on-demand fonts (the build's fonts-more/ beside dist/, when there is
+// one), assembled by shell/assemble_dist.py like the build does. With `report`, the script's size
+// report is returned as `output`.
 export function rebuiltBundle(from = distDir, { same = false, report = false } = {}) {
   const { program, bundle } = describe(from);
   const work = tempDir('av-rebuild-');
@@ -52,8 +53,10 @@ export function rebuiltBundle(from = distDir, { same = false, report = false } =
   }
   for (const [face, file] of Object.entries(bundle.fontsExt || {})) cpSync(path.join(from, file), path.join(fontsDir, face));
   const dist = path.join(work, 'dist');
+  const fontsMore = path.join(from, '..', 'fonts-more');
   const output = execFileSync('python3', [path.join(repo, 'shell', 'assemble_dist.py'), '--shell', path.join(repo, 'shell'),
     '--assets', path.join(repo, 'assets'), '--program', programDir, '--fonts-ext', fontsDir, '--dist', dist,
+    ...(existsSync(path.join(fontsMore, 'fonts.json')) ? ['--fonts-more', fontsMore] : []),
     ...(report ? [] : ['--quiet'])], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
   return { dir: dist, output, remove: () => rmSync(work, { recursive: true, force: true }) };
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/text/font_catalog.hpp"
 #include "core/text/text_engine.hpp"
@@ -121,9 +122,10 @@ public:
 inline FontCatalog fake_catalog() {
     FontCatalog c;
     std::string error;
-    c.parse(R"({"format":"av-fonts/1","families":[{"name":"hebrew","kind":"shaped","script":"Hebr","weight":400,
-        "files":[{"file":"hebrew.ttf","ranges":[[32,32],[44,46],[1424,1535]]}]}]})",
-            error);
+    if (!c.parse(R"({"format":"av-fonts/1","families":[{"name":"hebrew","kind":"shaped","script":"Hebr","weight":400,
+        "files":[{"file":"hebrew.ttf","ranges":[[32,32],[44,46],[1424,1535]],"bytes":1000,"gzip":500}]}]})",
+                 error))
+        throw std::runtime_error("fake_catalog: " + error);
     return c;
 }
 

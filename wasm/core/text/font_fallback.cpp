@@ -17,26 +17,32 @@ bool FontFallback::usable(FontId font, std::u32string_view text, std::size_t beg
     return true;
 }
 
+FontId FontFallback::pick(int family, std::u32string_view text, std::size_t begin, std::size_t end) const {
+    // The slice chosen for the cluster's code points, in order (an emoji sequence's is the one
+    // owning its first owned code point: a keycap's digit is the base faces', its VS16 decides).
+    for (std::size_t i = begin; i < end; ++i) {
+        const FontId f = catalog_->file_for(family, text[i]);
+        if (f != no_font) return usable(f, text, begin, end) ? f : no_font;
+    }
+    // Characters no slice is chosen for, the Common and Inherited ones of the script (its
+    // punctuation, spaces, marks): any file of the family that has them.
+    for (FontId f : catalog_->families()[static_cast<std::size_t>(family)].files)
+        if (usable(f, text, begin, end)) return f;
+    return no_font;
+}
+
 FontId FontFallback::choose(std::u32string_view text, std::size_t begin, std::size_t end, const CharInfo& info,
                             Face face) const {
     const Weight weight = is_bold(face) ? Weight::bold : Weight::regular;
-    // The first character that is drawn picks the slice (an emoji sequence's slice is its first
-    // code point's: docs/text-pipeline.md, "Fonts").
-    std::size_t first = begin;
-    while (first + 1 < end && ignorable(text[first])) ++first;
     if (catalog_ && !catalog_->empty()) {
         if (info.flags & char_flags::emoji) {
             const int family = catalog_->shaped_family(script_tag("Zsye"), weight);
-            if (family >= 0) {
-                const FontId f = catalog_->file_for(family, text[first]);
-                if (usable(f, text, begin, end)) return f;
-            }
+            if (family >= 0)
+                if (const FontId f = pick(family, text, begin, end); f != no_font) return f;
         }
         const int family = catalog_->shaped_family(info.script, weight);
-        if (family >= 0) {
-            const FontId f = catalog_->file_for(family, text[first]);
-            if (usable(f, text, begin, end)) return f;
-        }
+        if (family >= 0)
+            if (const FontId f = pick(family, text, begin, end); f != no_font) return f;
     }
     if (info.level & 1) {
         const FontId f = FontCatalog::base_font(face);

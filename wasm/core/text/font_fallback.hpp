@@ -34,6 +34,7 @@ public:
     static bool ignorable(char32_t c);
 
 private:
+    FontId pick(int family, std::u32string_view text, std::size_t begin, std::size_t end) const;
     bool usable(FontId font, std::u32string_view text, std::size_t begin, std::size_t end) const;
 
     const TextEngine& engine_;

@@ -56,12 +56,14 @@ public:
         std::size_t pos = 0;
         char32_t prev = 0;
         char32_t c = 0;
+        bool flag_open = false;  // the last character was a flag's first regional indicator
         // Plain ASCII is the bulk of most articles and asks for nothing.
         while (pos < text.size()) {
             const unsigned char b = static_cast<unsigned char>(text[pos]);
             if (b < 0x80) {
                 ++pos;
                 prev = b;
+                flag_open = false;
                 continue;
             }
             c = utf8::next(text, pos);
@@ -74,8 +76,12 @@ public:
             // VS16 (U+FE0F) follows; not inside a ZWJ sequence, whose slice is its first emoji's.
             const bool vs16_next = pos + 3 <= text.size() && text.compare(pos, 3, "\xEF\xB8\x8F") == 0;
             const bool emoji = (cls & text_class::emoji) || vs16_next;
+            // A flag is two regional indicators: the second comes with the first's slice.
+            const bool regional = c >= 0x1F1E6 && c <= 0x1F1FF;
+            const bool second_of_flag = regional && flag_open;
+            flag_open = regional && !second_of_flag;
             if (emoji && !emoji_component(c)) {
-                if (prev != 0x200D) emoji_.push(c);
+                if (prev != 0x200D && !second_of_flag) emoji_.push(c);
             } else if (cover == BaseCoverage::none && !emoji_component(c)) {
                 out.push(c);
             }
