@@ -115,7 +115,7 @@ SECURITY_HEADERS = (
 LISTEN_BACKLOG = 1024           # connections the kernel holds while none is accepted
 DEFAULT_HEADER_TIMEOUT = 10.0   # s: a request's whole header block, from the connection (or its first byte)
 DEFAULT_IDLE_TIMEOUT = 5.0      # s: a kept-alive connection waiting for its next request
-MAX_CONNECTIONS = 512           # open client connections, further lowered by the fd limit
+MAX_CONNECTIONS = 1024          # open client connections, lowered to fit the fd limit
 WORKERS = 16                    # threads that answer complete requests
 FD_RESERVE = WORKERS + 32       # descriptors kept for the pool's open files, stdio, the selector...
 MIN_CONNECTIONS = 16            # below this the fd limit is too low to serve a browser
@@ -123,6 +123,7 @@ MAX_HEADER_BYTES = 64 * 1024    # request line and headers together
 PRESSURE_GRACE = 0.25           # s: at the cap, a connection idle or still sending its headers this long gives way
 ACCEPT_RETRY = 0.1              # s: at the cap with nothing to give way (or out of fds), next look at the backlog
 ACCEPT_BATCH = 64               # accepts per turn of the loop, so reading keeps its share
+LINGER = 1.0                    # s: after a last response, what the client still sends is read and dropped
 SEND_TIMEOUT = 20.0             # s: a response's headers, plus the body's share below
 MIN_SEND_RATE = 32 * 1024       # bytes/s a client must at least read a body at
 CHUNK = 64 * 1024
@@ -221,7 +222,7 @@ def byte_range(header: str, size: int) -> tuple[int, int] | str | None:
         return max(0, size - suffix), size - 1
     first = number(first_text)
     last = number(last_text) if last_text else size - 1
-    if last < first:
+    if last_text and last < first:
         return None  # an invalid range-spec makes the header invalid
     if first >= size:
         return "unsatisfiable"
@@ -265,6 +266,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     root = ""  # realpath of the served folder, set by make_handler
     verbose = False
+    # HTTP/0.9 answers have no status line and no headers (so none of ours): a request line
+    # without a version is refused (parse_request), and every answer, even to a malformed
+    # request line, is an HTTP/1.x one.
+    default_request_version = "HTTP/1.0"
 
     def __init__(self, sock: socket.socket, client_address, server, head: bytes):
         # Not BaseRequestHandler's constructor: no buffered socket files, one request only.
@@ -280,6 +285,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if headers is not None and (headers.get("Transfer-Encoding") or
                                     headers.get("Content-Length", "0").strip() not in ("", "0")):
             self.close_connection = True  # a body we never read must not be taken for a request
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if len(self.requestline.split()) < 3:
+            self.send_error(400, "A request line needs an HTTP version")
+            return False
+        return True
 
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", self.csp)
@@ -436,7 +449,7 @@ def make_handler(root: str, verbose: bool) -> type[Handler]:
 
 
 # --- connections ---------------------------------------------------------------------------------
-READING, IDLE, BUSY = "reading", "idle", "busy"
+READING, IDLE, BUSY, CLOSING = "reading", "idle", "busy", "closing"
 
 
 class Connection:
@@ -471,10 +484,22 @@ def reply_bytes(status: int, reason: str) -> bytes:
 
 
 def connection_limit(max_connections: int = MAX_CONNECTIONS) -> int:
-    """The cap on open client connections: `max_connections`, lowered to fit the fd limit."""
+    """The cap on open client connections: `max_connections`, lowered to fit the fd limit.
+
+    The soft fd limit is first raised as far as the cap needs, if the hard limit allows (it is
+    often 1024 while the hard limit is far higher).
+    """
     if resource is None:
         return max_connections
-    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = max_connections + FD_RESERVE
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        raised = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (raised, hard))
+            soft = raised
+        except (ValueError, OSError):
+            pass
     if soft == resource.RLIM_INFINITY:
         return max_connections
     return min(max_connections, soft - FD_RESERVE)
@@ -599,6 +624,8 @@ class Server:
         if not data:
             self._close(conn)
             return
+        if conn.state == CLOSING:
+            return  # dropped: see _finish
         if conn.state == IDLE:  # the next request on a kept-alive connection starts
             conn.state = READING
             conn.since = now
@@ -611,7 +638,7 @@ class Server:
             self.selector.unregister(conn.sock)
             self._dispatch(conn)
         elif len(conn.buffer) > MAX_HEADER_BYTES:
-            self._reply_and_close(conn, 431, "Request Header Fields Too Large")
+            self._reply_and_close(conn, 431, "Request Header Fields Too Large", now)
 
     def _dispatch(self, conn: Connection) -> None:
         conn.state = BUSY
@@ -623,8 +650,10 @@ class Server:
             if conn.state == BUSY:
                 continue
             if now >= conn.deadline:
-                if conn.state == READING and conn.buffer:
-                    self._reply_and_close(conn, 408, "Request Timeout")
+                if conn.state == CLOSING:
+                    self._close(conn)
+                elif conn.state == READING and conn.buffer:
+                    self._reply_and_close(conn, 408, "Request Timeout", now)
                 else:
                     self._close(conn)  # nothing asked: nothing to answer
             else:
@@ -640,7 +669,7 @@ class Server:
         while self.returned:
             conn, keep = self.returned.popleft()
             if not keep:
-                self._close(conn)
+                self._finish(conn, now)
                 continue
             # What followed the last request (pipelining) may already be the next one.
             conn.sock.setblocking(False)
@@ -649,7 +678,7 @@ class Server:
                 self._dispatch(conn)
                 continue
             if len(conn.buffer) > MAX_HEADER_BYTES:
-                self._reply_and_close(conn, 431, "Request Header Fields Too Large")
+                self._reply_and_close(conn, 431, "Request Header Fields Too Large", now)
                 continue
             conn.state = READING if conn.buffer else IDLE
             conn.since = now
@@ -657,12 +686,32 @@ class Server:
             self.next_expiry = min(self.next_expiry, conn.deadline)
             self.selector.register(conn.sock, selectors.EVENT_READ, conn)
 
-    def _reply_and_close(self, conn: Connection, status: int, reason: str) -> None:
+    def _reply_and_close(self, conn: Connection, status: int, reason: str, now: float) -> None:
         try:
             conn.sock.send(reply_bytes(status, reason))  # best effort: the socket never blocks here
         except OSError:
             pass
-        self._close(conn)
+        self._finish(conn, now)
+
+    def _finish(self, conn: Connection, now: float) -> None:
+        """Closes after a last response, gracefully: closing a socket with unread bytes (the rest
+        of a request, a body we refused) sends a reset, which can destroy the response before the
+        client reads it. So our side is shut, and what comes in is dropped until the client closes
+        or LINGER passes."""
+        try:
+            conn.sock.setblocking(False)
+            conn.sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            self._close(conn)
+            return
+        registered = conn.state != BUSY
+        conn.state = CLOSING
+        conn.buffer = bytearray()
+        conn.since = float("-inf")  # the first to give way at the cap
+        conn.deadline = now + LINGER
+        self.next_expiry = min(self.next_expiry, conn.deadline)
+        if not registered:
+            self.selector.register(conn.sock, selectors.EVENT_READ, conn)
 
     def _close(self, conn: Connection) -> None:
         if conn.state != BUSY:
