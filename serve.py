@@ -528,7 +528,11 @@ class Server:
             raise LimitError(f"the file-descriptor limit leaves room for {max(self.cap, 0)} "
                              f"connections; raise it (ulimit -n) to at least {MIN_CONNECTIONS + FD_RESERVE}")
         family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
-        self.listener = socket.create_server(address, family=family, backlog=LISTEN_BACKLOG)
+        # "::" takes IPv4 too, as the system's default for IPv6 sockets did before (create_server
+        # would make it IPv6 only).
+        dualstack = address[0] == "::" and socket.has_dualstack_ipv6()
+        self.listener = socket.create_server(address, family=family, backlog=LISTEN_BACKLOG,
+                                             dualstack_ipv6=dualstack)
         self.listener.setblocking(False)
         self.server_address = self.listener.getsockname()
         self.selector = selectors.DefaultSelector()
