@@ -65,8 +65,13 @@ const probe = () => {
   requestAnimationFrame(tick);
 };
 
+// The static page and the WebGL2 floor are not part of the bundle: serve.py's Content-Security-Policy
+// is the viewer's and refuses their inline style and script (README, "Security headers"); a host
+// would serve them with a policy of their own. They are measured without one.
+const contextOptions = (kind, viewport) => ({ viewport: { width: viewport[0], height: viewport[1] }, bypassCSP: kind !== 'viewer' });
+
 async function measure(browser, url, kind, viewport, onResponse) {
-  const context = await browser.newContext({ viewport: { width: viewport[0], height: viewport[1] } });
+  const context = await browser.newContext(contextOptions(kind, viewport));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -140,7 +145,7 @@ async function main() {
     // viewer's first paint that no change to the viewer can remove.
     const floors = [];
     for (let run = 0; run < args.runs; run++) {
-      const context = await browser.newContext({ viewport: { width: args.viewport[0], height: args.viewport[1] } });
+      const context = await browser.newContext(contextOptions('floor', args.viewport));
       const page = await context.newPage();
       await page.goto(`${server.url}static/webgl_floor.html`);
       await page.waitForFunction(() => window.__floor, null, { timeout: 60000, polling: 50 });

@@ -42,9 +42,14 @@ export async function launch() {
 }
 
 // Waits until articleViewer.state() satisfies `predicate` (or reports an error); returns the state.
+// The predicate is made a function here, not passed as a string: playwright evaluates a string
+// predicate again with eval() at each poll, which serve.py's Content-Security-Policy (no
+// 'unsafe-eval') refuses whenever the poll runs outside a DevTools call; a function's source is
+// evaluated once, as the wait starts, inside the DevTools call (which the policy lets through),
+// and then only called.
 export async function waitForState(page, predicate = 'state.ready || state.error', timeout = 30000) {
-  await page.waitForFunction(`(() => { const state = window.articleViewer && window.articleViewer.state(); return state && (${predicate}); })()`,
-    null, { timeout, polling: 100 });
+  const test = new Function(`const state = window.articleViewer && window.articleViewer.state(); return state && (${predicate});`);
+  await page.waitForFunction(test, null, { timeout, polling: 100 });
   return page.evaluate(() => window.articleViewer.state());
 }
 
