@@ -4,7 +4,9 @@
 #   1. Debian packages (apt-get, as root; otherwise prints the exact command and stops).
 #   2. Dear ImGui 1.92.x sources from Debian's *source* package, verified, unpacked into
 #      build/deps/imgui (or IMGUI_DIR=/path/to/an/imgui/checkout to use your own).
-#   3. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
+#   3. The text engine's libraries (HarfBuzz, FriBidi, libunibreak) from Debian's source packages,
+#      verified, unpacked into build/deps/<name>.
+#   4. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
 # Prints `IMGUI_DIR=...` as its last line so callers can pick it up.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +23,9 @@ packages=(
   python3 python3-jsonschema
   libclang-rt-14-dev
   tesseract-ocr tesseract-ocr-fra
+  # The text engine's tests (tests/text/): UAX #14/#9 test files and emoji-data, hb-shape as the
+  # shaping oracle, the fonts it shapes with.
+  unicode-data libharfbuzz-bin fonts-noto-color-emoji fonts-noto-cjk
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -84,7 +89,17 @@ else
   fi
 fi
 
-# --- 3. npm packages for the browser tests ------------------------------------------------------
+# --- 3. The text engine's libraries (wasm/text/, docs/text-pipeline.md) ---------------------------
+# Upstream tarballs of Debian's source packages, pinned by sha256; build/deps/<name>.
+source "$repo/tests/deps/fetch_debian_source.sh"
+fetch_debian_orig trixie harfbuzz harfbuzz_10.2.0.orig.tar.xz \
+  620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227 "$deps/harfbuzz"
+fetch_debian_orig trixie fribidi fribidi_1.0.16.orig.tar.xz \
+  1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c "$deps/fribidi"
+fetch_debian_orig trixie libunibreak libunibreak_6.1.orig.tar.gz \
+  890674996168ef5ba143d80d49ab8b61594a4eb70198dcac76caf6e1bd264a41 "$deps/libunibreak"
+
+# --- 4. npm packages for the browser tests ------------------------------------------------------
 browser="$repo/tests/browser"
 if [ -f "$browser/package-lock.json" ]; then
   stamp="$browser/node_modules/.lock-stamp"

@@ -1,0 +1,36 @@
+// Line-break opportunities: UAX #14 by libunibreak 6.1, tailored by language (docs/text-pipeline.md,
+// "Line-break tailoring"):
+//   - ja: libunibreak's "-strict" variant, UAX #14's strict line breaking (class CJ, the small kana
+//     and the prolonged sound mark, resolved to NS): with the classes CL, CP, EX, IS, NS and the
+//     hyphens of class BA, that is CSS's `line-break: strict`. —— and …… never split (LB17, LB22).
+//   - ko: `word-break: keep-all`: no break between two letters (classes AL, HL, NU, ID, AI, CJ, SA,
+//     Hangul H2, H3, JL, JV, JT) unless something else (a space) separates them.
+//   - fr (and en, de, es, ru, zh): libunibreak's tables for their quotation marks; French « » are
+//     opening and closing punctuation, so a space after « or before » never breaks, and UAX #14
+//     already keeps : ; ! ? with the word before them (LB13).
+//   - Thai, Lao, Khmer, Myanmar (class SA): word starts from the DictionaryBreaker, if any.
+// And everywhere: no break inside a grapheme cluster.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/text/text_engine.hpp"
+#include "dictionary_breaker.hpp"
+
+namespace av::engine {
+
+// How a language tag (BCP 47) tailors line breaking.
+struct BreakLanguage {
+    const char* unibreak = nullptr;  // the language libunibreak is given (nullptr: untailored UAX #14)
+    bool keep_all = false;           // Korean: no break between letters
+};
+BreakLanguage break_language(std::string_view bcp47);
+
+// Sets CharInfo::brk for every code point of `text` (scalar values). `info` has cluster starts and
+// scripts already. `dictionary` may be null.
+void find_line_breaks(const std::vector<std::uint32_t>& text, std::string_view lang,
+                      const DictionaryBreaker* dictionary, std::vector<CharInfo>& info);
+
+}  // namespace av::engine
