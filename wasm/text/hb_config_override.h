@@ -28,7 +28,6 @@
 #define HB_NO_META
 #define HB_NO_MMAP
 #define HB_NO_NAME
-#define HB_NO_OPEN
 #define HB_NO_OT_FONT_GLYPH_NAMES
 #define HB_NO_RESOURCE_FORK
 #define HB_NO_SETLOCALE
@@ -57,3 +56,7 @@
 
 // One thread: the engine is used from one thread (wasm has one).
 #define HB_NO_MT
+
+// Not HB_NO_OPEN (no file reading): in HarfBuzz 10.2.0 it removes hb_blob_create_from_file_or_fail
+// but not hb_face_create_from_file_or_fail, which calls it, so nothing links. Unused, the linker
+// drops both anyway.

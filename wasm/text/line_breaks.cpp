@@ -5,7 +5,10 @@
 #include <string_view>
 
 #include <linebreak.h>
+// linebreakdef.h (libunibreak's lower-level interface) has no extern "C" of its own.
+extern "C" {
 #include <linebreakdef.h>
+}
 
 namespace av::engine {
 
@@ -54,19 +57,22 @@ void add_dictionary_breaks(const std::vector<std::uint32_t>& text, const std::ve
 BreakLanguage break_language(std::string_view bcp47) {
     // Every tailoring is chosen by a two-letter primary language subtag. libunibreak itself matches
     // a language by its first two letters: only the tags it tailors are passed on, so that "jv" or
-    // "fur" never pick another language's rules.
+    // "fur" never pick another language's rules. The "-strict" suffix makes it resolve class CJ to NS
+    // as UAX #14 does by default (without it libunibreak resolves CJ to ID, CSS's "normal").
     const std::size_t end = bcp47.find_first_of("-_");
     const std::string_view primary = bcp47.substr(0, end);
-    if (primary.size() != 2) return {};
-    const char code[3] = {ascii_lower(primary[0]), ascii_lower(primary[1]), 0};
-    const std::string_view tag(code, 2);
-    if (tag == "ja") return {"ja-strict", false};
-    if (tag == "ko") return {"ko", true};
-    static const char* const tailored[] = {"en", "de", "es", "fr", "ru", "zh"};
-    for (const char* t : tailored) {
-        if (tag == t) return {t, false};
+    if (primary.size() == 2) {
+        const char code[3] = {ascii_lower(primary[0]), ascii_lower(primary[1]), 0};
+        const std::string_view tag(code, 2);
+        if (tag == "ja") return {"ja-strict", false};
+        if (tag == "ko") return {"ko-strict", true};
+        static const char* const tailored[] = {"en-strict", "de-strict", "es-strict", "fr-strict", "ru-strict",
+                                               "zh-strict"};
+        for (const char* t : tailored) {
+            if (tag == std::string_view(t, 2)) return {t, false};
+        }
     }
-    return {};
+    return {"-strict", false};
 }
 
 void find_line_breaks(const std::vector<std::uint32_t>& text, std::string_view lang,

@@ -23,7 +23,7 @@ namespace av::engine {
 
 // How a language tag (BCP 47) tailors line breaking.
 struct BreakLanguage {
-    const char* unibreak = nullptr;  // the language libunibreak is given (nullptr: untailored UAX #14)
+    const char* unibreak = "-strict";  // the language libunibreak is given ("-strict": untailored UAX #14)
     bool keep_all = false;           // Korean: no break between letters
 };
 BreakLanguage break_language(std::string_view bcp47);
