@@ -1,8 +1,10 @@
 // Line-break opportunities: UAX #14 by libunibreak 6.1, tailored by language (docs/text-pipeline.md,
 // "Line-break tailoring"):
-//   - ja: libunibreak's "-strict" variant, UAX #14's strict line breaking (class CJ, the small kana
-//     and the prolonged sound mark, resolved to NS): with the classes CL, CP, EX, IS, NS and the
-//     hyphens of class BA, that is CSS's `line-break: strict`. —— and …… never split (LB17, LB22).
+//   - every language: class CJ (small kana, the prolonged sound mark ー) resolved to NS, UAX #14's
+//     default (libunibreak's "-strict" variant; without it libunibreak resolves CJ to ID).
+//   - ja: that is Japanese strict kinsoku, CSS's `line-break: strict`: no line starts with a
+//     character of class CL, CP, EX, IS, NS or CJ, nor with the hyphens ‐ – (BA); —— and …… never
+//     split (LB17, LB22). Ambiguous characters (AI) are ideographic (also for zh and ko).
 //   - ko: `word-break: keep-all`: no break between two letters (classes AL, HL, NU, ID, AI, CJ, SA,
 //     Hangul H2, H3, JL, JV, JT) unless something else (a space) separates them.
 //   - fr (and en, de, es, ru, zh): libunibreak's tables for their quotation marks; French « » are
