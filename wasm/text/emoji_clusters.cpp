@@ -51,6 +51,8 @@ bool shown_as_emoji(const std::vector<std::uint32_t>& text, std::size_t begin, s
 }  // namespace
 
 std::uint8_t emoji_properties(std::uint32_t cp) {
+    if (cp < 0x100) return emoji_latin1[cp];
+    if (cp < emoji_none_until) return 0;
     const auto* end = std::end(emoji_ranges);
     const auto* it = std::upper_bound(std::begin(emoji_ranges), end, cp,
                                       [](std::uint32_t c, const EmojiRange& r) { return c < r.first; });

@@ -58,6 +58,15 @@ def main():
     for first, last, bits in rows:
         lines.append(f"    {{0x{first:X}, 0x{last:X}, {bits}}},")
     lines.append("};")
+    # Most text is below the first emoji above Latin-1 (U+203C): a direct table and one comparison
+    # answer it without the search.
+    latin1 = [props.get(cp, 0) for cp in range(256)]
+    lines.append("static constexpr std::uint8_t emoji_latin1[256] = {")
+    for row in range(0, 256, 32):
+        lines.append("    " + ", ".join(str(v) for v in latin1[row:row + 32]) + ",")
+    lines.append("};")
+    none_until = min(cp for cp in props if cp >= 256)
+    lines.append(f"static constexpr std::uint32_t emoji_none_until = 0x{none_until:X};  // nothing in [0x100, this)")
     text = "\n".join(lines) + "\n"
     try:
         with open(sys.argv[2], encoding="utf-8") as f:

@@ -39,7 +39,8 @@ void resolve_scripts(const std::vector<std::uint32_t>& text, std::vector<CharInf
             info[i].script = tag;
             continue;
         }
-        ScriptTag resolved = last;
+        // The script of the character before (after a closing bracket, its pair's).
+        ScriptTag resolved = last != 0 ? info[i - 1].script : 0;
         const hb_unicode_general_category_t gc = hb_unicode_general_category(ucd, c);
         if (gc == HB_UNICODE_GENERAL_CATEGORY_CLOSE_PUNCTUATION) {
             // The script of its opening bracket, if one is open; brackets opened inside the pair
