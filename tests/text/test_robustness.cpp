@@ -16,9 +16,10 @@ struct Engine {
     av::HbTextEngine engine;
     Engine() {
         std::string error;
-        for (const auto& [id, file] : {std::pair<av::FontId, const char*>{1, "NotoSans-Regular.ttf"},
-                                       {2, "NotoNaskhArabic-Regular.ttf"}, {3, "NotoSansDevanagari-Regular.ttf"},
-                                       {4, "NotoColorEmoji.ttf"}}) {
+        const char* const files[] = {"NotoSans-Regular.ttf", "NotoNaskhArabic-Regular.ttf",
+                                     "NotoSansDevanagari-Regular.ttf", "NotoColorEmoji.ttf"};
+        for (av::FontId id = 1; id <= 4; ++id) {
+            const std::string file = files[id - 1];
             const auto bytes = av::test::read_bytes(av::test::noto_dir + "/" + file);
             REQUIRE_MESSAGE(engine.add_font(id, bytes.data(), bytes.size(), error), file << ": " << error);
         }
