@@ -90,14 +90,28 @@ else
 fi
 
 # --- 3. The text engine's libraries (wasm/text/, docs/text-pipeline.md) ---------------------------
-# Upstream tarballs of Debian's source packages, pinned by sha256; build/deps/<name>.
-source "$repo/tests/deps/fetch_debian_source.sh"
-fetch_debian_orig trixie harfbuzz harfbuzz_10.2.0.orig.tar.xz \
-  620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227 "$deps/harfbuzz"
-fetch_debian_orig trixie fribidi fribidi_1.0.16.orig.tar.xz \
-  1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c "$deps/fribidi"
-fetch_debian_orig trixie libunibreak libunibreak_6.1.orig.tar.gz \
-  890674996168ef5ba143d80d49ab8b61594a4eb70198dcac76caf6e1bd264a41 "$deps/libunibreak"
+# HarfBuzz, FriBidi and libunibreak: the upstream tarballs of Debian's source packages, pinned by
+# sha256 (tests/deps/fetch_debian_source.sh), each unpacked into build/deps/<name>. Debian 12's own
+# versions are too old (libunibreak 1.1 has no UAX #14 of this century's Unicode).
+text_libs=(
+  "harfbuzz trixie harfbuzz_10.2.0.orig.tar.xz 620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227"
+  "fribidi trixie fribidi_1.0.16.orig.tar.xz 1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c"
+  "libunibreak trixie libunibreak_6.1.orig.tar.gz 890674996168ef5ba143d80d49ab8b61594a4eb70198dcac76caf6e1bd264a41"
+)
+for lib in "${text_libs[@]}"; do
+  read -r name suite file sha256 <<< "$lib"
+  dir="$deps/$name"
+  [ "$(cat "$dir/.source" 2>/dev/null)" = "$file $sha256" ] && continue
+  tarball=$("$repo/tests/deps/fetch_debian_source.sh" "$name" "$suite" "$file" "$sha256" "$deps/downloads")
+  rm -rf "$dir" "$dir-unpack"; mkdir -p "$dir-unpack"
+  tar -xf "$tarball" -C "$dir-unpack"
+  tops=("$dir-unpack"/*)
+  [ ${#tops[@]} -eq 1 ] && [ -d "${tops[0]}" ] || { echo "bootstrap: $file does not hold one top folder" >&2; exit 1; }
+  mv "${tops[0]}" "$dir"
+  rmdir "$dir-unpack"
+  echo "$file $sha256" > "$dir/.source"
+  rm -f "$tarball"
+done
 
 # --- 4. npm packages for the browser tests ------------------------------------------------------
 browser="$repo/tests/browser"
