@@ -4,6 +4,24 @@
 
 namespace av::engine {
 
+namespace {
+
+// Decimal digits of `n`. Not std::to_string: in Emscripten 3.1.6's libc++ it calls snprintf,
+// which brings printf's whole formatter (about 8 KB) into the web's text module.
+std::string decimal(unsigned n) {
+    char digits[10];
+    int count = 0;
+    do {
+        digits[count++] = static_cast<char>('0' + n % 10);
+        n /= 10;
+    } while (n != 0);
+    std::string out;
+    while (count > 0) out += digits[--count];
+    return out;
+}
+
+}  // namespace
+
 std::unique_ptr<FontFace> FontFace::load(const std::uint8_t* data, std::size_t size, unsigned face_index,
                                          std::string& error) {
     if (data == nullptr || size == 0) {
@@ -24,7 +42,7 @@ std::unique_ptr<FontFace> FontFace::load(const std::uint8_t* data, std::size_t s
         return nullptr;
     }
     if (face_index >= faces) {
-        error = "face " + std::to_string(face_index) + " asked of a file with " + std::to_string(faces) + " face(s)";
+        error = "face " + decimal(face_index) + " asked of a file with " + decimal(faces) + " face(s)";
         return nullptr;
     }
     f->face_.reset(hb_face_create(f->blob_.get(), face_index));

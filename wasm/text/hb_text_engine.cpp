@@ -41,15 +41,23 @@ bool HbTextEngine::add_font(FontId id, const std::uint8_t* data, std::size_t siz
     }
     std::unique_ptr<engine::FontFace> face = engine::FontFace::load(data, size, face_index, error);
     if (!face) return false;
-    fonts_[id] = std::move(face);
+    const auto it = std::lower_bound(fonts_.begin(), fonts_.end(), id, [](const auto& f, FontId i) { return f.first < i; });
+    if (it != fonts_.end() && it->first == id) {
+        it->second = std::move(face);
+    } else {
+        fonts_.emplace(it, id, std::move(face));
+    }
     return true;
 }
 
-void HbTextEngine::remove_font(FontId id) { fonts_.erase(id); }
+void HbTextEngine::remove_font(FontId id) {
+    const auto it = std::lower_bound(fonts_.begin(), fonts_.end(), id, [](const auto& f, FontId i) { return f.first < i; });
+    if (it != fonts_.end() && it->first == id) fonts_.erase(it);
+}
 
 const engine::FontFace* HbTextEngine::find(FontId id) const {
-    const auto it = fonts_.find(id);
-    return it == fonts_.end() ? nullptr : it->second.get();
+    const auto it = std::lower_bound(fonts_.begin(), fonts_.end(), id, [](const auto& f, FontId i) { return f.first < i; });
+    return it != fonts_.end() && it->first == id ? it->second.get() : nullptr;
 }
 
 void HbTextEngine::analyze(std::u32string_view text, BaseDirection direction, std::string_view lang,

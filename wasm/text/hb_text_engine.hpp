@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/text/text_engine.hpp"
@@ -52,7 +52,8 @@ public:
 private:
     const engine::FontFace* find(FontId id) const;
 
-    std::unordered_map<FontId, std::unique_ptr<engine::FontFace>> fonts_;
+    // Sorted by id: a handful of fonts, and no hash table's code in the web module.
+    std::vector<std::pair<FontId, std::unique_ptr<engine::FontFace>>> fonts_;
     const DictionaryBreaker* dictionary_ = nullptr;
     struct Scratch;
     std::unique_ptr<Scratch> scratch_;  // buffers reused by every call (hence one thread)

@@ -59,7 +59,7 @@ int32_t av_text_add_font(uint32_t font, const uint8_t* bytes, uint32_t size, uin
     Module& m = module();
     m.error.clear();
     if (font_id(font) == av::no_font) {
-        m.error = "font id " + std::to_string(font) + " is out of range (0..65534)";
+        m.error = "font id out of range (0..65534)";
         return 0;
     }
     return m.engine.add_font(font_id(font), bytes, size, m.error, face_index) ? 1 : 0;
