@@ -110,3 +110,19 @@ TEST_CASE("Bidi levels") {
     CHECK(levels(U"\u202Bab\ncd", BaseDirection::ltr).substr(1) == "22000");  // RLE itself: removed by X9
     CHECK(levels(U"אב\ncd", BaseDirection::auto_ltr) == "11122");
 }
+
+TEST_CASE("Bidi: the resolved paragraph direction") {
+    using av::BaseDirection;
+    const auto rtl = [](const std::u32string& text, BaseDirection dir) {
+        std::string out;
+        for (const auto& c : analyze(text, dir)) out += (c.flags & av::char_flags::rtl_paragraph) ? 'R' : 'L';
+        return out;
+    };
+    CHECK(rtl(U"12", BaseDirection::auto_rtl) == "RR");  // levels 2 2: the flag says what they cannot
+    CHECK(rtl(U"12", BaseDirection::auto_ltr) == "LL");
+    CHECK(rtl(U"ab אב", BaseDirection::auto_rtl) == "LLLLL");
+    CHECK(rtl(U"אב ab", BaseDirection::auto_ltr) == "RRRRR");
+    CHECK(rtl(U"\u202Bab", BaseDirection::auto_rtl) == "LLL");  // the first strong character is in an embedding
+    CHECK(rtl(U"ab", BaseDirection::rtl) == "RR");
+    CHECK(rtl(U"אב", BaseDirection::ltr) == "LL");
+}

@@ -31,7 +31,10 @@ void resolve_bidi_levels(const std::vector<std::uint32_t>& text, BaseDirection d
     // limits are far below); should one arrive anyway it is laid out at the base level.
     const bool base_rtl = direction == BaseDirection::rtl || direction == BaseDirection::auto_rtl;
     if (n > static_cast<std::size_t>(INT_MAX / 2)) {
-        for (CharInfo& c : info) c.level = base_rtl ? 1 : 0;
+        for (CharInfo& c : info) {
+            c.level = base_rtl ? 1 : 0;
+            if (base_rtl) c.flags |= char_flags::rtl_paragraph;
+        }
         return;
     }
     std::vector<FriBidiCharType> types(n);
@@ -59,7 +62,11 @@ void resolve_bidi_levels(const std::vector<std::uint32_t>& text, BaseDirection d
         }
         begin = end;
     }
-    for (std::size_t i = 0; i < n; ++i) info[i].level = static_cast<std::uint8_t>(levels[i]);
+    const std::uint8_t paragraph_flag = par == FRIBIDI_PAR_RTL ? char_flags::rtl_paragraph : 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        info[i].level = static_cast<std::uint8_t>(levels[i]);
+        info[i].flags |= paragraph_flag;
+    }
 }
 
 }  // namespace av::engine

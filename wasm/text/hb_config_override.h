@@ -1,7 +1,7 @@
 // HarfBuzz's build options for the text engine (read by hb-config.hh through HB_CONFIG_OVERRIDE_H;
 // the meaning of each option is in HarfBuzz's CONFIG.md). The same options natively and in the
 // web's text module, so both shape alike. What each one saves in the web module is measured in
-// wasm/text/README.md ("Size").
+// wasm/text/README.md ("The web's text module").
 //
 // Kept on purpose: OpenType shaping (GSUB/GPOS, every script shaper), the cmap/hmtx font functions,
 // emoji sequences, 3-letter language tags (they choose a font's language system), colour bitmaps

@@ -45,7 +45,8 @@ void av_text_remove_font(uint32_t font);
  * Returns 8 bytes per code point (length * 8 bytes; null when length is 0):
  *   byte 0: bidi embedding level (UAX #9, rule L1 applied)
  *   byte 1: line break before this code point: 0 none, 1 allowed, 2 mandatory (0 for the first)
- *   byte 2: flags: 1 starts a grapheme cluster, 2 in an emoji cluster, 4 a space (UAX #14 SP)
+ *   byte 2: flags: 1 starts a grapheme cluster, 2 in an emoji cluster, 4 a space (UAX #14 SP),
+ *           8 its paragraph is right-to-left (the direction resolved when asked for automatic)
  *   byte 3: 0
  *   bytes 4-7: script, ISO 15924 tag packed big-endian into a uint32 stored little-endian
  *              ("Arab" = 0x41726162), Common and Inherited resolved to their neighbours. */
