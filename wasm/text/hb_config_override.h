@@ -5,8 +5,9 @@
 //
 // Kept on purpose: OpenType shaping (GSUB/GPOS, every script shaper), the cmap/hmtx font functions,
 // emoji sequences, 3-letter language tags (they choose a font's language system), colour bitmaps
-// (CBDT: hb_ot_color_glyph_reference_png and the bitmap extents of hb-ot-font), and the fallbacks
-// that change what is shaped (spaces the font lacks, vowel constraints' dotted circles).
+// (CBDT: hb_ot_color_glyph_reference_png and the bitmap extents of hb-ot-font), and what changes the
+// glyphs of some texts (fallback mark positioning for fonts without GPOS marks, the dotted circles
+// of invalid Indic vowel sequences, fractions).
 #pragma once
 
 // Nothing our engine calls, and nothing shaping uses.
