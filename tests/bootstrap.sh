@@ -5,7 +5,9 @@
 #   2. Dear ImGui 1.92.x sources from Debian's *source* package, verified, unpacked into
 #      build/deps/imgui (or IMGUI_DIR=/path/to/an/imgui/checkout to use your own).
 #   3. ICU's Thai dictionary from Debian's icu source package, verified, into build/deps/icu-thai.
-#   4. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
+#   4. The text engine's libraries (HarfBuzz, FriBidi, libunibreak) from Debian's source packages,
+#      verified, unpacked into build/deps/<name>.
+#   5. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
 # Prints `IMGUI_DIR=...` as its last line so callers can pick it up.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +19,8 @@ packages=(
   emscripten nodejs
   nlohmann-json3-dev doctest-dev
   libglfw3-dev libgl-dev libstb-dev
+  # Fonts and Unicode data (the fonts beyond the base faces, core's tables, the text engine's tests
+  # against UAX #14/#9's test files; hb-shape, Debian's HarfBuzz, is the shaping tests' oracle).
   fonts-noto-core fonts-noto-mono fonts-noto-cjk fonts-noto-color-emoji unicode-data fonttools libharfbuzz-bin
   chromium xvfb xauth xdotool xclip
   python3 python3-jsonschema
@@ -107,7 +111,31 @@ if [ ! -f "$icu_thai/thaidict.dict" ] || [ ! -f "$icu_thai/LICENSE" ] ||
   rm -rf "$unpack" "$tarball"
 fi
 
-# --- 4. npm packages for the browser tests ------------------------------------------------------
+# --- 4. The text engine's libraries (wasm/text/, docs/text-pipeline.md) ---------------------------
+# HarfBuzz, FriBidi and libunibreak: the upstream tarballs of Debian's source packages, pinned by
+# sha256 (tests/deps/fetch_debian_source.sh), each unpacked into build/deps/<name>. Debian 12's own
+# versions are too old (libunibreak 1.1 has no UAX #14 of this century's Unicode).
+text_libs=(
+  "harfbuzz trixie harfbuzz_10.2.0.orig.tar.xz 620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227"
+  "fribidi trixie fribidi_1.0.16.orig.tar.xz 1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c"
+  "libunibreak trixie libunibreak_6.1.orig.tar.gz 890674996168ef5ba143d80d49ab8b61594a4eb70198dcac76caf6e1bd264a41"
+)
+for lib in "${text_libs[@]}"; do
+  read -r name suite file sha256 <<< "$lib"
+  dir="$deps/$name"
+  [ "$(cat "$dir/.source" 2>/dev/null)" = "$file $sha256" ] && continue
+  tarball=$("$repo/tests/deps/fetch_debian_source.sh" "$name" "$suite" "$file" "$sha256" "$deps/downloads")
+  rm -rf "$dir" "$dir-unpack"; mkdir -p "$dir-unpack"
+  tar -xf "$tarball" -C "$dir-unpack"
+  tops=("$dir-unpack"/*)
+  [ ${#tops[@]} -eq 1 ] && [ -d "${tops[0]}" ] || { echo "bootstrap: $file does not hold one top folder" >&2; exit 1; }
+  mv "${tops[0]}" "$dir"
+  rmdir "$dir-unpack"
+  echo "$file $sha256" > "$dir/.source"
+  rm -f "$tarball"
+done
+
+# --- 5. npm packages for the browser tests ------------------------------------------------------
 browser="$repo/tests/browser"
 if [ -f "$browser/package-lock.json" ]; then
   stamp="$browser/node_modules/.lock-stamp"

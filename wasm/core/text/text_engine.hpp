@@ -50,6 +50,9 @@ namespace char_flags {
 inline constexpr std::uint8_t cluster_start = 1;  // starts a grapheme cluster (UAX #29)
 inline constexpr std::uint8_t emoji = 2;          // in a cluster shown as an emoji (emoji presentation)
 inline constexpr std::uint8_t space = 4;          // a space a line may end on without drawing it (UAX #14 SP)
+// Its paragraph's base direction is right-to-left (the resolved one, for auto_ltr and auto_rtl): the
+// levels alone do not always tell ("12" in an auto_rtl paragraph is at level 2, its paragraph at 1).
+inline constexpr std::uint8_t rtl_paragraph = 8;
 }  // namespace char_flags
 
 // A glyph as HarfBuzz gives it, in font units (the font's units per em): for right-to-left runs
