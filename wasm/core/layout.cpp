@@ -397,10 +397,14 @@ public:
         y = text(b, plain(a_.title), Face::serif_bold, Role::title, s_ * 2.0f, 1.22f, x, y, w);
         if (!a_.subtitle.empty()) y = text(b, plain(a_.subtitle), Face::serif_italic, Role::subtitle, s_ * 1.2f, 1.4f, x, y + s_ * 0.5f, w);
         std::string meta;
+        // In a right-to-left article each part is isolated (FSI ... PDI), so that a part of the
+        // other direction keeps its own order: "1 min read" is not "min read 1".
+        const bool isolate = services_.engine && paragraph_.direction != BaseDirection::ltr &&
+                             paragraph_.direction != BaseDirection::auto_ltr;
         auto add = [&](const std::string& part) {
             if (part.empty()) return;
             if (!meta.empty()) meta += " · ";
-            meta += part;
+            meta += isolate ? "\u2068" + part + "\u2069" : part;
         };
         std::string authors;
         for (const std::string& name : a_.byline.authors) authors += (authors.empty() ? "" : ", ") + name;

@@ -17,6 +17,8 @@
 #include "core/utf8.hpp"
 #include "ui/fonts.hpp"
 #include "ui/missing_glyphs.hpp"
+#include "native_text.hpp"
+#include "text/hb_text_engine.hpp"
 
 namespace av::cli {
 
@@ -104,7 +106,29 @@ int layout_report(const std::string& file, float width, float font_size, const s
         ImGui::DestroyContext();
         return invalid;
     }
-    const DocumentLayout doc = layout_article(loaded.article, fonts, LayoutParams{width, font_size, 0});
+    // The fonts beyond the base faces and the engine, as the window would have them for this
+    // article (docs/text-pipeline.md).
+    const TextNeeds& needs = loaded.article.needs;
+    std::string text_error;
+    HbTextEngine* engine = needs.rich ? native_text::engine(needs.dictionary, text_error) : nullptr;
+    if (needs.rich && !engine) std::fprintf(stderr, "article-viewer: %s\n", text_error.c_str());
+    std::string catalog_bytes;
+    if (!needs.empty() && native_text::read_catalog(catalog_bytes, text_error)) {
+        FontCatalog catalog;
+        if (!catalog.parse(catalog_bytes, text_error)) std::fprintf(stderr, "article-viewer: fonts.json: %s\n", text_error.c_str());
+        fonts.set_catalog(std::move(catalog));
+        std::vector<std::pair<FontId, std::string>> wanted;
+        for (FontId id : fonts.catalog().files_for(needs)) wanted.emplace_back(id, fonts.catalog().files()[id].file);
+        for (auto& [id, font] : native_text::read_files(wanted)) fonts.add_file(id, std::move(font));
+    }
+    if (engine) {
+        fonts.feed(*engine);
+        fonts.set_engine(engine);
+    }
+    const std::string reload_error = fonts.reload();
+    if (!reload_error.empty()) std::fprintf(stderr, "article-viewer: %s\n", reload_error.c_str());
+    const DocumentLayout doc =
+        layout_article(loaded.article, fonts, LayoutParams{width, font_size, 0}, TextServices{engine, &fonts.catalog()});
     // Every character drawn, checked against the fonts that draw it (ui/missing_glyphs.hpp).
     std::map<char32_t, std::size_t> missing;
     std::size_t missing_total = 0;

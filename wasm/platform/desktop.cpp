@@ -18,6 +18,8 @@
 #include <stb/stb_image.h>
 
 #include "cli.hpp"
+#include "native_text.hpp"
+#include "text/hb_text_engine.hpp"
 #include "core/url.hpp"
 #include "file_store.hpp"
 #include "gl_texture.hpp"
@@ -104,6 +106,22 @@ public:
 
     void set_title(const std::string& title) override {
         if (window) glfwSetWindowTitle(window, (title + " — Article viewer").c_str());
+    }
+
+    // Text in every script: the same fonts and engine as the web's, read and linked here
+    // (platform/native_text.hpp). Answered at once; the App reloads its fonts at its next frame.
+    void fetch_font_catalog(unsigned) override {
+        std::string bytes, error;
+        if (av::native_text::read_catalog(bytes, error)) app->font_catalog_arrived(bytes, "");
+        else app->font_catalog_arrived({}, error);
+    }
+    void fetch_font_files(const std::vector<std::pair<av::FontId, std::string>>& wanted) override {
+        app->font_files_arrived(av::native_text::read_files(wanted));
+    }
+    void load_text_engine(bool dictionary) override {
+        std::string error;
+        if (av::HbTextEngine* engine = av::native_text::engine(dictionary, error)) app->text_engine_ready(engine);
+        else app->text_engine_failed(error);
     }
 };
 

@@ -19,6 +19,7 @@
 #include "core/article_json.hpp"
 #include "gl_texture.hpp"
 #include "web_input.hpp"
+#include "web_text.hpp"
 #include "webgl_renderer.hpp"
 #include "ui/app.hpp"
 
@@ -293,6 +294,11 @@ public:
         return av::create_gl_texture(rgba, width, height);
     }
     void destroy_texture(std::uint64_t texture) override { av::destroy_gl_texture(texture); }
+    void fetch_font_catalog(unsigned han_variants) override { av::web::fetch_font_catalog(han_variants); }
+    void fetch_font_files(const std::vector<std::pair<av::FontId, std::string>>& files) override {
+        av::web::fetch_font_files(files);
+    }
+    void load_text_engine(bool dictionary) override { av::web::load_text_engine(dictionary); }
 };
 
 WebHost g_host;
@@ -607,6 +613,7 @@ int main() {
 
     static av::App app(g_host, take_js_string(js_resolve(AV_DEFAULT_ARTICLE)));
     g_app = &app;
+    av::web::set_text_app(&app);
     app.init("/fonts");
     const int preferences = js_preferences();
     app.set_theme(preferences & 1 ? av::ThemeName::dark : av::ThemeName::light);

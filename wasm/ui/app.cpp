@@ -11,6 +11,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/locale.hpp"
+#include "core/text/text_class.hpp"
 #include "missing_glyphs.hpp"
 #include "core/text_search.hpp"
 #include "panel_style.hpp"  // to_vec4
@@ -326,16 +327,28 @@ void App::reload_fonts() {
 void App::request_text_support() {
     const TextNeeds& needs = article_->needs;
     bool chars = !needs.emoji.empty();
-    for (const auto& by_han : needs.chars)
-        for (const auto& v : by_han) chars = chars || !v.empty();
-    if (needs.rich && engine_state_ == Asked::no) {
+    unsigned han = 0;  // the Han variants whose CJK characters the article has
+    for (const auto& by_han : needs.chars) {
+        for (std::size_t h = 0; h < by_han.size(); ++h) {
+            chars = chars || !by_han[h].empty();
+            for (char32_t c : by_han[h])
+                if (text_class_of(c) & text_class::han) {
+                    han |= 1u << h;
+                    break;
+                }
+        }
+    }
+    if (needs.rich && (engine_state_ == Asked::no || (needs.dictionary && !dictionary_asked_))) {
         engine_state_ = Asked::waiting;
+        dictionary_asked_ = dictionary_asked_ || needs.dictionary;
         host_.load_text_engine(needs.dictionary);
     }
     if (!(chars || needs.rich)) return;
-    if (catalog_ == Asked::no) {
+    // A manifest without the map of a variant the article needs is asked for again, with it.
+    if (catalog_ == Asked::no || (catalog_ != Asked::waiting && (han & ~catalog_han_) != 0)) {
         catalog_ = Asked::waiting;
-        host_.fetch_font_catalog();
+        catalog_han_ |= han;
+        host_.fetch_font_catalog(catalog_han_);
     } else if (catalog_ == Asked::done) {
         request_font_files();
     }
@@ -385,14 +398,7 @@ void App::font_files_arrived(std::vector<std::pair<FontId, std::vector<unsigned 
 void App::text_engine_ready(LoadableTextEngine* engine) {
     engine_ = engine;
     engine_state_ = engine ? Asked::done : Asked::failed;
-    if (engine) {
-        for (std::size_t f = 0; f < static_cast<std::size_t>(Face::count); ++f) {
-            const std::vector<unsigned char>& bytes = fonts_.base_bytes(static_cast<Face>(f));
-            engine->add_font(FontCatalog::base_font(static_cast<Face>(f)), bytes.data(), bytes.size());
-        }
-        for (FontId id = 0; id < fonts_.catalog().files().size(); ++id)
-            if (const std::vector<unsigned char>* bytes = fonts_.file_bytes(id)) engine->add_font(id, bytes->data(), bytes->size());
-    }
+    if (engine) fonts_.feed(*engine);
     fonts_.set_engine(engine);
     reload_fonts();
 }

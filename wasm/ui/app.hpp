@@ -155,6 +155,8 @@ private:
     // Text in every script: what has been asked of the platform, and its answers.
     enum class Asked : std::uint8_t { no, waiting, done, failed };
     Asked catalog_ = Asked::no;
+    unsigned catalog_han_ = 0;      // the Han variants asked of the catalog (Host::fetch_font_catalog)
+    bool dictionary_asked_ = false; // the engine was asked for with the Thai dictionary
     Asked engine_state_ = Asked::no;
     bool files_waiting_ = false;
     bool fonts_stale_ = false;  // fonts or the engine changed: reload them before the next frame

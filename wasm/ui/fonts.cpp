@@ -140,8 +140,9 @@ void FontSet::load_extras() {
     glyph_fonts_.clear();
     for (const FontFamily& family : catalog_.families()) {
         if (family.kind == FontFamily::Kind::fallback && family.has_han) {
-            // One font per Han variant, its slices merged; sized by the em (SizePixels < 0), like
-            // the glyph fonts, so that CJK text has the em of the face around it.
+            // One font per Han variant, its slices merged, drawn at the size that gives it the em of
+            // the face around it (cjk_size). Workaround (ImGui 1.92.2b): em-based sizing
+            // (SizePixels < 0) breaks its advance clamping, which scales by SizePixels.
             ImFont*& font = cjk_[static_cast<std::size_t>(family.han)];
             for (FontId id : family.files) {
                 if (!has_file(id)) continue;
@@ -150,8 +151,11 @@ void FontSet::load_extras() {
                 config.FontDataOwnedByAtlas = true;
                 config.OversampleH = 2;
                 config.MergeMode = font != nullptr;
-                ImFont* added = atlas->AddFontFromMemoryTTF(imgui_copy(bytes), static_cast<int>(bytes.size()), -20.0f, &config);
-                if (!font) font = added;
+                ImFont* added = atlas->AddFontFromMemoryTTF(imgui_copy(bytes), static_cast<int>(bytes.size()), 20.0f, &config);
+                if (!font) {
+                    font = added;
+                    cjk_em_ratio_[static_cast<std::size_t>(family.han)] = em_ratio(bytes);
+                }
             }
         } else if (family.kind == FontFamily::Kind::shaped) {
             for (FontId id : family.files)
@@ -190,6 +194,12 @@ bool FontSet::add_file(FontId id, std::vector<unsigned char> bytes) {
     return true;
 }
 
+void FontSet::feed(LoadableTextEngine& engine) const {
+    for (std::size_t f = 0; f < base_bytes_.size(); ++f)
+        engine.add_font(FontCatalog::base_font(static_cast<Face>(f)), base_bytes_[f].data(), base_bytes_[f].size());
+    for (const auto& [id, bytes] : extra_) engine.add_font(id, bytes.data(), bytes.size());
+}
+
 const std::vector<unsigned char>* FontSet::file_bytes(FontId id) const {
     const auto it = extra_.find(id);
     return it == extra_.end() ? nullptr : &it->second;
@@ -220,14 +230,17 @@ bool FontSet::has_cjk_glyph(char32_t cp, Han han) const {
 // shows as missing glyphs: the same as the simple path.
 float FontSet::CjkMeasurer::width(std::string_view text, Face face, float size) const {
     ImFont* f = set_.cjk_font(han_);
-    return f ? text_width(f, text, set_.em(face, size)) : set_.width(text, face, size);
+    return f ? text_width(f, text, set_.cjk_size(han_, face, size)) : set_.width(text, face, size);
 }
 
 AdvanceTable FontSet::CjkMeasurer::advances(Face face, float size) const {
     ImFont* f = set_.cjk_font(han_);
-    if (!f) return set_.advances(face, size);
-    AdvanceTable t = advance_table(f, set_.em(face, size));
-    return t;
+    return f ? advance_table(f, set_.cjk_size(han_, face, size)) : set_.advances(face, size);
+}
+
+float FontSet::cjk_size(Han han, Face face, float size) const {
+    const float ratio = cjk_em_ratio_[static_cast<std::size_t>(han)];
+    return em(face, size) / (ratio > 0 ? ratio : 1.0f);
 }
 
 void FontSet::set_density(float density) {

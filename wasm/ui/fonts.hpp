@@ -47,13 +47,16 @@ public:
     const std::vector<unsigned char>& base_bytes(Face face) const { return base_bytes_[static_cast<std::size_t>(face)]; }
     // The engine that draws colour glyphs (emoji); it must outlive the fonts. Takes effect at reload().
     void set_engine(const TextEngine* engine) { engine_ = engine; }
+    // Gives `engine` every font it shapes with that the set has: the base faces and the files.
+    void feed(LoadableTextEngine& engine) const;
 
     // The glyph font of a shaped file or of a base face (FontCatalog::base_font), or null. Its
     // size is pixels per em: draw with em(face, size).
     ImFont* glyph_font(FontId id) const;
-    // The CJK font of a Han variant, or null when no CJK file of it has arrived. Its size is
-    // pixels per em too.
+    // The CJK font of a Han variant, or null when no CJK file of it has arrived. Draw it at
+    // cjk_size(): the size that gives its characters the em of `face` at `size`.
     ImFont* cjk_font(Han han) const { return cjk_[static_cast<std::size_t>(han)]; }
+    float cjk_size(Han han, Face face, float size) const;
 
     bool loaded() const { return fonts_[0] != nullptr; }
     // Rasterises every face at `density` (device pixels per logical pixel) from now on; called
@@ -98,6 +101,7 @@ private:
     std::array<float, static_cast<std::size_t>(Face::count)> em_ratio_{};  // pixels per em at size 1
     std::array<std::vector<unsigned char>, static_cast<std::size_t>(Face::count)> base_bytes_;
     std::array<ImFont*, static_cast<std::size_t>(Han::count)> cjk_{};
+    std::array<float, static_cast<std::size_t>(Han::count)> cjk_em_ratio_{};
     std::vector<std::unique_ptr<CjkMeasurer>> cjk_measurers_;
     std::map<FontId, ImFont*> glyph_fonts_;
     std::map<FontId, std::vector<unsigned char>> extra_;

@@ -63,8 +63,10 @@ public:
 
     // --- Text in every script (docs/text-pipeline.md) -------------------------------------------
     // Reads the manifest of the fonts beyond the base faces (fonts.json); answers with
-    // App::font_catalog_arrived, with the bytes or, when it cannot, with an error.
-    virtual void fetch_font_catalog() {}
+    // App::font_catalog_arrived, with the bytes or, when it cannot, with an error. `han_variants`
+    // (bit 1 << Han) are the CJK styles the manifest must map: the web has one manifest per
+    // variant, for their maps are most of its bytes (docs/text-pipeline.md, "On the web").
+    virtual void fetch_font_catalog(unsigned han_variants) { (void)han_variants; }
     // Reads these files of the catalog (id, path relative to the manifest); answers once, with
     // App::font_files_arrived, with those it could read.
     virtual void fetch_font_files(const std::vector<std::pair<FontId, std::string>>& files) { (void)files; }

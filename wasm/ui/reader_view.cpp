@@ -324,9 +324,9 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                             draw_glyph(dl, glyphs, em, dx + span.x + g.x, baseline + g.y, color, g.id, scale);
                     }
                 } else if (ImFont* cjk = span.cjk ? fonts.cjk_font(span.han) : nullptr) {
-                    const float em = fonts.em(span.face, span.size);
-                    const float top = baseline - std::round(cjk->GetFontBaked(em)->Ascent);
-                    dl->AddText(cjk, em, ImVec2(x, top), color, span.text.data(), span.text.data() + span.text.size());
+                    const float size = fonts.cjk_size(span.han, span.face, span.size);
+                    const float top = baseline - std::round(cjk->GetFontBaked(size)->Ascent);
+                    dl->AddText(cjk, size, ImVec2(x, top), color, span.text.data(), span.text.data() + span.text.size());
                 } else {
                     dl->AddText(font, span.size, ImVec2(x, y), color, span.text.data(), span.text.data() + span.text.size());
                 }
