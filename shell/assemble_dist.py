@@ -19,6 +19,10 @@
   same files in the same order (so a file's FontId is the same in all): fonts.json without the CJK
   families' maps (most articles: symbols, scripts, emoji), fonts-<variant>.json with one CJK map,
   fonts-all.json with all four. loader.js learns their hashed names (bundle.fontsMore).
+- text/: the text engine, a second wasm module (article-viewer-text.js and .wasm, wasm/text/), and
+  the Thai dictionary (thai-words.dict), hashed, fetched only for articles with rich paragraphs
+  (docs/text-pipeline.md), never precached (the service worker keeps them once fetched), not in
+  the single-file page. loader.js learns their hashed names (bundle.textModule).
 - Prints every file's size, raw and gzipped (the on-demand fonts per family).
 
 Python standard library only; every URL in the result is relative, so dist/ works under any path.
@@ -41,6 +45,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import icons  # noqa: E402  (shell/icons.py, next to this file)
 
 PROGRAM_FILES = ("article-viewer.js", "article-viewer.wasm", "article-viewer.data")
+TEXT_MODULE_FILES = ("article-viewer-text.js", "article-viewer-text.wasm")
 SINGLE_FILE = "article-viewer.html"
 HASH_LENGTH = 8  # serve.py (and most CDN rules) treat name.<8+ hex>.ext as immutable
 
@@ -177,7 +182,7 @@ def fonts_more_files(folder: str, read) -> tuple[dict[str, bytes], dict[str, str
 
 
 def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None,
-             fonts_more: str | None = None) -> dict:
+             fonts_more: str | None = None, text_module: str | None = None, thai_dictionary: str | None = None) -> dict:
     def read(path: str) -> bytes:
         try:
             with open(path, "rb") as f:
@@ -227,12 +232,26 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     # single-file page (which draws with the base faces only).
     more_files, more_manifests, more_summary = fonts_more_files(fonts_more, read) if fonts_more else ({}, {}, [])
     out.update(more_files)
+    # The text engine and the Thai dictionary: like the fonts beyond the base faces, fetched when an
+    # article needs them, by the hashed names loader.js learns here; never precached.
+    text_paths = {}
+    text_sources = {}
+    if text_module:
+        for name in TEXT_MODULE_FILES:
+            text_sources[name] = read(os.path.join(text_module, name))
+    if thai_dictionary:
+        text_sources["thai-words.dict"] = read(thai_dictionary)
+    for name, data in text_sources.items():
+        text_paths[name] = "text/" + hashed_name(name, data)
+        out[text_paths[name]] = data
     program_version = digest(b"".join(digest(program_bytes[n]).encode() for n in PROGRAM_FILES))[:16]
     bundle = {"version": program_version,
               "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES},
               "fontsExt": ext_font_paths}
     if more_manifests:
         bundle["fontsMore"] = more_manifests
+    if text_paths:
+        bundle["textModule"] = text_paths
     # The default article, which loader.js downloads beside the program (as the program would ask
     # for it by the same URL: AV_DEFAULT_ARTICLE in wasm/CMakeLists.txt comes from the same index).
     default = next((a["path"] for a in article_index.get("articles", []) if a.get("id") == article_index.get("default")), None)
@@ -362,10 +381,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dist", required=True, help="output folder (replaced)")
     p.add_argument("--fonts-ext", help="folder of the fonts' extended subsets (fetched when needed)")
     p.add_argument("--fonts-more", help="folder of the fonts beyond the base faces (shell/fonts/build_fonts.py)")
+    p.add_argument("--text-module", help="folder holding article-viewer-text.js and .wasm (the text engine)")
+    p.add_argument("--thai-dictionary", help="thai-words.dict (wasm/text/build_thai_dictionary.py)")
     p.add_argument("--quiet", action="store_true", help="no size report")
     args = p.parse_args(argv)
     try:
-        assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext, args.fonts_more)
+        assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext, args.fonts_more,
+                 args.text_module, args.thai_dictionary)
     except BuildError as e:
         print(f"assemble_dist.py: {e}", file=sys.stderr)
         return 1

@@ -16,6 +16,9 @@
   // fonts-all.json: docs/text-pipeline.md "Fonts") -> its hashed URL; the files it lists are
   // relative to it. Null where there are none (unassembled, or the single-file page).
   const fontsMorePath = (name) => (!inline && bundle.fontsMore && bundle.fontsMore[name]) || null;
+  // The text engine (a second wasm module) and the Thai dictionary, fetched only for articles that
+  // need them (platform/web_text.cpp); the single-file page has neither.
+  const textModulePath = (name) => (!inline && bundle.textModule && bundle.textModule[name]) || null;
   // The single-file page (article-viewer.html) carries the wasm, the fonts and the bundled
   // articles inline, base64; nothing is downloaded there (fetch() of file:// fails anyway).
   const inline = window.articleViewerInline || null;
@@ -309,6 +312,7 @@
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
       fontExtPath,  // NAME.ttf -> its hashed URL, for js_fetch_extended_fonts
       fontsMorePath,  // fonts.json, fonts-ja.json, ... -> its hashed URL (or null), for the program
+      textModulePath,  // article-viewer-text.js/.wasm, thai-words.dict -> hashed URL (or null)
       onRuntimeInitialized() { window.clearTimeout(reveal); overlay.hidden = true; },
       onStateChange() {
         window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));

@@ -44,8 +44,18 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   }
   // Unhashed names only where they must stay stable, and no stale program files.
   const plain = d.files.filter((f) => !hashed.test(f)).sort();
-  // (articles/, fonts-ext/ and fonts/ are folders; the articles keep their names, they are linked to.)
-  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'index.html', 'manifest.webmanifest', 'sw.js']);
+  // (articles/, fonts-ext/, fonts/ and text/ are folders; the articles keep their names, they are linked to.)
+  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'index.html', 'manifest.webmanifest', 'sw.js', 'text']);
+  // The text engine and the Thai dictionary: named by their content, known to the loader, never
+  // precached (only articles with rich paragraphs fetch them).
+  const text = readdirSync(path.join(distDir, 'text')).sort();
+  assert.deepEqual(Object.values(d.bundle.textModule).sort(), text.map((f) => 'text/' + f));
+  assert.deepEqual(Object.keys(d.bundle.textModule).sort(), ['article-viewer-text.js', 'article-viewer-text.wasm', 'thai-words.dict']);
+  for (const file of text) {
+    const sha = createHash('sha256').update(readFileSync(path.join(distDir, 'text', file))).digest('hex');
+    assert.ok(file.includes(`.${sha.slice(0, 8)}.`), `text/${file} is not named by its content`);
+    assert.ok(!d.precache.includes('text/' + file), `sw.js precaches text/${file}`);
+  }
   // The fonts' extended subsets: named by their content, known to the loader, precached.
   const fonts = readdirSync(path.join(distDir, 'fonts-ext')).sort();
   assert.equal(fonts.length, 6, fonts.join(' '));

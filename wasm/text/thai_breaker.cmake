@@ -32,3 +32,8 @@ add_custom_target(av_thai_dictionary ALL DEPENDS "${AV_THAI_DICT}")
 add_library(av_thai_breaker STATIC text/thai_breaker.cpp)
 target_include_directories(av_thai_breaker PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}")
 target_compile_options(av_thai_breaker PRIVATE ${AV_WARNINGS})
+if(EMSCRIPTEN)
+  # It goes into the text module, which is built without exceptions (wasm/text/CMakeLists.txt):
+  # none of its code may need them linked in.
+  target_compile_options(av_thai_breaker PRIVATE -Oz -fno-exceptions)
+endif()
