@@ -58,6 +58,12 @@
       if (!program) return { ready: false, articleId: null, title: null, blocks: 0, error: null, frames: 0, loading: true };
       return JSON.parse(program.UTF8ToString(program._av_state_json()));
     },
+    // The fingerprint of the article's layout as last drawn (core/layout_digest.hpp), '' before
+    // any: the same as the desktop build's `article-viewer --layout` gives for the same width.
+    // With `text`, the layout as text (`article-viewer --layout --dump`), to show a difference.
+    layoutDigest(text = false) {
+      return program ? program.UTF8ToString(program._av_layout_digest(text ? 1 : 0)) : '';
+    },
     // Opens another article, by URL relative to this page or absolute.
     open(url) {
       if (program) program.ccall('av_open_url', null, ['string'], [String(url)]);

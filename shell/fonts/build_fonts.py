@@ -5,8 +5,8 @@ fonts.json (format av-fonts/1, docs/text-pipeline.md "Fonts"), from Debian's fon
     build_fonts.py --out DIR --base-unicodes U+0020-007E,... --ext-unicodes U+0180-024F,...
 
 Families, in the manifest's order (the fallback order first):
-- fallback, drawn by code point behind every face (no hinting, no layout tables): math
-  (NotoSansMath), symbols (NotoSansSymbols), symbols2 (NotoSansSymbols2), mono (NotoSansMono, box
+- fallback, drawn by code point behind every face (no hinting, no layout tables): base-rest
+  (NotoSerif-Regular: what no subset of the base faces has), math (NotoSansMath), symbols (NotoSansSymbols), symbols2 (NotoSansSymbols2), mono (NotoSansMono, box
   drawing and block elements only), then cjk-zh-hans, cjk-zh-hant, cjk-ja, cjk-ko (one face of
   NotoSansCJK-Regular.ttc each, Regular only). A code point belongs to the first of them that has
   it, never to one the base faces draw; box drawing only to mono (one design for a whole table).
@@ -51,7 +51,11 @@ NOTO = "/usr/share/fonts/truetype/noto"
 NOTO_CJK = "/usr/share/fonts/opentype/noto"
 BASE_FACES = ("NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic",
               "NotoSans-Regular", "NotoSans-Bold")
-FALLBACK = (("math", "NotoSansMath-Regular.ttf"), ("symbols", "NotoSansSymbols-Regular.ttf"),
+# base-rest: what Noto Serif draws beyond the web's two subsets of the base faces (IPA, phonetic
+# subscripts such as U+1D62, polytonic Greek, number forms such as U+2153, Latin Extended-C/D, ...):
+# the desktop's whole faces do not draw them either (ui/fonts.cpp), so both draw them from here.
+FALLBACK = (("base-rest", "NotoSerif-Regular.ttf"), ("math", "NotoSansMath-Regular.ttf"),
+            ("symbols", "NotoSansSymbols-Regular.ttf"),
             ("symbols2", "NotoSansSymbols2-Regular.ttf"), ("mono", "NotoSansMono-Regular.ttf"))
 MONO_ONLY = range(0x2500, 0x25A0)  # box drawing and block elements: mono's alone
 CJK_FILE = "NotoSansCJK-Regular.ttc"

@@ -75,6 +75,28 @@ TEST_SUITE("text class") {
         CHECK(base_coverage_of(U'●') == BaseCoverage::none);
         CHECK(base_coverage_of(U'漢') == BaseCoverage::none);
         CHECK(base_coverage_of(U'\n') == BaseCoverage::none);
+        // In Noto Serif, but in neither web subset: drawn by the fallback fonts on every platform.
+        CHECK(base_coverage_of(U'ᵢ') == BaseCoverage::none);
+        CHECK(base_coverage_of(U'⅓') == BaseCoverage::none);
+    }
+
+    TEST_CASE("the uncovered ranges are the complement of the coverage, few enough for ImGui") {
+        const auto ranges = base_uncovered_ranges();
+        REQUIRE_FALSE(ranges.empty());
+        // ImFontConfig::GlyphExcludeRanges takes at most 32 ranges, its terminator included.
+        CHECK(ranges.size() <= 31);
+        CHECK(ranges.front().first == 1);
+        CHECK(ranges.back().second == 0x10FFFF);
+        char32_t next = 0;
+        for (const auto& [first, last] : ranges) {
+            CHECK(first > next);
+            CHECK(first <= last);
+            CHECK(base_coverage_of(first) == BaseCoverage::none);
+            CHECK(base_coverage_of(last) == BaseCoverage::none);
+            if (first > 1) CHECK(base_coverage_of(first - 1) != BaseCoverage::none);
+            if (last < 0x10FFFF) CHECK(base_coverage_of(last + 1) != BaseCoverage::none);
+            next = last;
+        }
     }
 }
 

@@ -167,6 +167,9 @@ public:
     const DocumentLayout& get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
                               const TextServices& text = {});
     void invalidate() { valid_ = false; }
+    // The layout the last get() returned, or null when there is none (nothing laid out since the
+    // last invalidate()).
+    const DocumentLayout* current() const { return valid_ ? &layout_ : nullptr; }
     std::size_t computations() const { return computations_; }  // for tests: how often it really laid out
 
 private:

@@ -14,6 +14,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/layout.hpp"
+#include "core/layout_digest.hpp"
 #include "core/utf8.hpp"
 #include "ui/fonts.hpp"
 #include "ui/missing_glyphs.hpp"
@@ -85,7 +86,7 @@ int check(const std::vector<std::string>& args) {
     return result;
 }
 
-int layout_report(const std::string& file, float width, float font_size, const std::string& fonts_dir) {
+int layout_report(const std::string& file, float width, float font_size, const std::string& fonts_dir, bool dump) {
     std::string bytes, error;
     if (!read_file(file, bytes, error)) {
         std::fprintf(stderr, "%s\n", error.c_str());
@@ -146,6 +147,8 @@ int layout_report(const std::string& file, float width, float font_size, const s
     report["overflow_lines"] = doc.overflow_lines();
     report["reading_minutes"] = doc.reading_minutes;
     report["missing_glyphs"] = missing_total;
+    report["digest"] = layout_digest(doc);
+    if (dump) report["dump"] = layout_text(doc);
     nlohmann::json chars = nlohmann::json::array();
     for (const auto& [cp, count] : missing) {
         if (chars.size() == 50) break;  // enough to see which script is missing

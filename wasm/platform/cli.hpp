@@ -14,8 +14,9 @@ enum Exit { ok = 0, invalid = 1, usage = 2 };
 int check(const std::vector<std::string>& files);
 
 // Lays `file` out at `width` CSS pixels with the real fonts from `fonts_dir` (measured on the CPU,
-// no window) and prints a JSON report: blocks, lines, height, overflow_lines, missing_glyphs, ...
-int layout_report(const std::string& file, float width, float font_size, const std::string& fonts_dir);
+// no window) and prints a JSON report: blocks, lines, height, overflow_lines, missing_glyphs,
+// digest (core/layout_digest.hpp), ...; with `dump`, the layout as text too.
+int layout_report(const std::string& file, float width, float font_size, const std::string& fonts_dir, bool dump = false);
 
 // Reads a whole file; false (and `error` set to "PATH: reason") when it cannot.
 bool read_file(const std::string& path, std::string& bytes, std::string& error);

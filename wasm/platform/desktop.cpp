@@ -33,8 +33,9 @@ namespace {
 const char* const usage_text =
     "usage: article-viewer [FILE.json]            open an article in a window (default: the bundled seed)\n"
     "       article-viewer --check FILE.json...   validate article files; no display needed\n"
-    "       article-viewer --layout FILE.json --width PX [--font-size PX]\n"
-    "                                             print a JSON layout report; no display needed\n"
+    "       article-viewer --layout FILE.json --width PX [--font-size PX] [--dump]\n"
+    "                                             print a JSON layout report (its digest, and with --dump\n"
+    "                                             the layout as text); no display needed\n"
     "       article-viewer --screenshot OUT.png [--size WxH] [FILE.json]\n"
     "                                             draw once, save the window as PNG, exit\n"
     "       article-viewer --quit-after SECONDS [FILE.json]\n"
@@ -149,7 +150,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string screenshot, file;
     int width = 1100, height = 800;
-    bool layout = false;
+    bool layout = false, dump = false;
     float quit_after = 0;
     float layout_width = 0, font_size = 20;
     auto number = [](const std::string& text, float lo, float hi, float& out) {
@@ -168,6 +169,8 @@ int main(int argc, char** argv) {
             return av::cli::check(std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end()));
         } else if (a == "--layout") {
             layout = true;
+        } else if (a == "--dump") {
+            dump = true;
         } else if (a == "--width" && i + 1 < args.size()) {
             if (!number(args[++i], 50, 100000, layout_width)) {
                 std::fprintf(stderr, "article-viewer: --width takes a number of pixels from 50 to 100000\n");
@@ -203,10 +206,10 @@ int main(int argc, char** argv) {
     }
     if (layout) {
         if (file.empty() || layout_width <= 0) {
-            std::fprintf(stderr, "usage: article-viewer --layout FILE.json --width PX [--font-size PX]\n");
+            std::fprintf(stderr, "usage: article-viewer --layout FILE.json --width PX [--font-size PX] [--dump]\n");
             return av::cli::usage;
         }
-        return av::cli::layout_report(file, layout_width, font_size, env_or("AV_FONTS_DIR", AV_FONTS_DIR));
+        return av::cli::layout_report(file, layout_width, font_size, env_or("AV_FONTS_DIR", AV_FONTS_DIR), dump);
     }
     const std::string assets = env_or("AV_ASSETS_DIR", AV_ASSETS_DIR);
     const std::string default_article = assets + "/" AV_DEFAULT_ARTICLE;

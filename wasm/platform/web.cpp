@@ -472,6 +472,14 @@ EMSCRIPTEN_KEEPALIVE const char* av_state_json() {
     return state.c_str();
 }
 
+// The fingerprint of the article's layout (core/layout_digest.hpp), or with `text` the layout as
+// text: the browser tests compare them with the desktop build's. Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* av_layout_digest(int text) {
+    static std::string digest;
+    digest = g_app->layout_digest(text != 0);
+    return digest.c_str();
+}
+
 // The article on screen as the loader accepted it (core/article_json.hpp), "null" when none; for
 // the page's accessible mirror (shell/mirror.js). Valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* av_article_json() {

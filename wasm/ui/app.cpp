@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "core/article_loader.hpp"
+#include "core/layout_digest.hpp"
 #include "core/locale.hpp"
 #include "core/text/text_class.hpp"
 #include "missing_glyphs.hpp"
@@ -558,6 +559,12 @@ void App::frame() {
     // Focus the reading window at start so the keyboard scrolls without a click first.
     if (frames_ == 1) ImGui::SetWindowFocus("reader");
     ImGui::Render();
+}
+
+std::string App::layout_digest(bool text) const {
+    const DocumentLayout* doc = layout_.current();
+    if (!doc) return {};
+    return text ? av::layout_text(*doc) : av::layout_digest(*doc);
 }
 
 std::string App::state_json() const {

@@ -118,6 +118,9 @@ public:
 
     // The state the page and tests read: {ready, articleId, title, blocks, error, ...} as JSON.
     std::string state_json() const;
+    // core/layout_digest.hpp of the article as laid out for the last frame (its text with `text`);
+    // "" before any.
+    std::string layout_digest(bool text = false) const;
 
     std::uint64_t frames() const { return frames_; }
     bool ready() const { return ready_; }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/text/text_class.hpp"
 #include "glyph_fonts.hpp"
 
 
@@ -46,6 +47,23 @@ void* read_font(const std::string& path, int& size) {
 
 
 // A copy of `bytes` that ImGui owns (it frees it with the atlas's font).
+// What no base face may draw (core/text/text_class.hpp): the web's subsets lack it, so the desktop's
+// whole faces must leave it to the same fallback fonts. ImGui takes at most 32 ranges here
+// (ImFontConfig::GlyphExcludeRanges); the generated table has 19 today.
+const ImWchar* base_exclusions() {
+    static const std::vector<ImWchar> ranges = [] {
+        std::vector<ImWchar> out;
+        for (const auto& [first, last] : base_uncovered_ranges()) {
+            out.push_back(static_cast<ImWchar>(first));
+            out.push_back(static_cast<ImWchar>(last));
+        }
+        if (out.size() > 62) out.resize(62);  // keeps the first ranges; a core test keeps this from happening
+        out.push_back(0);
+        return out;
+    }();
+    return ranges.data();
+}
+
 void* imgui_copy(const std::vector<unsigned char>& bytes) {
     void* data = IM_ALLOC(bytes.size());
     std::memcpy(data, bytes.data(), bytes.size());
@@ -117,6 +135,7 @@ std::string FontSet::load(const std::string& dir) {
         ImFontConfig config;
         config.FontDataOwnedByAtlas = true;
         config.OversampleH = 2;  // sharper glyph positioning for body text at small sizes
+        config.GlyphExcludeRanges = base_exclusions();
         fonts_[i] = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
         if (!fonts_[i]) return "cannot use font " + path;
         // The web build's extended subset of the same face, once the page has fetched it: merged
@@ -125,6 +144,7 @@ std::string FontSet::load(const std::string& dir) {
         if (void* more = read_font(dir + "/ext/" + file_names()[i], size)) {
             extended_ = atlas->AddFontFromMemoryTTF(more, size, 20.0f, &config) != nullptr;
         }
+        config.GlyphExcludeRanges = nullptr;
         for (FontId id : fallbacks) {
             const std::vector<unsigned char>& bytes = extra_[id];
             atlas->AddFontFromMemoryTTF(imgui_copy(bytes), static_cast<int>(bytes.size()), 20.0f, &config);

@@ -1,6 +1,7 @@
 #include "font_fallback.hpp"
 
 #include "core/text/paragraph_text.hpp"
+#include "core/text/text_class.hpp"
 
 namespace av {
 
@@ -12,8 +13,13 @@ bool FontFallback::ignorable(char32_t c) {
 
 bool FontFallback::usable(FontId font, std::u32string_view text, std::size_t begin, std::size_t end) const {
     if (font == no_font || engine_.metrics(font).units_per_em == 0) return false;
+    // A base face draws only what every platform's copy of it has: the web's subsets are smaller
+    // than the desktop's whole files (text_class.hpp, base_coverage_of).
+    const bool base = FontCatalog::is_base_font(font);
     for (std::size_t i = begin; i < end; ++i)
-        if (!ignorable(text[i]) && !engine_.has_char(font, text[i])) return false;
+        if (!ignorable(text[i]) &&
+            (!engine_.has_char(font, text[i]) || (base && base_coverage_of(text[i]) == BaseCoverage::none)))
+            return false;
     return true;
 }
 

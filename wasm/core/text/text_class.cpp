@@ -27,6 +27,18 @@ std::uint8_t text_class_of(char32_t cp) {
     return lookup(text_class_ranges, cp);
 }
 
+std::vector<std::pair<char32_t, char32_t>> base_uncovered_ranges() {
+    std::vector<std::pair<char32_t, char32_t>> out;
+    const std::size_t n = std::size(base_coverage_ranges);
+    for (std::size_t i = 0; i < n; ++i) {
+        if ((base_coverage_ranges[i] & 0xFF) != 0) continue;
+        const char32_t first = std::max<char32_t>(1, base_coverage_ranges[i] >> 8);
+        const char32_t last = i + 1 < n ? (base_coverage_ranges[i + 1] >> 8) - 1 : 0x10FFFF;
+        if (first <= last) out.emplace_back(first, last);
+    }
+    return out;
+}
+
 BaseCoverage base_coverage_of(char32_t cp) {
     if (cp >= 0x20 && cp < 0x7F) return BaseCoverage::first_paint;
     if (cp > 0x10FFFF) return BaseCoverage::none;

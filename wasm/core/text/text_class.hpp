@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace av {
 
@@ -31,5 +33,10 @@ std::uint8_t text_class_of(char32_t cp);
 // fonts' own cmaps at build time.
 enum class BaseCoverage : std::uint8_t { none, first_paint, extended };
 BaseCoverage base_coverage_of(char32_t cp);
+
+// The ranges [first, last] of code points from U+0001 to U+10FFFF that base_coverage_of() says no
+// base face draws, in order. The desktop's whole faces leave them out (ui/fonts.cpp), so they come
+// from the same fallback fonts as on the web, whose subsets lack them.
+std::vector<std::pair<char32_t, char32_t>> base_uncovered_ranges();
 
 }  // namespace av
