@@ -270,6 +270,39 @@ test('two tabs: an older unsaved move, flushed on pagehide, never overwrites a n
   await context.close();
 });
 
+// A position stored with a clock a day ahead (another device, a clock corrected since) used to win
+// over every later move: storage kept block 12 while state() said positionSaved.
+test('a stored position dated a day ahead: reading on is still saved, and positionSaved tells the truth', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(holdTimers);
+  await page.goto(server.url);
+  await waitForState(page, 'state.ready');
+  await page.evaluate(() => window.articleViewer.scrollToBlock(12));
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.block === 12, key, { timeout: 3000 });
+  await page.evaluate((k) => {
+    const value = JSON.parse(localStorage.getItem(k));
+    value.updated = Date.now() + 24 * 3600 * 1000;
+    localStorage.setItem(k, JSON.stringify(value));
+  }, key);
+  await page.goto(server.url);  // no fragment: the place comes from storage
+  const resumed = await waitForState(page, 'state.ready && state.anchor.block === 12');
+  assert.equal(resumed.positionSaved, true, 'storage holds where the reader is');
+  // Read on, with the save timer held: the move is not saved yet, and state() must say so.
+  await page.evaluate(() => { window.__holdTimers = true; });
+  await page.evaluate(() => window.articleViewer.scrollToBlock(20));
+  const moved = await waitForState(page, 'state.anchor.block === 20');
+  await page.waitForTimeout(1200);
+  assert.equal((await stored(page)).anchor.block, 12);
+  assert.equal((await state(page)).positionSaved, false, 'positionSaved before anything was written');
+  await page.evaluate(() => { window.__holdTimers = false; });
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).anchor.block === 20, key, { timeout: 3000 });
+  const saved = await waitForState(page, 'state.positionSaved');
+  assert.deepEqual(saved.anchor, moved.anchor);
+  assert.deepEqual((await stored(page)).anchor.offset, moved.anchor.offset);
+  await context.close();
+});
+
 test('scrollToBlock moves the reader and the URL keeps the block', async () => {
   const context = await browser.newContext();
   const page = await open(context);

@@ -148,6 +148,26 @@ TEST_SUITE("article json") {
         CHECK(j["blocks"][0]["text"][0]["text"] == "<script>alert(1)</script>");
     }
 
+    // Written by hand, not through a tree of nlohmann values: every string escaped as JSON wants it.
+    TEST_CASE("strings are escaped, and bytes that are not UTF-8 become U+FFFD") {
+        av::Article a;
+        a.id = "e";
+        a.title = std::string("quote \" back \\ nl \n tab \t nul ") + '\0' + " \x01 del \x7f é 中 😀";
+        a.subtitle = "bad \xC3 end \xF0\x9F";
+        av::Block b;
+        b.type = av::BlockType::paragraph;
+        b.text.push_back(av::Run{"\x1f\"\\", true, false, "https://x/?a=\"1\"", ""});
+        a.blocks.push_back(b);
+        const std::string text = av::article_json(a);
+        const json j = json::parse(text);
+        CHECK(j["title"] == a.title);
+        CHECK(j["subtitle"] == "bad \xEF\xBF\xBD end \xEF\xBF\xBD\xEF\xBF\xBD");
+        CHECK(j["blocks"][0]["text"] == json::parse(R"([{"text":"\u001f\"\\","bold":true,"href":"https://x/?a=\"1\""}])"));
+        CHECK(text.find("\\u0000") != std::string::npos);
+        CHECK(text.find("\\n") != std::string::npos);
+        CHECK(text.find(std::string(1, '\0')) == std::string::npos);
+    }
+
     TEST_CASE("the bundled seed round-trips every block") {
         const std::string path = std::string(AV_ASSETS_DIR) + "/articles/russie-munitions-nord-coreennes.json";
         const av::LoadResult r = av::load_article(av::test::read_file(path), path);

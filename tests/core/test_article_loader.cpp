@@ -325,6 +325,27 @@ TEST_SUITE("loader") {
     }
 }
 
+TEST_SUITE("loader: pictures of a file stay in its folder") {
+    // The desktop drew "../../../../usr/share/icons/..." and "/usr/share/..." from anywhere on disk.
+    TEST_CASE("a file's picture sources resolve inside its folder; a URL's as the browser does") {
+        const std::string blocks = R"([
+            {"type":"image","src":"img/a.png","alt":"","width":4,"height":3},
+            {"type":"image","src":"../../../../usr/share/icons/hicolor/48x48/apps/x.png","alt":"","width":4,"height":3},
+            {"type":"image","src":"/usr/share/pixmaps/debian-logo.png","alt":"","width":4,"height":3}])";
+        const std::string text = R"({"format":"article/1","id":"p","title":"T","blocks":)" + blocks + "}";
+        auto file = load_article(text, "/home/me/articles/a.json");
+        REQUIRE_MESSAGE(file.ok(), file.error);
+        CHECK(file.article.blocks[0].src == "/home/me/articles/img/a.png");
+        CHECK(file.article.blocks[1].src == "/home/me/articles/usr/share/icons/hicolor/48x48/apps/x.png");
+        CHECK(file.article.blocks[2].src == "/home/me/articles/usr/share/pixmaps/debian-logo.png");
+        CHECK(file.warnings.empty());
+        auto web = load_article(text, "https://news.example/a/b.json");
+        REQUIRE_MESSAGE(web.ok(), web.error);
+        CHECK(web.article.blocks[1].src == "https://news.example/usr/share/icons/hicolor/48x48/apps/x.png");
+        CHECK(web.article.blocks[2].src == "https://news.example/usr/share/pixmaps/debian-logo.png");
+    }
+}
+
 TEST_SUITE("loader: format 1.1") {
     TEST_CASE("dir at the top, lang and dir on every block, lang on runs") {
         auto r = load_article(R"J({"format":"article/1.1","id":"t","lang":"en","dir":"ltr","title":"Three scripts","blocks":[

@@ -209,6 +209,78 @@ TEST_SUITE("progress keeper") {
         CHECK(resume->anchor == Anchor{3, 0});
     }
 
+    // A value whose `updated` is a day ahead (a clock ahead, another device) used to win over every
+    // later move, while stored() said the position was saved.
+    TEST_CASE("a stored time from the future never freezes the position") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        const std::int64_t now = 1'700'000'000'000;
+        const std::int64_t day = 24 * 3600 * 1000;
+        Progress ahead = make_progress(a, Anchor{1, 0}, 0.3, now + day, article_digest(a), "a.json");
+        store.values["progress/a1"] = encode_progress(ahead);
+        ProgressKeeper keeper(store);
+        auto resume = keeper.open(a, "a.json");
+        REQUIRE(resume);
+        CHECK(resume->anchor == Anchor{1, 0});
+        CHECK(keeper.stored());  // what storage holds is where the reader is
+        keeper.moved(Anchor{3, 4}, 0.9, now + 1000, 1.0);
+        CHECK_FALSE(keeper.stored());  // a move waits to be saved
+        CHECK(keeper.tick(1.0 + ProgressKeeper::settle_seconds) < 0);
+        CHECK(keeper.stored());
+        CHECK(decode_progress(store.values["progress/a1"]).progress.anchor == Anchor{3, 4});
+        // And on: every later move is written too.
+        keeper.moved(Anchor{3, 9}, 0.95, now + 2000, 5.0);
+        keeper.flush();
+        CHECK(decode_progress(store.values["progress/a1"]).progress.anchor == Anchor{3, 9});
+        CHECK(keeper.stored());
+    }
+
+    TEST_CASE("another tab's value from the future wins once; the next move here is written") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        const std::int64_t now = 1'700'000'000'000;
+        ProgressKeeper keeper(store);
+        keeper.open(a, "a.json");
+        keeper.moved(Anchor{1, 0}, 0.3, now, 1.0);
+        keeper.flush();
+        // Meanwhile someone else writes a position dated a day ahead.
+        const std::string other =
+            encode_progress(make_progress(a, Anchor{3, 0}, 0.9, now + 86'400'000, article_digest(a), "a.json"));
+        store.values["progress/a1"] = other;
+        keeper.moved(Anchor{1, 10}, 0.32, now + 1000, 2.0);
+        keeper.flush();
+        CHECK(store.values["progress/a1"] == other);  // written since this tab looked, and "newer"
+        CHECK_FALSE(keeper.stored());                 // so this tab's place is not what is stored
+        keeper.moved(Anchor{1, 20}, 0.34, now + 2000, 3.0);
+        keeper.flush();
+        CHECK(decode_progress(store.values["progress/a1"]).progress.anchor == Anchor{1, 20});
+        CHECK(keeper.stored());
+    }
+
+    TEST_CASE("stored() is false when the write fails or another tab's newer position is kept") {
+        MemoryStore store;
+        const Article a = article_from(three);
+        ProgressKeeper tab_a(store), tab_b(store);
+        tab_a.open(a, "a.json");
+        tab_b.open(a, "a.json");
+        tab_a.moved(Anchor{0, 5}, 0.1, 1000, 1.0);
+        tab_b.moved(Anchor{3, 0}, 0.9, 2000, 1.0);
+        tab_b.flush();
+        CHECK(tab_b.stored());
+        tab_a.flush();
+        CHECK_FALSE(tab_a.stored());
+        MemoryStore full;
+        ProgressKeeper keeper(full);
+        keeper.open(a, "a.json");
+        keeper.moved(Anchor{1, 0}, 0.3, 1000, 1.0);
+        keeper.flush();
+        CHECK(keeper.stored());
+        full.fail_with = KeyValueStore::Status::quota;
+        keeper.moved(Anchor{1, 5}, 0.31, 2000, 2.0);
+        keeper.flush();
+        CHECK_FALSE(keeper.stored());
+    }
+
     TEST_CASE("corrupt stored value: start at the top, then replace it") {
         MemoryStore store;
         store.values["progress/a1"] = "{not json";

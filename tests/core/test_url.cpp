@@ -15,6 +15,25 @@ TEST_CASE("links the viewer never follows") {
     CHECK_FALSE(url::is_http("http:/x"));
     CHECK_FALSE(url::is_http("file:///etc/passwd"));
 }
+
+// The desktop read any picture on disk: "../../../../usr/share/icons/..." or "/usr/share/...".
+TEST_CASE("a picture of an article file stays inside the article's folder") {
+    const char* base = "/home/me/articles/a.json";
+    CHECK(url::resolve_in_folder(base, "img/x.png") == "/home/me/articles/img/x.png");
+    CHECK(url::resolve_in_folder(base, "./img/../x.png") == "/home/me/articles/x.png");
+    CHECK(url::resolve_in_folder(base, "../../../../usr/share/icons/x.png") == "/home/me/articles/usr/share/icons/x.png");
+    CHECK(url::resolve_in_folder(base, "img/../../b/x.png") == "/home/me/articles/b/x.png");
+    CHECK(url::resolve_in_folder(base, "/usr/share/x.png") == "/home/me/articles/usr/share/x.png");
+    CHECK(url::resolve_in_folder(base, "//usr/share/x.png") == "/home/me/articles/usr/share/x.png");
+    CHECK(url::resolve_in_folder(base, "..") == "/home/me/articles/");
+    CHECK(url::resolve_in_folder(base, "../x.png?v=2#top") == "/home/me/articles/x.png?v=2#top");
+    CHECK(url::resolve_in_folder("a.json", "../../etc/passwd") == "etc/passwd");
+    CHECK(url::resolve_in_folder("articles/a.json", "../../etc/passwd") == "articles/etc/passwd");
+    // A URL base is a site: its root is as far as ".." goes, as the browser resolves it.
+    CHECK(url::resolve_in_folder("https://h/a/b/c.json", "../../../x.png") == "https://h/x.png");
+    CHECK(url::resolve_in_folder("https://h/a/c.json", "/x.png") == "https://h/x.png");
+    CHECK(url::resolve_in_folder(base, "https://e.org/x.png") == "https://e.org/x.png");
+}
 }  // TEST_SUITE("url errors")
 
 TEST_CASE("schemes") {

@@ -116,6 +116,33 @@ class DesktopRender(unittest.TestCase):
         # 400x200 red in a 1000x800 window: 10 %.
         self.assertAlmostEqual(colour_share(rows, (220, 20, 20)), 0.10, delta=0.02)
 
+    def test_pictures_outside_the_article_folder_are_never_read(self):
+        # The desktop drew any picture on disk ("../../../../usr/share/icons/...", "/usr/share/..."):
+        # sources resolve inside the article's folder, as a page's stay inside its site.
+        outside = os.path.join(self.tmp, "outside", "green.png")
+        os.makedirs(os.path.dirname(outside))
+        solid_png(outside, 40, 20, (20, 200, 20))
+        folder = os.path.join(self.tmp, "article")
+        os.makedirs(folder)
+        climb = "../" * (folder.count("/") + 2) + outside.lstrip("/")  # past the root, back down
+        article = os.path.join(folder, "escape.json")
+        with open(article, "w", encoding="utf-8") as f:
+            json.dump({"format": "article/1", "id": "escape", "title": "Images", "blocks": [
+                {"type": "image", "src": "../outside/green.png", "alt": "Up", "width": 400, "height": 100},
+                {"type": "image", "src": climb, "alt": "Root", "width": 400, "height": 100},
+                {"type": "image", "src": outside, "alt": "Absolute", "width": 400, "height": 100},
+            ]}, f)
+        out = os.path.join(self.tmp, "escape.png")
+        result = render(["--size", "1000x800", article], out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        state = json.loads(result.stdout.strip().splitlines()[-1])
+        self.assertEqual(state["images"], {"total": 3, "requested": 3, "loaded": 0, "failed": 3})
+        _, _, rows = read_png(out)
+        self.assertLess(colour_share(rows, (20, 200, 20)), 0.001, "a picture from outside the folder was drawn")
+        # Each was looked for inside the folder, and the path says so.
+        for inside in ["outside/green.png", outside.lstrip("/")]:
+            self.assertIn(f"picture {os.path.join(folder, inside)}:", result.stderr)
+
     def test_idle_window_draws_no_frames(self):
         # Three seconds with no input: only the first few frames (loading, article, settling).
         result = subprocess.run(["xvfb-run", "-a", VIEWER, "--quit-after", "3"], capture_output=True, text=True, timeout=60)

@@ -26,7 +26,9 @@
 
 namespace av {
 
-// Never throws: text that is not UTF-8 (the loader lets none through) would be replaced.
+// Text that is not UTF-8 (the loader lets none through) is written as U+FFFD, so the output is
+// always valid JSON. Written straight out, the string reserved once to its exact size: the memory
+// it takes is the text's own (docs/errors.md, "Limits"). Throws only std::bad_alloc.
 std::string article_json(const Article& article);
 
 }  // namespace av

@@ -396,7 +396,7 @@ bool read_block(Checker& c, json& b, const std::string& p, std::string_view sour
                        "expected an http or https URL or a path relative to the article, got " + describe(json(*src)));
                 return false;
             }
-            block.src = url::resolve(source, *src);
+            block.src = url::resolve_in_folder(source, *src);
             std::string* alt = c.require_string(b, p, "alt");
             if (!alt) return false;
             block.alt = std::move(*alt);

@@ -57,8 +57,9 @@ struct Resume {
 };
 Resume resume_position(const Article& article, const std::string& digest, const Progress& stored);
 
-// Two tabs, or an old tab waking up: a position is written only if the reader moved more recently
-// than whoever wrote the stored one.
+// Two tabs, or an old tab waking up: a stored position that someone else wrote since this reader
+// last looked is replaced only if the reader moved more recently than that writer's reader did.
+// (ProgressKeeper asks only then: its own value, whatever time it carries, never holds it back.)
 bool should_store(const std::optional<Progress>& stored, const Progress& mine);
 
 // Words of reading text (headings, paragraphs, quotes, lists, captions; not sponsored or callout

@@ -39,6 +39,7 @@ std::optional<Resume> ProgressKeeper::open(const Article& article, const std::st
     std::string value;
     const KeyValueStore::Status status = store_.get(key_for(article.id), value);
     if (status == KeyValueStore::Status::missing) return std::nullopt;
+    if (status == KeyValueStore::Status::ok) seen_ = value;
     if (status != KeyValueStore::Status::ok) {
         warn(status);
         return std::nullopt;
@@ -68,6 +69,7 @@ void ProgressKeeper::close() {
     percent_ = 0;
     moved_ms_ = 0;
     stored_ = false;
+    seen_.reset();
 }
 
 void ProgressKeeper::moved(const Anchor& anchor, double percent, std::int64_t now_ms, double clock_s) {
@@ -77,6 +79,7 @@ void ProgressKeeper::moved(const Anchor& anchor, double percent, std::int64_t no
     percent_ = percent;
     moved_ms_ = now_ms;
     moved_clock_ = clock_s;
+    stored_ = false;  // until it is written
 }
 
 double ProgressKeeper::tick(double clock_s) {
@@ -107,6 +110,7 @@ void ProgressKeeper::save() {
     const Progress mine = make_progress(*article_, anchor_, percent_, moved_ms_, digest_, source_);
     // Another tab (or another window) may have read further since: keep the most recent reading.
     std::string value;
+    std::optional<std::string> now_stored;
     std::optional<Progress> stored;
     if (store_.get(key_for(article_->id), value) == KeyValueStore::Status::ok) {
         const ProgressRead read = decode_progress(value);
@@ -115,13 +119,25 @@ void ProgressKeeper::save() {
             return;
         }
         if (read.status == ProgressReadStatus::ok) stored = read.progress;
+        now_stored = std::move(value);
     }
-    if (!should_store(stored, mine)) return;
-    const KeyValueStore::Status status = store_.set(key_for(article_->id), encode_progress(mine));
+    // Times are compared only with a value someone else wrote since this keeper last looked: the
+    // value it read or wrote itself may carry any time (a clock a day ahead would otherwise win
+    // over every later move, for a day). A foreign value that wins is taken as seen, so the
+    // reader's next move here writes again.
+    if (now_stored != seen_ && !should_store(stored, mine)) {
+        seen_ = std::move(now_stored);
+        stored_ = false;
+        return;
+    }
+    std::string encoded = encode_progress(mine);
+    const KeyValueStore::Status status = store_.set(key_for(article_->id), encoded);
     if (status == KeyValueStore::Status::ok) {
+        seen_ = std::move(encoded);
         stored_ = true;
         ++saves_;
     } else {
+        stored_ = false;
         warn(status);
     }
 }
@@ -154,6 +170,7 @@ void ProgressKeeper::forget(const std::string& article_id) {
     if (article_ && article_->id == article_id) {
         moved_clock_ = -1;
         stored_ = false;
+        seen_.reset();
     }
 }
 
@@ -161,6 +178,7 @@ void ProgressKeeper::forget_all() {
     for (const std::string& key : store_.keys("progress/")) store_.remove(key);
     moved_clock_ = -1;
     stored_ = false;
+    seen_.reset();
 }
 
 }  // namespace av

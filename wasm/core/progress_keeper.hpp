@@ -39,7 +39,9 @@ public:
 
     // "" or a storage problem worth telling the reader once (unavailable, full, newer viewer).
     const std::string& warning() const { return warning_; }
-    // True after a successful save or load: storage works for this article.
+    // True when storage holds the reader's current place: read from it on open and not moved
+    // since, or written since the last move. False while a move waits, after a failed write, and
+    // when another tab's more recent position was kept instead.
     bool stored() const { return stored_; }
     std::size_t saves() const { return saves_; }
 
@@ -66,6 +68,10 @@ private:
     const Article* article_ = nullptr;
     std::string source_;
     std::string digest_;
+    // The stored value as this keeper last read or wrote it (nullopt: there was none). A value that
+    // is still the same when saving was written by nobody else since: this reader's move is the
+    // latest, whatever the time the value carries (a clock ahead, another device).
+    std::optional<std::string> seen_;
     std::vector<std::size_t> words_;  // word_prefix of the article
 
     Anchor anchor_;

@@ -98,4 +98,17 @@ std::string resolve(std::string_view base, std::string_view ref) {
     return prefix + remove_dot_segments(merged) + std::string(ref_tail);
 }
 
+std::string resolve_in_folder(std::string_view base, std::string_view ref) {
+    if (!scheme(base).empty() || !scheme(ref).empty()) return resolve(base, ref);
+    const std::size_t slash = base.rfind('/');
+    const std::string folder(slash == std::string_view::npos ? std::string_view() : base.substr(0, slash + 1));
+    const std::size_t tail_at = ref.find_first_of("?#");
+    std::string_view ref_path = ref.substr(0, tail_at);
+    const std::string_view ref_tail = tail_at == std::string_view::npos ? std::string_view() : ref.substr(tail_at);
+    while (!ref_path.empty() && ref_path[0] == '/') ref_path.remove_prefix(1);
+    // As an absolute path, ".." never climbs above its root: the folder.
+    const std::string inside = remove_dot_segments("/" + std::string(ref_path));
+    return folder + inside.substr(1) + std::string(ref_tail);
+}
+
 }  // namespace av::url

@@ -20,4 +20,11 @@ bool is_http(std::string_view text);
 // `ref` is returned as is; `base` may be a URL or a plain file path ("articles/a.json").
 std::string resolve(std::string_view base, std::string_view ref);
 
+// Resolves a picture's `src` found in the article at `base`. A URL base (the web) resolves as
+// resolve() does: the site's root is as far as ".." climbs. A plain file path (the desktop) keeps
+// the picture inside the article's folder, which stands for that root: ".." stops at the folder and
+// "/x" (or "//x") is the folder's "x". So a file never reaches "/usr/share/..." or any file outside
+// its folder, as a page never reaches outside its site.
+std::string resolve_in_folder(std::string_view base, std::string_view ref);
+
 }  // namespace av::url
