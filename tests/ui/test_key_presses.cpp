@@ -4,6 +4,11 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "ui/key_presses.hpp"
 
 using namespace av;
@@ -20,9 +25,15 @@ struct Context {
         io.DeltaTime = 1.0f / 60.0f;
         io.IniFilename = nullptr;
         // ImGui makes the font atlas itself and would hand its texture to a renderer, which never
-        // looks at it here.
+        // looks at it here. A base face, as the viewer's (ImGui's own font is left out of the build).
         io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
-        io.Fonts->AddFontDefault();
+        // (Read here: the build leaves ImGui's file functions out too.)
+        std::ifstream file(AV_FONTS_DIR "/NotoSans-Regular.ttf", std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        REQUIRE(bytes.size() > 1000);
+        void* data = ImGui::MemAlloc(bytes.size());  // the atlas owns and frees it
+        std::memcpy(data, bytes.data(), bytes.size());
+        REQUIRE(io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), 16.0f));
     }
     ~Context() { ImGui::DestroyContext(); }
 };
