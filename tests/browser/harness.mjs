@@ -53,17 +53,19 @@ export async function waitForState(page, predicate = 'state.ready || state.error
   return page.evaluate(() => window.articleViewer.state());
 }
 
-// Waits until the viewer stops drawing (two polls with the same frame count): after input, an
-// animation or a resize, the state then describes what is on screen. The first poll only takes
-// the count (a count left by an earlier call would let a frame still to come pass unseen).
+// Waits until the viewer stops drawing (no frame scheduled, and two polls with the same frame
+// count): after input, an animation or a resize, the state then describes what is on screen. The
+// first poll only takes the count (a count left by an earlier call would let a frame still to come
+// pass unseen); framePending (platform/web.cpp) covers a frame asked for but not yet drawn, which
+// on a busy machine can take longer than a poll.
 export async function settle(page) {
   await page.evaluate(() => { window.__lastFrames = undefined; });
   return page.waitForFunction(() => {
     const s = window.articleViewer.state();
-    const same = window.__lastFrames === s.frames;
+    const same = window.__lastFrames === s.frames && !s.framePending;
     window.__lastFrames = s.frames;
     return same;
-  }, null, { polling: 250, timeout: 10000 });
+  }, null, { polling: 250, timeout: 20000 });
 }
 
 // Runs `action` (a resize, a text size) and waits until the viewer has drawn the new layout.

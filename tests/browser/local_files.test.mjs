@@ -199,3 +199,22 @@ test('an opened file keeps its reading position, like any article', async () => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the single-file page says which writing systems it cannot show, and still shows the rest', async () => {
+  const { page, context, problems } = await open('single-file page (file://)');
+  const mixed = {
+    format: 'article/1.1', id: 'single-mixed', lang: 'en', title: 'Three scripts',
+    blocks: [
+      { type: 'paragraph', text: 'Plain English text stays readable.' },
+      { type: 'paragraph', lang: 'ja', text: '東京の図書館。' },
+      { type: 'paragraph', lang: 'ar', dir: 'rtl', text: 'مكتبة المدينة' },
+    ],
+  };
+  await page.evaluate((json) => window.articleViewer.openBytes('mixed.json', new TextEncoder().encode(json)), JSON.stringify(mixed));
+  const s = await waitForState(page, "state.ready && state.articleId === 'single-mixed' && state.notice !== ''");
+  assert.equal(s.error, null);
+  assert.match(s.textError, /single-file page/);
+  assert.match(s.notice, /^This copy of the viewer cannot show: Chinese characters, Japanese kana and Arabic \(/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -31,7 +31,7 @@ test('scroll to about half, wait, reload: same anchor and percent', async () => 
   const before = await state(page);
   assert.ok(before.percent > 0.3 && before.percent < 0.7, `percent ${before.percent}`);
   // Saved within about a second of settling, and announced to the page.
-  await page.waitForFunction((k) => window.localStorage.getItem(k) !== null, key, { timeout: 3000 });
+  await page.waitForFunction((k) => window.localStorage.getItem(k) !== null, key, { timeout: 10000 });
   const saved = await stored(page);
   assert.equal(saved.version, 1);
   assert.deepEqual({ block: saved.anchor.block, offset: saved.anchor.offset }, before.anchor);
@@ -63,7 +63,7 @@ test('scroll to about half, wait, reload: same anchor and percent', async () => 
   assert.equal(top.scrollY, 0);
   assert.equal(top.notice, '');
   assert.equal(top.timeLeftMinutes, top.readingMinutes);
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).anchor.block === -1, key, { timeout: 3000 });
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).anchor.block === -1, key, { timeout: 10000 });
   await context.close();
 });
 
@@ -99,7 +99,7 @@ for (const [name, block, viewport] of [['the sponsored block', 4, { width: 1280,
     await page.waitForFunction(([k, a]) => {
       const v = JSON.parse(localStorage.getItem(k) || 'null');
       return v && v.anchor.block === a.block && v.anchor.offset === a.offset;
-    }, [key, before.anchor], { timeout: 3000 });
+    }, [key, before.anchor], { timeout: 10000 });
     const hash = await page.evaluate(() => window.location.hash);
     assert.match(hash, /^#[a-z0-9-]+$/, 'the URL names the nearest earlier block with an id');
     await page.reload();
@@ -125,7 +125,7 @@ test('1280 to 390 wide and back, and a text size change and back: the same line 
   const start = await wheelUntil(page, (a) => a.block === 2 && a.offset > 100);
   const anchor = start.anchor;
   assert.deepEqual(start.firstLine, anchor);
-  await page.waitForFunction(([k, a]) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.offset === a.offset, [key, anchor], { timeout: 3000 });
+  await page.waitForFunction(([k, a]) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.offset === a.offset, [key, anchor], { timeout: 10000 });
   // In another layout, the anchored character is on the line at the top: that line starts at or
   // before it, less than a line's worth of characters before.
   const holdsAnchor = (s, perLine) => {
@@ -193,7 +193,7 @@ for (const [name, value] of [['corrupt', '{"version":1,"anchor":'], ['garbage', 
     assert.equal(s.scrollY, 0);
     await page.keyboard.press('PageDown');
     await settle(page);
-    await page.waitForFunction((k) => { try { return JSON.parse(localStorage.getItem(k)).version === 1; } catch { return false; } }, key, { timeout: 3000 });
+    await page.waitForFunction((k) => { try { return JSON.parse(localStorage.getItem(k)).version === 1; } catch { return false; } }, key, { timeout: 10000 });
     await context.close();
   });
 }
@@ -238,7 +238,7 @@ test('quota exceeded: reading goes on with a warning', async () => {
   const page = await open(context);
   await page.keyboard.press('PageDown');
   await settle(page);
-  await page.waitForFunction(() => window.articleViewer.state().storageWarning, null, { timeout: 3000 });
+  await page.waitForFunction(() => window.articleViewer.state().storageWarning, null, { timeout: 10000 });
   assert.match((await state(page)).storageWarning, /storage is full/);
   await context.close();
 });
@@ -258,7 +258,7 @@ test('two tabs: an older unsaved move, flushed on pagehide, never overwrites a n
   // Then tab B reads further, later, and saves.
   await b.bringToFront();
   await b.evaluate(() => window.articleViewer.scrollToBlock(25));
-  await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.block === 25, key, { timeout: 3000 });
+  await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.block === 25, key, { timeout: 10000 });
   // Now A is hidden: its flush must find B's newer value and leave it.
   await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   await a.waitForTimeout(300);
@@ -279,7 +279,7 @@ test('a stored position dated a day ahead: reading on is still saved, and positi
   await page.goto(server.url);
   await waitForState(page, 'state.ready');
   await page.evaluate(() => window.articleViewer.scrollToBlock(12));
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.block === 12, key, { timeout: 3000 });
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.block === 12, key, { timeout: 10000 });
   await page.evaluate((k) => {
     const value = JSON.parse(localStorage.getItem(k));
     value.updated = Date.now() + 24 * 3600 * 1000;
@@ -296,7 +296,7 @@ test('a stored position dated a day ahead: reading on is still saved, and positi
   assert.equal((await stored(page)).anchor.block, 12);
   assert.equal((await state(page)).positionSaved, false, 'positionSaved before anything was written');
   await page.evaluate(() => { window.__holdTimers = false; });
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).anchor.block === 20, key, { timeout: 3000 });
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).anchor.block === 20, key, { timeout: 10000 });
   const saved = await waitForState(page, 'state.positionSaved');
   assert.deepEqual(saved.anchor, moved.anchor);
   assert.deepEqual((await stored(page)).anchor.offset, moved.anchor.offset);
@@ -319,7 +319,7 @@ test('the library lists bundled articles with their progress; forget one, forget
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await open(context);
   await page.evaluate(() => window.articleViewer.scrollToBlock(12));
-  await page.waitForFunction((k) => localStorage.getItem(k) !== null, key, { timeout: 3000 });
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, key, { timeout: 10000 });
   // A position for an article that is not bundled shows as recently read.
   await page.evaluate(() => localStorage.setItem('article-viewer/progress/other', JSON.stringify(
     { version: 1, anchor: { block: 2, offset: 0 }, percent: 0.25, updated: Date.now() - 3600e3, digest: 'x', title: 'Un autre article', source: 'https://example.org/a.json' })));

@@ -67,4 +67,14 @@ TEST_SUITE("locale") {
         CHECK(locale::related_label("de") == "Mehr zum Thema");
         CHECK(locale::related_label("it") == "Related");
     }
+
+    TEST_CASE("what a copy of the viewer cannot show, named in the article's language") {
+        CHECK(locale::cannot_show("en", {"han", "kana", "arabic"}, "no fonts here") ==
+              "This copy of the viewer cannot show: Chinese characters, Japanese kana and Arabic (no fonts here)");
+        CHECK(locale::cannot_show("fr-CA", {"emoji", "symbols"}, "x") ==
+              "Cette copie du lecteur ne peut pas afficher : émojis et symboles (x)");
+        CHECK(locale::cannot_show("de", {"thai"}, "y") == "This copy of the viewer cannot show: Thai (y)");
+        CHECK(locale::cannot_show("en", {}, "z") == "This copy of the viewer cannot show: some characters (z)");
+        CHECK(locale::script_name("en", "unknown") == "unknown");
+    }
 }

@@ -185,4 +185,13 @@ TEST_SUITE("text needs") {
         CHECK(a.needs.of(Weight::regular, Han::ja) == chars(U"かな字漢"));
         CHECK(a.needs.of(Weight::regular, Han::ja).capacity() < 64);
     }
+
+    TEST_CASE("the writing systems of the needs, in a fixed order, each once") {
+        const Article a = load(R"({"format":"article/1.1","id":"x","lang":"en","title":"t","blocks":[
+            {"type":"paragraph","text":"\u0645\u0631\u062D\u0628\u0627 \u6771\u4EAC\u306E \u2192 \uD83D\uDE00 \u0E44\u0E17\u0E22 \u05E9\u05DC\u05D5\u05DD"}]})");
+        const std::vector<const char*> found = needed_scripts(a.needs);
+        const std::vector<std::string> keys(found.begin(), found.end());
+        CHECK(keys == std::vector<std::string>{"han", "kana", "arabic", "hebrew", "thai", "emoji", "symbols"});
+        CHECK(needed_scripts(load(R"({"format":"article/1","id":"x","title":"Caf\u00E9","blocks":[]})").needs).empty());
+    }
 }

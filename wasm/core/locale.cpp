@@ -112,6 +112,31 @@ std::string position_lost(std::string_view lang) {
                                  : "The article has changed since you read it: starting at the top";
 }
 
+std::string script_name(std::string_view lang, std::string_view key) {
+    static const char* const names[][3] = {
+        {"han", "Chinese characters", "caractères chinois"}, {"kana", "Japanese kana", "kana japonais"},
+        {"hangul", "Korean", "coréen"},        {"arabic", "Arabic", "arabe"},          {"hebrew", "Hebrew", "hébreu"},
+        {"devanagari", "Devanagari", "devanagari"}, {"bengali", "Bengali", "bengali"}, {"tamil", "Tamil", "tamoul"},
+        {"thai", "Thai", "thaï"},              {"emoji", "emoji", "émojis"},           {"symbols", "symbols", "symboles"},
+    };
+    const bool fr = primary(lang) == "fr";
+    for (const auto& n : names)
+        if (key == n[0]) return fr ? n[2] : n[1];
+    return std::string(key);
+}
+
+std::string cannot_show(std::string_view lang, const std::vector<const char*>& scripts, std::string_view reason) {
+    const bool fr = primary(lang) == "fr";
+    std::string list;
+    for (std::size_t i = 0; i < scripts.size(); ++i) {
+        if (i > 0) list += i + 1 == scripts.size() ? (fr ? " et " : " and ") : ", ";
+        list += script_name(lang, scripts[i]);
+    }
+    if (list.empty()) list = fr ? "certains caractères" : "some characters";
+    return (fr ? "Cette copie du lecteur ne peut pas afficher : " : "This copy of the viewer cannot show: ") + list +
+           " (" + std::string(reason) + ")";
+}
+
 std::string format_date(std::string_view lang, std::string_view iso) {
     if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return {};
     auto number = [&](std::size_t at, std::size_t len) {

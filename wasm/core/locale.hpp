@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace av::locale {
 
@@ -27,6 +28,11 @@ std::string start_over(std::string_view lang);
 // When the article changed since: found again ("...the article has changed") or lost (top).
 std::string resumed_changed(std::string_view lang);
 std::string position_lost(std::string_view lang);
+// A writing system of text_needs.hpp's needed_scripts() ("arabic", "han", ...), named in `lang`.
+std::string script_name(std::string_view lang, std::string_view key);
+// The notice of a copy of the viewer that cannot draw some of an article (the single-file page, or
+// the fonts or the engine could not be fetched): which writing systems, and why.
+std::string cannot_show(std::string_view lang, const std::vector<const char*>& scripts, std::string_view reason);
 
 // "June 1, 2025", "1er juin 2025", "1. Juni 2025", "1 de junio de 2025", ... from an ISO 8601 date
 // ("2025-06-01T08:30:00Z") in the same languages; "2025-06-01" in any other; "" if unreadable.

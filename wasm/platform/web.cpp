@@ -469,6 +469,11 @@ EMSCRIPTEN_KEEPALIVE void av_open_bytes(const char* name, const char* data, int 
 EMSCRIPTEN_KEEPALIVE const char* av_state_json() {
     static std::string state;
     state = g_app->state_json();
+    // Whether a frame is still to come (input, an animation, a load): the tests wait for none
+    // before they read what is on screen (tests/browser/harness.mjs, settle()). The App's state
+    // is an object; the loop's own flag goes in as its last member.
+    if (!state.empty() && state.back() == '}')
+        state.insert(state.size() - 1, g_frame_scheduled ? ",\"framePending\":true" : ",\"framePending\":false");
     return state.c_str();
 }
 

@@ -80,7 +80,6 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     progress_.close();  // saves what the previous article had pending
     article_ = std::make_unique<Article>(std::move(result.article));
     if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
-    request_text_support();
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
     layout_.invalidate();
@@ -108,6 +107,10 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     pending_block_.clear();
     error_.clear();
     host_.set_title(article_->title);
+    // Last: where the fonts or the engine cannot be had (the single-file page) the answer comes
+    // at once, and its notice must not be replaced by the resume notice above.
+    text_failure_told_ = false;
+    request_text_support();
 }
 
 void App::article_failed(const std::string& source, const std::string& message) {
@@ -373,10 +376,7 @@ void App::font_catalog_arrived(std::string_view bytes, const std::string& error)
     std::string problem = error;
     if (problem.empty() && !catalog.parse(bytes, problem)) catalog = FontCatalog{};
     catalog_ = problem.empty() ? Asked::done : Asked::failed;
-    if (!problem.empty()) {
-        text_error_ = problem;
-        std::fprintf(stderr, "article-viewer: %s\n", problem.c_str());
-    }
+    if (!problem.empty()) text_failed(problem);
     fonts_.set_catalog(std::move(catalog));
     settle_frames_ = std::max(settle_frames_, 2);
     request_font_files();
@@ -386,11 +386,9 @@ void App::font_files_arrived(std::vector<std::pair<FontId, std::vector<unsigned 
     files_waiting_ = false;
     for (auto& [id, bytes] : files) {
         if (engine_ && id < fonts_.catalog().files().size()) engine_->add_font(id, bytes.data(), bytes.size());
-        if (!fonts_.add_file(id, std::move(bytes))) {
-            text_error_ = "font file " + (id < fonts_.catalog().files().size() ? fonts_.catalog().files()[id].file : std::to_string(id)) +
-                          " is not the file fonts.json describes";
-            std::fprintf(stderr, "article-viewer: %s\n", text_error_.c_str());
-        }
+        if (!fonts_.add_file(id, std::move(bytes)))
+            text_failed("font file " + (id < fonts_.catalog().files().size() ? fonts_.catalog().files()[id].file : std::to_string(id)) +
+                        " is not the file fonts.json describes");
     }
     reload_fonts();
     request_font_files();  // an article opened meanwhile may need more
@@ -406,9 +404,19 @@ void App::text_engine_ready(LoadableTextEngine* engine) {
 
 void App::text_engine_failed(const std::string& message) {
     engine_state_ = Asked::failed;
-    text_error_ = message;
-    std::fprintf(stderr, "article-viewer: %s\n", message.c_str());
+    text_failed(message);
     settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::text_failed(const std::string& why) {
+    text_error_ = why;
+    std::fprintf(stderr, "article-viewer: %s\n", why.c_str());
+    // The reader is told, once per article, which writing systems this copy cannot draw (the
+    // single-file page has neither the fonts beyond the base faces nor the engine).
+    if (article_ && !text_failure_told_) {
+        text_failure_told_ = true;
+        show_notice(locale::cannot_show(article_->lang, needed_scripts(article_->needs), why), false);
+    }
 }
 
 bool App::text_pending() const {

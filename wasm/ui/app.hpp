@@ -166,6 +166,10 @@ private:
     std::vector<FontId> files_asked_;
     LoadableTextEngine* engine_ = nullptr;
     std::string text_error_;  // the last thing about fonts or the engine that failed
+    bool text_failure_told_ = false;  // the notice of text_failed(), once per article
+    // The fonts beyond the base faces or the engine could not be had: kept for state(), logged,
+    // and told to the reader (a notice naming the writing systems, once per article).
+    void text_failed(const std::string& why);
     // Missing glyphs in the blocks drawn since the last layout (state().missingGlyphs).
     std::vector<bool> counted_blocks_;
     std::size_t missing_glyphs_ = 0;

@@ -123,6 +123,39 @@ Han han_for_lang(std::string_view lang) {
     return Han::zh_hans;
 }
 
+std::vector<const char*> needed_scripts(const TextNeeds& needs) {
+    static const char* const keys[] = {"han",     "kana",  "hangul", "arabic", "hebrew", "devanagari",
+                                       "bengali", "tamil", "thai",   "emoji",  "symbols"};
+    enum Key { han, kana, hangul, arabic, hebrew, devanagari, bengali, tamil, thai, emoji, symbols, count };
+    std::array<bool, count> seen{};
+    auto key_of = [](char32_t c) -> Key {
+        if (c >= 0x0590 && c <= 0x05FF) return hebrew;
+        if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF) ||
+            (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+            return arabic;
+        if (c >= 0xFB1D && c <= 0xFB4F) return hebrew;
+        if (c >= 0x0900 && c <= 0x097F) return devanagari;
+        if (c >= 0x0980 && c <= 0x09FF) return bengali;
+        if (c >= 0x0B80 && c <= 0x0BFF) return tamil;
+        if (c >= 0x0E00 && c <= 0x0E7F) return thai;
+        if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)) return kana;
+        if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xAC00 && c <= 0xD7AF)) return hangul;
+        if ((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x3400 && c <= 0x4DBF) ||
+            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+            (c >= 0x20000 && c <= 0x3FFFF))
+            return han;
+        return symbols;
+    };
+    for (const auto& by_han : needs.chars)
+        for (const auto& v : by_han)
+            for (char32_t c : v) seen[key_of(c)] = true;
+    if (!needs.emoji.empty()) seen[emoji] = true;
+    std::vector<const char*> out;
+    for (int k = 0; k < count; ++k)
+        if (seen[static_cast<std::size_t>(k)]) out.push_back(keys[k]);
+    return out;
+}
+
 bool TextNeeds::empty() const {
     if (rich || extended || dictionary || !emoji.empty()) return false;
     for (const auto& by_han : chars)

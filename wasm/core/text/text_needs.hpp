@@ -42,6 +42,12 @@ struct TextNeeds {
     bool empty() const;
 };
 
+// The writing systems among the needs, for telling a reader which ones a copy of the viewer without
+// the fonts or the engine cannot show: stable keys in this order, each once: "han", "kana",
+// "hangul", "arabic", "hebrew", "devanagari", "bengali", "tamil", "thai", "emoji", "symbols" (math,
+// arrows, box drawing and anything else beyond the base faces). locale::script_name names them.
+std::vector<const char*> needed_scripts(const TextNeeds& needs);
+
 // Computes the needs of a loaded article: every text the layout draws (title, subtitle, byline,
 // blocks, and the words the viewer adds in the article's language).
 TextNeeds compute_needs(const Article& article);
