@@ -1,7 +1,7 @@
 // Every script in the browser (issue 17): an article per script (this folder) opened in Chromium.
 // For each: the text engine and the fonts it needs arrive, no glyph is missing, the layout is the
 // one the desktop build computes (`article-viewer --layout`, compared by digest at two widths:
-// same fonts, same shaping, same breaks), and tesseract reads the title and text back from the
+// same fonts, same shaping, same breaks), the desktop's window under Xvfb has the page's pixels, and tesseract reads the title and text back from the
 // screenshot in that script (a wrong glyph, a lost joining or a reversed right-to-left line reads
 // as something else). Then find in Japanese and Arabic, and copying an Arabic paragraph, which
 // gives it in logical order. The symbols article (math, arrows, box drawing, emoji) is not read by
@@ -63,6 +63,19 @@ function firstDifference(a, b) {
   return 'none';
 }
 
+// The desktop build's window under Xvfb, drawn once and saved (`--screenshot`).
+function desktopScreenshot(name, width, height) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'av-desktop-'));
+  try {
+    const out = path.join(dir, 'shot.png');
+    execFileSync('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', nativeViewer, '--screenshot', out,
+      '--size', `${width}x${height}`, path.join(here, name + '.json')], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60000 });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // Text for comparing what tesseract read with what was written: NFC, no spaces or bidi marks,
 // Persian and Urdu letter forms folded to the Arabic ones the models know.
 const fold = (s) => s.normalize('NFC').replace(/[\s\u200c-\u200f\u2066-\u2069]/gu, '')
@@ -108,6 +121,21 @@ for (const name of fixtures) {
         assert.fail(`at ${width} px the web and desktop layouts differ, first at ${firstDifference(text, nativeLayout(name, width, s.fontSize, true).dump)}`);
       }
     }
+    // The desktop build's window under Xvfb, same size, same article: the same pixels below the
+    // toolbar (measured: none differs by more than 48 of 255 in any channel; the toolbar's
+    // controls differ between the two builds).
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await settle(page);
+    const webShot = await page.screenshot();
+    const desktopShot = desktopScreenshot(name, 1000, 800);
+    const differing = await withPixels(page, [webShot, desktopShot], ([p, q]) => {
+      if (p.width !== q.width || p.height !== q.height) return `sizes ${p.width}x${p.height} and ${q.width}x${q.height}`;
+      let n = 0;
+      for (let i = 50 * p.width * 4; i < p.data.length; i += 4)
+        if (Math.abs(p.data[i] - q.data[i]) > 48 || Math.abs(p.data[i + 1] - q.data[i + 1]) > 48 || Math.abs(p.data[i + 2] - q.data[i + 2]) > 48) n++;
+      return n / (p.width * (p.height - 50));
+    });
+    assert.ok(typeof differing === 'number' && differing < 0.001, `the desktop window and the web page differ: ${differing}`);
     await context.close();
     // What tesseract reads in the article's column, at the desktop width, on a screen of density 2
     // (as most phones and many laptops: small marks such as Hebrew points are then legible to it).
