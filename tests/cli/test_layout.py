@@ -25,7 +25,10 @@ def layout(*args):
 
 def articles():
     files = [f for f in glob.glob(os.path.join(REPO, "assets", "articles", "*.json")) if not f.endswith("index.json")]
-    return sorted(files) + sorted(glob.glob(os.path.join(SHARED, "corpus", "*.json")))
+    # The bundled articles, the shared corpus (real pages, Chinese and Japanese among them) and an
+    # article per script (tests/scripts/).
+    return (sorted(files) + sorted(glob.glob(os.path.join(SHARED, "corpus", "*.json"))) +
+            sorted(glob.glob(os.path.join(REPO, "tests", "scripts", "*.json"))))
 
 
 class Layout(unittest.TestCase):
@@ -43,7 +46,7 @@ class Layout(unittest.TestCase):
         bigger = json.loads(layout(seed, "--width", "1280", "--font-size", "40").stdout)
         self.assertGreater(bigger["height"], report["height"] * 1.5)
 
-    def test_no_line_wider_than_the_column(self):
+    def test_no_line_wider_than_the_column_and_no_glyph_missing(self):
         files = articles()
         self.assertGreater(len(files), 1)
         for path in files:
@@ -54,6 +57,7 @@ class Layout(unittest.TestCase):
                     report = json.loads(result.stdout)
                     self.assertEqual(report["overflow_lines"], 0)
                     self.assertGreater(report["lines"], 0)
+                    self.assertEqual(report["missing_glyphs"], 0, report["missing_examples"])
 
     def test_usage_and_errors(self):
         self.assertEqual(layout().returncode, 2)
