@@ -112,12 +112,12 @@ fi
 # process per size and round, so the peak memory figure is that article's.
 load_native() {
   local f=$1 r=$runs w=$warmup
-  case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+  case "$f" in *-100000.json | *-ja-*.json | *-ar-*.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
   "$native_build/tests/bench/bench_load" --runs "$r" --warmup "$w" --fonts "$fonts_native" "$f" | tee -a "$results/load-native.jsonl" >&2
 }
 load_wasm() {
   local f=$1 r=$runs w=$warmup
-  case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+  case "$f" in *-100000.json | *-ja-*.json | *-ar-*.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
   # The web build's own first-paint font subsets, as the viewer has them (the generated text is
   # all in them): the heap figure is then the viewer's.
   "${node_wasm[@]}" "$web_build/tests/bench/bench_load.js" --runs "$r" --warmup "$w" --fonts "$web_build/fonts" "$f" | tee -a "$results/load-wasm.jsonl" >&2
