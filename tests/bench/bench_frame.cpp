@@ -23,6 +23,8 @@
 
 #include <time.h>
 
+#include "native_text.hpp"
+#include "text/hb_text_engine.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -46,13 +48,36 @@ double percentile(std::vector<double> v, double p) {
     return v[i];
 }
 
-// Hands the article over when asked, like a platform whose fetch answers at once.
+// Hands the article over when asked, like a platform whose fetch answers at once; the fonts beyond
+// the base faces and the text engine as the desktop gives them (wasm/platform/desktop.cpp), for an
+// article in another script.
 class BenchHost : public av::Host {
 public:
     void fetch_article(const std::string& source) override { requested = source; }
     void open_link(const std::string&) override {}
     void set_title(const std::string&) override {}
+    void fetch_font_catalog(unsigned) override {
+        std::string bytes, error;
+        if (av::native_text::read_catalog(bytes, error)) app->font_catalog_arrived(bytes, "");
+        else app->font_catalog_arrived({}, error);
+    }
+    void fetch_font_files(const std::vector<std::pair<av::FontId, std::string>>& wanted) override {
+        font_files += wanted.size();
+        app->font_files_arrived(av::native_text::read_files(wanted));
+    }
+    void load_text_engine(bool dictionary) override {
+        std::string error;
+        if (av::HbTextEngine* engine = av::native_text::engine(dictionary, error)) {
+            rich = true;
+            app->text_engine_ready(engine);
+        } else {
+            app->text_engine_failed(error);
+        }
+    }
     std::string requested;
+    av::App* app = nullptr;
+    std::size_t font_files = 0;
+    bool rich = false;
 };
 
 // What a renderer backend does with ImGui 1.92's texture requests, minus the GPU.
@@ -118,6 +143,7 @@ int main(int argc, char** argv) {
         io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
         BenchHost host;
         auto app = std::make_unique<av::App>(host, path);
+        host.app = app.get();
         if (const std::string error = app->init(fonts_dir); !error.empty()) {
             std::fprintf(stderr, "bench_frame: %s\n", error.c_str());
             return 1;
@@ -144,6 +170,9 @@ int main(int argc, char** argv) {
         io.AddMousePosEvent(width / 2, height / 2);  // over the text, so the wheel scrolls it
         const double first_frame = frame();            // lays the article out: not a scrolling frame
         for (int i = 0; i < 30; ++i) frame();          // glyphs of the first screen, ImGui's own state
+        // An article in another script waits for its fonts and engine (answered at once here) and
+        // is laid out in the frame after: the measured frames start once it is ready.
+        for (int i = 0; i < 600 && !app->ready(); ++i) frame();
 
         // Read through the article: `stops` evenly spaced jumps, then wheel notches at each stop.
         vertices = 0;
@@ -171,11 +200,12 @@ int main(int argc, char** argv) {
             "{\"file\":\"%s\",\"bytes\":%zu,\"blocks\":%d,\"frames\":%zu,\"width\":%.0f,\"height\":%.0f,\"clock\":\"cpu\","
             "\"wall_median_ms\":%.4f,\"wall_p99_ms\":%.4f,"
             "\"first_frame_ms\":%.3f,\"median_ms\":%.4f,\"p90_ms\":%.4f,\"p99_ms\":%.4f,\"max_ms\":%.4f,"
-            "\"vertices_per_frame\":%lld,\"ready\":%s}\n",
+            "\"vertices_per_frame\":%lld,\"ready\":%s,\"rich\":%s,\"font_files\":%zu}\n",
             path.c_str(), bytes.size(), block_count, times.size(), width, height, percentile(wall, 0.5), percentile(wall, 0.99),
             first_frame, percentile(times, 0.5),
             percentile(times, 0.9), percentile(times, 0.99), percentile(times, 1.0),
-            times.empty() ? 0 : vertices / static_cast<long long>(times.size()), app->ready() ? "true" : "false");
+            times.empty() ? 0 : vertices / static_cast<long long>(times.size()), app->ready() ? "true" : "false",
+            host.rich ? "true" : "false", host.font_files);
         std::fflush(stdout);
         app.reset();
         ImGui::DestroyContext();

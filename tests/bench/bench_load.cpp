@@ -5,6 +5,14 @@
 //
 //   bench_load [--runs N] [--warmup N] [--width PX] [--font-size PX] [--fonts DIR] FILE...
 //
+// An article in a script beyond the base faces (Japanese, Arabic, ...) is laid out as the viewer
+// lays it out: in the first run, between the load and the layout, the fonts its text needs are read
+// from the build's fonts-more folder (FontCatalog::files_for) and, for rich paragraphs, the text
+// engine (HarfBuzz, FriBidi, libunibreak) is given them; exactly what `article-viewer --layout`
+// does (wasm/platform/cli.cpp). That setup is the fetch of the web's fonts and text module: it is
+// printed apart ("text_setup_ms"), outside the load + layout time. In wasm the engine is linked
+// into this program; on the web it is a second module called through JavaScript (BENCHMARKS.md).
+//
 // The first run (a warm-up) gives the memory figures and the cold time; then `--warmup` more
 // unmeasured runs (default 2: in wasm, V8 recompiles the hot functions in the background meanwhile,
 // which a CPU-time clock would otherwise count), then `--runs` measured ones (default 5).
@@ -34,6 +42,8 @@
 #include "core/article_loader.hpp"
 #include "core/json_reader.hpp"
 #include "core/layout.hpp"
+#include "native_text.hpp"
+#include "text/hb_text_engine.hpp"
 #include "ui/fonts.hpp"
 
 namespace {
@@ -100,6 +110,36 @@ bool read_file(const std::string& path, std::string& out) {
     return true;
 }
 
+// What the viewer does once an article that needs more than the base faces has arrived, as
+// cli::layout_report does: the catalog, the files for the article's text, the engine for rich
+// paragraphs. Returns the engine (null when the article needs none); counts the files read.
+av::HbTextEngine* set_up_text(const av::TextNeeds& needs, av::FontSet& fonts, std::size_t& files_read) {
+    std::string error;
+    av::HbTextEngine* engine = needs.rich ? av::native_text::engine(needs.dictionary, error) : nullptr;
+    if (needs.rich && !engine) std::fprintf(stderr, "bench_load: %s\n", error.c_str());
+    std::string catalog_bytes;
+    if (!needs.empty() && av::native_text::read_catalog(catalog_bytes, error)) {
+        av::FontCatalog catalog;
+        if (!catalog.parse(catalog_bytes, error)) std::fprintf(stderr, "bench_load: fonts.json: %s\n", error.c_str());
+        fonts.set_catalog(std::move(catalog));
+        std::vector<std::pair<av::FontId, std::string>> wanted;
+        for (av::FontId id : fonts.catalog().files_for(needs)) wanted.emplace_back(id, fonts.catalog().files()[id].file);
+        for (auto& [id, font] : av::native_text::read_files(wanted)) {
+            fonts.add_file(id, std::move(font));
+            ++files_read;
+        }
+    } else if (!needs.empty()) {
+        std::fprintf(stderr, "bench_load: %s\n", error.c_str());
+    }
+    if (engine) {
+        fonts.feed(*engine);
+        fonts.set_engine(engine);
+    }
+    if (const std::string reload_error = fonts.reload(); !reload_error.empty())
+        std::fprintf(stderr, "bench_load: %s\n", reload_error.c_str());
+    return engine;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -147,7 +187,10 @@ int main(int argc, char** argv) {
         std::vector<double> parse, load, layout, total, wall_load, wall_layout, wall_total;
         double first_total = 0, memory_after_first = 0, live_after_first = 0, live_tree = 0, live_article = 0,
                memory_article = 0;
-        std::size_t bytes = 0, blocks = 0, lines = 0;
+        std::size_t bytes = 0, blocks = 0, lines = 0, font_files = 0;
+        double text_setup = 0;
+        bool text_ready = false, rich = false;
+        av::HbTextEngine* engine = nullptr;
         bool failed = false;
         // Run 0 is the cold one (memory figures); runs 1..warmup are not measured either.
         for (int run = 0; run < 1 + warmup + runs && !failed; ++run) {
@@ -187,8 +230,20 @@ int main(int argc, char** argv) {
             // As in the viewer (App::article_arrived, then the next frame): the file's bytes are
             // gone by the time the article is laid out.
             std::string().swap(text);
+            if (!text_ready) {
+                // Once per file, in the cold run: the fonts and engine the article needs (none for
+                // an article the base faces draw alone).
+                rich = loaded.article.needs.rich;
+                if (rich || !loaded.article.needs.empty()) {
+                    const Stamp s0 = now();
+                    engine = set_up_text(loaded.article.needs, fonts, font_files);
+                    text_setup = now().cpu - s0.cpu;
+                }
+                text_ready = true;
+            }
             const Stamp t2b = now();
-            const av::DocumentLayout doc = av::layout_article(loaded.article, fonts, av::LayoutParams{width, font_size, 0});
+            const av::DocumentLayout doc = av::layout_article(loaded.article, fonts, av::LayoutParams{width, font_size, 0},
+                                                              av::TextServices{engine, &fonts.catalog()});
             const Stamp t3 = now();
             if (measured) {
                 parse.push_back(t1.cpu - t0.cpu);
@@ -222,11 +277,12 @@ int main(int argc, char** argv) {
             "\"mb_per_s\":%.2f,\"best_mb_per_s\":%.2f,"
             "\"wall_load_ms\":%.3f,\"wall_layout_ms\":%.3f,\"wall_total_ms\":%.3f,\"wall_mb_per_s\":%.2f,"
             "\"memory_start\":%.0f,\"memory_after_load\":%.0f,\"memory_end\":%.0f,\"live_start\":%.0f,\"live_after_load\":%.0f,"
-            "\"live_with_tree\":%.0f,\"live_with_article\":%.0f,\"memory_with_article\":%.0f,\"target\":\"%s\"}\n",
+            "\"live_with_tree\":%.0f,\"live_with_article\":%.0f,\"memory_with_article\":%.0f,"
+            "\"rich\":%s,\"font_files\":%zu,\"text_setup_ms\":%.3f,\"target\":\"%s\"}\n",
             path.c_str(), bytes, blocks, lines, runs, median(parse), median(load), median(layout), t, best, first_total,
             t > 0 ? mb / (t / 1000) : 0, best > 0 ? mb / (best / 1000) : 0, median(wall_load), median(wall_layout), wt,
             wt > 0 ? mb / (wt / 1000) : 0, memory_at_start, memory_after_first, memory_bytes(), live_at_start,
-            live_after_first, live_tree, live_article, memory_article,
+            live_after_first, live_tree, live_article, memory_article, rich ? "true" : "false", font_files, text_setup,
 #ifdef __EMSCRIPTEN__
             "wasm"
 #else

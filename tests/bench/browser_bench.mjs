@@ -86,7 +86,8 @@ async function measure(browser, url, kind, viewport, onResponse) {
       const state = window.articleViewer.state();
       // Names without their content hash (loader.1234abcd.js -> loader.js), so runs compare.
       const entries = performance.getEntriesByType('resource').map((r) => ({
-        name: r.name.split('/').pop().split('?')[0].replace(/\.[0-9a-f]{8,}(?=\.[A-Za-z0-9]+$)/, ''), end: r.responseEnd }));
+        name: r.name.split('/').pop().split('?')[0].replace(/\.[0-9a-f]{8,}(?=\.[A-Za-z0-9]+$)/, ''), end: r.responseEnd,
+        folder: new URL(r.name).pathname.split('/').slice(-2, -1)[0] || '' }));
       return { ms: window.__bench.ready, error: state.error, blocks: state.blocks, frames: state.frames, resources: entries };
     });
   } else {
@@ -95,6 +96,13 @@ async function measure(browser, url, kind, viewport, onResponse) {
   }
   result.errors = errors;
   return { page, context, result };
+}
+
+function textDownloads(resources) {
+  const text = resources.filter((r) => r.folder === 'text');
+  const fonts = resources.filter((r) => r.folder === 'fonts');
+  const last = (list) => (list.length ? Math.round(Math.max(...list.map((r) => r.end))) : null);
+  return { textFiles: text.map((r) => r.name), textEnd: last(text), fontFiles: fonts.length, fontsEnd: last(fonts) };
 }
 
 async function main() {
@@ -138,6 +146,9 @@ async function main() {
         ratio: plain.length ? median(viewer) / median(plain) : null,
         // When each download finished in the last viewer run (ms from navigation start).
         resources: Object.fromEntries(detail.resources.map((r) => [r.name, Math.round(r.end)])),
+        // What text beyond the base faces cost it: the second module (dist/text/) and the font
+        // files of dist/fonts/ (the catalog included), with when the last of them arrived.
+        text: textDownloads(detail.resources),
       });
     }
 
@@ -161,6 +172,7 @@ async function main() {
     const responses = [];
     const onResponse = (response) => responses.push(response);
     const v = await measure(browser, server.url, 'viewer', args.viewport, onResponse);
+    const firstPaintResponses = responses.length;
     const transfer = [];
     for (const r of responses) {
       if (r.status() !== 200) continue;
@@ -176,6 +188,11 @@ async function main() {
     await v.page.waitForTimeout(args.idleSeconds * 1000);
     const after = await v.page.evaluate(() => window.articleViewer.state().frames);
     out.idle = { seconds: args.idleSeconds, frames: after - before, framesBefore: before };
+    // A Latin article must never fetch the text module or any file of dist/fonts/: every request of
+    // the visit, until the end of the idle time (the ones after the first frame too).
+    const paths = responses.map((r) => new URL(r.url()).pathname.replace(/^\//, ''));
+    out.latinVisit = { requests: paths.length, afterFirstFrame: paths.slice(firstPaintResponses),
+      textModule: paths.filter((p) => p.startsWith('text/')), fontFiles: paths.filter((p) => p.startsWith('fonts/')) };
     await v.context.close();
   } finally {
     await browser.close();

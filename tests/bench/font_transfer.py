@@ -3,7 +3,9 @@
 picks for the article's code points (same rules, docs/text-pipeline.md "Fonts"), and their gzip -9
 sizes from the manifest, as a table.
 
-    tests/bench/font_transfer.py --fonts build/native/fonts-more ARTICLE.json...
+    tests/bench/font_transfer.py --fonts build/native/fonts-more [--json] ARTICLE.json...
+
+With --json, one JSON object per article instead of the table (tests/bench/run.sh, BENCHMARKS.md).
 
 The article's code points are computed here as core's TextNeeds does (the layout's faces: the title,
 headings, labels and bold runs are bold, the rest regular; Han variant from the run's, block's or
@@ -195,6 +197,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--fonts", required=True, help="the folder build_fonts.py made (fonts.json and the slices)")
     p.add_argument("--base-fonts", default="/usr/share/fonts/truetype/noto", help="the six base faces")
+    p.add_argument("--json", action="store_true", help="one JSON object per article (bytes), not a table")
     p.add_argument("articles", nargs="+")
     args = p.parse_args(argv)
     catalog = Catalog(args.fonts)
@@ -204,6 +207,7 @@ def main(argv=None) -> int:
         with open(path, encoding="utf-8") as f:
             article = json.load(f)
         row = [os.path.basename(path), str(article.get("lang", "en"))]
+        record = {"file": path, "lang": row[1]}
         for limit in (None, FIRST_SCREEN):
             needs = needs_of(article, base, limit)
             ids = catalog.files_for(needs)
@@ -211,11 +215,18 @@ def main(argv=None) -> int:
             raw = sum(catalog.files[i][1]["bytes"] for i in ids)
             if limit is None:
                 families = sorted({catalog.families[catalog.files[i][0]][0]["name"] for i in ids})
-                row += [str(len(set().union(*needs.values())) if needs else 0), str(len(ids)), kib(raw), kib(gz)]
+                chars = len(set().union(*needs.values())) if needs else 0
+                row += [str(chars), str(len(ids)), kib(raw), kib(gz)]
+                record.update(chars=chars, files=len(ids), bytes=raw, gzip=gz, families=families)
             else:
                 row += [str(len(ids)), kib(gz)]
+                record.update(screen_files=len(ids), screen_gzip=gz)
         row.append(", ".join(families) or "-")
         rows.append(row)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+    if args.json:
+        return 0
     header = ["article", "lang", "chars", "files", "raw KiB", "gzip KiB", "screen files", "screen gzip KiB", "families"]
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
     print("  ".join(h.ljust(w) if i in (0, 1, 8) else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))))

@@ -1,14 +1,21 @@
 #!/usr/bin/python3
-"""Writes a deterministic, French-like article/1 file for the benchmarks (tests/bench/, BENCHMARKS.md).
+"""Writes a deterministic article file for the benchmarks (tests/bench/, BENCHMARKS.md): French-like
+(article/1, the default), Japanese-like or Arabic-like (article/1.1 with lang, and dir "rtl" for Arabic).
 
-    generate_article.py --paragraphs N [--seed S] -o FILE
+    generate_article.py --paragraphs N [--seed S] [--lang fr|ja|ar] -o FILE
 
-The same N and S always give the same bytes (own PRNG, no dependence on Python's `random`).
-The text has what real French articles have and what the loader and line breaker must handle:
+The same N, S and language always give the same bytes (own PRNG, no dependence on Python's `random`).
+The French text has what real French articles have and what the loader and line breaker must handle:
 accents, the typographic apostrophe (’), « guillemets » with no-break spaces inside, em dashes,
 a no-break space before : ; ! ?, numbers with narrow no-break spaces, bold, italic and links.
 Besides paragraphs (N of them) it writes a heading every few paragraphs (level 2, sometimes 3)
 and, now and then, a quote, a list, a sponsored block and a callout. Python standard library only.
+
+The Japanese text (article_ja.py) is press-like sentences without spaces, 「」 quotes, the ideographic
+comma and full stop, digits with commas and a few katakana names; the Arabic text (article_ar.py) has
+the Arabic comma, semicolon and question mark, « » quotes, an occasional tanween, Western digits and
+a Latin acronym now and then (left-to-right runs inside right-to-left paragraphs). Both go through
+the text engine (HarfBuzz, FriBidi, libunibreak), the French through the base faces alone.
 """
 
 from __future__ import annotations
@@ -16,6 +23,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+
+sys.dont_write_bytecode = True  # the language modules beside this file: no __pycache__ in the tree
+import article_ar  # noqa: E402
+import article_ja  # noqa: E402
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -146,16 +157,17 @@ def paragraph_text(rng: Rng) -> str:
     return " ".join(parts)
 
 
-def inline(rng: Rng, text: str):
+def inline(rng: Rng, text: str, lang):
     """Plain string most of the time; sometimes runs with bold, italic or a link."""
     if not rng.chance(20):
         return text
-    words = text.split(" ")
+    words = lang.pieces(text)
     if len(words) < 8:
         return text
+    j = lang.JOINER
     a = 1 + rng.below(len(words) - 5)
     b = a + 1 + rng.below(3)
-    run = {"text": " ".join(words[a:b])}
+    run = {"text": j.join(words[a:b])}
     style = rng.below(3)
     if style == 0:
         run["bold"] = True
@@ -163,10 +175,56 @@ def inline(rng: Rng, text: str):
         run["italic"] = True
     else:
         run["href"] = f"https://example.org/articles/{rng.below(100000)}"
-    return [" ".join(words[:a]) + " ", run, " " + " ".join(words[b:])]
+    return [j.join(words[:a]) + j, run, j + j.join(words[b:])]
 
 
-def generate(paragraphs: int, seed: int) -> dict:
+class French:
+    """The default language: article/1, as before --lang existed (the same bytes for the same N and S)."""
+
+    LANG, DIR, FORMAT = "fr", None, "article/1"
+    JOINER = " "
+    paragraph_text = staticmethod(paragraph_text)
+
+    @staticmethod
+    def pieces(text: str) -> list[str]:
+        return text.split(" ")
+
+    @staticmethod
+    def heading(rng: Rng) -> str:
+        return rng.pick(HEADINGS)
+
+    @staticmethod
+    def quote_block(rng: Rng) -> dict:
+        return {"type": "quote", "text": f"«{NBSP}{rng.pick(QUOTES)}, et nous le savons tous{NBSP}»", "cite": rng.pick(SUBJECTS)}
+
+    @staticmethod
+    def list_block(rng: Rng) -> dict:
+        items = [rng.pick(LIST_ITEMS) + (";" if i < 2 else ".") for i in range(3)]
+        return {"type": "list", "ordered": rng.chance(30), "items": items}
+
+    @staticmethod
+    def sponsored_block(rng: Rng) -> dict:
+        return {"type": "sponsored", "label": "Sponsorisé", "sponsor": rng.pick(SPONSORS),
+                "title": rng.pick(SPONSORED_TITLES), "text": paragraph_text(rng)[:160] + "…",
+                "href": "https://example.com/partenaire"}
+
+    @staticmethod
+    def callout_block(rng: Rng) -> dict:
+        return {"type": "callout", "label": "À savoir", "title": "Comment nous travaillons", "text": paragraph_text(rng)}
+
+    @staticmethod
+    def head(paragraphs: int, seed: int) -> dict:
+        return {
+            "title": f"Russie{NBSP}: un article de {paragraphs} paragraphes pour mesurer le lecteur — édition {seed}",
+            "subtitle": "Texte généré, semblable à du français de presse, avec accents et typographie française",
+            "byline": {"authors": ["Rédaction Exemple"], "published": "2025-06-01T08:30:00Z", "source": "Exemple Presse"},
+        }
+
+
+LANGUAGES = {"fr": French, "ja": article_ja, "ar": article_ar}
+
+
+def generate(paragraphs: int, seed: int, lang=French) -> dict:
     rng = Rng(seed)
     blocks = []
     heading_in = 3 + rng.below(4)
@@ -174,43 +232,37 @@ def generate(paragraphs: int, seed: int) -> dict:
         heading_in -= 1
         if heading_in == 0 and p > 1:
             level = 3 if rng.chance(25) else 2
-            blocks.append({"type": "heading", "id": f"h{p}", "level": level, "text": rng.pick(HEADINGS)})
+            blocks.append({"type": "heading", "id": f"h{p}", "level": level, "text": lang.heading(rng)})
             heading_in = 3 + rng.below(5)
-        blocks.append({"type": "paragraph", "id": f"p{p}", "text": inline(rng, paragraph_text(rng))})
+        blocks.append({"type": "paragraph", "id": f"p{p}", "text": inline(rng, lang.paragraph_text(rng), lang)})
         r = rng.below(100)
         if r < 4:
-            blocks.append({"type": "quote", "text": f"«{NBSP}{rng.pick(QUOTES)}, et nous le savons tous{NBSP}»",
-                           "cite": rng.pick(SUBJECTS)})
+            blocks.append(lang.quote_block(rng))
         elif r < 7:
-            items = [rng.pick(LIST_ITEMS) + (";" if i < 2 else ".") for i in range(3)]
-            blocks.append({"type": "list", "ordered": rng.chance(30), "items": items})
+            blocks.append(lang.list_block(rng))
         elif r < 9:
-            blocks.append({"type": "sponsored", "label": "Sponsorisé", "sponsor": rng.pick(SPONSORS),
-                           "title": rng.pick(SPONSORED_TITLES), "text": paragraph_text(rng)[:160] + "…",
-                           "href": "https://example.com/partenaire"})
+            blocks.append(lang.sponsored_block(rng))
         elif r < 10:
-            blocks.append({"type": "callout", "label": "À savoir", "title": "Comment nous travaillons",
-                           "text": paragraph_text(rng)})
-    return {
-        "format": "article/1",
-        "id": f"bench-{paragraphs}-{seed}",
-        "lang": "fr",
-        "title": f"Russie{NBSP}: un article de {paragraphs} paragraphes pour mesurer le lecteur — édition {seed}",
-        "subtitle": "Texte généré, semblable à du français de presse, avec accents et typographie française",
-        "byline": {"authors": ["Rédaction Exemple"], "published": "2025-06-01T08:30:00Z", "source": "Exemple Presse"},
-        "blocks": blocks,
-    }
+            blocks.append(lang.callout_block(rng))
+    article = {"format": lang.FORMAT, "id": f"bench-{paragraphs}-{seed}" + ("" if lang is French else f"-{lang.LANG}"),
+               "lang": lang.LANG}
+    if lang.DIR:
+        article["dir"] = lang.DIR
+    head = lang.head(paragraphs, seed)
+    article.update({"title": head["title"], "subtitle": head["subtitle"], "byline": head["byline"], "blocks": blocks})
+    return article
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, required=True)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--lang", choices=sorted(LANGUAGES), default="fr", help="the article's language (default fr)")
     ap.add_argument("-o", "--output", required=True, help="file to write ('-' for stdout)")
     args = ap.parse_args(argv)
     if args.paragraphs < 1:
         ap.error("--paragraphs must be at least 1")
-    article = generate(args.paragraphs, args.seed)
+    article = generate(args.paragraphs, args.seed, LANGUAGES[args.lang])
     # One block per line: diffable, and still about as compact as minified JSON.
     head = {k: v for k, v in article.items() if k != "blocks"}
     text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"blocks":[\n'

@@ -21,6 +21,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 KB = 1000  # sizes in BENCHMARKS.md are decimal: 400 KB = 400 000 bytes
 MIB = 1 << 20
+# generate_article.py's files as run.sh names them: article-N.json (French), article-LANG-N.json.
+GENERATED = re.compile(r"article-(?:([a-z]{2})-)?(\d+)\.json$")
+LANG_NAMES = {"ja": "Japanese", "ar": "Arabic", "fr": "French"}
 
 
 def read_jsonl(path: str) -> list[dict]:
@@ -35,6 +38,16 @@ def read_json(path: str):
         return None
     with open(path, encoding="utf-8") as f:
         return json.load(f)
+
+
+def lang_of(row: dict) -> str:
+    m = GENERATED.search(row.get("file", ""))
+    return (m.group(1) or "fr") if m else "fr"
+
+
+def is_script(row: dict) -> bool:
+    """A generated article in another script than the French one (the text engine's path)."""
+    return lang_of(row) != "fr"
 
 
 def number(x) -> bool:
@@ -58,6 +71,28 @@ def check(results: str) -> int:
             for k in keys:
                 if not number(row.get(k)):
                     problems.append(f"{name}: {row.get('file')}: {k} is {row.get(k)!r}")
+    # The Japanese and Arabic articles must really have gone through the text engine with fonts of
+    # the catalog (what they measure), and every frame benchmark must have reached the article.
+    for name in ("load-native.jsonl", "load-wasm.jsonl", "frame-native.jsonl"):
+        for row in read_jsonl(os.path.join(results, name)):
+            if is_script(row) and not (row.get("rich") is True and number(row.get("font_files")) and row["font_files"] > 0):
+                problems.append(f"{name}: {row.get('file')}: not laid out with the text engine and its fonts")
+            if name.startswith("frame") and row.get("ready") is not True:
+                problems.append(f"{name}: {row.get('file')}: the article never became ready")
+    fonts = read_jsonl(os.path.join(results, "font-transfer.jsonl"))
+    if os.path.exists(os.path.join(results, "font-transfer.jsonl")):
+        found += 1
+        if not fonts:
+            problems.append("font-transfer.jsonl: no results")
+        for row in fonts:
+            if not (number(row.get("screen_gzip")) and number(row.get("gzip"))):
+                problems.append(f"font-transfer.jsonl: {row.get('file')}: no sizes")
+    sizes = read_json(os.path.join(results, "text-sizes.json"))
+    if sizes is not None:
+        found += 1
+        for k in ("module_wasm", "module_js", "thai_dictionary"):
+            if not number((sizes.get(k) or {}).get("gzip9")):
+                problems.append(f"text-sizes.json: no size for {k}")
     browser = read_json(os.path.join(results, "browser.json"))
     if browser is not None:
         found += 1
@@ -65,6 +100,13 @@ def check(results: str) -> int:
             for k in ("viewerMs", "staticMs"):
                 if not number(fp.get(k)):
                     problems.append(f"browser.json: {fp.get('article')}: {k} is {fp.get(k)!r}")
+            if is_script({"file": fp.get("article", "") + ".json"}) and not (fp.get("text") or {}).get("textFiles"):
+                problems.append(f"browser.json: {fp.get('article')}: the viewer fetched no text module")
+        visit = browser.get("latinVisit") or {}
+        if not number(visit.get("requests")):
+            problems.append("browser.json: the Latin first visit's requests were not recorded")
+        elif visit.get("textModule") or visit.get("fontFiles"):
+            problems.append(f"browser.json: the Latin first visit fetched {visit.get('textModule')} {visit.get('fontFiles')}")
         if not number((browser.get("idle") or {}).get("frames")):
             problems.append("browser.json: no idle frame count")
         if not number((browser.get("transfer") or {}).get("gzip9")):
@@ -139,11 +181,13 @@ def machine(native_build: str, web_build: str, chromium: str) -> list[str]:
 # --- Tables. ----------------------------------------------------------------------------------
 
 def size_name(row: dict) -> str:
-    m = re.search(r"article-(\d+)\.json$", row.get("file", ""))
+    """"10k" for the French article of 10 000 paragraphs, "ja 10k" for the Japanese one."""
+    m = GENERATED.search(row.get("file", ""))
     if not m:
         return os.path.basename(row.get("file", "?"))
-    n = int(m.group(1))
-    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+    n = int(m.group(2))
+    size = f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+    return f"{m.group(1)} {size}" if m.group(1) else size
 
 
 def mark(ok: bool) -> str:
@@ -179,6 +223,86 @@ def frame_table(rows: list[dict]) -> list[str]:
     return out
 
 
+def scripts_load_table(native: list[dict], wasm: list[dict], ratios: dict[str, float], french: list[dict]) -> list[str]:
+    """Japanese and Arabic beside the French article of the same size."""
+    by_file = {os.path.basename(r["file"]): r for r in wasm}
+    french_by_size = {size_name(r): r for r in french}
+    out = ["| article | JSON | blocks | lines | font files | fonts + engine set up (cold, not in total) | native: parse + check | layout | total "
+           "| **native MB/s** | French, same size: native MB/s | wasm: total | **wasm MB/s** | wasm / native | target: ≥ 50 MB/s native, wasm ≤ 2x |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for n in native:
+        w = by_file.get(os.path.basename(n["file"]))
+        ratio = ratios.get(os.path.basename(n["file"])) if w else None
+        fr = french_by_size.get(size_name(n).split(" ")[-1])
+        ok = n["mb_per_s"] >= 50 and ratio is not None and ratio <= 2
+        wasm_cells = f"{w['total_ms']:.1f} ms | **{w['mb_per_s']:.1f}** | {ratio:.2f}x" if w else "– | – | –"
+        french_cell = f"{fr['mb_per_s']:.1f}" if fr else "–"
+        out.append(f"| {size_name(n)} | {n['bytes'] / 1e6:.2f} MB | {n['blocks']} | {n['lines']} | {n.get('font_files', 0)} | "
+                   f"{n.get('text_setup_ms', 0):.1f} ms | {n['load_ms']:.1f} ms | {n['layout_ms']:.1f} ms | {n['total_ms']:.1f} ms | "
+                   f"**{n['mb_per_s']:.1f}** | {french_cell} | {wasm_cells} | {mark(ok)} |")
+    return out
+
+
+def scripts_frame_table(rows: list[dict]) -> list[str]:
+    out = ["| article | blocks | font files | frames measured | median | p90 | p99 | max | wall-clock median, p99 | vertices per frame | target: median < 1 ms |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        out.append(f"| {size_name(r)} | {r['blocks']} | {r.get('font_files', 0)} | {r['frames']} | {r['median_ms']:.3f} ms | {r['p90_ms']:.3f} ms | "
+                   f"{r['p99_ms']:.3f} ms | {r['max_ms']:.3f} ms | {r.get('wall_median_ms', 0):.3f}, {r.get('wall_p99_ms', 0):.3f} ms | "
+                   f"{r.get('vertices_per_frame', 0)} | {mark(r['median_ms'] < 1)} |")
+    return out
+
+
+def text_sizes_table(sizes: dict) -> list[str]:
+    module = sizes["module_wasm"]["gzip9"] + sizes["module_js"]["gzip9"]
+    d = sizes["thai_dictionary"]
+    out = ["| file | bytes | gzip -9 | target | |", "|---|---:|---:|---|---|"]
+    for k in ("module_wasm", "module_js"):
+        out.append(f"| `{sizes[k]['file']}` | {sizes[k]['bytes']:,} | {sizes[k]['gzip9']:,} | | |")
+    out.append(f"| **the text module (.wasm + .js)** | **{sizes['module_wasm']['bytes'] + sizes['module_js']['bytes']:,}** | **{module:,}** "
+               f"({module / KB:.1f} KB) | ≤ 160 KB gzipped | {mark(module <= 160 * KB)} |")
+    out.append(f"| `{d['file']}` (Thai, Lao, Khmer, Myanmar only) | {d['bytes']:,} | {d['gzip9']:,} ({d['gzip9'] / KB:.1f} KB) | none set | |")
+    return out
+
+
+FONT_SCREEN_TARGET = 800 * KB
+
+
+def font_screen_label(row: dict) -> str:
+    path = row["file"]
+    where = "corpus" if "/corpus/" in path else "fixture" if ("/font_fixtures/" in path or "/tests/scripts/" in path) else "generated"
+    name = size_name(row) + " paragraphs" if GENERATED.search(path) else os.path.basename(path)
+    return f"{name} ({where})"
+
+
+def cjk_screen(row: dict) -> str | None:
+    """"Chinese" or "Japanese" for the articles the 800 KB target is about, else None."""
+    lang = row.get("lang", "").lower()
+    return "Chinese" if lang.startswith("zh") else "Japanese" if lang.startswith("ja") else None
+
+
+def font_screens_table(rows: list[dict]) -> list[str]:
+    out = ["| article | lang | characters beyond the base faces | font files (whole article) | gzip (whole article) | files, first screen | "
+           "**gzip, first screen** | target | |", "|---|---|---:|---:|---:|---:|---:|---|---|"]
+    for r in rows:
+        cjk = cjk_screen(r)
+        target, ok = ("≤ 800 KB", mark(r["screen_gzip"] <= FONT_SCREEN_TARGET)) if cjk else ("none set", "")
+        out.append(f"| {font_screen_label(r)} | {r['lang']} | {r['chars']} | {r['files']} | {r['gzip'] / KB:.1f} KB | {r['screen_files']} | "
+                   f"**{r['screen_gzip'] / KB:.1f} KB** | {target} | {ok} |")
+    return out
+
+
+def latin_visit_lines(browser: dict) -> list[str]:
+    v = browser.get("latinVisit")
+    if not v:
+        return ["(not measured)"]
+    clean = not v["textModule"] and not v["fontFiles"]
+    later = ", ".join(f"`{p}`" for p in v["afterFirstFrame"]) or "none"
+    return [f"The seed (French) in a fresh context, every request until the end of the idle time: {v['requests']} requests, "
+            f"{len(v['textModule'])} of `text/` and {len(v['fontFiles'])} of `fonts/` (target: none of either): {mark(clean)}. "
+            f"Requests after the first frame: {later}."]
+
+
 def paint_table(browser: dict) -> list[str]:
     out = ["| article | JSON | viewer (median) | static HTML page (median) | viewer / static | target: ≤ 2x | viewer runs (ms) | static runs (ms) |",
            "|---|---:|---:|---:|---:|---|---|---|"]
@@ -192,15 +316,18 @@ def paint_table(browser: dict) -> list[str]:
 
 
 def resources_table(browser: dict) -> list[str]:
-    out = ["| article | loader.js | article-viewer.js | .wasm | .data (fonts) | article JSON | **first frame with text** |",
-           "|---|---:|---:|---:|---:|---:|---:|"]
+    out = ["| article | loader.js | article-viewer.js | .wasm | .data (fonts) | article JSON | text module (last file) | files of fonts/ (last) | **first frame with text** |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for fp in browser["firstPaint"]:
         r = fp["resources"]
         article = next((v for k, v in r.items() if k.endswith(".json") and k != "index.json"), None)
         cell = lambda v: f"{v} ms" if v is not None else "–"
         name = "seed" if fp["article"] == "seed" else size_name({"file": fp["article"] + ".json"}) + " paragraphs"
+        t = fp.get("text") or {}
+        fonts = f"{t['fontFiles']} ({t['fontsEnd']} ms)" if t.get("fontFiles") else "none"
         out.append(f"| {name} | {cell(r.get('loader.js'))} | {cell(r.get('article-viewer.js'))} | {cell(r.get('article-viewer.wasm'))} | "
-                   f"{cell(r.get('article-viewer.data'))} | {cell(article)} | **{fp['viewerMs']:.0f} ms** |")
+                   f"{cell(r.get('article-viewer.data'))} | {cell(article)} | {cell(t.get('textEnd')) if t.get('textFiles') else 'none'} | "
+                   f"{fonts} | **{fp['viewerMs']:.0f} ms** |")
     return out
 
 
@@ -237,7 +364,8 @@ def memory_table(native: list[dict], wasm: list[dict]) -> list[str]:
     return out
 
 
-def summary_table(native: list[dict], wasm: list[dict], paired: dict[str, float], frames: list[dict], browser: dict) -> list[str]:
+def summary_table(native: list[dict], wasm: list[dict], paired: dict[str, float], frames: list[dict], browser: dict,
+                  scripts: dict) -> list[str]:
     ratios = [paired[os.path.basename(n["file"])] for n in native if os.path.basename(n["file"]) in paired]
     load_ok = all(n["mb_per_s"] >= 50 for n in native) and ratios and max(ratios) <= 2
     base = frames[0]["median_ms"] if frames else 0
@@ -260,8 +388,40 @@ def summary_table(native: list[dict], wasm: list[dict], paired: dict[str, float]
     rows.append(("Transfer, first visit", "≤ 400 KB gzipped", f"{t / KB:.1f} KB", t <= 400 * KB))
     if big:
         rows.append(("Memory, 100k", "≤ 3 x JSON + 32 MiB", f"{big['memory_after_load'] / MIB:.1f} MiB vs {(3 * big['bytes'] + 32 * MIB) / MIB:.1f} MiB", mem_ok))
+
+    # Text in other scripts (issue 17).
+    french = {size_name(n): n for n in native}
+    wasm_by_file = {os.path.basename(w["file"]): w for w in scripts["wasm"]}
+    for n in scripts["native"]:
+        name = os.path.basename(n["file"])
+        fr = french.get(size_name(n).split(" ")[-1])
+        ratio = scripts["ratios"].get(name) if name in wasm_by_file else None
+        beside = f" (French {fr['mb_per_s']:.1f})" if fr else ""
+        rows.append((f"Load, {LANG_NAMES.get(lang_of(n), lang_of(n))} {size_name(n).split(' ')[-1]}, native", "≥ 50 MB/s (the French target)",
+                     f"{n['mb_per_s']:.1f} MB/s{beside}", n["mb_per_s"] >= 50))
+        rows.append((f"Load, {LANG_NAMES.get(lang_of(n), lang_of(n))} {size_name(n).split(' ')[-1]}, wasm under node", "within 2x of native",
+                     f"{ratio:.2f}x ({wasm_by_file[name]['mb_per_s']:.1f} MB/s)" if ratio is not None else "not measured", ratio is not None and ratio <= 2))
+    for f in scripts["frames"]:
+        rows.append((f"Frame while scrolling, {LANG_NAMES.get(lang_of(f), lang_of(f))} {size_name(f).split(' ')[-1]}", "median < 1 ms",
+                     f"median {f['median_ms'] * 1000:.0f} µs, p99 {f['p99_ms'] * 1000:.0f} µs", f["median_ms"] < 1))
+    sizes = scripts["sizes"]
+    if sizes:
+        module = sizes["module_wasm"]["gzip9"] + sizes["module_js"]["gzip9"]
+        rows.append(("Text module (.wasm + .js)", "≤ 160 KB gzipped", f"{module / KB:.1f} KB", module <= 160 * KB))
+    visit = browser.get("latinVisit")
+    if visit:
+        rows.append(("Latin first visit: text module, fonts/", "none fetched",
+                     f"{len(visit['textModule'])} of text/, {len(visit['fontFiles'])} of fonts/ in {visit['requests']} requests",
+                     not visit["textModule"] and not visit["fontFiles"]))
+    for r in scripts["fonts"]:
+        if cjk_screen(r):
+            rows.append((f"Fonts, first screen, {cjk_screen(r)}: {font_screen_label(r)}", "≤ 800 KB gzipped", f"{r['screen_gzip'] / KB:.1f} KB",
+                         r["screen_gzip"] <= FONT_SCREEN_TARGET))
     out = ["| what | target | now | |", "|---|---|---|---|"]
     out += [f"| {a} | {b} | {c} | {mark(ok)} |" for a, b, c, ok in rows]
+    if sizes:
+        d = sizes["thai_dictionary"]["gzip9"]
+        out.append(f"| Thai dictionary | none set (fetched for Thai, Lao, Khmer, Myanmar only) | {d / KB:.1f} KB gzipped | – |")
     return out
 
 
@@ -311,12 +471,22 @@ def paired_ratios(native_rows: list[dict], wasm_rows: list[dict]) -> dict[str, f
 
 
 def write_report(results: str, native_build: str, web_build: str, output: str) -> int:
-    native_rows = read_jsonl(os.path.join(results, "load-native.jsonl"))
-    wasm_rows = read_jsonl(os.path.join(results, "load-wasm.jsonl"))
+    all_native = read_jsonl(os.path.join(results, "load-native.jsonl"))
+    all_wasm = read_jsonl(os.path.join(results, "load-wasm.jsonl"))
+    all_frames = read_jsonl(os.path.join(results, "frame-native.jsonl"))
+    # French (issue 7's tables, unchanged) apart from the other scripts (issue 17's).
+    native_rows = [r for r in all_native if not is_script(r)]
+    wasm_rows = [r for r in all_wasm if not is_script(r)]
     native = median_rounds(native_rows)
     wasm = median_rounds(wasm_rows)
     ratios = paired_ratios(native_rows, wasm_rows)
-    frames = read_jsonl(os.path.join(results, "frame-native.jsonl"))
+    frames = [r for r in all_frames if not is_script(r)]
+    script_native = [r for r in all_native if is_script(r)]
+    script_wasm = [r for r in all_wasm if is_script(r)]
+    scripts = {"native": median_rounds(script_native), "wasm": median_rounds(script_wasm),
+               "ratios": paired_ratios(script_native, script_wasm), "frames": [r for r in all_frames if is_script(r)],
+               "fonts": read_jsonl(os.path.join(results, "font-transfer.jsonl")),
+               "sizes": read_json(os.path.join(results, "text-sizes.json"))}
     browser = read_json(os.path.join(results, "browser.json"))
     if not (native and wasm and frames and browser):
         print("report.py: results are missing (run tests/bench/run.sh without --only)", file=sys.stderr)
@@ -330,7 +500,7 @@ def write_report(results: str, native_build: str, web_build: str, output: str) -
         with open(os.path.join(HERE, "history.md"), encoding="utf-8") as f:
             history = f.read().rstrip("\n")
     sections = {
-        "SUMMARY": summary_table(native, wasm, ratios, frames, browser),
+        "SUMMARY": summary_table(native, wasm, ratios, frames, browser, scripts),
         "HISTORY": [history],
         "MACHINE": machine(native_build, web_build, browser.get("chromium", "?")),
         "DATE": [datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")],
@@ -344,6 +514,11 @@ def write_report(results: str, native_build: str, web_build: str, output: str) -
         "TRANSFER": transfer_table(browser),
         "MEMORY": memory_table(native, wasm),
         "LOADAVG": loadavg_table(results),
+        "SCRIPTS_LOAD": scripts_load_table(scripts["native"], scripts["wasm"], scripts["ratios"], native) if scripts["native"] else ["(not measured)"],
+        "SCRIPTS_FRAMES": scripts_frame_table(scripts["frames"]) if scripts["frames"] else ["(not measured)"],
+        "TEXT_SIZES": text_sizes_table(scripts["sizes"]) if scripts["sizes"] else ["(not measured)"],
+        "FONT_SCREENS": font_screens_table(scripts["fonts"]) if scripts["fonts"] else ["(not measured)"],
+        "LATIN_VISIT": latin_visit_lines(browser),
     }
     text = head + "\n\n" + tail + "\n"
     for key, lines in sections.items():

@@ -11,13 +11,19 @@
 #
 # Options: --only native|web (one half; ctest runs each half in its own build), --no-browser,
 # --native-build DIR, --web-build DIR (default build/bench-native, build/bench-web), --out FILE
-# (default BENCHMARKS.md; a run without every result only prints them).
+# (default BENCHMARKS.md; a run without every result only prints them), --corpus DIR (the shared
+# corpus of real articles, for the fonts of a first screen of Chinese and Japanese; default
+# ../shared/corpus beside the repository or its worktree folder, left out when missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 
+corpus=""
+for c in "$repo/../shared/corpus" "$repo/../../shared/corpus"; do
+  if [ -z "$corpus" ] && [ -d "$c" ]; then corpus="$(cd "$c" && pwd)"; fi
+done
 quick=0 browser=1 only="" native_build="$repo/build/bench-native" web_build="$repo/build/bench-web" out="$repo/BENCHMARKS.md"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,7 +33,8 @@ while [ $# -gt 0 ]; do
     --native-build) native_build="$2"; shift ;;
     --web-build) web_build="$2"; shift ;;
     --out) out="$2"; shift ;;
-    *) echo "usage: run.sh [--quick] [--no-browser] [--only native|web] [--native-build DIR] [--web-build DIR] [--out FILE]" >&2; exit 2 ;;
+    --corpus) corpus="$2"; shift ;;
+    *) echo "usage: run.sh [--quick] [--no-browser] [--only native|web] [--native-build DIR] [--web-build DIR] [--out FILE] [--corpus DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -44,17 +51,18 @@ node_wasm=(node --no-experimental-fetch)
 if [ $quick = 1 ]; then
   work="${native_build}/bench-quick"
   [ $do_native = 0 ] && work="${web_build}/bench-quick"
-  sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1 rounds=1
+  sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1 rounds=1 script_size=20 script_paint_size=20
 else
   work="$repo/build/bench"
-  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=15 idle=5 rounds=5
+  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=15 idle=5 rounds=5 script_size=10000 script_paint_size=1000
   # The full run builds its own folders (never build/native or build/web, which others use), one
-  # heavy job at a time.
+  # heavy job at a time, and only what it measures (not the tests).
   if [ $do_native = 1 ]; then
-    (cd "$repo" && cmake --preset native -B "$native_build" >/dev/null && cmake --build "$native_build" -j2 >/dev/null)
+    (cd "$repo" && cmake --preset native -B "$native_build" >/dev/null &&
+      cmake --build "$native_build" -j2 --target article-viewer bench_load bench_frame av_thai_dictionary >/dev/null)
   fi
   if [ $do_web = 1 ]; then
-    (cd "$repo" && cmake --preset web -B "$web_build" >/dev/null && cmake --build "$web_build" -j2 >/dev/null)
+    (cd "$repo" && cmake --preset web -B "$web_build" >/dev/null && cmake --build "$web_build" -j2 --target dist bench_load >/dev/null)
   fi
 fi
 mkdir -p "$work"
@@ -71,6 +79,18 @@ for n in "${sizes[@]}"; do
   [ -s "$f" ] || "$py" "$here/generate_article.py" --paragraphs "$n" --seed 1 -o "$f"
   articles+=("$f")
 done
+# Japanese and Arabic (the text engine's path): the size of the load and frame figures, and a
+# smaller one for the first paint beside its static page.
+script_articles=() paint_scripts=()
+for lang in ja ar; do
+  for n in "$script_size" "$script_paint_size"; do
+    f="$work/article-$lang-$n.json"
+    [ -s "$f" ] || "$py" "$here/generate_article.py" --lang "$lang" --paragraphs "$n" --seed 1 -o "$f"
+  done
+  script_articles+=("$work/article-$lang-$script_size.json")
+  paint_scripts+=("$work/article-$lang-$script_paint_size.json")
+  "$py" "$here/article_to_html.py" "$work/article-$lang-$script_paint_size.json" -o "$work/article-$lang-$script_paint_size.html"
+done
 seed_json="$repo/assets/articles/russie-munitions-nord-coreennes.json"
 # The static page of the seed and of the middle size, for the side-by-side first paint.
 mid="${articles[1]}"
@@ -80,8 +100,8 @@ mid="${articles[1]}"
 fonts_native=/usr/share/fonts/truetype/noto
 
 if [ $do_native = 1 ]; then
-  log "check: the generated articles are valid article/1"
-  "$native_build/article-viewer" --check "${articles[@]}" >"$results/check.txt"
+  log "check: the generated articles are valid (article/1, article/1.1)"
+  "$native_build/article-viewer" --check "${articles[@]}" "${script_articles[@]}" "${paint_scripts[@]}" >"$results/check.txt"
 fi
 
 # --- Load, natively and in wasm under node, in rounds. ----------------------------------------
@@ -92,19 +112,19 @@ fi
 # process per size and round, so the peak memory figure is that article's.
 load_native() {
   local f=$1 r=$runs w=$warmup
-  case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+  case "$f" in *-100000.json | *-ja-*.json | *-ar-*.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
   "$native_build/tests/bench/bench_load" --runs "$r" --warmup "$w" --fonts "$fonts_native" "$f" | tee -a "$results/load-native.jsonl" >&2
 }
 load_wasm() {
   local f=$1 r=$runs w=$warmup
-  case "$f" in *-100000.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
+  case "$f" in *-100000.json | *-ja-*.json | *-ar-*.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
   # The web build's own first-paint font subsets, as the viewer has them (the generated text is
   # all in them): the heap figure is then the viewer's.
   "${node_wasm[@]}" "$web_build/tests/bench/bench_load.js" --runs "$r" --warmup "$w" --fonts "$web_build/fonts" "$f" | tee -a "$results/load-wasm.jsonl" >&2
 }
 for round in $(seq "$rounds"); do
   log "load (native, then wasm under node), round $round of $rounds"
-  for f in "${articles[@]}"; do
+  for f in "${articles[@]}" "${script_articles[@]}"; do
     if [ $do_native = 1 ]; then load_native "$f"; fi
     if [ $do_web = 1 ]; then load_wasm "$f"; fi
   done
@@ -113,7 +133,19 @@ done
 # --- Native: frames. -------------------------------------------------------------------------
 if [ $do_native = 1 ]; then
   log "frames while scrolling (native, CPU only)"
-  "$native_build/tests/bench/bench_frame" --frames "$frames" --fonts "$fonts_native" "${articles[@]}" | tee "$results/frame-native.jsonl" >&2
+  "$native_build/tests/bench/bench_frame" --frames "$frames" --fonts "$fonts_native" "${articles[@]}" "${script_articles[@]}" | tee "$results/frame-native.jsonl" >&2
+
+  # The fonts beyond the base faces that an article's first screen needs (the catalog's gzip
+  # sizes): Chinese and Japanese from the shared corpus when it is there, the fixtures, and ours.
+  log "fonts of a first screen (font_transfer.py)"
+  font_articles=()
+  if [ -n "$corpus" ]; then
+    for name in pixnet.json yahoo-4.json; do
+      if [ -f "$corpus/$name" ]; then font_articles+=("$corpus/$name"); fi
+    done
+  fi
+  font_articles+=("$here/font_fixtures/zh-hans.json" "$repo/tests/scripts/ja.json" "$here/font_fixtures/ko.json" "$here/font_fixtures/ar.json" "${paint_scripts[@]}")
+  "$py" "$here/font_transfer.py" --json --fonts "$native_build/fonts-more" "${font_articles[@]}" | tee "$results/font-transfer.jsonl" >&2
 fi
 
 # --- Web: the browser. -----------------------------------------------------------------------
@@ -121,9 +153,13 @@ if [ $do_web = 1 ]; then
   if [ $browser = 1 ]; then
     log "browser: first paint (viewer and static page), idle frames, transfer size"
     mid_name="$(basename "$mid" .json)"
+    script_pages=()
+    for f in "${paint_scripts[@]}"; do script_pages+=(--article "$(basename "$f" .json)=$f,${f%.json}.html"); done
     node "$here/browser_bench.mjs" --dist "$web_build/dist" --fonts "$web_build/fonts" --runs "$browser_runs" --idle-seconds "$idle" \
-      --article "seed=$seed_json,$work/seed.html" --article "$mid_name=$mid,$work/mid.html" | tee "$results/browser.json" >&2
+      --article "seed=$seed_json,$work/seed.html" --article "$mid_name=$mid,$work/mid.html" "${script_pages[@]}" | tee "$results/browser.json" >&2
   fi
+  log "sizes of the text module and the Thai dictionary"
+  "$py" "$here/text_module_sizes.py" "$web_build/dist" | tee "$results/text-sizes.json" >&2
 fi
 
 # --- Report. ---------------------------------------------------------------------------------
