@@ -181,6 +181,27 @@ def fonts_more_files(folder: str, read) -> tuple[dict[str, bytes], dict[str, str
     return out, paths, [(name, *totals) for name, totals in summary.items()]
 
 
+def without_comment_lines(source: str, name: str) -> str:
+    """The script without its lines that are only a // comment: our scripts explain themselves at
+    length, and those lines were a third of what a first visit downloads of them (16.2 KB of
+    gzip, 10.6 KB without). Lines inside a template literal that spans lines are kept as they are;
+    nothing else is rewritten (no minifier: what runs is what the source says, line for line
+    apart from the comments)."""
+    kept = []
+    in_template = False
+    for line in source.split("\n"):
+        if not in_template and line.lstrip().startswith("//"):
+            continue
+        kept.append(line)
+        # Backticks not escaped: enough for our scripts, which never put a backtick in a string, a
+        # regular expression or a comment.
+        if (line.count("`") - line.count("\\`")) % 2 == 1:
+            in_template = not in_template
+    if in_template:
+        raise BuildError(f"{name}: a template literal never ends")
+    return "\n".join(kept)
+
+
 def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None,
              fonts_more: str | None = None, text_module: str | None = None, thai_dictionary: str | None = None) -> dict:
     def read(path: str) -> bytes:
@@ -271,6 +292,8 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
         if not os.path.isfile(path):
             raise BuildError(f"shell/index.html refers to {ref}, which is neither in shell/ nor generated")
         data = read(path)
+        if ref.endswith(".js"):
+            data = without_comment_lines(data.decode("utf-8"), ref).encode("utf-8")
         if ref.endswith(".js") and b"/*@bundle*/" in data:
             data = fill(data.decode("utf-8"), "bundle", bundle, ref).encode("utf-8")
             filled_bundle = True

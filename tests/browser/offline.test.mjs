@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { serve, launch, waitForState, settle, siteWith, distDir, wheelUntil } from './harness.mjs';
+import { serve, launch, waitForState, settle, siteWith, distDir, wheelUntil, repo } from './harness.mjs';
 import { article, describe, rebuiltBundle, replaceContents, seed, stopped, tempDir } from './bundle.mjs';
 
 let browser;
@@ -86,6 +86,15 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   assert.ok(d.precache.includes('articles/index.json'));
   assert.ok(d.precache.includes('articles/russie-munitions-nord-coreennes.json'));
   assert.ok(d.index.length < 4096, `index.html is ${d.index.length} bytes`);
+  // Our scripts go out without their comment-only lines (shell/assemble_dist.py), nothing else
+  // changed: every other line of the source is there, in order.
+  for (const ref of refs.filter((r) => /^(loader|controls|mirror)\./.test(r))) {
+    const shipped = readFileSync(path.join(distDir, ref), 'utf8').split('\n');
+    assert.deepEqual(shipped.filter((l) => l.trim().startsWith('//')), [], `${ref} keeps comment lines`);
+    const source = readFileSync(path.join(repo, 'shell', ref.replace(/\.[0-9a-f]{8}\.js$/, '.js')), 'utf8').split('\n')
+      .filter((l) => !l.trim().startsWith('//'));
+    if (!ref.startsWith('loader.')) assert.deepEqual(shipped, source, `${ref} differs from its source beyond the comments`);
+  }
 });
 
 test('the assembly prints every file of dist/ with its size, raw and gzipped', () => {
