@@ -84,6 +84,19 @@ TEST_SUITE("rich lines") {
         CHECK(break_into_lines(info, cadv, U"", 100).empty());
     }
 
+    TEST_CASE("a line of blanks alone has no span, even inside an item (found by fuzz_text)") {
+        // One code-point item holds "a", both line feeds and "b": the middle line's content is empty.
+        const auto lines = lay_out(plain("\u05D0 a\n\n  \nb"), 1000);
+        REQUIRE(lines.size() == 4);
+        CHECK(lines[1].offset == 4);
+        CHECK(lines[1].spans.empty());
+        CHECK(lines[2].offset == 5);
+        CHECK(lines[2].spans.empty());
+        REQUIRE(lines[3].spans.size() == 1);
+        CHECK(lines[3].spans[0].text == "b");
+        CHECK(lines[3].spans[0].offset == 8);
+    }
+
     TEST_CASE("a left-to-right paragraph with a Hebrew phrase") {
         std::uint8_t level = 9;
         const auto lines = lay_out(plain("ab \u05D0\u05D1 \u05D2\u05D3 cd"), 1000, BaseDirection::auto_ltr, &level);

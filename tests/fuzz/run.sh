@@ -1,48 +1,72 @@
 #!/usr/bin/env bash
-# Runs the load + layout fuzzer (tests/fuzz/fuzz_load_layout.cpp) for SECONDS (default 60) with a
-# fixed seed, so two runs of the same tree do the same work. Builds build/fuzz first if needed.
+# Runs a fuzzer of tests/fuzz/ for SECONDS (default 60) with a fixed seed, so two runs of the same
+# tree do the same work. Builds build/fuzz first if needed.
 #
-#   tests/fuzz/run.sh          # what ./tests/run does (ctest test fuzz_load_layout)
-#   tests/fuzz/run.sh 3600     # a long run
+#   tests/fuzz/run.sh 60 load_layout   # what ./tests/run does (ctest tests fuzz_load_layout, fuzz_text)
+#   tests/fuzz/run.sh 60 text
+#   tests/fuzz/run.sh 3600 text        # a long run
+#   tests/fuzz/run.sh                  # both, 60 s each
 #
-# The fuzzer works on a temporary copy of tests/fuzz/corpus (nothing is ever written into tests/).
+# TARGET: load_layout (fuzz_load_layout.cpp: load + layout of a file) or text (fuzz_text.cpp: the
+# text pipeline alone, with the fonts and Thai dictionary of the native build: build/native's
+# targets av_fonts_more and av_thai_dictionary, or $AV_FONTS_MORE_DIR and $AV_THAI_DICT).
+# Each fuzzer works on a temporary copy of its seeds (nothing is ever written into tests/).
 # Crashing inputs are saved to build/fuzz/artifacts/ and their paths printed; exit status is 0 when
 # nothing was found, 1 otherwise (never 77, which ctest reads as "skipped").
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
+targets=${2:-"load_layout text"}
 if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
-  echo "usage: $0 [SECONDS]" >&2
+  echo "usage: $0 [SECONDS] [load_layout|text]" >&2
   exit 2
 fi
 
 build="$root/build/fuzz"
-fuzzer="$build/fuzz_load_layout"
 artifacts="$build/artifacts"
 
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
-  cmake -S "$root/tests/fuzz" -B "$build" -DCMAKE_CXX_COMPILER="${AV_FUZZ_CXX:-clang++}" >/dev/null || exit 1
+  cmake -S "$root/tests/fuzz" -B "$build" -DCMAKE_C_COMPILER="${AV_FUZZ_CC:-clang}" \
+    -DCMAKE_CXX_COMPILER="${AV_FUZZ_CXX:-clang++}" >/dev/null || exit 1
 fi
-cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" >&2 || exit 1
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/av-fuzz.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-cp "$root"/tests/fuzz/corpus/* "$work/"
-mkdir -p "$artifacts"
-stamp="$work/.start"
-touch "$stamp"
+# One target: its seeds, its options (-max_len: the input size that keeps an hour's run above
+# 1 M executions on one core, README.md "Fuzzing").
+fuzz() {
+  local name=$1 corpus options
+  case "$name" in
+    load_layout) corpus="$root/tests/fuzz/corpus"
+      options=(-max_len=4096 -dict="$root/tests/fuzz/article.dict") ;;
+    text) corpus="$root/tests/fuzz/corpus-text"
+      options=(-max_len=512) ;;
+    *) echo "usage: $0 [SECONDS] [load_layout|text]" >&2; return 2 ;;
+  esac
+  local fuzzer="$build/fuzz_$name"
+  cmake --build "$build" --target "fuzz_$name" -j "$(nproc 2>/dev/null || echo 2)" >&2 || return 1
 
-echo "== fuzzing load + layout for ${seconds}s (seed 1), corpus copy in $work" >&2
-"$fuzzer" "$work" \
-  -seed=1 -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-  -dict="$root/tests/fuzz/article.dict" -artifact_prefix="$artifacts/" -print_final_stats=1
-status=$?
+  local work stamp status found
+  work=$(mktemp -d "${TMPDIR:-/tmp}/av-fuzz.XXXXXX")
+  cp "$corpus"/* "$work/"
+  mkdir -p "$artifacts"
+  stamp="$work/.start"
+  touch "$stamp"
+  echo "== fuzz_$name for ${seconds}s (seed 1), corpus copy in $work" >&2
+  "$fuzzer" "$work" -seed=1 -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+    "${options[@]}" -artifact_prefix="$artifacts/" -print_final_stats=1
+  status=$?
+  found=$(find "$artifacts" -maxdepth 1 -type f -newer "$stamp" 2>/dev/null)
+  rm -rf "$work"
+  if [[ $status -ne 0 || -n "$found" ]]; then
+    echo "fuzz_$name: the fuzzer failed (exit $status). Inputs saved:" >&2
+    for f in $found; do echo "  $f" >&2; done
+    echo "Reproduce one with: $fuzzer FILE" >&2
+    return 1
+  fi
+  echo "fuzz_$name: no crash in ${seconds}s" >&2
+}
 
-found=$(find "$artifacts" -maxdepth 1 -type f -newer "$stamp" 2>/dev/null)
-if [[ $status -ne 0 || -n "$found" ]]; then
-  echo "fuzz_load_layout: the fuzzer failed (exit $status). Inputs saved:" >&2
-  for f in $found; do echo "  $f" >&2; done
-  echo "Reproduce one with: $fuzzer FILE" >&2
-  exit 1
-fi
-echo "fuzz_load_layout: no crash in ${seconds}s" >&2
+result=0
+for target in $targets; do
+  fuzz "$target" || result=1
+done
+exit $result

@@ -121,7 +121,8 @@ float break_rich_lines(const Inline& text, const InlineStyle& style, const Parag
         piece_item.clear(), piece_begin.clear(), piece_end.clear(), piece_level.clear();
         auto first = std::upper_bound(items.begin(), items.end(), range.begin,
                                       [](std::uint32_t c, const Item& it) { return c < it.end; });
-        for (auto it = first; it != items.end() && it->begin < range.content_end; ++it) {
+        // A line of blanks alone (a line feed, spaces) has no piece, even inside an item.
+        for (auto it = first; it != items.end() && std::max(it->begin, range.begin) < range.content_end; ++it) {
             piece_item.push_back(static_cast<std::uint32_t>(it - items.begin()));
             piece_begin.push_back(std::max(it->begin, range.begin));
             piece_end.push_back(std::min(it->end, range.content_end));

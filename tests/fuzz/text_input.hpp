@@ -1,0 +1,28 @@
+// How fuzz_text turns the fuzzer's bytes into one paragraph: text from real scripts (so random
+// bytes become Arabic, pointed Hebrew, Devanagari, Thai, CJK, emoji sequences... instead of
+// unassigned code points), mixed with bidi controls, joiners, marks and long repeats, in runs of
+// their own face, link and language. README.md ("Fuzzing") has the byte format's purpose; the
+// format itself is below, in text_input.cpp, and the seeds in tests/fuzz/corpus-text/ use it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "core/article.hpp"
+
+namespace av::fuzz {
+
+struct TextInput {
+    Article article;  // one paragraph block, its needs computed as load_article computes them
+    float viewport_width = 800;
+    float font_size = 20;
+};
+
+// Any bytes give an article the loader could have given (valid UTF-8, no C0 control but '\n',
+// BCP 47 languages), of at most max_chars code points.
+TextInput decode_text_input(const std::uint8_t* data, std::size_t size);
+
+// Enough for 1 000 combining marks on a letter; longer paragraphs only slow the fuzzer down.
+inline constexpr std::size_t max_chars = 1100;
+
+}  // namespace av::fuzz
