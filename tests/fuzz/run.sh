@@ -25,9 +25,18 @@ fi
 build="$root/build/fuzz"
 artifacts="$build/artifacts"
 
-if [[ ! -f "$build/CMakeCache.txt" ]]; then
+# Configured every time (quick when nothing changed): a build folder made before a target was
+# added must learn it. The compilers are chosen only by the first configure; a folder configured
+# before the project needed a C compiler (gcc was taken) is configured again from scratch.
+configure() {
   cmake -S "$root/tests/fuzz" -B "$build" -DCMAKE_C_COMPILER="${AV_FUZZ_CC:-clang}" \
-    -DCMAKE_CXX_COMPILER="${AV_FUZZ_CXX:-clang++}" >/dev/null || exit 1
+    -DCMAKE_CXX_COMPILER="${AV_FUZZ_CXX:-clang++}" >/dev/null
+}
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  configure || exit 1
+elif ! cmake -S "$root/tests/fuzz" -B "$build" >/dev/null 2>&1; then
+  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+  configure || exit 1
 fi
 
 # One target: its seeds, its options (-max_len: the input size that keeps an hour's run above
