@@ -18,6 +18,7 @@
 //   0x80-0x9F  one of the controls (bidi controls, joiners, spaces, line breaks, ...)
 //   0xA0-0xBF  one of the sequences (emoji ZWJ sequences, flags, keycaps, words of each script)
 //   0xC0-0xDF  repeat: the last (1 + next % 8) code points, (byte & 31) + 4 * next-next times
+//              (past max_plain code points only for units of one or two: text_input.hpp)
 //   0xE0-0xEF  a new run: bit 0 bold, bit 1 italic, bit 2 a link, bit 3 its own language (next byte)
 //   0xF0-0xFF  a code point of the last table used, at (next * size / 256 + (byte & 15))
 namespace av::fuzz {
@@ -157,8 +158,8 @@ TextInput decode_text_input(const std::uint8_t* data, std::size_t size) {
     Inline& runs = block.text;
     runs.emplace_back();
     std::size_t last_table = 0;
-    auto add = [&](char32_t c) {
-        if (text.size() < max_chars) text += c;
+    auto add = [&](char32_t c, std::size_t limit = max_plain) {
+        if (text.size() < limit) text += c;
     };
     while (!in.done() && text.size() < max_chars) {
         const std::uint8_t op = in.byte();
@@ -174,8 +175,9 @@ TextInput decode_text_input(const std::uint8_t* data, std::size_t size) {
             const std::size_t length = std::min<std::size_t>(1 + in.byte() % 8, text.size() - run_starts.back());
             const std::size_t times = (op & 31u) + 4u * in.byte();
             const std::u32string unit = text.substr(text.size() - length);
-            for (std::size_t i = 0; i < times && text.size() < max_chars; ++i)
-                for (char32_t c : unit) add(c);
+            const std::size_t limit = length <= 2 ? max_chars : max_plain;  // a long cluster, or text
+            for (std::size_t i = 0; i < times && text.size() < limit; ++i)
+                for (char32_t c : unit) add(c, limit);
         } else if (op < 0xF0) {
             if (text.size() == run_starts.back()) runs.pop_back();  // an empty run: replaced
             else run_starts.push_back(text.size());

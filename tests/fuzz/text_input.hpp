@@ -19,10 +19,14 @@ struct TextInput {
 };
 
 // Any bytes give an article the loader could have given (valid UTF-8, no C0 control but '\n',
-// BCP 47 languages), of at most max_chars code points.
+// BCP 47 languages), of at most max_chars code points (max_plain but for long clusters).
 TextInput decode_text_input(const std::uint8_t* data, std::size_t size);
 
-// Enough for 1 000 combining marks on a letter; longer paragraphs only slow the fuzzer down.
+// The paragraph's length: at most max_plain code points, but for a repeat of one or two code
+// points (a long cluster: 1 000 combining marks on a letter, a chain of ZWJ + emoji), which may
+// reach max_chars. Each code point costs about 10 µs per layout under the sanitizers: with
+// max_chars for every input, the fuzzer chose long paragraphs and ran 80 inputs a second.
+inline constexpr std::size_t max_plain = 192;
 inline constexpr std::size_t max_chars = 1100;
 
 }  // namespace av::fuzz

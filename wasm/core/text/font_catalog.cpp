@@ -362,6 +362,7 @@ void FontCatalog::clear() {
     families_.clear();
     files_.clear();
     spans_.clear();
+    shaped_.clear();
 }
 
 bool FontCatalog::parse(std::string_view text, std::string& error) {
@@ -388,6 +389,19 @@ bool FontCatalog::parse(std::string_view text, std::string& error) {
             for (const auto& [a, b] : files_[id].ranges) spans_[f].push_back({a, b, id});
         }
         std::sort(spans_[f].begin(), spans_[f].end(), [](const Span& x, const Span& y) { return x.first < y.first; });
+    }
+    std::vector<ScriptTag> scripts;
+    for (const FontFamily& f : families_)
+        if (f.kind == FontFamily::Kind::shaped) scripts.push_back(f.script);
+    std::sort(scripts.begin(), scripts.end());
+    scripts.erase(std::unique(scripts.begin(), scripts.end()), scripts.end());
+    for (ScriptTag script : scripts) {
+        std::vector<int> candidates;
+        for (std::size_t i = 0; i < families_.size(); ++i)
+            if (families_[i].kind == FontFamily::Kind::shaped && families_[i].script == script)
+                candidates.push_back(static_cast<int>(i));
+        for (std::size_t w = 0; w < static_cast<std::size_t>(Weight::count); ++w)
+            shaped_.push_back({script, static_cast<Weight>(w), nearest(candidates, static_cast<Weight>(w))});
     }
     error.clear();
     return true;
@@ -417,12 +431,11 @@ int FontCatalog::nearest(const std::vector<int>& candidates, Weight weight) cons
 }
 
 int FontCatalog::shaped_family(ScriptTag script, Weight weight) const {
-    std::vector<int> candidates;
-    for (std::size_t i = 0; i < families_.size(); ++i) {
-        const FontFamily& f = families_[i];
-        if (f.kind == FontFamily::Kind::shaped && f.script == script) candidates.push_back(static_cast<int>(i));
-    }
-    return nearest(candidates, weight);
+    const auto it = std::lower_bound(shaped_.begin(), shaped_.end(), std::pair(script, weight),
+                                     [](const ShapedKey& k, const std::pair<ScriptTag, Weight>& v) {
+                                         return std::pair(k.script, k.weight) < v;
+                                     });
+    return it != shaped_.end() && it->script == script && it->weight == weight ? it->family : -1;
 }
 
 std::vector<int> FontCatalog::fallback_families(Han han) const {

@@ -100,6 +100,13 @@ private:
     std::vector<FontFamily> families_;
     std::vector<FontFile> files_;
     std::vector<std::vector<Span>> spans_;  // per family: every range of its files, sorted (file_for)
+    // shaped_family's answers, computed once by parse: it is asked for every cluster of a paragraph.
+    struct ShapedKey {
+        ScriptTag script;
+        Weight weight;
+        int family;
+    };
+    std::vector<ShapedKey> shaped_;  // sorted by (script, weight)
 };
 
 }  // namespace av
