@@ -97,3 +97,22 @@ TEST_CASE("rectangles of a range and the character under a point") {
     REQUIRE(ad.size() == 1);
     CHECK(ad[0].y > doc.lines(2)[0].y);
 }
+
+TEST_CASE("a point below blocks without text lines finds the text before them") {
+    // A picture without caption, then a paragraph of blanks, last: a drag that goes below the
+    // article must still reach the end of its last text (it found nothing: the selection stopped).
+    auto r = load_article(R"({"format":"article/1","id":"t","title":"T","blocks":[
+        {"type":"paragraph","text":"Un deux trois."},
+        {"type":"image","src":"pic.png","alt":"","width":640,"height":4800},
+        {"type":"paragraph","text":"   "}]})", "t.json");
+    REQUIRE(r.ok());
+    const test::FixedMeasurer m;
+    const DocumentLayout doc = layout_article(r.article, m, LayoutParams{800, 20, 0});
+    const auto pos = hit_test(doc, m, doc.column_x + doc.column_width, doc.height + 50);
+    REQUIRE(pos);
+    CHECK(*pos == TextPos{0, 14});
+    // Inside the picture, far from both: still the paragraph before it.
+    const auto inside = hit_test(doc, m, doc.column_x, doc.blocks[2].top + 2000);
+    REQUIRE(inside);
+    CHECK(inside->block == 0);
+}

@@ -240,10 +240,9 @@ void check_lines(const std::vector<av::Line>& lines, const std::u32string& text,
 void check_geometry(const av::DocumentLayout& doc, const av::TextMeasurer& measurer, std::uint32_t n, std::uint32_t header_n) {
     const std::vector<av::Line>& lines = doc.lines(1);
     auto hit = [&](float x, float y) {
-        // nullopt when no line is near: hit_test looks at the blocks around y only (an empty
-        // paragraph's neighbourhood may have none).
+        // The title always has a line: some text is always the nearest.
         const std::optional<av::TextPos> pos = av::hit_test(doc, measurer, x, y);
-        if (!pos) return;
+        check(pos.has_value());
         check(pos->block == -1 || pos->block == 0);
         check(pos->offset <= (pos->block == 0 ? n : header_n));
     };

@@ -98,7 +98,7 @@ std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& m
     const Line* best = nullptr;
     int best_block = -1;
     float best_distance = INFINITY;
-    for (std::size_t i = from; i < to; ++i) {
+    auto consider = [&](std::size_t i) {
         for (const Line& line : doc.lines(i)) {
             if (line.decor || line.spans.empty()) continue;
             const float d = y < line.y ? line.y - y : y >= line.y + line.height ? y - (line.y + line.height) + 0.001f : 0;
@@ -108,6 +108,16 @@ std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& m
                 best_block = doc.blocks[i].block;
             }
         }
+    };
+    for (std::size_t i = from; i < to; ++i) consider(i);
+    // Blocks with no text line around y (pictures, a paragraph of blanks, below the last block):
+    // the nearest text before and after them, so a drag past them still selects to its end.
+    for (std::size_t i = from; !best && i-- > 0;) consider(i);
+    for (std::size_t i = to; i < doc.blocks.size(); ++i) {
+        const float before = best_distance;
+        if (doc.blocks[i].top - y > best_distance) break;
+        consider(i);
+        if (best_distance < before) break;
     }
     if (!best) return std::nullopt;
     if (best->visual) return TextPos{best_block, visual_hit(*best, x)};
