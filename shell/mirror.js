@@ -11,7 +11,11 @@
 // direction is auto, so the browser finds it as the canvas does), and a run in another language
 // is a <span lang>: a screen reader then reads each passage with the right voice.
 // Built with createElement, textContent and setAttribute only: no article string is ever parsed
-// as HTML. Focus inside the mirror (Tab to a link, or a screen reader moving focus) scrolls the
+// as HTML. Cost and pauses (hardening issue, item 1): the copy is built in steps of at most
+// STEP_MS, one task each, so even 200 000 links never hold the page; every block is
+// content-visibility: auto (viewer.css), so the browser neither lays out nor shapes a block nobody
+// looks at (a paragraph of 100 000 combining accents took Chromium 28 s), while screen readers
+// still read it all. Focus inside the mirror (Tab to a link, or a screen reader moving focus) scrolls the
 // canvas to the same block: every block element carries data-block = its index (-1: the header).
 (function () {
   'use strict';
@@ -34,12 +38,26 @@
     return node;
   }
 
+  // Nodes made since the builder last looked at the clock: the generators below yield (let the
+  // builder check its time) every TICK nodes.
+  const TICK = 256;
+  let made = 0;
+  function* tick(n = 1) {
+    made += n;
+    if (made >= TICK) {
+      made = 0;
+      yield;
+    }
+  }
+
   // Text with its line breaks ("\n" inside a run is a line break inside the block).
-  function appendText(parent, text) {
-    String(text).split('\n').forEach((part, i) => {
+  function* appendText(parent, text) {
+    const parts = String(text).split('\n');
+    for (let i = 0; i < parts.length; ++i) {
       if (i > 0) parent.appendChild(document.createElement('br'));
-      if (part) parent.appendChild(document.createTextNode(part));
-    });
+      if (parts[i]) parent.appendChild(document.createTextNode(parts[i]));
+      yield* tick();
+    }
   }
 
   function link(href) {
@@ -48,7 +66,7 @@
 
   // Runs ([{text, bold?, italic?, href?, lang?}]) into `parent`: <a> around <strong> around <em>
   // around <span lang>. Neighbouring runs with the same link share one <a> (one Tab stop, one name).
-  function appendRuns(parent, runs) {
+  function* appendRuns(parent, runs) {
     let lastLink = null, lastHref = null;
     for (const run of runs || []) {
       let into = parent;
@@ -63,7 +81,7 @@
       if (run.bold) into = into.appendChild(document.createElement('strong'));
       if (run.italic) into = into.appendChild(document.createElement('em'));
       if (run.lang) into = into.appendChild(el('span', { lang: run.lang }));
-      appendText(into, run.text || '');
+      yield* appendText(into, run.text || '');
     }
     return parent;
   }
@@ -93,20 +111,20 @@
       parts.length ? byline : null);
   }
 
-  function blockElement(b) {
+  function* blockElement(b) {
     const i = b.index;
     switch (b.type) {
       case 'heading': {
         const level = Math.min(4, Math.max(2, Number(b.level) || 2));
         // Block ids are not copied to element ids: an article could name a block like a control
         // of this page ("status", "canvas").
-        return appendRuns(block('h' + level, i), b.text);
+        return yield* appendRuns(block('h' + level, i), b.text);
       }
-      case 'paragraph': return appendRuns(block('p', i), b.text);
-      case 'quote': return block('blockquote', i, null, runs('p', b.text), b.cite ? el('footer', null, '— ' + b.cite) : null);
+      case 'paragraph': return yield* appendRuns(block('p', i), b.text);
+      case 'quote': return block('blockquote', i, null, yield* runs('p', b.text), b.cite ? el('footer', null, '— ' + b.cite) : null);
       case 'list': {
         const list = block(b.ordered ? 'ol' : 'ul', i);
-        for (const item of b.items || []) list.appendChild(runs('li', item));
+        for (const item of b.items || []) list.appendChild(yield* runs('li', item));
         return list;
       }
       case 'image': {
@@ -115,7 +133,7 @@
         const picture = b.alt ? el('span', { role: 'img', 'aria-label': b.alt }) : null;
         let caption = null;
         if ((b.caption && b.caption.length) || b.credit) {
-          caption = runs('figcaption', b.caption);
+          caption = yield* runs('figcaption', b.caption);
           if (b.credit) caption.appendChild(el('small', null, (b.caption && b.caption.length ? ' — ' : '') + b.credit));
         }
         return picture || caption ? block('figure', i, null, picture, caption) : null;
@@ -124,8 +142,8 @@
         // Labelled as the canvas labels it, so paid content never reads as the article's own.
         const aside = block('aside', i, { 'aria-label': b.label, class: 'sponsored' });
         if (b.sponsor) aside.appendChild(el('p', null, b.label + ' · ' + b.sponsor));
-        aside.appendChild(runs('p', b.title, { class: 'title' }));
-        if (b.text && b.text.length) aside.appendChild(runs('p', b.text));
+        aside.appendChild(yield* runs('p', b.title, { class: 'title' }));
+        if (b.text && b.text.length) aside.appendChild(yield* runs('p', b.text));
         return aside;
       }
       case 'related': {
@@ -135,6 +153,7 @@
           if (item.href && LINK.test(item.href)) li.appendChild(link(item.href)).textContent = item.title || '';
           else li.textContent = item.title || '';
           list.appendChild(li);
+          yield* tick();
         }
         return block('nav', i, { 'aria-label': b.label }, list);
       }
@@ -143,14 +162,17 @@
         const aside = block('aside', i, { class: 'callout' });
         if (b.label) aside.setAttribute('aria-label', b.label);
         else if (b.title && b.title.length) aside.setAttribute('aria-labelledby', titleId);
-        if (b.title && b.title.length) aside.appendChild(runs('p', b.title, { id: titleId, class: 'title' }));
-        if (b.text && b.text.length) aside.appendChild(runs('p', b.text));
-        for (const p of b.paragraphs || []) aside.appendChild(runs('p', p));
+        if (b.title && b.title.length) aside.appendChild(yield* runs('p', b.title, { id: titleId, class: 'title' }));
+        if (b.text && b.text.length) aside.appendChild(yield* runs('p', b.text));
+        for (const p of b.paragraphs || []) aside.appendChild(yield* runs('p', p));
         return aside;
       }
       case 'tags': {
         const list = block('ul', i, { class: 'tags' });
-        for (const tag of b.items || []) list.appendChild(el('li', null, tag));
+        for (const tag of b.items || []) {
+          list.appendChild(el('li', null, tag));
+          yield* tick();
+        }
         return list;
       }
       case 'divider': return el('hr', { 'data-block': i });
@@ -166,7 +188,8 @@
 
   const DIRS = ['ltr', 'rtl', 'auto'];
 
-  function build(article) {
+  // Builds the copy into a detached element, yielding now and then; shows it when done.
+  function* build(article) {
     const lang = article.lang || 'en';
     const dir = DIRS.includes(article.dir) ? article.dir : 'auto';
     root.setAttribute('lang', lang);
@@ -176,7 +199,8 @@
     top.setAttribute('dir', dir);
     const body = el('article', null, top);
     for (const b of article.blocks || []) {
-      const node = blockElement(b);
+      const node = yield* blockElement(b);
+      yield* tick();
       if (!node) continue;
       node.setAttribute('lang', b.lang || lang);
       node.setAttribute('dir', DIRS.includes(b.dir) ? b.dir : dir);
@@ -187,18 +211,33 @@
 
   // --- Following the program's state -----------------------------------------------------------
   let built = false;  // the mirror shows the ready article; cleared by every non-ready state
-  let pending = 0;    // a build waiting for its timer
+  let pending = 0;    // the timer of the build's next step (0: no build under way)
+  const STEP_MS = 12;  // one step's work: well under a frame, so the canvas keeps drawing
 
   // The state event arrives inside the program's animation frame: build after it, so the
   // article's first frame reaches the screen without waiting for a large mirror.
   function buildSoon() {
-    pending = 0;
     const state = viewer() && viewer().state();
     const article = state && state.ready ? viewer().article() : null;
-    if (!article) return;
-    build(article);
-    built = true;
-    root.setAttribute('aria-busy', 'false');
+    if (!article) {
+      pending = 0;
+      return;
+    }
+    made = 0;
+    const steps = build(article);
+    const step = () => {
+      const end = performance.now() + STEP_MS;
+      do {
+        if (steps.next().done) {
+          pending = 0;
+          built = true;
+          root.setAttribute('aria-busy', 'false');
+          return;
+        }
+      } while (performance.now() < end);
+      pending = setTimeout(step, 0);
+    };
+    step();
   }
 
   function sync(state) {
