@@ -4,6 +4,7 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const overlay = $('overlay'), bar = $('progress-bar'), statusLine = $('status'), detail = $('detail'), retry = $('retry');
+  overlay.classList.add('started');  // viewer.css: the "files did not all arrive" notice never shows
   let program = null;  // the Emscripten module once it runs
   // The program's content-hashed file names and sizes, the extended fonts' hashed paths and the
   // hashed paths of the other fonts' manifests ({files: {name: {name, size}}, fontsExt: {NAME.ttf:

@@ -5,7 +5,8 @@
 // - activate: deletes the caches of older bundles (of this scope only);
 // - fetch: content-hashed files come from the cache first (their names change with their bytes, so a
 //   page never mixes an old program with new fonts or wasm); the page itself comes from the network
-//   first, so a new bundle shows on the next load; everything else (articles, their pictures, the
+//   first, so a new bundle shows on the next load, unless the host does not have all of its files
+//   yet (then the cached page, whole); everything else (articles, their pictures, the
 //   article index) from the network first, kept in a second cache that survives bundle updates, so
 //   every article read once opens again offline;
 // - the fonts fetched per article (fonts/: CJK, emoji, other scripts, symbols; hundreds of files,
@@ -100,18 +101,48 @@ async function fromCaches(request, options) {
   return undefined;
 }
 
-// The page: network first (a new bundle shows at once), the precached index.html offline.
+// The page: network first (a new bundle shows at once), the precached index.html offline, and also
+// when the host's page is of a bundle whose files are not all there (a deployment under way: the
+// new index.html is up, its loader not yet): the complete copy this worker holds, rather than a page
+// that cannot start.
 async function page(request) {
+  const url = new URL(request.url);
+  url.search = url.hash = '';
+  const isPage = url.href === SCOPE || url.href === PAGE;
+  const cached = () => fromCaches(isPage ? PAGE : request, { ignoreSearch: true });
+  let response;
   try {
-    return await fetch(request);
+    response = await fetch(request);
   } catch (e) {
-    const url = new URL(request.url);
-    url.search = url.hash = '';
-    const isPage = url.href === SCOPE || url.href === PAGE;
-    const hit = await fromCaches(isPage ? PAGE : request, { ignoreSearch: true });
+    const hit = await cached();
     if (hit) return hit;
     throw e;
   }
+  if (isPage && response.ok) {
+    const text = await response.clone().text();
+    if (!PAGE_NEEDS.every((name) => text.includes(name)) && !(await allThere(text, response.url || request.url))) {
+      const hit = await cached();
+      if (hit) return hit;
+    }
+  }
+  return response;
+}
+
+// Whether every content-hashed file a page names (its scripts, style, program files, icons) is in
+// a cache or on the host. Asked only of a page of another bundle than this worker's: once per
+// update, until the new worker takes over.
+async function allThere(html, base) {
+  const names = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((p) => HASHED.test(p));
+  const found = await Promise.all(names.map(async (name) => {
+    const url = new URL(name, base).href;
+    if (await fromCaches(url)) return true;
+    try {
+      return (await fetch(url, { method: 'HEAD' })).ok;
+    } catch (e) {
+      return false;
+    }
+  }));
+  return found.every(Boolean);
 }
 
 // Content-hashed files: the cache first; a miss (a newer bundle than this worker's, or a font

@@ -310,6 +310,57 @@ test('a new bundle replaces the old one: no old file runs with new ones, old cac
   }
 });
 
+// Hardening issue, item 6: a deployment under way, the host's new index.html up before its loader.
+// A reader who has the worker gets the complete cached bundle; one who has not is told, with a Retry
+// that works once the host is whole (a white page before).
+test('a page whose files are not all on the host: the cached bundle, else a notice with Retry', async () => {
+  const rebuilt = rebuiltBundle();
+  const a = describe(), b = describe(rebuilt.dir);
+  assert.notEqual(a.loaderName, b.loaderName);
+  const site = tempDir('av-partial-');
+  let server, context, bare;
+  try {
+    cpSync(distDir, site, { recursive: true });
+    server = await serve(site);
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await waitForState(page, 'state.ready');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    // The new page first, nothing else of bundle B yet.
+    writeFileSync(path.join(site, 'index.html'), b.index);
+    await page.reload();
+    const state = await waitForState(page);
+    assert.equal(state.error, null);
+    assert.equal(state.ready, true);
+    assert.equal(await page.evaluate(() => window.articleViewer.version), a.bundle.version);
+    assert.deepEqual(errors, []);
+
+    // Without a worker (a first visit, or one that is not there yet): the notice, then Retry.
+    bare = await browser.newContext({ serviceWorkers: 'block' });
+    const fresh = await bare.newPage();
+    await fresh.goto(server.url);
+    const notice = fresh.locator('#no-loader');
+    await notice.waitFor({ state: 'visible', timeout: 20000 });
+    assert.match(await notice.textContent(), /did not all arrive/);
+    assert.equal(await fresh.evaluate(() => getComputedStyle(document.getElementById('overlay')).visibility), 'visible');
+    replaceContents(site, rebuilt.dir);  // the deployment ends
+    await fresh.getByRole('link', { name: 'Retry' }).click();
+    await waitForState(fresh, 'state.ready');
+    assert.equal(await fresh.evaluate(() => window.articleViewer.version), b.bundle.version);
+    assert.equal(await notice.isVisible(), false);
+  } finally {
+    await context?.close();
+    await bare?.close();
+    server?.stop();
+    rmSync(site, { recursive: true, force: true });
+    rebuilt.remove();
+  }
+});
+
 test('the manifest and its icons make the viewer installable', async () => {
   const server = await serve();
   const context = await browser.newContext();
