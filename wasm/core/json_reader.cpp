@@ -140,6 +140,11 @@ private:
 
     // Puts a finished value where it belongs; returns the stored value's address via `stored`.
     bool place(json&& v, json** stored = nullptr) {
+        if (++values_ > limits_.max_values) {
+            fail(LoadErrorKind::too_many_values, pointer() + ": more than " + std::to_string(limits_.max_values) +
+                                                     " values in the file");
+            return false;
+        }
         json* at = nullptr;
         if (frames_.empty()) {
             root_ = std::move(v);
@@ -216,6 +221,7 @@ private:
     json* streamed_ = nullptr;  // the top-level "blocks" array while it is streamed to sink_
     json root_;
     std::vector<Frame> frames_;
+    std::size_t values_ = 0;  // every value placed so far (LoadLimits::max_values)
 };
 
 // Bytes after the JSON value (a NUL byte and a page appended by a broken server, say): the same

@@ -19,6 +19,11 @@ struct LoadLimits {
     std::size_t max_depth = 64;                // objects and arrays nested inside each other
     std::size_t max_string_bytes = 16u << 20;  // any one string, keys included
     std::size_t max_array_items = 200000;      // any one array: blocks, runs, list items, ...
+    // Every value of the file together (objects, arrays, strings, numbers, ...): what the article
+    // costs in memory grows with it. The largest file under this limit takes about 300 MB to load
+    // and lay out natively (docs/errors.md, "Limits"); the benchmark's 100 000-paragraph article
+    // has 656 072.
+    std::size_t max_values = 1000000;
 };
 
 struct JsonReadResult {

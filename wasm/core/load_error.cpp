@@ -12,6 +12,7 @@ const char* load_error_name(LoadErrorKind kind) {
         case LoadErrorKind::too_deep: return "too_deep";
         case LoadErrorKind::string_too_long: return "string_too_long";
         case LoadErrorKind::too_many_items: return "too_many_items";
+        case LoadErrorKind::too_many_values: return "too_many_values";
         case LoadErrorKind::wrong_type: return "wrong_type";
         case LoadErrorKind::missing_member: return "missing_member";
         case LoadErrorKind::unsupported_format: return "unsupported_format";

@@ -18,6 +18,7 @@ enum class LoadErrorKind {
     wrong_type = 107,       // a required member has the wrong type or value
     missing_member = 108,   // a required member is absent
     unsupported_format = 109,  // "format" names another major version
+    too_many_values = 110,  // more values in the whole file than LoadLimits::max_values
 };
 
 // Short stable name of a kind ("json_syntax"), for logs and the state() API.
