@@ -56,7 +56,10 @@ std::string read_or_fail(const std::string& path) {
 // added again: each add or remove leaves allocations behind (HarfBuzz's lazy tables, its shape
 // plans), and an input that ends with more allocations than it started with makes libFuzzer run
 // it again under LeakSanitizer, a scan of the whole heap (with the fonts, 500 MB). That made a
-// quarter of the target's time (README.md, "Fuzzing").
+// quarter of the target's time (README.md, "Fuzzing"). Every `refresh_every` inputs, though, the
+// fonts are loaded anew: HarfBuzz keeps a shape plan per script, direction and language a face has
+// shaped, in a list it walks at every call; a desktop session sees a few, this fuzzer hundreds,
+// and after 40 minutes that walk took 11 % of the time.
 class Fonts final : public av::TextEngine {
 public:
     Fonts() {
@@ -71,8 +74,8 @@ public:
             const std::size_t end = std::min(list.find('|', start), list.size());
             const std::string bytes = read_or_fail(list.substr(start, end - start));
             const av::FontId id = av::FontCatalog::base_font(static_cast<av::Face>(face));
-            if (!engine_.add_font(id, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()))
-                fail_setup(list.substr(start, end - start) + ": " + engine_.last_error());
+            path_[id] = list.substr(start, end - start);
+            load(id, bytes);
             base_.insert(id);
             start = end + 1;
         }
@@ -87,14 +90,17 @@ public:
 
     // Shows exactly the files `needs` asks for (and the dictionary if it asks for it).
     void prepare(const av::TextNeeds& needs) {
+        if (++prepared_ % refresh_every == 0)
+            for (const auto& [id, path] : path_) {
+                engine_.remove_font(id);
+                load(id, read_or_fail(path));
+            }
         const std::vector<av::FontId> wanted = catalog_.files_for(needs);
         shown_.assign(wanted.begin(), wanted.end());
         for (av::FontId id : wanted) {
-            if (loaded_.count(id)) continue;
-            const std::string bytes = read_or_fail(dir_ + "/" + catalog_.files()[id].file);
-            if (!engine_.add_font(id, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()))
-                fail_setup(catalog_.files()[id].file + ": " + engine_.last_error());
-            loaded_.insert(id);
+            if (path_.count(id)) continue;
+            path_[id] = dir_ + "/" + catalog_.files()[id].file;
+            load(id, read_or_fail(path_[id]));
         }
         engine_.set_dictionary_breaker(needs.dictionary ? &*thai_ : nullptr);
     }
@@ -117,6 +123,13 @@ public:
     }
 
 private:
+    static constexpr unsigned refresh_every = 4096;
+
+    void load(av::FontId id, const std::string& bytes) {
+        if (!engine_.add_font(id, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()))
+            fail_setup(path_[id] + ": " + engine_.last_error());
+    }
+
     bool shown(av::FontId font) const {
         return base_.count(font) || std::find(shown_.begin(), shown_.end(), font) != shown_.end();
     }
@@ -125,7 +138,9 @@ private:
     av::HbTextEngine engine_;
     std::optional<av::ThaiDictionaryBreaker> thai_;
     std::string dir_;
-    std::set<av::FontId> base_, loaded_;
+    std::set<av::FontId> base_;
+    std::map<av::FontId, std::string> path_;  // every font loaded, base faces too: its file
+    unsigned prepared_ = 0;
     std::vector<av::FontId> shown_;  // a handful: a vector beats a set here
 };
 
