@@ -16,6 +16,24 @@ after(async () => { await browser?.close(); });
 
 const hashed = /^[^/]+\.[0-9a-f]{8}\.[a-z0-9]+$/;
 
+// A host folder with a copy of dist/, served, and a page of a new context that has read its
+// article once (the worker installed): {site, server, context, page, errors}. The caller stops the
+// server, closes the context and removes the folder.
+async function visited(prefix) {
+  const site = tempDir(prefix);
+  cpSync(distDir, site, { recursive: true });
+  const server = await serve(site);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  await waitForState(page, 'state.ready');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return { site, server, context, page, errors };
+}
+
 // Polls an async page function until it resolves truthy (waitForFunction takes no promises).
 async function until(page, fn, arg, timeout = 30000) {
   const end = Date.now() + timeout;
@@ -255,18 +273,10 @@ test('a new bundle replaces the old one: no old file runs with new ones, old cac
   const a = describe(), b = describe(rebuilt.dir);
   assert.notEqual(a.bundle.version, b.bundle.version);
   assert.notEqual(a.swVersion, b.swVersion);
-  const site = tempDir('av-upgrade-');
-  let server, context;
+  let site, server, context;
   try {
-    cpSync(distDir, site, { recursive: true });
-    server = await serve(site);
-    context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(server.url);
-    await waitForState(page, 'state.ready');
+    let page, errors;
+    ({ site, server, context, page, errors } = await visited('av-upgrade-'));
     assert.equal(await page.evaluate(() => window.articleViewer.offline), true);
     assert.equal(await page.evaluate(() => window.articleViewer.version), a.bundle.version);
 
@@ -305,7 +315,7 @@ test('a new bundle replaces the old one: no old file runs with new ones, old cac
   } finally {
     await context?.close();
     server?.stop();
-    rmSync(site, { recursive: true, force: true });
+    if (site) rmSync(site, { recursive: true, force: true });
     rebuilt.remove();
   }
 });
@@ -317,18 +327,10 @@ test('a page whose files are not all on the host: the cached bundle, else a noti
   const rebuilt = rebuiltBundle();
   const a = describe(), b = describe(rebuilt.dir);
   assert.notEqual(a.loaderName, b.loaderName);
-  const site = tempDir('av-partial-');
-  let server, context, bare;
+  let site, server, context, bare;
   try {
-    cpSync(distDir, site, { recursive: true });
-    server = await serve(site);
-    context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitForState(page, 'state.ready');
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    let page, errors;
+    ({ site, server, context, page, errors } = await visited('av-partial-'));
 
     // The new page first, nothing else of bundle B yet.
     writeFileSync(path.join(site, 'index.html'), b.index);
@@ -356,7 +358,7 @@ test('a page whose files are not all on the host: the cached bundle, else a noti
     await context?.close();
     await bare?.close();
     server?.stop();
-    rmSync(site, { recursive: true, force: true });
+    if (site) rmSync(site, { recursive: true, force: true });
     rebuilt.remove();
   }
 });
