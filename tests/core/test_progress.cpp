@@ -345,6 +345,35 @@ TEST_SUITE("progress keeper") {
         CHECK(keeper.library().empty());
     }
 
+    TEST_CASE("another site's article with the same id never touches this site's position") {
+        // Hardening issue, item 5: 57.9 % became 1.1 % when another site's file reused the id.
+        MemoryStore store;
+        const Article a = article_from(three);
+        ProgressKeeper here(store);
+        here.open(a, "https://home.example/articles/a.json");
+        here.moved(Anchor{2, 4}, 0.579, 5000, 1.0);
+        here.flush();
+        ProgressKeeper there(store);
+        CHECK_FALSE(there.open(a, "https://evil.example/a.json", "https://evil.example"));
+        there.moved(Anchor{0, 1}, 0.011, 6000, 1.0);
+        there.flush();
+        CHECK(store.values.count("progress/a1@https://evil.example") == 1);
+        ProgressKeeper back(store);
+        const auto resume = back.open(a, "https://home.example/articles/a.json");
+        REQUIRE(resume);
+        CHECK(resume->anchor == Anchor{2, 4});
+        // Both in the library, each with its origin; forgetting one leaves the other.
+        auto lib = back.library();
+        REQUIRE(lib.size() == 2);
+        CHECK((lib[0].id == "a1" && lib[0].origin == "https://evil.example"));
+        CHECK((lib[1].id == "a1" && lib[1].origin.empty()));
+        back.forget("a1", "https://evil.example");
+        lib = back.library();
+        REQUIRE(lib.size() == 1);
+        CHECK(lib[0].origin.empty());
+        CHECK(back.stored());  // forgetting the other site's copy left this one's
+    }
+
     TEST_CASE("minutes left use the measured speed, else the language's") {
         MemoryStore store;
         const Article a = article_from(three);

@@ -66,3 +66,18 @@ TEST_CASE("relative resolution") {
     CHECK(url::resolve("/home/me/a.json", "../b.png") == "/home/b.png");
     CHECK(url::resolve("a.json", "b.png") == "b.png");
 }
+
+TEST_CASE("the origin of a URL, as browsers compare them") {
+    CHECK(url::origin("https://Example.ORG/a/b.json?x#y") == "https://example.org");
+    CHECK(url::origin("HTTPS://example.org:443/") == "https://example.org");
+    CHECK(url::origin("http://example.org:80") == "http://example.org");
+    CHECK(url::origin("http://example.org:8080/a") == "http://example.org:8080");
+    CHECK(url::origin("https://user:pw@example.org/a") == "https://example.org");
+    CHECK(url::origin("http://[::1]:8000/a.json") == "http://[::1]:8000");
+    CHECK(url::origin("http://[::1]/a.json") == "http://[::1]");
+    CHECK(url::origin("articles/a.json").empty());
+    CHECK(url::origin("//example.org/a.json").empty());  // a reference: resolve it first
+    CHECK(url::origin("data:application/json,{}").empty());
+    CHECK(url::origin("file:///home/a.json").empty());
+    CHECK(url::origin("https://").empty());
+}

@@ -30,14 +30,17 @@ void ProgressKeeper::warn(KeyValueStore::Status status) {
     }
 }
 
-std::optional<Resume> ProgressKeeper::open(const Article& article, const std::string& source) {
+std::optional<Resume> ProgressKeeper::open(const Article& article, const std::string& source,
+                                           const std::string& origin) {
     close();
     article_ = &article;
     source_ = source;
+    origin_ = origin;
+    key_ = key_for(article.id, origin);
     digest_ = article_digest(article);
     words_ = word_prefix(article);
     std::string value;
-    const KeyValueStore::Status status = store_.get(key_for(article.id), value);
+    const KeyValueStore::Status status = store_.get(key_, value);
     if (status == KeyValueStore::Status::missing) return std::nullopt;
     if (status == KeyValueStore::Status::ok) seen_ = value;
     if (status != KeyValueStore::Status::ok) {
@@ -112,7 +115,7 @@ void ProgressKeeper::save() {
     std::string value;
     std::optional<std::string> now_stored;
     std::optional<Progress> stored;
-    if (store_.get(key_for(article_->id), value) == KeyValueStore::Status::ok) {
+    if (store_.get(key_, value) == KeyValueStore::Status::ok) {
         const ProgressRead read = decode_progress(value);
         if (read.status == ProgressReadStatus::future_version) {
             read_only_ = true;
@@ -131,7 +134,7 @@ void ProgressKeeper::save() {
         return;
     }
     std::string encoded = encode_progress(mine);
-    const KeyValueStore::Status status = store_.set(key_for(article_->id), encoded);
+    const KeyValueStore::Status status = store_.set(key_, encoded);
     if (status == KeyValueStore::Status::ok) {
         seen_ = std::move(encoded);
         stored_ = true;
@@ -159,15 +162,18 @@ std::vector<ProgressKeeper::Entry> ProgressKeeper::library() {
         if (store_.get(key, value) != KeyValueStore::Status::ok) continue;
         ProgressRead read = decode_progress(value);
         if (read.status != ProgressReadStatus::ok) continue;
-        out.push_back(Entry{key.substr(9), std::move(read.progress)});  // 9 = "progress/"
+        const std::string name = key.substr(9);  // 9 = "progress/"
+        const std::size_t at = name.find('@');
+        out.push_back(Entry{name.substr(0, at), at == std::string::npos ? std::string() : name.substr(at + 1),
+                            std::move(read.progress)});
     }
     std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.progress.updated > b.progress.updated; });
     return out;
 }
 
-void ProgressKeeper::forget(const std::string& article_id) {
-    store_.remove(key_for(article_id));
-    if (article_ && article_->id == article_id) {
+void ProgressKeeper::forget(const std::string& article_id, const std::string& origin) {
+    store_.remove(key_for(article_id, origin));
+    if (article_ && article_->id == article_id && origin_ == origin) {
         moved_clock_ = -1;
         stored_ = false;
         seen_.reset();

@@ -20,8 +20,9 @@ public:
 
     explicit ProgressKeeper(KeyValueStore& store);
 
-    // An article was opened: where to resume (nullopt: at the top, nothing stored).
-    std::optional<Resume> open(const Article& article, const std::string& source);
+    // An article was opened: where to resume (nullopt: at the top, nothing stored). `origin`: the
+    // site its position belongs to (SourcePolicy::progress_origin; "" for the page's own site).
+    std::optional<Resume> open(const Article& article, const std::string& source, const std::string& origin = "");
     void close();
 
     // The reader moved to `anchor` (wall time `now_ms`, steady time `clock_s`).
@@ -51,14 +52,19 @@ public:
 
     // The library: every stored position, most recently read first.
     struct Entry {
-        std::string id;  // the article's id
+        std::string id;      // the article's id
+        std::string origin;  // "" for the page's own site, else the other site's origin
         Progress progress;
     };
     std::vector<Entry> library();
-    void forget(const std::string& article_id);
+    void forget(const std::string& article_id, const std::string& origin = "");
     void forget_all();
 
-    static std::string key_for(const std::string& article_id) { return "progress/" + article_id; }
+    // "progress/<id>" for the page's own site (the key positions always had), "progress/<id>@<origin>"
+    // for another: ids never hold '@'.
+    static std::string key_for(const std::string& article_id, const std::string& origin = "") {
+        return "progress/" + article_id + (origin.empty() ? "" : "@" + origin);
+    }
 
 private:
     void save();
@@ -67,6 +73,8 @@ private:
     KeyValueStore& store_;
     const Article* article_ = nullptr;
     std::string source_;
+    std::string key_;  // key_for the open article and its origin
+    std::string origin_;
     std::string digest_;
     // The stored value as this keeper last read or wrote it (nullopt: there was none). A value that
     // is still the same when saving was written by nobody else since: this reader's move is the

@@ -25,6 +25,26 @@ bool is_http(std::string_view text) {
     return (s == "http" || s == "https") && text.size() > s.size() + 3 && text.substr(s.size(), 3) == "://";
 }
 
+std::string origin(std::string_view text) {
+    if (!is_http(text)) return {};
+    const std::string s = scheme(text);
+    std::string_view authority = text.substr(s.size() + 3);
+    authority = authority.substr(0, authority.find_first_of("/?#"));
+    if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+    // The port follows the last ':' that is not inside an IPv6 literal ("[::1]:8080").
+    std::string_view host = authority, port;
+    const std::size_t colon = authority.rfind(':');
+    if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+        host = authority.substr(0, colon);
+        port = authority.substr(colon + 1);
+    }
+    if (host.empty()) return {};
+    std::string out = s + "://";
+    for (char c : host) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!port.empty() && port != (s == "https" ? "443" : "80")) out += ":" + std::string(port);
+    return out;
+}
+
 bool is_allowed_link(std::string_view text) {
     return is_http(text) || (scheme(text) == "mailto" && text.size() > 7);
 }

@@ -16,6 +16,11 @@ bool is_allowed_link(std::string_view text);
 // True for absolute http: and https: URLs.
 bool is_http(std::string_view text);
 
+// The origin of an absolute http: or https: URL, as browsers compare them: "https://host" or
+// "http://host:8080" (scheme and host lower-cased, user and password left out, the scheme's
+// default port dropped); "" for anything else (a relative reference, a file path, data:, file:).
+std::string origin(std::string_view text);
+
 // Resolves `ref` against `base` (RFC 3986 section 5.2, without the exotic corners): an absolute
 // `ref` is returned as is; `base` may be a URL or a plain file path ("articles/a.json").
 std::string resolve(std::string_view base, std::string_view ref);
