@@ -180,6 +180,11 @@ void ProgressKeeper::forget(const std::string& article_id, const std::string& or
     }
 }
 
+void ProgressKeeper::forget_named(const std::string& name) {
+    const std::size_t at = name.find('@');
+    forget(name.substr(0, at), at == std::string::npos ? std::string() : name.substr(at + 1));
+}
+
 void ProgressKeeper::forget_all() {
     for (const std::string& key : store_.keys("progress/")) store_.remove(key);
     moved_clock_ = -1;

@@ -55,9 +55,13 @@ public:
         std::string id;      // the article's id
         std::string origin;  // "" for the page's own site, else the other site's origin
         Progress progress;
+        // "id" or "id@origin": what forget() takes, unique in the library.
+        std::string name() const { return origin.empty() ? id : id + "@" + origin; }
     };
     std::vector<Entry> library();
     void forget(const std::string& article_id, const std::string& origin = "");
+    // forget() of an Entry::name().
+    void forget_named(const std::string& name);
     void forget_all();
 
     // "progress/<id>" for the page's own site (the key positions always had), "progress/<id>@<origin>"

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/article_json.hpp"
@@ -181,6 +182,27 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
 EM_JS(char*, js_requested_article, (), {
     const asked = new URLSearchParams(window.location.search).get("article");
     return allocateUTF8(asked ? new URL(asked, document.baseURI).href : "");
+});
+
+// The page's origin, "" when it is not served over http(s) (the single-file page on file://, whose
+// articles are inline: it opens anything the reader gives it, as the desktop does).
+EM_JS(char*, js_page_origin, (), {
+    return allocateUTF8(/^https?:$/.test(location.protocol) ? location.origin : "");
+});
+
+// The other sites the page's publisher lets articles come from: the origins in
+// <meta name="article-viewer-origins" content="https://a.example https://b.example">, space
+// separated, each as the browser writes an origin ("" entries for what is not a URL are dropped).
+EM_JS(char*, js_allowed_origins, (), {
+    const meta = document.querySelector('meta[name="article-viewer-origins"]');
+    const out = [];
+    for (const token of (meta && meta.content || "").split(/\s+/)) {
+        try {
+            const url = new URL(token);
+            if (url.protocol === "https:" || url.protocol === "http:") out.push(url.origin);
+        } catch (e) { /* not a URL: ignored */ }
+    }
+    return allocateUTF8(out.join(" "));
 });
 
 EM_JS(char*, js_resolve, (const char* relative), {
@@ -635,6 +657,15 @@ int main() {
     js_watch_fragment();
     js_watch_page_lifecycle();
     js_watch_copy();
+    av::SourcePolicy policy;
+    policy.home = take_js_string(js_page_origin());
+    const std::string allowed = take_js_string(js_allowed_origins());
+    for (std::size_t start = 0; start < allowed.size();) {
+        const std::size_t end = std::min(allowed.find(' ', start), allowed.size());
+        if (end > start) policy.allowed.push_back(allowed.substr(start, end - start));
+        start = end + 1;
+    }
+    app.set_source_policy(std::move(policy));
     std::string requested = take_js_string(js_requested_article());
     app.open(requested.empty() ? take_js_string(js_resolve(AV_DEFAULT_ARTICLE)) : requested, take_js_string(js_fragment()));
     wake();

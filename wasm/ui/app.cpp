@@ -56,6 +56,13 @@ std::string App::init(const std::string& fonts_dir) {
 }
 
 void App::open(const std::string& source, const std::string& block_id) {
+    if (const std::string refused = policy_.refusal(source); !refused.empty()) {
+        // Shown as a load error, with the error screen's way back to the default article.
+        source_ = source;
+        ready_ = false;
+        article_failed(source, source + ": " + refused);
+        return;
+    }
     source_ = source;
     loading_ = true;
     ready_ = false;
@@ -91,7 +98,7 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     find_searched_.clear();
     current_match_ = -1;
     view_.clear_selection();
-    const std::optional<Resume> resume = progress_.open(*article_, source);
+    const std::optional<Resume> resume = progress_.open(*article_, source, policy_.progress_origin(source));
     // A deep link wins over the saved position, and becomes it; but the URL keeps the place being
     // read (#id, place_id), so a reload brings back that fragment: then the saved line wins.
     if (deep_link_wins(*article_, pending_block_, resume ? &resume->anchor : nullptr)) {
@@ -162,23 +169,25 @@ std::string App::library_json() {
     json out = json::array();
     const auto entries = progress_.library();
     for (const LibraryView::Bundled& b : library_.bundled()) {
-        json e = {{"id", b.id}, {"title", b.title}, {"source", b.source}, {"bundled", true}};
+        json e = {{"id", b.id}, {"name", b.id}, {"title", b.title}, {"source", b.source}, {"bundled", true}};
         for (const auto& p : entries)
-            if (p.id == b.id) e["percent"] = p.progress.percent, e["updated"] = p.progress.updated;
+            if (p.id == b.id && p.origin.empty()) e["percent"] = p.progress.percent, e["updated"] = p.progress.updated;
         out.push_back(e);
     }
     for (const auto& p : entries) {
-        const bool bundled = std::any_of(library_.bundled().begin(), library_.bundled().end(),
-                                         [&](const LibraryView::Bundled& b) { return b.id == p.id; });
+        const bool bundled = p.origin.empty() && std::any_of(library_.bundled().begin(), library_.bundled().end(),
+                                                             [&](const LibraryView::Bundled& b) { return b.id == p.id; });
         if (bundled) continue;
-        out.push_back({{"id", p.id}, {"title", p.progress.title}, {"source", p.progress.source}, {"bundled", false},
-                       {"percent", p.progress.percent}, {"updated", p.progress.updated}});
+        json e = {{"id", p.id}, {"name", p.name()}, {"title", p.progress.title}, {"source", p.progress.source},
+                  {"bundled", false}, {"percent", p.progress.percent}, {"updated", p.progress.updated}};
+        if (!p.origin.empty()) e["origin"] = p.origin;
+        out.push_back(e);
     }
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-void App::forget(const std::string& article_id) {
-    progress_.forget(article_id);
+void App::forget(const std::string& name) {
+    progress_.forget_named(name);
     library_entries_ = progress_.library();
     settle_frames_ = std::max(settle_frames_, 2);
 }

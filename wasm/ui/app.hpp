@@ -8,12 +8,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/article.hpp"
 #include "core/layout.hpp"
 #include "core/progress_keeper.hpp"
 #include "core/reading_position.hpp"
+#include "core/source_policy.hpp"
 #include "fonts.hpp"
 #include "host.hpp"
 #include "key_presses.hpp"
@@ -66,7 +68,11 @@ public:
     // The library (bundled articles and saved positions) as JSON, for the page's API; and the
     // same actions its buttons take.
     std::string library_json();
-    void forget(const std::string& article_id);
+    // `name`: an entry's "name" ("id", or "id@origin" for another site's article).
+    void forget(const std::string& name);
+    // Which sources open, and whose progress an article's is (core/source_policy.hpp): the
+    // platform sets it before the first open(); the default opens anything (the desktop).
+    void set_source_policy(SourcePolicy policy) { policy_ = std::move(policy); }
     void forget_all();
     void show_library(bool show);
 
@@ -185,6 +191,7 @@ private:
     std::size_t laid_out_ = 0;  // layout_.computations() when the view was last placed
     ReaderView view_;
     ProgressKeeper progress_;
+    SourcePolicy policy_;
     LibraryView library_;
     bool library_open_ = false;
     std::vector<ProgressKeeper::Entry> library_entries_;  // read from storage when the library opens

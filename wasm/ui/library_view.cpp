@@ -115,12 +115,13 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
     ImGui::TextUnformatted("With this viewer");
     ImGui::PopFont();
     for (const Bundled& b : bundled_) {
-        auto it = std::find_if(positions.begin(), positions.end(), [&](const ProgressKeeper::Entry& e) { return e.id == b.id; });
+        auto it = std::find_if(positions.begin(), positions.end(), [&](const ProgressKeeper::Entry& e) { return e.id == b.id && e.origin.empty(); });
         row(b.id, b.title, b.source, it == positions.end() ? nullptr : &*it);
     }
     bool any_recent = false;
     for (const ProgressKeeper::Entry& e : positions) {
-        if (std::any_of(bundled_.begin(), bundled_.end(), [&](const Bundled& b) { return b.id == e.id; })) continue;
+        if (e.origin.empty() && std::any_of(bundled_.begin(), bundled_.end(), [&](const Bundled& b) { return b.id == e.id; }))
+            continue;
         if (!any_recent) {
             ImGui::Dummy(ImVec2(0, 12));
             ImGui::PushFont(fonts.font(Face::sans_bold), 17.0f);
@@ -130,7 +131,7 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
         }
         // Articles opened from a file cannot be reopened by URL: only forgotten.
         const bool reopenable = !e.progress.source.empty() && e.progress.source.rfind("file:", 0) != 0;
-        row(e.id, e.progress.title, reopenable ? e.progress.source : "", &e);
+        row(e.name(), e.progress.title, reopenable ? e.progress.source : "", &e);
     }
     if (!positions.empty()) {
         ImGui::Dummy(ImVec2(0, 12));
