@@ -207,7 +207,7 @@
         if (entry.percent !== undefined) {
           const index = rows.length;
           item.appendChild(button('Forget', { 'aria-label': 'Forget the position in ' + title }, () => {
-            viewer().forget(entry.id);
+            viewer().forget(entry.name || entry.id);
             announce('Forgot the position in ' + title);
             fillLibrary(index);
           }));

@@ -88,12 +88,13 @@
       return program ? JSON.parse(program.UTF8ToString(program._av_article_json())) : null;
     },
     // The library: bundled articles and every saved position
-    // ([{id, title, source, bundled, percent?, updated?}]), and the library's actions.
+    // ([{id, name, title, source, bundled, origin?, percent?, updated?}]), and the library's
+    // actions. `name` is what forget() takes: the id, or "id@origin" for another site's article.
     library() {
       return program ? JSON.parse(program.UTF8ToString(program._av_library_json())) : [];
     },
-    forget(articleId) {
-      if (program) program.ccall('av_forget', null, ['string'], [String(articleId)]);
+    forget(name) {
+      if (program) program.ccall('av_forget', null, ['string'], [String(name)]);
     },
     forgetAll() {
       if (program) program._av_forget_all();

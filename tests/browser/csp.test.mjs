@@ -4,26 +4,9 @@
 // (inline script, eval, being framed by another site).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { serve, launch, waitForState, solidPng } from './harness.mjs';
+import { serve, launch, waitForState, solidPng, corsHost, siteWith, allowOrigins } from './harness.mjs';
 
-let server, browser, other;
-
-// Another origin (another port), answering with CORS as a host of articles and pictures would.
-function otherOrigin() {
-  return new Promise((resolve) => {
-    const files = {};
-    const http = createServer((req, res) => {
-      const file = files[new URL(req.url, 'http://x').pathname];
-      if (!file) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'Content-Type': file.type, 'Access-Control-Allow-Origin': '*' }).end(file.body);
-    });
-    http.listen(0, '127.0.0.1', () => {
-      const url = `http://127.0.0.1:${http.address().port}/`;
-      resolve({ url, files, close: () => http.close() });
-    });
-  });
-}
+let server, browser, other, site;
 
 const article = (id, picture) => JSON.stringify({
   format: 'article/1', id, lang: 'el', title: `Άρθρο ${id}`,
@@ -34,15 +17,18 @@ const article = (id, picture) => JSON.stringify({
 });
 
 before(async () => {
-  server = await serve();
+  other = await corsHost();
+  // The publisher lets articles come from the other origin (else the page refuses to open them).
+  site = siteWith({});
+  allowOrigins(site.dir, [other.origin]);
+  server = await serve(site.dir);
   browser = await launch();
-  other = await otherOrigin();
   other.files['/pic.png'] = { type: 'image/png', body: solidPng(40, 20, [220, 20, 20]) };
   other.files['/pic2.png'] = { type: 'image/png', body: solidPng(40, 20, [20, 20, 220]) };
   other.files['/remote.json'] = { type: 'application/json', body: article('remote', other.url + 'pic.png') };
   other.files['/second.json'] = { type: 'application/json', body: article('second', other.url + 'pic2.png') };
 });
-after(async () => { await browser?.close(); server?.stop(); other?.close(); });
+after(async () => { await browser?.close(); server?.stop(); other?.close(); site?.remove(); });
 
 // Every violation the page reports, and every console line about the policy.
 async function watched(context) {

@@ -1,7 +1,8 @@
 // Shared by the browser tests: serves a folder with serve.py on a free port and drives Debian's
 // Chromium through playwright-core (never a downloaded browser).
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { deflateSync } from 'node:zlib';
 import path from 'node:path';
@@ -189,6 +190,34 @@ export function siteWith(files) {
     writeFileSync(path.join(dir, name), bytes);
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// Another origin (another port of 127.0.0.1), answering with CORS as a host of articles and pictures
+// would: {url ("http://127.0.0.1:PORT/"), origin, files ({path: {type, body}}, filled by the
+// test), close()}.
+export function corsHost() {
+  return new Promise((resolve) => {
+    const files = {};
+    const http = createServer((req, res) => {
+      const file = files[new URL(req.url, 'http://x').pathname];
+      if (!file) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'Content-Type': file.type, 'Access-Control-Allow-Origin': '*' }).end(file.body);
+    });
+    http.listen(0, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${http.address().port}/`;
+      resolve({ url, origin: url.slice(0, -1), files, close: () => http.close() });
+    });
+  });
+}
+
+// The page of `dir` letting articles come from `origins` too (README, "Which articles a page
+// opens"): its <meta name="article-viewer-origins">, as a publisher edits it.
+export function allowOrigins(dir, origins) {
+  const file = path.join(dir, 'index.html');
+  const page = readFileSync(file, 'utf8');
+  const edited = page.replace(/(<meta name="article-viewer-origins" content=")[^"]*(")/, `$1${origins.join(' ')}$2`);
+  if (edited === page && origins.length) throw new Error(`${file}: no <meta name="article-viewer-origins">`);
+  writeFileSync(file, edited);
 }
 
 // A solid-colour RGB PNG of width x height (zlib from node's standard library).
