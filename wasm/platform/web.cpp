@@ -196,7 +196,8 @@ EM_JS(char*, js_page_origin, (), {
 EM_JS(char*, js_allowed_origins, (), {
     const meta = document.querySelector('meta[name="article-viewer-origins"]');
     const out = [];
-    for (const token of (meta && meta.content || "").split(/\s+/)) {
+    // Not \s: EM_JS makes its body a C string, where "\s" is no escape (the build stops).
+    for (const token of (meta && meta.content || "").split(/[ \t\n\r\f]+/)) {
         try {
             const url = new URL(token);
             if (url.protocol === "https:" || url.protocol === "http:") out.push(url.origin);
