@@ -196,8 +196,10 @@ EM_JS(char*, js_page_origin, (), {
 EM_JS(char*, js_allowed_origins, (), {
     const meta = document.querySelector('meta[name="article-viewer-origins"]');
     const out = [];
-    // Not \s: EM_JS makes its body a C string, where "\s" is no escape (the build stops).
-    for (const token of (meta && meta.content || "").split(/[ \t\n\r\f]+/)) {
+    // Whitespace found with trim(), not a regex: EM_JS makes its body a C string, where "\s" is no
+    // escape (the compiler stops) and "\t" a raw tab (Emscripten's metadata JSON then fails).
+    const spaced = Array.from(meta ? meta.content : "", (c) => (c.trim() ? c : " ")).join("");
+    for (const token of spaced.split(" ")) {
         try {
             const url = new URL(token);
             if (url.protocol === "https:" || url.protocol === "http:") out.push(url.origin);
