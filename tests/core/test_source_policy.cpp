@@ -45,5 +45,6 @@ TEST_SUITE("source policy") {
         CHECK(page.progress_origin("https://partner.example/a.json") == "https://partner.example");
         const SourcePolicy desktop{};
         CHECK(desktop.progress_origin("/home/me/a.json").empty());
+        CHECK(desktop.progress_origin("https://partner.example/a.json").empty());
     }
 }

@@ -18,6 +18,7 @@ std::string SourcePolicy::refusal(const std::string& source) const {
 }
 
 std::string SourcePolicy::progress_origin(const std::string& source) const {
+    if (home.empty()) return {};  // no site (the desktop, file://): one reader's files, one key each
     const std::string from = url::origin(source);
     return from == home ? std::string() : from;
 }

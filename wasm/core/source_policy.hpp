@@ -23,6 +23,7 @@ struct SourcePolicy {
 
     // The origin an article's progress is kept under: "" for the page's own site and the reader's
     // own files (the key every position had before origins counted), else url::origin(source).
+    // Always "" without a `home` (the desktop and file:// pages, which keep no sites apart).
     std::string progress_origin(const std::string& source) const;
 };
 
