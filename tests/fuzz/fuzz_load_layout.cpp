@@ -31,7 +31,7 @@ void check(bool ok) {
     if (!ok) __builtin_trap();
 }
 
-bool finite(float v) { return std::isfinite(v); }
+bool finite(double v) { return std::isfinite(v); }
 
 void check_layout(const av::Article& article, const av::DocumentLayout& doc) {
     check(doc.overflow_lines() == 0);
@@ -67,7 +67,7 @@ void check_layout(const av::Article& article, const av::DocumentLayout& doc) {
 
     // visible(): a range inside the blocks, exactly those that meet the band.
     const std::size_t n = doc.blocks.size();
-    const float bands[][2] = {{0, 0},
+    const av::DocY bands[][2] = {{0, 0},
                               {0, 600},
                               {doc.height / 2, doc.height / 2 + 800},
                               {doc.height - 100, doc.height + 100},

@@ -32,7 +32,7 @@ void check(bool ok) {
     if (!ok) __builtin_trap();
 }
 
-bool finite(float v) { return std::isfinite(v); }
+bool finite(double v) { return std::isfinite(v); }
 
 [[noreturn]] void fail_setup(const std::string& what) {
     std::fprintf(stderr, "fuzz_text: %s\n", what.c_str());
@@ -254,7 +254,7 @@ void check_lines(const std::vector<av::Line>& lines, const std::u32string& text,
 // rectangles inside the paragraph's block.
 void check_geometry(const av::DocumentLayout& doc, const av::TextMeasurer& measurer, std::uint32_t n, std::uint32_t header_n) {
     const std::vector<av::Line>& lines = doc.lines(1);
-    auto hit = [&](float x, float y) {
+    auto hit = [&](float x, av::DocY y) {
         // The title always has a line: some text is always the nearest.
         const std::optional<av::TextPos> pos = av::hit_test(doc, measurer, x, y);
         check(pos.has_value());
@@ -268,7 +268,7 @@ void check_geometry(const av::DocumentLayout& doc, const av::TextMeasurer& measu
     const std::size_t step = std::max<std::size_t>(1, lines.size() / 16);
     for (std::size_t i = 0; i < lines.size(); i += step) {
         const av::Line& line = lines[i];
-        const float y = line.y + line.height / 2;
+        const av::DocY y = line.y + line.height / 2;
         hit(left - 10, y);
         hit(right + 10, y);
         for (const av::Span& s : line.spans) hit(s.x + s.width / 2, y);

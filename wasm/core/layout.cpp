@@ -82,7 +82,7 @@ struct Flattened {
 
 class LineBuilder {
 public:
-    LineBuilder(const InlineStyle& style, PieceMeasurer& m, const Flattened& f, float x, float y, float width,
+    LineBuilder(const InlineStyle& style, PieceMeasurer& m, const Flattened& f, float x, DocY y, float width,
                 std::vector<Line>& out, std::uint32_t base_offset, bool keep_text)
         : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out), base_offset_(base_offset), keep_text_(keep_text) {}
 
@@ -98,7 +98,7 @@ public:
         place(word, started_ && word.space_before ? space : 0);
     }
 
-    float finish() {
+    DocY finish() {
         if (started_) finish_line();
         return y_;
     }
@@ -198,7 +198,9 @@ private:
     const InlineStyle& style_;
     PieceMeasurer& m_;
     const Flattened& f_;
-    float x0_, y_, width_;
+    float x0_;
+    DocY y_;
+    float width_;
     std::vector<Line>& out_;
     bool started_ = false;
     float cursor_ = 0;
@@ -213,8 +215,8 @@ private:
 
 }  // namespace
 
-float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
-                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset,
+DocY break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, DocY y,
+                 float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset,
                   bool keep_text) {
     Flattened f;
     f.runs.reserve(text.size());
@@ -342,7 +344,7 @@ float break_lines(const Inline& text, const InlineStyle& style, const TextMeasur
     return builder.finish();
 }
 
-std::pair<std::size_t, std::size_t> DocumentLayout::visible(float y0, float y1) const {
+std::pair<std::size_t, std::size_t> DocumentLayout::visible(DocY y0, DocY y1) const {
     // Blocks are sorted by top and do not overlap, so bottoms are sorted too.
     auto first = std::partition_point(blocks.begin(), blocks.end(), [&](const BlockLayout& b) { return b.bottom <= y0; });
     auto last = std::partition_point(first, blocks.end(), [&](const BlockLayout& b) { return b.top < y1; });
@@ -366,7 +368,7 @@ public:
     Inline plain(const std::string& text) const { return Inline{Run{text}}; }
 
     // The block's own text: its characters count in line offsets (see progress.cpp block_text()).
-    float text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
+    DocY text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, DocY y, float w) {
         return lay_out(b, t, InlineStyle{face, role, size, lh}, x, y, w, &offset_);
     }
 
@@ -379,16 +381,16 @@ public:
 
     // Words the viewer adds (labels, list markers, alt text, credits): drawn, but not counted in
     // offsets, so an anchor means the same text whatever the viewer writes around it.
-    float decor(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, float y, float w) {
+    DocY decor(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, DocY y, float w) {
         InlineStyle style{face, role, size, lh};
         std::uint32_t at = offset_;
         const std::size_t first = b.kept_lines.size();
-        const float bottom = lay_out(b, t, style, x, y, w, &at);
+        const DocY bottom = lay_out(b, t, style, x, y, w, &at);
         for (std::size_t i = first; i < b.kept_lines.size(); ++i) b.kept_lines[i].decor = true;
         return bottom;
     }
 
-    BlockLayout header(float y) {
+    BlockLayout header(DocY y) {
         offset_ = 0;
         set_paragraph(a_.lang, a_.dir);
         BlockLayout b;
@@ -428,7 +430,7 @@ public:
         }
     }
 
-    BlockLayout block(int index, float y) {
+    BlockLayout block(int index, DocY y) {
         const Block& bl = a_.blocks[static_cast<std::size_t>(index)];
         offset_ = 0;
         set_paragraph(bl.lang.empty() ? std::string_view(a_.lang) : std::string_view(bl.lang),
@@ -448,7 +450,7 @@ public:
             case BlockType::quote: {
                 // A right-to-left quote is mirrored: its bar on the right, its text indented from there.
                 const float indent = s_ * 1.2f;
-                const float top = y;
+                const DocY top = y;
                 const bool r = rtl(bl.text);
                 const float tx = r ? x : x + indent;
                 y = text(b, bl.text, Face::serif_italic, Role::quote, s_ * 1.05f, 1.5f, tx, y, w - indent);
@@ -490,7 +492,7 @@ public:
                 break;
             }
             case BlockType::sponsored: {
-                const float top = y;
+                const DocY top = y;
                 y += pad;
                 std::string label = bl.label.empty() ? locale::sponsored_label(a_.lang) : bl.label;
                 if (!bl.sponsor.empty()) label += " · " + bl.sponsor;
@@ -514,7 +516,7 @@ public:
                 break;
             }
             case BlockType::callout: {
-                const float top = y;
+                const DocY top = y;
                 y += pad;
                 if (!bl.label.empty()) y = decor(b, plain(bl.label), Face::sans_bold, Role::label, s_ * 0.75f, 1.4f, x + pad, y, w - 2 * pad) + s_ * 0.3f;
                 if (!bl.title.empty()) y = text(b, bl.title, Face::sans_bold, Role::callout, s_ * 1.05f, 1.35f, x + pad, y, w - 2 * pad) + s_ * 0.3f;
@@ -536,7 +538,8 @@ public:
                 // at spaces, else between characters), so it stays whole and within the column.
                 const float size = s_ * 0.8f, cpad = s_ * 0.5f, gap = s_ * 0.4f, lh = 1.3f;
                 const float chip_h = size * 1.8f, text_inset = (chip_h - size * lh) / 2;
-                float cx = 0, row_h = 0;
+                float cx = 0;
+                DocY row_h = 0;
                 for (const std::string& tag : bl.tags) {
                     const float cw = std::min(m_.width(tag, Face::sans, size), w - 2 * cpad) + 2 * cpad;
                     if (cx > 0 && cx + cw > w) {
@@ -545,14 +548,14 @@ public:
                         row_h = 0;
                     }
                     const std::size_t first = b.kept_lines.size();
-                    const float bottom = text(b, plain(tag), Face::sans, Role::chip, size, lh, x + cx + cpad, y + text_inset,
+                    const DocY bottom = text(b, plain(tag), Face::sans, Role::chip, size, lh, x + cx + cpad, y + text_inset,
                                               w - cx - 2 * cpad);
                     // The chip is as wide as its widest line really is, and as tall as its lines.
                     float tw = 0;
                     for (std::size_t i = first; i < b.kept_lines.size(); ++i)
                         if (!b.kept_lines[i].spans.empty())
                             tw = std::max(tw, b.kept_lines[i].spans.back().x + b.kept_lines[i].spans.back().width - (x + cx + cpad));
-                    const float h = std::max(chip_h, bottom - y + text_inset);
+                    const DocY h = std::max(static_cast<DocY>(chip_h), bottom - y + text_inset);
                     b.shapes.push_back(Shape{ShapeKind::chip, x + cx, y, tw + 2 * cpad, h, index});
                     row_h = std::max(row_h, h);
                     cx += tw + 2 * cpad + gap;
@@ -591,7 +594,7 @@ private:
         }
     }
 
-    float lay_out(BlockLayout& b, const Inline& t, const InlineStyle& style, float x, float y, float w, std::uint32_t* offset) {
+    DocY lay_out(BlockLayout& b, const Inline& t, const InlineStyle& style, float x, DocY y, float w, std::uint32_t* offset) {
         if (services_.engine && needs_engine(t))
             return break_rich_lines(t, style, paragraph_, services_, m_, x, y, w, b.kept_lines, links_, offset, keep_text_);
         return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, offset, keep_text_);
@@ -653,7 +656,7 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
         std::vector<Line>().swap(b.kept_lines);
         doc.blocks.push_back(std::move(b));
     };
-    float y = s * 2.0f;
+    DocY y = s * 2.0f;
     doc.blocks.reserve(article.blocks.size() + 1);
     std::uint32_t first_link = 0;
     add(layouter.header(y), first_link);

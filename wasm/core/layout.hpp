@@ -18,6 +18,13 @@
 
 namespace av {
 
+// A vertical position or extent in the document, in pixels. A double: a float has 24 bits, so past
+// 2^24 px (16.7 M: a list of a million items, a long paragraph at a narrow width) it rounds to 2,
+// 4, 8 px, and a 63.5 MB article stopped growing at 2^27 px with its lines rounded onto each other
+// (hardening issue, item 3). A double is exact to far below a pixel for any accepted article.
+// Widths, x and sizes stay float; the UI draws y - scroll, small again, as a float.
+using DocY = double;
+
 // What a piece of text is, so the UI can pick its colour; layout has already picked face and size.
 enum class Role : std::uint8_t { title, subtitle, meta, heading, body, quote, label, sponsored, callout, link, chip, caption, alt };
 
@@ -51,7 +58,7 @@ struct Span {
 };
 
 struct Line {
-    float y = 0;       // top of the line box
+    DocY y = 0;        // top of the line box
     float height = 0;  // line box height (font size x line height)
     // Characters (code points) of the block's own text before this line: the same at every
     // width and size, so a reading position can be kept as (block, offset).
@@ -78,14 +85,17 @@ enum class ShapeKind : std::uint8_t { sponsored_box, callout_box, quote_bar, rul
 
 struct Shape {
     ShapeKind kind;
-    float x, y, w, h;
+    float x;
+    DocY y;
+    float w;
+    DocY h;
     int block = -1;  // the article block it belongs to
 };
 
 struct BlockLayout {
     int block = -1;    // index into Article::blocks; -1 for the header (title, subtitle, byline)
-    float top = 0;     // first pixel of the block, margins excluded
-    float bottom = 0;  // last pixel + 1
+    DocY top = 0;     // first pixel of the block, margins excluded
+    DocY bottom = 0;  // last pixel + 1
     std::vector<Shape> shapes;  // drawn under the lines
     // The lines, while they are kept: read them through DocumentLayout::lines(), which lays the
     // block out again when they are not. A long article's lines take about twice its text, so
@@ -109,14 +119,14 @@ struct DocumentLayout {
     LayoutParams params;
     float column_x = 0;
     float column_width = 0;
-    float height = 0;
+    DocY height = 0;
     std::vector<BlockLayout> blocks;  // in document order, `top` increasing
     std::vector<std::string> links;   // targets of Span::link
     int reading_minutes = 0;
 
     // Indices [first, last) of blocks that meet the band [y0, y1): a binary search, so the cost of
     // a frame does not grow with the article's length.
-    std::pair<std::size_t, std::size_t> visible(float y0, float y1) const;
+    std::pair<std::size_t, std::size_t> visible(DocY y0, DocY y1) const;
     // Number of lines wider than the column (must be 0) and lines in all, counted while laying out.
     std::size_t overflow_lines() const { return overflowing_; }
     std::size_t line_count() const { return total_lines_; }
@@ -155,8 +165,8 @@ struct InlineStyle {
 // `offset` is the character offset of this inline's first character within its block; it
 // advances by the inline's length. Without `keep_text` the spans are placed and measured but
 // hold no text: layout_article's first pass, which keeps only heights and counts.
-float break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, float y,
-                  float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset = nullptr,
+DocY break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, DocY y,
+                 float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset = nullptr,
                   bool keep_text = true);
 
 // Keeps the last layout and recomputes it only when the article or the parameters change.

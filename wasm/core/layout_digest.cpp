@@ -8,7 +8,7 @@ namespace av {
 namespace {
 
 // Sixteenths of a pixel, as an integer: the text is the same on every platform.
-long long px(float v) { return std::llround(static_cast<double>(v) * 16.0); }
+long long px(double v) { return std::llround(v * 16.0); }
 
 template <typename... Values>
 void put(std::string& out, const char* format, Values... values) {

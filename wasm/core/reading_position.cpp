@@ -13,9 +13,9 @@ std::size_t layout_index(const DocumentLayout& doc, int block) {
     return static_cast<std::size_t>(it - doc.blocks.begin());
 }
 
-Anchor anchor_at(const DocumentLayout& doc, float scroll_y) {
+Anchor anchor_at(const DocumentLayout& doc, DocY scroll_y) {
     if (doc.blocks.empty() || scroll_y <= 0) return Anchor{};
-    auto [first, last] = doc.visible(scroll_y, scroll_y + 1e9f);
+    auto [first, last] = doc.visible(scroll_y, scroll_y + 1e12);
     for (std::size_t i = first; i < doc.blocks.size(); ++i) {
         const BlockLayout& b = doc.blocks[i];
         const std::vector<Line>& lines = doc.lines(i);
@@ -28,13 +28,13 @@ Anchor anchor_at(const DocumentLayout& doc, float scroll_y) {
     return Anchor{doc.blocks.back().block, end.empty() ? 0 : end.back().offset};
 }
 
-float scroll_for(const DocumentLayout& doc, const Anchor& anchor) {
+DocY scroll_for(const DocumentLayout& doc, const Anchor& anchor) {
     if (doc.blocks.empty()) return 0;
     if (anchor.block < 0 && anchor.offset == 0) return 0;
     const std::size_t i = layout_index(doc, anchor.block);
     const BlockLayout& b = doc.blocks[i];
     if (b.block != anchor.block) return b.top;  // the block is gone: its nearest neighbour
-    float y = b.top;
+    DocY y = b.top;
     for (const Line& line : doc.lines(i)) {
         if (line.offset > anchor.offset) break;
         y = line.y;
@@ -42,10 +42,10 @@ float scroll_for(const DocumentLayout& doc, const Anchor& anchor) {
     return y;
 }
 
-float fraction_read(const DocumentLayout& doc, float scroll_y, float view_h) {
-    const float range = doc.height - view_h;
-    if (range <= 0) return 1.0f;
-    return std::clamp(scroll_y / range, 0.0f, 1.0f);
+double fraction_read(const DocumentLayout& doc, DocY scroll_y, float view_h) {
+    const DocY range = doc.height - view_h;
+    if (range <= 0) return 1.0;
+    return std::clamp(scroll_y / range, 0.0, 1.0);
 }
 
 int find_block(const Article& article, const std::string& id) {

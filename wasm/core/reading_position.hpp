@@ -20,14 +20,14 @@ struct Anchor {
 
 // The line at the top of a viewport scrolled to `scroll_y`: the first line whose bottom is
 // below it (a line cut in half at the top still counts as the one being read).
-Anchor anchor_at(const DocumentLayout& doc, float scroll_y);
+Anchor anchor_at(const DocumentLayout& doc, DocY scroll_y);
 
 // The scroll position that puts the anchored line at the top; clamps an offset past the block's
 // end to its last line and an unknown block to the nearest one laid out.
-float scroll_for(const DocumentLayout& doc, const Anchor& anchor);
+DocY scroll_for(const DocumentLayout& doc, const Anchor& anchor);
 
 // Fraction of the article read, 0..1, for a viewport of `view_h` scrolled to `scroll_y`.
-float fraction_read(const DocumentLayout& doc, float scroll_y, float view_h);
+double fraction_read(const DocumentLayout& doc, DocY scroll_y, float view_h);
 
 // The block index whose `id` is `id`, or -1.
 int find_block(const Article& article, const std::string& id);

@@ -90,18 +90,18 @@ std::vector<Rect> range_rects(const DocumentLayout& doc, const TextMeasurer& mea
     return out;
 }
 
-std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& measurer, float x, float y) {
+std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& measurer, float x, DocY y) {
     // The nearest text line: search the block under y and its neighbours.
     auto [first, last] = doc.visible(y, y + 1);
     std::size_t from = first > 0 ? first - 1 : 0;
     std::size_t to = std::min(std::max(last, first + 1) + 1, doc.blocks.size());
     const Line* best = nullptr;
     int best_block = -1;
-    float best_distance = INFINITY;
+    DocY best_distance = INFINITY;
     auto consider = [&](std::size_t i) {
         for (const Line& line : doc.lines(i)) {
             if (line.decor || line.spans.empty()) continue;
-            const float d = y < line.y ? line.y - y : y >= line.y + line.height ? y - (line.y + line.height) + 0.001f : 0;
+            const DocY d = y < line.y ? line.y - y : y >= line.y + line.height ? y - (line.y + line.height) + 0.001 : 0;
             if (d < best_distance) {
                 best_distance = d;
                 best = &line;
@@ -114,7 +114,7 @@ std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& m
     // the nearest text before and after them, so a drag past them still selects to its end.
     for (std::size_t i = from; !best && i-- > 0;) consider(i);
     for (std::size_t i = to; i < doc.blocks.size(); ++i) {
-        const float before = best_distance;
+        const DocY before = best_distance;
         if (doc.blocks[i].top - y > best_distance) break;
         consider(i);
         if (best_distance < before) break;

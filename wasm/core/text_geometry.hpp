@@ -20,7 +20,9 @@ struct TextPos {
 };
 
 struct Rect {
-    float x, y, w, h;
+    float x;
+    DocY y;  // document coordinates: exact far down a long article (layout.hpp)
+    float w, h;
 };
 
 // Rectangles (document coordinates), one per line, covering characters [begin, end) of the text
@@ -30,6 +32,6 @@ std::vector<Rect> range_rects(const DocumentLayout& doc, const TextMeasurer& mea
 
 // The character boundary nearest to the point (document coordinates), on the nearest line of
 // text; nullopt for an empty layout.
-std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& measurer, float x, float y);
+std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& measurer, float x, DocY y);
 
 }  // namespace av

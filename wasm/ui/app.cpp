@@ -214,7 +214,7 @@ void App::drop_pictures() {
     picture_requests_.clear();
 }
 
-void App::request_pictures(const DocumentLayout& doc, float scroll_y, float view_h) {
+void App::request_pictures(const DocumentLayout& doc, DocY scroll_y, float view_h) {
     // "Near the viewport": one screen above and two below, so a picture is there when scrolled to.
     const auto [first, last] = doc.visible(scroll_y - view_h, scroll_y + 2 * view_h);
     for (std::size_t i = first; i < last; ++i) {
@@ -434,7 +434,7 @@ bool App::text_pending() const {
     return catalog || (article_->needs.rich && engine_state_ == Asked::waiting);
 }
 
-void App::count_missing_glyphs(const DocumentLayout& doc, float scroll_y, float view_h) {
+void App::count_missing_glyphs(const DocumentLayout& doc, DocY scroll_y, float view_h) {
     if (counted_blocks_.size() != doc.blocks.size()) {
         counted_blocks_.assign(doc.blocks.size(), false);
         missing_glyphs_ = 0;
@@ -501,7 +501,7 @@ void App::draw_article(float width, float height) {
         const TextRange& m = matches_[static_cast<std::size_t>(current_match_)];
         const std::vector<Rect> rects = range_rects(doc, fonts_, m.block, m.begin, m.end);
         if (!rects.empty()) {
-            const float y = rects.front().y;
+            const DocY y = rects.front().y;
             if (y < view_.scroll_y() || y + rects.front().h > view_.scroll_y() + height) view_.scroll_to(y - height / 3);
         }
     }

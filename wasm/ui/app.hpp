@@ -140,11 +140,11 @@ private:
     void draw_article(float width, float height);
     void handle_shortcuts();
     void report_reading_place();
-    void request_pictures(const DocumentLayout& doc, float scroll_y, float view_h);
+    void request_pictures(const DocumentLayout& doc, DocY scroll_y, float view_h);
     void update_matches();
     void request_text_support();
     void request_font_files();
-    void count_missing_glyphs(const DocumentLayout& doc, float scroll_y, float view_h);
+    void count_missing_glyphs(const DocumentLayout& doc, DocY scroll_y, float view_h);
     void show_match();
     void show_notice(std::string text, bool offer_start_over);
     void drop_pictures();
@@ -216,9 +216,9 @@ private:
     Anchor first_line_;         // the line on screen at the top, found in the layout at each frame
     std::string pending_block_; // a deep link waiting for its article
     std::string reported_block_;
-    float doc_height_ = 0;  // of the last frame's layout, for state_json()
+    DocY doc_height_ = 0;  // of the last frame's layout, for state_json()
     float column_x_ = 0, column_width_ = 0;
-    float percent_ = 0;
+    double percent_ = 0;
     int reading_minutes_ = 0;
 
     // Pictures of image blocks, loaded lazily when they come near the viewport.

@@ -54,7 +54,7 @@ void App::draw_toolbar(float width) {
     dl->AddLine(ImVec2(pos.x, pos.y + toolbar_height - 1), ImVec2(pos.x + width, pos.y + toolbar_height - 1),
                 ImGui::GetColorU32(to_vec4(t.rule)));
     // How far along, as a thin bar on the bar's bottom edge, and the time left at its left end.
-    dl->AddRectFilled(ImVec2(pos.x, pos.y + toolbar_height - 3), ImVec2(pos.x + width * percent_, pos.y + toolbar_height),
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + toolbar_height - 3), ImVec2(pos.x + width * static_cast<float>(percent_), pos.y + toolbar_height),
                       ImGui::GetColorU32(to_vec4(t.link)));
     const std::string left = locale::time_left(article_->lang, minutes_left_);
     ImGui::SetCursorPos(ImVec2(16.0f, (toolbar_height - ImGui::GetTextLineHeight()) / 2));

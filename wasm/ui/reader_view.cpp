@@ -21,6 +21,11 @@ ImU32 to_imgui(Rgb c, float alpha = 1.0f) { return IM_COL32(c.r, c.g, c.b, stati
 
 // Snaps to the device pixel grid so glyphs are not resampled between pixels (blurry text).
 float snap(float v, float scale) { return std::round(v * scale) / scale; }
+double snap(double v, float scale) { return std::round(v * scale) / scale; }
+
+// A document position on screen, for ImGui: `dy` (the window's top minus the scroll, a document
+// position) plus `y` is computed in doubles, exactly, and only the small result is a float.
+float on_screen(DocY dy, DocY y) { return static_cast<float>(dy + y); }
 
 // One glyph of a glyph font (ui/glyph_fonts.hpp), its pen at (x, y) on the baseline. Like
 // ImFont::RenderChar, but snapped to device pixels rather than truncated to logical ones: the
@@ -53,7 +58,7 @@ void ReaderView::touch(TouchPhase phase, double time, float y) {
     }
 }
 
-void ReaderView::jump_to(float y) {
+void ReaderView::jump_to(DocY y) {
     scroll_ = target_ = y;
     velocity_ = 0;
 }
@@ -70,7 +75,7 @@ void ReaderView::handle_input(const DocumentLayout& doc, float view_h) {
     if (ImGui::IsWindowFocused() && !io.WantTextInput && !io.KeyCtrl && !io.KeySuper && !io.KeyAlt) {
         auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
         const float page = std::max(view_h - line * 2.0f, line);
-        float before = target_;
+        const DocY before = target_;
         if (pressed(ImGuiKey_DownArrow)) target_ += line * 2.0f;
         if (pressed(ImGuiKey_UpArrow)) target_ -= line * 2.0f;
         if (pressed(ImGuiKey_PageDown) || (pressed(ImGuiKey_Space) && !io.KeyShift)) target_ += page;
@@ -94,9 +99,9 @@ void ReaderView::handle_scrollbar(const DocumentLayout& doc, float view_h) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 origin = ImGui::GetWindowPos();
     const float track_x = origin.x + ImGui::GetWindowWidth() - scrollbar_width;
-    const float thumb_h = std::max(view_h * view_h / doc.height, 32.0f);
-    const float range = doc.height - view_h;
-    const float thumb_y = origin.y + (view_h - thumb_h) * (scroll_ / range);
+    const float thumb_h = std::max(static_cast<float>(view_h * view_h / doc.height), 32.0f);
+    const DocY range = doc.height - view_h;
+    const float thumb_y = origin.y + (view_h - thumb_h) * static_cast<float>(scroll_ / range);
     const bool over_track = io.MousePos.x >= track_x && io.MousePos.x < track_x + scrollbar_width &&
                             io.MousePos.y >= origin.y && io.MousePos.y < origin.y + view_h;
     if (over_track && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -223,21 +228,21 @@ std::string ReaderView::selected_text(const Article& article) const {
 
 bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme,
                       Host& host, float view_h, const std::vector<std::uint64_t>& pictures, const Found& found) {
-    const float max_scroll = std::max(0.0f, doc.height - view_h);
+    const DocY max_scroll = std::max(0.0, doc.height - view_h);
     // A relayout or a taller window can leave a view at rest past the new end: pulling it back is
     // not the reader's move (moved() stays false), so the anchor, still past it, is kept for the
     // next layout instead of drifting up a block at each resize.
     if (scroll_ == target_ && velocity_ == 0 && scroll_ > max_scroll) scroll_ = target_ = max_scroll;
-    const float before = scroll_;
+    const DocY before = scroll_;
     handle_scrollbar(doc, view_h);
     handle_selection(article, doc, fonts, view_h);
     handle_touch(article, doc, fonts, view_h);
     handle_input(doc, view_h);
-    target_ = std::clamp(target_, 0.0f, max_scroll);
+    target_ = std::clamp(target_, 0.0, max_scroll);
     if (velocity_ != 0 && (scroll_ <= 0 || scroll_ >= max_scroll)) velocity_ = 0;
-    scroll_ = std::clamp(scroll_, 0.0f, max_scroll);
+    scroll_ = std::clamp(scroll_, 0.0, max_scroll);
     // Ease towards the target: a fixed fraction per frame, finishing exactly.
-    const float diff = target_ - scroll_;
+    const DocY diff = target_ - scroll_;
     scroll_ = !smooth_ || std::fabs(diff) < 0.5f ? target_ : scroll_ + diff * 0.3f;
     moved_ = scroll_ != before;
     // A finger resting on the text draws frames until it becomes a long press: nothing else
@@ -249,7 +254,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
     const ImGuiIO& io = ImGui::GetIO();
     const float scale = io.DisplayFramebufferScale.y > 0 ? io.DisplayFramebufferScale.y : 1.0f;
     const ImVec2 origin = ImGui::GetWindowPos();
-    const float dy = origin.y - snap(scroll_, scale);
+    const DocY dy = origin.y - snap(scroll_, scale);
     const float dx = origin.x;
     const ImVec2 mouse = io.MousePos;
     int hovered_link = -1;
@@ -261,7 +266,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
         const std::uint64_t picture =
             block.block >= 0 && static_cast<std::size_t>(block.block) < pictures.size() ? pictures[static_cast<std::size_t>(block.block)] : 0;
         for (const Shape& s : block.shapes) {
-            const ImVec2 a(dx + s.x, dy + s.y), b(dx + s.x + s.w, dy + s.y + s.h);
+            const ImVec2 a(dx + s.x, on_screen(dy, s.y)), b(dx + s.x + s.w, on_screen(dy, s.y + s.h));
             const float r = doc.params.font_size * 0.3f;
             switch (s.kind) {
                 case ShapeKind::sponsored_box:
@@ -281,7 +286,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                 case ShapeKind::chip:
                     // A pill; a long tag broken over several lines keeps a one-line chip's round
                     // ends (its height, 1.44 x the text size: core/layout.cpp), not a lozenge.
-                    dl->AddRectFilled(a, b, to_imgui(theme.chip_bg), std::min(s.h, doc.params.font_size * 1.44f) / 2);
+                    dl->AddRectFilled(a, b, to_imgui(theme.chip_bg), std::min(static_cast<float>(s.h), doc.params.font_size * 1.44f) / 2);
                     break;
                 case ShapeKind::bullet:
                     dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), s.w / 2, to_imgui(theme.text));
@@ -291,7 +296,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
         // Find matches and the selection, under the text.
         auto fill = [&](std::uint32_t begin, std::uint32_t end, Rgb color, float alpha) {
             for (const Rect& r : range_rects(doc, fonts, block.block, begin, end))
-                dl->AddRectFilled(ImVec2(dx + r.x, dy + r.y), ImVec2(dx + r.x + r.w, dy + r.y + r.h), to_imgui(color, alpha), 2.0f);
+                dl->AddRectFilled(ImVec2(dx + r.x, on_screen(dy, r.y)), ImVec2(dx + r.x + r.w, on_screen(dy, r.y + r.h)), to_imgui(color, alpha), 2.0f);
         };
         if (found.matches) {
             const auto& m = *found.matches;
@@ -311,7 +316,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
             for (const Span& span : line.spans) {
                 if (picture && span.role == Role::alt) continue;  // the picture replaces its alt text
                 const float x = snap(dx + span.x, scale);
-                const float y = snap(dy + line.y + (line.height - span.size) / 2, scale);
+                const float y = snap(on_screen(dy, line.y + (line.height - span.size) / 2), scale);
                 const ImU32 color = to_imgui(theme.color(span.role));
                 ImFont* font = fonts.font(span.face);
                 // Rich spans (docs/text-pipeline.md) sit on the face's baseline: ImGui puts a
@@ -341,7 +346,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                 if (!span.text.empty() && span.text.back() == ' ') w -= fonts.width(" ", span.face, span.size);
                 const float underline = snap(y + span.size * 1.12f, scale);
                 dl->AddLine(ImVec2(x, underline), ImVec2(x + w, underline), color, std::max(1.0f, span.size / 18.0f));
-                if (mouse.x >= x && mouse.x < x + w && mouse.y >= dy + line.y && mouse.y < dy + line.y + line.height)
+                if (mouse.x >= x && mouse.x < x + w && mouse.y >= on_screen(dy, line.y) && mouse.y < on_screen(dy, line.y + line.height))
                     hovered_link = span.link;
             }
         }
@@ -358,8 +363,8 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
 
     if (doc.height > view_h) {
         const float track_x = origin.x + ImGui::GetWindowWidth() - scrollbar_width;
-        const float thumb_h = std::max(view_h * view_h / doc.height, 32.0f);
-        const float thumb_y = origin.y + (view_h - thumb_h) * (scroll_ / (doc.height - view_h));
+        const float thumb_h = std::max(static_cast<float>(view_h * view_h / doc.height), 32.0f);
+        const float thumb_y = origin.y + (view_h - thumb_h) * static_cast<float>(scroll_ / (doc.height - view_h));
         const bool active = dragging_thumb_ || (mouse.x >= track_x && ImGui::IsWindowHovered());
         const float w = active ? 8.0f : 5.0f;
         dl->AddRectFilled(ImVec2(track_x + scrollbar_width - w - 2.0f, thumb_y),

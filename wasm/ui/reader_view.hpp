@@ -44,11 +44,11 @@ public:
     // Selects a range (used by tests through the page API, and by triple-click).
     void select(TextPos from, TextPos to) { sel_anchor_ = from, sel_focus_ = to; }
 
-    float scroll_y() const { return scroll_; }
+    DocY scroll_y() const { return scroll_; }
     // Jumps (no animation) and stops any motion; does not count as the reader moving.
-    void jump_to(float y);
+    void jump_to(DocY y);
     // Scrolls there like a key press would (smoothly unless reduced motion is on).
-    void scroll_to(float y) { target_ = y; }
+    void scroll_to(DocY y) { target_ = y; }
     // True when the last draw() moved the view because of the reader (input or its animation).
     bool moved() const { return moved_; }
     void set_smooth(bool smooth) { smooth_ = smooth; }
@@ -72,8 +72,8 @@ private:
     void handle_touch(const Article& article, const DocumentLayout& doc, const FontSet& fonts, float view_h);
     void edge_scroll(float pointer_y, float top, float bottom);
 
-    float scroll_ = 0;     // what is drawn
-    float target_ = 0;     // where smooth scrolling is heading
+    DocY scroll_ = 0;      // what is drawn
+    DocY target_ = 0;      // where smooth scrolling is heading
     float velocity_ = 0;   // touch fling, pixels per second
     bool dragging_thumb_ = false;
     float thumb_grab_ = 0;  // where on the thumb the pointer took it

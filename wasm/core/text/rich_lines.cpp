@@ -90,10 +90,10 @@ std::uint8_t paragraph_level(const Inline& text, const ParagraphContext& paragra
     return analyze(engine, p, paragraph, info);
 }
 
-float break_rich_lines(const Inline& text, const InlineStyle& style, const ParagraphContext& paragraph,
-                       const TextServices& services, const TextMeasurer& measurer, float x, float y, float width,
-                       std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset, bool keep_text,
-                       std::uint8_t* paragraph_level_out) {
+DocY break_rich_lines(const Inline& text, const InlineStyle& style, const ParagraphContext& paragraph,
+                      const TextServices& services, const TextMeasurer& measurer, float x, DocY y, float width,
+                      std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset, bool keep_text,
+                      std::uint8_t* paragraph_level_out) {
     const ParagraphText p = flatten(text, style.face, paragraph.lang, paragraph.han, links);
     const std::uint32_t base = offset ? *offset : 0;
     if (offset) *offset += static_cast<std::uint32_t>(p.text.size());

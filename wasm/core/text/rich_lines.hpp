@@ -31,8 +31,8 @@ bool has_ltr_letter(const Inline& text);
 // Lays out `text` as break_lines does (same parameters, same lines), through the engine: the lines
 // are visual (Line::visual), right-aligned when the paragraph is right-to-left. Returns the y after
 // the last line; `paragraph_level` (if given) receives the paragraph's level (0 or 1).
-float break_rich_lines(const Inline& text, const InlineStyle& style, const ParagraphContext& paragraph,
-                       const TextServices& services, const TextMeasurer& measurer, float x, float y, float width,
+DocY break_rich_lines(const Inline& text, const InlineStyle& style, const ParagraphContext& paragraph,
+                      const TextServices& services, const TextMeasurer& measurer, float x, DocY y, float width,
                        std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset = nullptr,
                        bool keep_text = true, std::uint8_t* paragraph_level = nullptr);
 
