@@ -248,7 +248,11 @@ TEST_SUITE("document layout") {
         CHECK(cache.computations() == 4);
         cache.invalidate();
         cache.get(r.article, measurer, LayoutParams{700, 24, 1});
-        CHECK(cache.computations() == 5);
+        CHECK(cache.computations() == 5);        // clear() frees the layout too (a long article's is hundreds of MB): nothing is current.
+        cache.clear();
+        CHECK(cache.current() == nullptr);
+        CHECK(cache.get(r.article, measurer, LayoutParams{700, 24, 1}).blocks.size() == r.article.blocks.size() + 1);
+        CHECK(cache.computations() == 6);
     }
 }
 

@@ -177,6 +177,12 @@ public:
     const DocumentLayout& get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
                               const TextServices& text = {});
     void invalidate() { valid_ = false; }
+    // Invalidates and frees the layout (invalidate() keeps its memory until the next get()).
+    void clear() {
+        layout_ = DocumentLayout{};
+        article_ = nullptr;
+        valid_ = false;
+    }
     // The layout the last get() returned, or null when there is none (nothing laid out since the
     // last invalidate()).
     const DocumentLayout* current() const { return valid_ ? &layout_ : nullptr; }

@@ -311,6 +311,15 @@ public:
     void choose_file() override { js_choose_file(); }
     // The reader's own file (av_open_bytes), kept so that Retry can read it again.
     std::string local_source, local_bytes;
+    // Emscripten's malloc returns null when the browser refuses to grow the memory (with
+    // ALLOW_MEMORY_GROWTH it does not abort; `new` would). The memory grown stays: what the article
+    // then allocates fits in it. The volatile store keeps the compiler from dropping the pair.
+    bool make_room(std::size_t bytes) override {
+        void* volatile room = std::malloc(bytes);
+        if (!room) return false;
+        std::free(room);
+        return true;
+    }
     void open_link(const std::string& url) override { js_open_link(url.c_str()); }
     void set_title(const std::string& title) override { js_set_title(title.c_str()); }
     void reading_at(const std::string& block_id) override { js_set_fragment(block_id.c_str()); }

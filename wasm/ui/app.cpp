@@ -11,6 +11,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/layout_digest.hpp"
+#include "core/memory_budget.hpp"
 #include "core/locale.hpp"
 #include "core/text/text_class.hpp"
 #include "missing_glyphs.hpp"
@@ -76,6 +77,17 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     if (source != source_) return;  // an answer to an older request
     loading_ = false;
     settle_frames_ = 2;
+    // The article on screen goes first (it is replaced, by this one or by the error screen): a long
+    // one and its layout take up to hundreds of MB, and both at once may not fit.
+    progress_.close();  // saves what it had pending
+    drop_pictures();
+    layout_.clear();
+    article_.reset();
+    if (const std::size_t need = memory_to_open(bytes.size(), LoadLimits{}.max_values); !host_.make_room(need)) {
+        article_failed(source, source + ": opening this article may take " + std::to_string((need + 999999) / 1000000) +
+                                   " MB of memory, more than the browser gives this page");
+        return;
+    }
     LoadResult result = load_article(bytes, source);
     warnings_ = std::move(result.warnings);
     for (const std::string& w : warnings_) std::fprintf(stderr, "warning: %s\n", w.c_str());

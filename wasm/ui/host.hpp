@@ -2,6 +2,7 @@
 // platform/desktop.cpp) implements these few hooks; everything else is shared.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -19,6 +20,14 @@ public:
     // Starts reading `source` (a URL on the web, a file path on the desktop). The platform answers,
     // now or later, with App::article_arrived or App::article_failed for the same source.
     virtual void fetch_article(const std::string& source) = 0;
+
+    // Makes sure `bytes` more bytes of memory can be allocated (core/memory_budget.hpp), before an
+    // article is read; false when they cannot, and the article is refused. The web grows its
+    // memory now, and the browser may refuse; the desktop's memory is the system's (true).
+    virtual bool make_room(std::size_t bytes) {
+        (void)bytes;
+        return true;
+    }
 
     // Reads the list of bundled articles (assets/articles/index.json) for the library; answers
     // with App::index_arrived, or not at all if it cannot.
