@@ -99,7 +99,7 @@
     const parts = [];
     if (by.authors && by.authors.length) parts.push(document.createTextNode(by.authors.join(', ')));
     if (by.publishedText) parts.push(el('time', { datetime: by.published || null }, by.publishedText));
-    if (by.source) parts.push(document.createTextNode(by.source));
+    if (by.source && !by.sourceRepeatsAuthor) parts.push(document.createTextNode(by.source));
     const byline = el('p', { class: 'byline', tabindex: '-1' });
     parts.forEach((part, i) => {
       if (i > 0) byline.appendChild(document.createTextNode(' · '));

@@ -41,7 +41,16 @@ TEST_SUITE("article json") {
         CHECK(j["byline"]["source"] == "Exemple Presse");
         CHECK_FALSE(j["byline"].contains("url"));  // ftp: dropped by the loader
         CHECK_FALSE(j["byline"].contains("updated"));
+        CHECK_FALSE(j["byline"].contains("sourceRepeatsAuthor"));
         CHECK(j["blocks"] == json::array());
+    }
+
+    TEST_CASE("a source that repeats an author is marked, as the canvas leaves it out") {
+        // Reader-visible defects issue, item 15: "Mac & i · Mac & i".
+        const json j = mirror_of(R"({"format":"article/1","id":"m","title":"T","blocks":[],
+            "byline":{"authors":["Jo","Mac & i"],"source":"mac & I"}})");
+        CHECK(j["byline"]["source"] == "mac & I");
+        CHECK(j["byline"]["sourceRepeatsAuthor"] == true);
     }
 
     TEST_CASE("headings, paragraphs and runs; dropped links stay dropped") {

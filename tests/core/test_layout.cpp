@@ -256,6 +256,27 @@ TEST_SUITE("document layout") {
     }
 }
 
+TEST_SUITE("byline") {
+    // Reader-visible defects issue, item 15: the source was shown again after the same author.
+    std::string meta_line(const std::string& byline) {
+        auto r = load_article(R"({"format":"article/1","id":"b","lang":"en","title":"T","blocks":[],"byline":)" + byline + "}", "b.json");
+        REQUIRE(r.ok());
+        const DocumentLayout doc = layout_article(r.article, measurer, LayoutParams{1000, 20, 0});
+        std::string text;
+        for (const Line& l : doc.lines(0))
+            if (l.decor)
+                for (const Span& sp : l.spans) text += sp.text;
+        return text;
+    }
+
+    TEST_CASE("a source that repeats an author is shown once") {
+        CHECK(meta_line(R"({"authors":["Mac & i"],"source":"Mac & i"})") == "Mac & i · 1 min read");
+        CHECK(meta_line(R"({"authors":["Jo","mac & I"],"source":" Mac & i "})") == "Jo, mac & I · 1 min read");
+        CHECK(meta_line(R"({"authors":["Jo"],"source":"Mac & i"})") == "Jo · Mac & i · 1 min read");
+        CHECK(meta_line(R"({"source":"Mac & i"})") == "Mac & i · 1 min read");
+    }
+}
+
 TEST_SUITE("tags") {
     // A tag longer than the column: one without spaces (cut between characters) and one with.
     const std::string word(90, 'x');

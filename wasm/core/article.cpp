@@ -88,6 +88,27 @@ std::string block_text(const Block& b) {
 
 std::string header_text(const Article& article) { return article.title + article.subtitle; }
 
+namespace {
+
+std::string folded(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
+bool byline_shows_source(const Byline& byline) {
+    if (byline.source.empty()) return false;
+    const std::string source = folded(byline.source);
+    for (const std::string& author : byline.authors)
+        if (folded(author) == source) return false;
+    return true;
+}
+
 const char* block_type_name(BlockType type) {
     switch (type) {
         case BlockType::heading: return "heading";

@@ -101,6 +101,10 @@ std::string header_text(const Article& article);
 // characters per minute for them.
 std::size_t reading_words(const Block& block);
 
+// Whether the byline shows `source` after the authors: not when it only repeats an author's
+// name ("Mac & i · Mac & i"), compared without ASCII case and surrounding spaces.
+bool byline_shows_source(const Byline& byline);
+
 // Lower-case name of a block type as it appears in the file ("heading", "sponsored", ...).
 const char* block_type_name(BlockType type);
 

@@ -254,6 +254,8 @@ void article(Writer& w, const Article& a) {
     w.optional("updated", by.updated);
     w.optional("updatedText", locale::format_date(a.lang, by.updated));
     w.optional("source", by.source);
+    // The canvas leaves out a source that repeats an author (byline_shows_source); so does the mirror.
+    if (!by.source.empty() && !byline_shows_source(by)) w.member_bool("sourceRepeatsAuthor", true);
     w.optional("url", by.url);
     w.end_object();
     w.key("blocks");

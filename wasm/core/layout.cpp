@@ -412,7 +412,7 @@ public:
         for (const std::string& name : a_.byline.authors) authors += (authors.empty() ? "" : ", ") + name;
         add(authors);
         add(locale::format_date(a_.lang, a_.byline.published));
-        add(a_.byline.source);
+        if (byline_shows_source(a_.byline)) add(a_.byline.source);
         add(locale::reading_time(a_.lang, doc_.reading_minutes));
         y = decor(b, plain(meta), Face::sans, Role::meta, s_ * 0.8f, 1.5f, x, y + s_ * 0.6f, w);
         b.bottom = y;
