@@ -44,6 +44,7 @@ test('?article= opens another article; a missing one shows an error screen', asy
   const state = await waitForState(page);
   assert.equal(state.ready, false);
   assert.match(state.error, /^http:\/\/127\.0\.0\.1:\d+\/articles\/does-not-exist\.json: HTTP 404/);
+  assert.equal(await page.title(), 'Could not open does-not-exist.json');  // not the previous article's
   const stats = await inkStats(page, await page.locator('#canvas').screenshot());
   assert.ok(stats.ink > 0.001, `error screen looks blank: ${JSON.stringify(stats)}`);
   // The error screen offers the default article; opening it through the API works too.

@@ -6,7 +6,8 @@ only: libX11 through ctypes.
 Usage (inside an X server, e.g. under xvfb-run):
     xdnd_drop.py WINDOW_NAME_PART FILE [TIMEOUT_SECONDS]
 Waits for a top-level window whose name contains WINDOW_NAME_PART, drops FILE on its middle and
-exits 0 once the window says the drop is finished (XdndFinished), 1 on failure or timeout.
+exits 0 once the window says the drop is finished (XdndFinished), 1 on failure or timeout. Prints
+"title: NAME", the window's title once it changed after the drop (or after 3 s).
 """
 
 import ctypes
@@ -135,6 +136,7 @@ def main(argv):
         return 1
     attrs = XWindowAttributes()
     X.XGetWindowAttributes(display, target, ctypes.byref(attrs))
+    before = window_name(display, target)
     source = X.XCreateSimpleWindow(display, root, 0, 0, 1, 1, 0, 0, 0)
     selection, uri_list = atom("XdndSelection"), atom("text/uri-list")
     X.XSetSelectionOwner(display, selection, source, CURRENT_TIME)
@@ -183,6 +185,12 @@ def main(argv):
             X.XSendEvent(display, request.requestor, 0, NO_EVENT_MASK, ctypes.byref(reply))
             X.XFlush(display)
         elif event.type == CLIENT_MESSAGE and event.xclient.message_type == atom("XdndFinished"):
+            # The window's title once the viewer has taken the drop (it changes within a frame or
+            # two), printed for the test: "title: NAME".
+            settle = time.monotonic() + 3
+            while window_name(display, target) == before and time.monotonic() < settle:
+                time.sleep(0.05)
+            print("title: " + window_name(display, target), flush=True)
             return 0
     print("xdnd_drop: timed out", file=sys.stderr)
     return 1

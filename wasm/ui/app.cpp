@@ -132,6 +132,19 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     request_text_support();
 }
 
+namespace {
+
+// The last segment of a URL or path ("a.json" of "https://h/x/a.json?v=2", of "/home/me/a.json",
+// of "file:a.json"), or the whole source when it has none.
+std::string file_name(const std::string& source) {
+    const std::string path = source.substr(0, source.find_first_of("?#"));
+    const std::size_t cut = path.find_last_of("/:");
+    const std::string name = cut == std::string::npos ? path : path.substr(cut + 1);
+    return name.empty() ? source : name;
+}
+
+}  // namespace
+
 void App::article_failed(const std::string& source, const std::string& message) {
     if (source != source_) return;
     loading_ = false;
@@ -139,6 +152,9 @@ void App::article_failed(const std::string& source, const std::string& message) 
     drop_pictures();
     article_.reset();
     layout_.invalidate();
+    // The title named the article that was on screen: it now says what failed (reader-visible
+    // defects issue, item 16).
+    host_.set_title("Could not open " + file_name(source));
     error_ = message;
     settle_frames_ = 2;
     std::fprintf(stderr, "error: %s\n", message.c_str());
