@@ -61,6 +61,8 @@
   }
 
   function link(href) {
+    // mailto: goes to the mail program; in a new tab it would leave an empty tab behind.
+    if (/^mailto:/i.test(href)) return el('a', { href });
     return el('a', { href, target: '_blank', rel: 'noopener noreferrer' });
   }
 

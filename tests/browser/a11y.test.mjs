@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repo, serve, launch, waitForState, siteWith, settle } from './harness.mjs';
+import { repo, serve, launch, waitForState, siteWith, settle, ocr } from './harness.mjs';
 
 const seedPath = path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json');
 const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
@@ -74,12 +74,23 @@ const rtlArticle = {
 };
 
 let site, server, browser;
+// Reader-visible defects issue, items 3 and 15: a mailto: link, a byline whose source is its author.
+const mailArticle = {
+  format: 'article/1', id: 'a11y-mail', lang: 'en', title: 'Letters',
+  byline: { authors: ['Mac & i'], source: 'Mac & i' },
+  blocks: [
+    { type: 'paragraph', text: [{ text: 'WEBSITE', href: 'https://example.org/site' }] },
+    { type: 'paragraph', text: [{ text: 'NEWSROOM', href: 'mailto:news@example.org' }] },
+  ],
+};
+
 before(async () => {
   site = siteWith({
     'articles/a11y-links.json': JSON.stringify(linksArticle),
     'articles/hostile.json': JSON.stringify(hostileArticle),
     'articles/a11y-mixed.json': JSON.stringify(mixedArticle),
     'articles/a11y-rtl.json': JSON.stringify(rtlArticle),
+    'articles/a11y-mail.json': JSON.stringify(mailArticle),
   });
   server = await serve(site.dir);
   browser = await launch();
@@ -621,4 +632,30 @@ test('the mirror of a huge paragraph is complete and never holds the page', asyn
     bigServer.stop();
     big.remove();
   }
+});
+
+test('a mailto: link goes to the mail program, never to an empty tab; a byline names a source once', async () => {
+  const { page, context } = await open('?article=articles/a11y-mail.json');
+  // The mirror: the mail link has no target (a new tab would stay empty); the web link keeps _blank.
+  assert.deepEqual(await page.locator('#mirror a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target')])),
+    [['https://example.org/site', '_blank'], ['mailto:news@example.org', null]]);
+  assert.equal(await page.locator('#mirror .byline').textContent(), 'Mac & i');  // once, not "Mac & i · Mac & i"
+  // The canvas: a click on the web link opens a tab (window.open), one on the mail link does not.
+  await page.evaluate(() => {
+    window.__opened = [];
+    window.open = (url) => { window.__opened.push(url); return null; };
+  });
+  const words = ocr(await page.locator('#canvas').screenshot());
+  const click = async (text) => {
+    const w = words.find((x) => x.text === text);
+    assert.ok(w, `no "${text}" on the canvas: ${words.map((x) => x.text).join(' ')}`);
+    await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+    await settle(page);
+  };
+  await click('WEBSITE');
+  assert.deepEqual(await page.evaluate(() => window.__opened), ['https://example.org/site']);
+  await click('NEWSROOM');
+  assert.deepEqual(await page.evaluate(() => window.__opened), ['https://example.org/site'], 'mailto: went to window.open');
+  assert.equal(new URL(page.url()).pathname.endsWith('/'), true);  // the page stayed
+  await context.close();
 });

@@ -193,15 +193,15 @@ export function siteWith(files) {
 }
 
 // Another origin (another port of 127.0.0.1), answering with CORS as a host of articles and pictures
-// would: {url ("http://127.0.0.1:PORT/"), origin, files ({path: {type, body}}, filled by the
-// test), close()}.
-export function corsHost() {
+// would (without `cors`: with no CORS header, as most hosts do): {url ("http://127.0.0.1:PORT/"),
+// origin, files ({path: {type, body}}, filled by the test), close()}.
+export function corsHost({ cors = true } = {}) {
   return new Promise((resolve) => {
     const files = {};
     const http = createServer((req, res) => {
       const file = files[new URL(req.url, 'http://x').pathname];
       if (!file) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'Content-Type': file.type, 'Access-Control-Allow-Origin': '*' }).end(file.body);
+      res.writeHead(200, { 'Content-Type': file.type, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) }).end(file.body);
     });
     http.listen(0, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${http.address().port}/`;

@@ -230,7 +230,7 @@ test('after one visit, the page reloads and reads with no network, at the same p
     await page.goto(server.url + '?article=articles/never-read.json');
     state = await waitForState(page);
     assert.equal(state.ready, false);
-    assert.match(state.error, /articles\/never-read\.json: /);
+    assert.match(state.error, /articles\/never-read\.json: you are offline, and this article was not saved for offline reading$/);
     assert.deepEqual(errors, []);
   } finally {
     await context?.close();

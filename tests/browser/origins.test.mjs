@@ -8,7 +8,7 @@ import { serve, launch, waitForState, settle, corsHost, siteWith, allowOrigins }
 import { seed } from './bundle.mjs';
 
 const key = `article-viewer/progress/${seed.id}`;
-let server, browser, other, site;
+let server, browser, other, plain, site;
 
 // The impostor: the bundled article's id, other text (it would have read as "the article changed").
 const impostor = JSON.stringify({
@@ -19,11 +19,13 @@ const impostor = JSON.stringify({
 before(async () => {
   other = await corsHost();
   other.files['/impostor.json'] = { type: 'application/json', body: impostor };
+  plain = await corsHost({ cors: false });
+  plain.files['/impostor.json'] = { type: 'application/json', body: impostor };
   site = siteWith({});  // a copy: the test edits its index.html
   server = await serve(site.dir);
   browser = await launch();
 });
-after(async () => { await browser?.close(); server?.stop(); other?.close(); site?.remove(); });
+after(async () => { await browser?.close(); server?.stop(); other?.close(); plain?.close(); site?.remove(); });
 
 const stored = (page, k) => page.evaluate((name) => window.localStorage.getItem(name), k);
 async function readOn(page, steps) {
@@ -92,6 +94,16 @@ test('an allowed site\'s article with a bundled id keeps its own position; the b
   await page.evaluate((name) => window.articleViewer.forget(name), theirs.name);
   assert.equal(await stored(page, otherKey), null);
   assert.equal(await stored(page, key), bundled);
+
+  // An allowed host that sends no CORS header, and one that does not answer: the error says which.
+  const closed = await corsHost();
+  closed.close();
+  allowOrigins(site.dir, [other.origin, plain.origin, closed.origin]);
+  await page.goto(server.url + '?article=' + encodeURIComponent(plain.url + 'impostor.json'));
+  assert.equal((await waitForState(page)).error,
+    `${plain.url}impostor.json: the host does not let other sites read this article (its answer has no CORS header)`);
+  await page.goto(server.url + '?article=' + encodeURIComponent(closed.url + 'impostor.json'));
+  assert.equal((await waitForState(page)).error, `${closed.url}impostor.json: network error (Failed to fetch)`);
 
   // Back on the bundled article: the reader's place, as it was.
   await page.goto(server.url);

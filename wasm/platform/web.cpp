@@ -57,7 +57,19 @@ EM_JS(void, js_fetch_article, (const char* source_ptr), {
         const s = allocateUTF8(source);
         Module._av_article_arrived(s, data, bytes.length);
         _free(s); _free(data);
-    }).catch((e) => fail("network error (" + (e && e.message ? e.message : e) + ")"));
+    }).catch((e) => {
+        // fetch() says only "Failed to fetch": offline, a host that does not allow other sites
+        // (CORS) and a host that does not answer are told apart here (reader-visible defects
+        // issue, item 14). A no-cors request gets an (opaque) answer from a host that answered.
+        if (!navigator.onLine) {
+            fail("you are offline, and this article was not saved for offline reading");
+            return;
+        }
+        const network = "network error (" + (e && e.message ? e.message : e) + ")";
+        fetch(source, { mode: "no-cors", credentials: "omit" }).then(
+            () => fail("the host does not let other sites read this article (its answer has no CORS header)"),
+            () => fail(network));
+    });
 });
 
 // Fetches and decodes a picture in the browser (large ones scaled to at most 2048 px), and hands
@@ -161,8 +173,12 @@ EM_JS(void, js_watch_page_lifecycle, (), {
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
 });
 
-EM_JS(void, js_open_link, (const char* url), {
-    window.open(UTF8ToString(url), "_blank", "noopener,noreferrer");
+// http(s) in a new tab, without a handle on this page; mailto: to the system's mail program
+// (window.open would leave an empty tab behind; a mailto: navigation does not leave the page).
+EM_JS(void, js_open_link, (const char* url_ptr), {
+    const url = UTF8ToString(url_ptr);
+    if (/^mailto:/i.test(url)) location.href = url;
+    else window.open(url, "_blank", "noopener,noreferrer");
 });
 
 // Runs in the frame after the click or key press, still within the browser's user activation.
