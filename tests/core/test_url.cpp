@@ -81,3 +81,11 @@ TEST_CASE("the origin of a URL, as browsers compare them") {
     CHECK(url::origin("file:///home/a.json").empty());
     CHECK(url::origin("https://").empty());
 }
+
+TEST_CASE("the file name a failed article's title gives") {
+    CHECK(url::file_name("https://h.example/x/a.json?v=2#p3") == "a.json");
+    CHECK(url::file_name("/home/me/casse.json") == "casse.json");
+    CHECK(url::file_name("file:mon article.json") == "mon article.json");
+    CHECK(url::file_name("a.json") == "a.json");
+    CHECK(url::file_name("https://h.example/") == "https://h.example/");
+}

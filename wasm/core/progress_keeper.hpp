@@ -57,6 +57,8 @@ public:
         Progress progress;
         // "id" or "id@origin": what forget() takes, unique in the library.
         std::string name() const { return origin.empty() ? id : id + "@" + origin; }
+        // Whether this is the position of this site's article `article_id` (a bundled one's).
+        bool is(const std::string& article_id) const { return origin.empty() && id == article_id; }
     };
     std::vector<Entry> library();
     void forget(const std::string& article_id, const std::string& origin = "");

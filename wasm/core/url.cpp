@@ -25,6 +25,13 @@ bool is_http(std::string_view text) {
     return (s == "http" || s == "https") && text.size() > s.size() + 3 && text.substr(s.size(), 3) == "://";
 }
 
+std::string file_name(std::string_view text) {
+    const std::string_view path = text.substr(0, text.find_first_of("?#"));
+    const std::size_t cut = path.find_last_of("/:");
+    const std::string_view name = cut == std::string_view::npos ? path : path.substr(cut + 1);
+    return std::string(name.empty() ? text : name);
+}
+
 std::string origin(std::string_view text) {
     if (!is_http(text)) return {};
     const std::string s = scheme(text);

@@ -25,6 +25,10 @@ std::string origin(std::string_view text);
 // `ref` is returned as is; `base` may be a URL or a plain file path ("articles/a.json").
 std::string resolve(std::string_view base, std::string_view ref);
 
+// The last segment of a URL or path, without query and fragment ("a.json" of
+// "https://h/x/a.json?v=2", of "/home/me/a.json", of "file:a.json"); the whole text when it has none.
+std::string file_name(std::string_view text);
+
 // Resolves a picture's `src` found in the article at `base`. A URL base (the web) resolves as
 // resolve() does: the site's root is as far as ".." climbs. A plain file path (the desktop) keeps
 // the picture inside the article's folder, which stands for that root: ".." stops at the folder and

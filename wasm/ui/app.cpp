@@ -16,6 +16,7 @@
 #include "core/text/text_class.hpp"
 #include "missing_glyphs.hpp"
 #include "core/text_search.hpp"
+#include "core/url.hpp"
 #include "panel_style.hpp"  // to_vec4
 
 namespace av {
@@ -95,8 +96,6 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
         article_failed(source, result.error);
         return;
     }
-    drop_pictures();
-    progress_.close();  // saves what the previous article had pending
     article_ = std::make_unique<Article>(std::move(result.article));
     if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
     pictures_.assign(article_->blocks.size(), 0);
@@ -132,19 +131,6 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     request_text_support();
 }
 
-namespace {
-
-// The last segment of a URL or path ("a.json" of "https://h/x/a.json?v=2", of "/home/me/a.json",
-// of "file:a.json"), or the whole source when it has none.
-std::string file_name(const std::string& source) {
-    const std::string path = source.substr(0, source.find_first_of("?#"));
-    const std::size_t cut = path.find_last_of("/:");
-    const std::string name = cut == std::string::npos ? path : path.substr(cut + 1);
-    return name.empty() ? source : name;
-}
-
-}  // namespace
-
 void App::article_failed(const std::string& source, const std::string& message) {
     if (source != source_) return;
     loading_ = false;
@@ -154,7 +140,7 @@ void App::article_failed(const std::string& source, const std::string& message) 
     layout_.invalidate();
     // The title named the article that was on screen: it now says what failed (reader-visible
     // defects issue, item 16).
-    host_.set_title("Could not open " + file_name(source));
+    host_.set_title("Could not open " + url::file_name(source));
     error_ = message;
     settle_frames_ = 2;
     std::fprintf(stderr, "error: %s\n", message.c_str());
@@ -199,12 +185,12 @@ std::string App::library_json() {
     for (const LibraryView::Bundled& b : library_.bundled()) {
         json e = {{"id", b.id}, {"name", b.id}, {"title", b.title}, {"source", b.source}, {"bundled", true}};
         for (const auto& p : entries)
-            if (p.id == b.id && p.origin.empty()) e["percent"] = p.progress.percent, e["updated"] = p.progress.updated;
+            if (p.is(b.id)) e["percent"] = p.progress.percent, e["updated"] = p.progress.updated;
         out.push_back(e);
     }
     for (const auto& p : entries) {
-        const bool bundled = p.origin.empty() && std::any_of(library_.bundled().begin(), library_.bundled().end(),
-                                                             [&](const LibraryView::Bundled& b) { return b.id == p.id; });
+        const bool bundled = std::any_of(library_.bundled().begin(), library_.bundled().end(),
+                                         [&](const LibraryView::Bundled& b) { return p.is(b.id); });
         if (bundled) continue;
         json e = {{"id", p.id}, {"name", p.name()}, {"title", p.progress.title}, {"source", p.progress.source},
                   {"bundled", false}, {"percent", p.progress.percent}, {"updated", p.progress.updated}};

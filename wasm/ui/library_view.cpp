@@ -115,13 +115,12 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
     ImGui::TextUnformatted("With this viewer");
     ImGui::PopFont();
     for (const Bundled& b : bundled_) {
-        auto it = std::find_if(positions.begin(), positions.end(), [&](const ProgressKeeper::Entry& e) { return e.id == b.id && e.origin.empty(); });
+        auto it = std::find_if(positions.begin(), positions.end(), [&](const ProgressKeeper::Entry& e) { return e.is(b.id); });
         row(b.id, b.title, b.source, it == positions.end() ? nullptr : &*it);
     }
     bool any_recent = false;
     for (const ProgressKeeper::Entry& e : positions) {
-        if (e.origin.empty() && std::any_of(bundled_.begin(), bundled_.end(), [&](const Bundled& b) { return b.id == e.id; }))
-            continue;
+        if (std::any_of(bundled_.begin(), bundled_.end(), [&](const Bundled& b) { return e.is(b.id); })) continue;
         if (!any_recent) {
             ImGui::Dummy(ImVec2(0, 12));
             ImGui::PushFont(fonts.font(Face::sans_bold), 17.0f);
