@@ -145,19 +145,46 @@ TEST_SUITE("progress") {
 
     TEST_CASE("reading speed ignores implausible observations") {
         ReadingSpeed s;
-        s = observe_speed(s, 100, 5);  // too short to tell
+        s = observe_speed(s, 100, 5, 200);  // too short to tell
         CHECK(s.samples == 0);
-        s = observe_speed(s, 5000, 60);  // skimming
+        s = observe_speed(s, 5000, 60, 200);  // skimming
         CHECK(s.samples == 0);
-        s = observe_speed(s, 100, 3600);  // a tab left open
+        s = observe_speed(s, 100, 3600, 200);  // a tab left open
         CHECK(s.samples == 0);
-        s = observe_speed(s, 300, 60);
-        CHECK(s.wpm == doctest::Approx(300));
-        s = observe_speed(s, 200, 60);
-        CHECK(s.wpm == doctest::Approx(250));
-        CHECK(decode_speed(encode_speed(s))->wpm == doctest::Approx(250));
+        s = observe_speed(s, 300, 60, 200);  // 300 wpm for a minute: a sixth of the way from 200
+        CHECK(s.samples == 1);
+        CHECK(s.wpm == doctest::Approx(200 + 100.0 / 6));
+        CHECK(decode_speed(encode_speed(s))->wpm == doctest::Approx(217));
         CHECK_FALSE(decode_speed("{\"wpm\":\"fast\",\"samples\":1}"));
         CHECK_FALSE(decode_speed("garbage"));
+    }
+
+    TEST_CASE("reading speed moves steadily, and still finds a reader's own pace") {
+        SUBCASE("stretches read fast and slow in turn move it by at most speed_step each") {
+            ReadingSpeed s;
+            double before = 195;
+            const double stretches[][2] = {{30, 20}, {330, 20}, {40, 25}, {800, 50}, {35, 20}, {600, 40}};
+            for (const auto& words_seconds : stretches) {
+                s = observe_speed(s, words_seconds[0], words_seconds[1], 195);
+                CHECK(s.wpm <= before * speed_step + 1e-9);
+                CHECK(s.wpm >= before / speed_step - 1e-9);
+                before = s.wpm;
+            }
+            CHECK(s.samples == 6);
+            CHECK(s.wpm > 150);
+            CHECK(s.wpm < 300);
+        }
+        SUBCASE("a reader who reads at 400 wpm is measured so within 15 minutes") {
+            ReadingSpeed s;
+            for (int i = 0; i < 30; ++i) s = observe_speed(s, 200, 30, 195);
+            CHECK(s.wpm == doctest::Approx(400).epsilon(0.04));
+            for (int i = 0; i < 30; ++i) s = observe_speed(s, 100, 30, 195);  // then slows to 200
+            CHECK(s.wpm == doctest::Approx(200).epsilon(0.06));
+        }
+        SUBCASE("the language's average is where a new reader starts") {
+            ReadingSpeed s = observe_speed(ReadingSpeed{}, 300, 60, 228);
+            CHECK(s.wpm == doctest::Approx(228 + 72.0 / 6));
+        }
     }
 }
 
@@ -384,5 +411,39 @@ TEST_SUITE("progress keeper") {
         store.values["reader"] = encode_speed(ReadingSpeed{300, 4});
         ProgressKeeper measured(store);
         CHECK(measured.words_per_minute("fr") == 300);
+    }
+
+    TEST_CASE("time left does not swing within a minute of reading (78 -> 175 -> 125 was the defect)") {
+        // 60 paragraphs of 40 words; the reader settles every 22 s, at uneven speeds.
+        std::string blocks;
+        for (int i = 0; i < 60; ++i) {
+            if (i) blocks += ",";
+            std::string text;
+            for (int w = 0; w < 40; ++w) text += "mot ";
+            blocks += R"({"type":"paragraph","text":")" + text + R"("})";
+        }
+        MemoryStore store;
+        const Article a = article_from(blocks);
+        ProgressKeeper keeper(store);
+        keeper.open(a, "a.json");
+        int shown = keeper.minutes_left(Anchor{});
+        CHECK(shown == 13);  // 2 400 words at 195 wpm
+        double clock = 0;
+        std::int64_t now = 0;
+        const int steps[] = {1, 6, 2, 1, 8, 1};  // paragraphs read in each stretch
+        int block = 0;
+        for (int step : steps) {
+            block += step;
+            clock += 22;
+            now += 22000;
+            keeper.moved(Anchor{block, 0}, block / 60.0, now, clock);
+            keeper.tick(clock + ProgressKeeper::settle_seconds);
+            const int minutes = keeper.minutes_left(Anchor{block, 0});
+            // The slow stretches raise the speed estimate by less than what was read lowers the
+            // words left; the fast ones lower it by at most one speed_step beyond what was read.
+            CHECK(minutes <= shown);
+            CHECK(minutes >= static_cast<int>((shown - 1) / speed_step) - step);
+            shown = minutes;
+        }
     }
 }

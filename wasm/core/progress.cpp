@@ -204,13 +204,15 @@ std::optional<ReadingSpeed> decode_speed(std::string_view text) {
     return ReadingSpeed{w, static_cast<int>(std::clamp<std::int64_t>(samples->get<std::int64_t>(), 0, 1000000))};
 }
 
-ReadingSpeed observe_speed(ReadingSpeed speed, double words, double seconds) {
+ReadingSpeed observe_speed(ReadingSpeed speed, double words, double seconds, double start_wpm) {
     if (seconds < 20 || words < 30) return speed;  // too short to tell
     const double wpm = words / (seconds / 60.0);
     if (wpm < 60 || wpm > 1000) return speed;  // a tab left open, or skimming
-    // A running mean that settles: early observations count fully, later ones by 1/10.
-    const double weight = 1.0 / std::min(speed.samples + 1, 10);
-    speed.wpm = speed.samples == 0 ? wpm : speed.wpm + (wpm - speed.wpm) * weight;
+    // Weighted by time: 20 s of reading moves the estimate by 6 % of the way, 5 minutes by half.
+    // One stretch read fast or slow (a list skimmed, a paragraph read twice) then barely shows.
+    const double base = speed.samples > 0 ? speed.wpm : std::clamp(start_wpm, 60.0, 1000.0);
+    const double next = base + (wpm - base) * (seconds / (seconds + speed_memory_seconds));
+    speed.wpm = std::clamp(next, base / speed_step, base * speed_step);
     ++speed.samples;
     return speed;
 }

@@ -76,8 +76,13 @@ struct ReadingSpeed {
 };
 std::string encode_speed(const ReadingSpeed& speed);
 std::optional<ReadingSpeed> decode_speed(std::string_view text);
-// Folds one observation (words read in `seconds` of steady reading) into the running estimate;
-// implausible observations (skimming, jumps, a tab left open) are ignored.
-ReadingSpeed observe_speed(ReadingSpeed speed, double words, double seconds);
+// Folds one observation (words read in `seconds` of steady reading) into the running estimate,
+// which starts at `start_wpm` (the language's average) when nothing was measured yet.
+// Implausible observations (skimming, jumps, a tab left open) are ignored. The estimate is a
+// moving average over reading time that moves at most speed_step per observation, so the time left
+// it gives cannot swing: an estimate that halves or doubles within a minute was the defect.
+inline constexpr double speed_memory_seconds = 300;  // the estimate weighs like 5 minutes of reading
+inline constexpr double speed_step = 1.15;          // most one observation changes it by (factor)
+ReadingSpeed observe_speed(ReadingSpeed speed, double words, double seconds, double start_wpm);
 
 }  // namespace av

@@ -94,7 +94,8 @@ double ProgressKeeper::tick(double clock_s) {
         const std::size_t from = words_left(*article_, words_, speed_from_);
         const std::size_t to = words_left(*article_, words_, anchor_);
         const ReadingSpeed before = speed_;
-        speed_ = observe_speed(speed_, static_cast<double>(from - std::min(from, to)), clock_s - speed_clock_);
+        speed_ = observe_speed(speed_, static_cast<double>(from - std::min(from, to)), clock_s - speed_clock_,
+                               locale::words_per_minute(article_->lang));
         if (speed_.samples != before.samples) store_.set(speed_key, encode_speed(speed_));
     }
     speed_from_ = anchor_;
