@@ -24,7 +24,7 @@
   if (!root) return;
 
   const viewer = () => window.articleViewer;
-  const LINK = /^(https?|mailto):/i;  // the loader lets no other scheme through; checked again here
+  const LINK = /^(https?:|mailto:|#)/i;  // the loader lets nothing else through; checked again here
 
   // An element with attributes (null values are left out) and children (strings become text).
   function el(tag, attrs, ...children) {
@@ -61,8 +61,9 @@
   }
 
   function link(href) {
-    // mailto: goes to the mail program; in a new tab it would leave an empty tab behind.
-    if (/^mailto:/i.test(href)) return el('a', { href });
+    // mailto: goes to the mail program (a new tab would stay empty); #id to a block, as a history
+    // entry whose popstate moves the canvas (wasm/platform/web_address.cpp).
+    if (/^(mailto:|#)/i.test(href)) return el('a', { href });
     return el('a', { href, target: '_blank', rel: 'noopener noreferrer' });
   }
 

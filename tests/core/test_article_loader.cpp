@@ -207,7 +207,7 @@ TEST_SUITE("loader warnings") {
         const std::vector<std::string> expected = {
             "a.json: /blocks/0/id: expected 1 to 128 characters of A-Z a-z 0-9 . _ -, got \"a b\"; ignored",
             "a.json: /blocks/0/text/0/bold: expected true or false, got \"yes\"; ignored",
-            "a.json: /blocks/0/text/0/href: only http, https and mailto links are followed, got \"javascript:alert(1)\"; dropped",
+            "a.json: /blocks/0/text/0/href: only http, https, mailto and #block-id links are followed, got \"javascript:alert(1)\"; dropped",
             "a.json: /blocks/1/type: unknown block type \"mystery\"; block skipped",
             "a.json: /blocks/2/cite: expected a string, got 5; ignored",
         };
@@ -215,6 +215,26 @@ TEST_SUITE("loader warnings") {
         CHECK(r.article.blocks[0].text[0].text == "x");
         CHECK(r.article.blocks[0].text[0].href.empty());
         CHECK_FALSE(r.article.blocks[0].text[0].bold);
+    }
+
+    TEST_CASE("#block-id links: kept when a block has the id, else dropped at their place") {
+        auto r = load_article(article_with(R"J({"type":"paragraph","text":[{"text":"see below","href":"#notes"},
+                                                                            " or ",
+                                                                            {"text":"nowhere","href":"#gone"}]},
+                                               {"type":"list","items":[[{"text":"up","href":"#top"}]]},
+                                               {"type":"heading","level":2,"id":"notes","text":"Notes"},
+                                               {"type":"paragraph","id":"top","text":[{"text":"bad","href":"#a b"}]})J"),
+                              "a.json");
+        REQUIRE(r.ok());
+        const std::vector<std::string> expected = {
+            "a.json: /blocks/3/text/0/href: only http, https, mailto and #block-id links are followed, got \"#a b\"; dropped",
+            "a.json: /blocks/0/text/2/href: no block has the id \"gone\"; link dropped",
+        };
+        CHECK(r.warnings == expected);
+        CHECK(r.article.blocks[0].text[0].href == "#notes");
+        CHECK(r.article.blocks[0].text[2].href.empty());
+        CHECK(r.article.blocks[0].text[2].text == "nowhere");
+        CHECK(r.article.blocks[1].items[0][0].href == "#top");
     }
 
     TEST_CASE("a lang that is no BCP 47 tag is dropped: the default stays") {

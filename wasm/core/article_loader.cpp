@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "bytes8.hpp"
+#include "fragment_links.hpp"
 #include "core/text/text_needs.hpp"
 #include "url.hpp"
 #include "utf8.hpp"
@@ -188,18 +189,26 @@ public:
         return clean_text(std::move(v->get_ref<std::string&>()), changed);
     }
 
-    // An optional link: http, https or mailto only, anything else dropped with a warning.
-    std::string optional_link(json& object, const std::string& pointer, const char* name, bool allow_mailto) {
+    // An optional link: http, https or mailto only, anything else dropped with a warning. A run's
+    // link may also be "#id", a block of the same article: kept with its place, for
+    // drop_dead_fragment_links to check once every block is known.
+    std::string optional_link(json& object, const std::string& pointer, const char* name, bool in_text) {
         std::string link = optional_string(object, pointer, name);
         if (link.empty()) return link;
-        const bool ok = allow_mailto ? url::is_allowed_link(link) : url::is_http(link);
+        if (in_text && link[0] == '#' && valid_id(link.substr(1))) {
+            fragment_links_.push_back({pointer + "/" + name, link.substr(1)});
+            return link;
+        }
+        const bool ok = in_text ? url::is_allowed_link(link) : url::is_http(link);
         if (!ok) {
-            warn(pointer + "/" + name, std::string("only ") + (allow_mailto ? "http, https and mailto" : "http and https") +
+            warn(pointer + "/" + name, std::string("only ") + (in_text ? "http, https, mailto and #block-id" : "http and https") +
                                            " links are followed, got " + describe(json(link)) + "; dropped");
             return {};
         }
         return link;
     }
+
+    std::vector<FragmentLink>& fragment_links() { return fragment_links_; }
 
     // `lang`: a BCP 47 tag (the article's since format 1.0; a block's or a run's since 1.1), or ""
     // with a warning. Checked as the file writes it, before control characters are removed, as the
@@ -321,6 +330,7 @@ private:
 
     std::string_view source_;
     LoadResult& out_;
+    std::vector<FragmentLink> fragment_links_;
 };
 
 bool read_block(Checker& c, json& b, const std::string& p, std::string_view source, Block& block,
@@ -507,6 +517,8 @@ public:
     LoadResult& result() { return result_; }
     std::vector<Block>& blocks() { return blocks_; }
 
+    Checker& checker() { return checker_; }
+
 private:
     std::string_view source_;
     LoadResult result_;
@@ -639,6 +651,8 @@ LoadResult load_article(std::string_view bytes, std::string_view source, const L
         if (!read_block(c, (*blocks)[i], "/blocks/" + std::to_string(i), source, block, skip)) return result;
         if (!skip) a.blocks.push_back(std::move(block));
     }
+    for (auto& link : c.fragment_links()) stream.checker().fragment_links().push_back(std::move(link));
+    for (const auto& [pointer, message] : drop_dead_fragment_links(stream.checker().fragment_links(), a)) c.warn(pointer, message);
     a.needs = compute_needs(a);
     return result;
 }

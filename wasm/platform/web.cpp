@@ -19,6 +19,7 @@
 
 #include "core/article_json.hpp"
 #include "gl_texture.hpp"
+#include "web_address.hpp"
 #include "web_input.hpp"
 #include "web_text.hpp"
 #include "webgl_renderer.hpp"
@@ -194,12 +195,6 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
     if (canvas) canvas.style.cursor = UTF8ToString(cursor);
 });
 
-// The article asked for in the page URL (?article=...), resolved against the page; "" if none.
-EM_JS(char*, js_requested_article, (), {
-    const asked = new URLSearchParams(window.location.search).get("article");
-    return allocateUTF8(asked ? new URL(asked, document.baseURI).href : "");
-});
-
 // The page's origin, "" when it is not served over http(s) (the single-file page on file://, whose
 // articles are inline: it opens anything the reader gives it, as the desktop does).
 EM_JS(char*, js_page_origin, (), {
@@ -228,32 +223,10 @@ EM_JS(char*, js_resolve, (const char* relative), {
     return allocateUTF8(new URL(UTF8ToString(relative), document.baseURI).href);
 });
 
-// Keeps the block being read in the URL (#id) without adding history entries.
-EM_JS(void, js_set_fragment, (const char* id), {
-    const fragment = UTF8ToString(id);
-    const url = window.location.pathname + window.location.search + (fragment ? "#" + encodeURIComponent(fragment) : "");
-    if (url !== window.location.pathname + window.location.search + window.location.hash) history.replaceState(history.state, "", url);
-});
-
-EM_JS(char*, js_fragment, (), {
-    let id = window.location.hash.slice(1);
-    try { id = decodeURIComponent(id); } catch (e) {}
-    return allocateUTF8(id);
-});
-
 // Reader preferences the browser knows: 1 = dark colour scheme, 2 = reduced motion (bit flags).
 EM_JS(int, js_preferences, (), {
     const m = (q) => window.matchMedia && window.matchMedia(q).matches;
     return (m("(prefers-color-scheme: dark)") ? 1 : 0) | (m("(prefers-reduced-motion: reduce)") ? 2 : 0);
-});
-
-// A fragment typed or followed after load (#id) moves to that block.
-EM_JS(void, js_watch_fragment, (), {
-    window.addEventListener("hashchange", () => {
-        let id = window.location.hash.slice(1);
-        try { id = decodeURIComponent(id); } catch (e) {}
-        Module.ccall("av_go_to_block", null, ["string"], [id]);
-    });
 });
 
 EM_JS(void, js_notify_state, (), {
@@ -338,7 +311,10 @@ public:
     }
     void open_link(const std::string& url) override { js_open_link(url.c_str()); }
     void set_title(const std::string& title) override { js_set_title(title.c_str()); }
-    void reading_at(const std::string& block_id) override { js_set_fragment(block_id.c_str()); }
+    void reading_at(const std::string& block_id) override { av::web::show_block(block_id); }
+    void show_address(const std::string& address, bool new_entry, const av::Anchor& leaving) override {
+        av::web::show_address(address, new_entry, leaving);
+    }
     void fetch_image(std::uint32_t request, const std::string& url) override { js_fetch_image(request, url.c_str()); }
     std::uint64_t create_texture(const unsigned char* rgba, int width, int height) override {
         return av::create_gl_texture(rgba, width, height);
@@ -551,12 +527,6 @@ EMSCRIPTEN_KEEPALIVE void av_extended_fonts_arrived() {
     wake();
 }
 
-// Moves to the block with this id (deep link).
-EMSCRIPTEN_KEEPALIVE void av_go_to_block(const char* id) {
-    g_app->go_to_block(id);
-    wake();
-}
-
 EMSCRIPTEN_KEEPALIVE void av_index_arrived(const char* base, const char* data, int length) {
     g_app->index_arrived(std::string_view(data, static_cast<std::size_t>(std::max(length, 0))), base);
 }
@@ -682,7 +652,8 @@ int main() {
     app.set_theme(preferences & 1 ? av::ThemeName::dark : av::ThemeName::light);
     app.set_reduced_motion(preferences & 2);
     av::web::install_input(app, canvas_id, wake);
-    js_watch_fragment();
+    av::web::watch_history(app, wake);
+    app.set_page_url(av::web::page_url());
     js_watch_page_lifecycle();
     js_watch_copy();
     av::SourcePolicy policy;
@@ -694,8 +665,9 @@ int main() {
         start = end + 1;
     }
     app.set_source_policy(std::move(policy));
-    std::string requested = take_js_string(js_requested_article());
-    app.open(requested.empty() ? take_js_string(js_resolve(AV_DEFAULT_ARTICLE)) : requested, take_js_string(js_fragment()));
+    const std::string requested = av::web::requested_source();
+    app.open(requested.empty() ? take_js_string(js_resolve(AV_DEFAULT_ARTICLE)) : requested, av::web::requested_block(),
+             av::App::History::replace);
     wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0): the browser drives everything from here
 }

@@ -12,6 +12,7 @@
 #include "core/article_loader.hpp"
 #include "core/layout_digest.hpp"
 #include "core/memory_budget.hpp"
+#include "core/page_address.hpp"
 #include "core/locale.hpp"
 #include "core/text/text_class.hpp"
 #include "missing_glyphs.hpp"
@@ -57,7 +58,13 @@ std::string App::init(const std::string& fonts_dir) {
     return font_error_;
 }
 
-void App::open(const std::string& source, const std::string& block_id) {
+void App::open(const std::string& source, const std::string& block_id, History history) {
+    if (history != History::keep) {
+        // A new entry only when the reader leaves an article on screen for another one: the first
+        // article, an error screen or the same article again replace the entry they are in.
+        const bool leaving = article_ && error_.empty() && source != source_ && history == History::push;
+        host_.show_address(page_address::of(source, block_id, default_source_, page_url_), leaving, anchor_);
+    }
     if (const std::string refused = policy_.refusal(source); !refused.empty()) {
         // Shown as a load error, with the error screen's way back to the default article.
         source_ = source;
@@ -264,6 +271,40 @@ void App::go_to_block(const std::string& block_id) {
     }
     const int index = find_block(*article_, block_id);
     if (index >= 0) scroll_to_block(index);
+}
+
+void App::address_changed(const std::string& source, const std::string& block_id, std::optional<Anchor> place) {
+    const std::string& wanted = source.empty() ? default_source_ : source;
+    if (wanted != source_ || !article_) {
+        // Its saved position brings the reader back where they left it (the fragment names the
+        // same block, so it does not win: deep_link_wins).
+        open(wanted, block_id, History::keep);
+        return;
+    }
+    if (place) {
+        anchor_ = Anchor{std::clamp(place->block, -1, static_cast<int>(article_->blocks.size()) - 1), place->offset};
+        laid_out_ = 0;  // scroll_for finds the line at the next frame (an offset past the end: the last)
+        jumped_ = true;
+        settle_frames_ = std::max(settle_frames_, 2);
+    } else if (block_id.empty()) {
+        scroll_to_block(-1);
+    } else {
+        go_to_block(block_id);
+    }
+}
+
+void App::follow_link(const std::string& url) {
+    if (url.empty() || url[0] != '#') {
+        host_.open_link(url);
+        return;
+    }
+    if (!article_) return;
+    const std::string id = url.substr(1);
+    const int index = find_block(*article_, id);
+    if (index < 0) return;  // the loader dropped links to no block; nothing to follow
+    host_.show_address(page_address::of(source_, id, default_source_, page_url_), true, anchor_);
+    reported_block_ = id;
+    scroll_to_block(index);
 }
 
 void App::scroll_to_block(int index) {
@@ -493,7 +534,8 @@ void App::handle_shortcuts() {
 void App::report_reading_place() {
     // The id of the block being read, or of the nearest block before it that has one.
     const std::string id = place_id(*article_, anchor_.block);
-    if (id != reported_block_) {
+    // While another article loads, the address already names it: this one's place is not its.
+    if (id != reported_block_ && !loading_) {
         reported_block_ = id;
         host_.reading_at(id);
     }
@@ -520,7 +562,8 @@ void App::draw_article(float width, float height) {
         }
     }
     const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_};
-    animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), host_, height, pictures_, found);
+    animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), height, pictures_, found);
+    if (!view_.followed_link().empty()) follow_link(view_.followed_link());
     request_pictures(doc, view_.scroll_y(), height);
     count_missing_glyphs(doc, view_.scroll_y(), height);
     const bool moved = view_.moved() || jumped_;

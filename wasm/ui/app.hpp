@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,9 +41,15 @@ public:
     // on error the viewer still runs and shows the message.
     std::string init(const std::string& fonts_dir);
 
+    // How an open() shows in the page's address (Host::show_address): as a new history entry
+    // (when another article is on screen: the reader opened something, Back returns), in place of
+    // the current entry (the first article, or after an error screen), or not at all (Back or
+    // Forward brought the address already).
+    enum class History { push, replace, keep };
+
     // Asks the platform for `source`; the view shows a loading state until it answers. `block_id`
     // (optional) is where to start reading: a deep link.
-    void open(const std::string& source, const std::string& block_id = "");
+    void open(const std::string& source, const std::string& block_id = "", History history = History::push);
     void article_arrived(const std::string& source, std::string_view bytes);
     void article_failed(const std::string& source, const std::string& message);
 
@@ -62,6 +69,15 @@ public:
 
     // Moves to the block with this id (a deep link), now or once the article is there.
     void go_to_block(const std::string& block_id);
+    // The page's address changed under the viewer (Back, Forward, a fragment typed): show
+    // `source` ("" for the default article) at `place` when the entry noted one, else at block
+    // `block_id` ("" for its saved position, or the top of an article already on screen).
+    void address_changed(const std::string& source, const std::string& block_id, std::optional<Anchor> place);
+    // The page's base URL (web), against which addresses are written (core/page_address.hpp).
+    void set_page_url(std::string url) { page_url_ = std::move(url); }
+    // A link of the article was followed: "#id" moves to that block as a new history entry;
+    // anything else leaves the viewer (Host::open_link).
+    void follow_link(const std::string& url);
     // Moves to block `index` of the article (clamped); -1 is the header (title, byline).
     void scroll_to_block(int index);
 
@@ -82,7 +98,7 @@ public:
     void close_find();
 
     // What the error screen's and the resume notice's buttons do (the page's controls too).
-    void retry() { open(source_); }
+    void retry() { open(source_, "", History::keep); }
     void open_default() { open(default_source_); }
     void start_over();  // back to the top of the article; the notice goes
     // The selected text, for the clipboard (web: the page's copy event asks for it).
@@ -158,6 +174,7 @@ private:
 
     Host& host_;
     std::string default_source_;
+    std::string page_url_;  // the web page's base URL; "" on the desktop
     FontSet fonts_;
     std::string font_error_;
     bool wants_extended_fonts_ = false;  // an article had characters of the extended subsets

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/key_value_store.hpp"
+#include "core/reading_position.hpp"
 #include "core/text/text_engine.hpp"
 
 namespace av {
@@ -59,6 +60,14 @@ public:
         return 0;
     }
     virtual void destroy_texture(std::uint64_t texture) { (void)texture; }
+
+    // The page's address now names what is on screen: `address` is core/page_address's query and
+    // fragment. With `new_entry`, a history entry of its own (the entry left notes `leaving`, the
+    // reader's place there, for Back); else it replaces the current one. The web's URL; the
+    // desktop has none.
+    virtual void show_address(const std::string& address, bool new_entry, const Anchor& leaving) {
+        (void)address, (void)new_entry, (void)leaving;
+    }
 
     // The reader has moved: `block_id` is the id of the block being read (or of the nearest block
     // with an id before it), "" when none has one. The web keeps it in the URL as #block_id.

@@ -11,7 +11,6 @@
 
 #include "core/utf8.hpp"
 #include "glyph_fonts.hpp"
-#include "host.hpp"
 
 namespace av {
 
@@ -227,7 +226,8 @@ std::string ReaderView::selected_text(const Article& article) const {
 }
 
 bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme,
-                      Host& host, float view_h, const std::vector<std::uint64_t>& pictures, const Found& found) {
+                      float view_h, const std::vector<std::uint64_t>& pictures, const Found& found) {
+    followed_link_.clear();
     const DocY max_scroll = std::max(0.0, doc.height - view_h);
     // A relayout or a taller window can leave a view at rest past the new end: pulling it back is
     // not the reader's move (moved() stays false), so the anchor, still past it, is kept for the
@@ -357,7 +357,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
         // A click, not the end of a drag, a touch scroll or a long press, follows the link.
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 36.0f &&
             io.MouseClickedLastCount[0] == 1 && !long_press_released_) {
-            host.open_link(doc.links[static_cast<std::size_t>(hovered_link)]);
+            followed_link_ = doc.links[static_cast<std::size_t>(hovered_link)];
         }
     }
 

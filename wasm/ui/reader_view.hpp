@@ -19,8 +19,6 @@
 
 namespace av {
 
-class Host;
-
 enum class TouchPhase { start, move, end, cancel };
 
 class ReaderView {
@@ -34,8 +32,10 @@ public:
     // Handles this frame's input and draws into the current window, whose content area is
     // `view_h` high. `pictures[i]` is the texture of article block i once its picture has arrived
     // (0 until then: the reserved box and alt text show). Returns true while something animates.
-    bool draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, Host& host,
-              float view_h, const std::vector<std::uint64_t>& pictures, const Found& found);
+    bool draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, float view_h,
+              const std::vector<std::uint64_t>& pictures, const Found& found);
+    // The link the reader followed in the last draw() (a click on it), "" when none.
+    const std::string& followed_link() const { return followed_link_; }
 
     // The selected text as plain text (blocks separated by a blank line), "" when none.
     std::string selected_text(const Article& article) const;
@@ -73,6 +73,7 @@ private:
     void edge_scroll(float pointer_y, float top, float bottom);
 
     DocY scroll_ = 0;      // what is drawn
+    std::string followed_link_;
     DocY target_ = 0;      // where smooth scrolling is heading
     float velocity_ = 0;   // touch fling, pixels per second
     bool dragging_thumb_ = false;
