@@ -18,6 +18,7 @@
 #include "core/source_policy.hpp"
 #include "fonts.hpp"
 #include "host.hpp"
+#include "kept_typing.hpp"
 #include "key_presses.hpp"
 #include "library_view.hpp"
 #include "reader_view.hpp"
@@ -206,7 +207,7 @@ private:
     bool find_open_ = false;
     bool find_focus_ = false;  // give the input the keyboard at the next frame
     char find_query_[256] = {};
-    std::string find_typed_;  // typed before the field had the keyboard, for the field (UTF-8)
+    KeptTyping find_typed_;  // typed before the field had the keyboard, for the field
     std::string find_searched_;  // the query the matches are for
     std::vector<TextRange> matches_;
     int current_match_ = -1;

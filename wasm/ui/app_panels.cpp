@@ -4,12 +4,10 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 
 #include "app.hpp"
 #include "core/locale.hpp"
-#include "core/utf8.hpp"
 #include "panel_style.hpp"
 
 namespace av {
@@ -136,29 +134,12 @@ void App::draw_find_bar(float width) {
     // appears (sized, not yet shown) can be dropped.
     if (find_focus_) {
         ImGui::SetKeyboardFocusHere();
-        // Characters typed right after Ctrl+F reach ImGui before the field is active, and nothing
-        // else takes them: kept here and typed into the field once it is (a fast typist, a slow
-        // device), instead of lost.
-        ImGuiIO& io = ImGui::GetIO();
-        for (ImWchar c : io.InputQueueCharacters) utf8::append(find_typed_, static_cast<char32_t>(c));
-        io.InputQueueCharacters.resize(0);
+        find_typed_.keep();
     }
     ImGui::SetNextItemWidth(std::min(260.0f, width * 0.5f));
-    auto type_kept = [](ImGuiInputTextCallbackData* data) {
-        std::string& typed = *static_cast<std::string*>(data->UserData);
-        if (typed.empty()) return 0;
-        if (data->HasSelection()) {  // the field selects its old query when it takes the keyboard
-            const int from = std::min(data->SelectionStart, data->SelectionEnd);
-            data->DeleteChars(from, std::abs(data->SelectionEnd - data->SelectionStart));
-            data->CursorPos = from;
-        }
-        data->InsertChars(data->CursorPos, typed.data(), typed.data() + typed.size());
-        typed.clear();
-        return 0;
-    };
     const bool enter = ImGui::InputTextWithHint("##query", "Find in article", find_query_, sizeof find_query_,
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
-                                                type_kept, &find_typed_);
+                                                KeptTyping::callback, &find_typed_);
     if (ImGui::IsItemActive()) find_focus_ = false;
     update_matches();
     if (enter) {
