@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/article.hpp"
+#include "core/library_reopen.hpp"
 #include "core/layout.hpp"
 #include "core/progress_keeper.hpp"
 #include "core/reading_position.hpp"
@@ -21,6 +22,7 @@
 #include "kept_typing.hpp"
 #include "key_presses.hpp"
 #include "library_view.hpp"
+#include "open_file_panel.hpp"
 #include "reader_view.hpp"
 #include "theme.hpp"
 
@@ -76,6 +78,10 @@ public:
     void set_source_policy(SourcePolicy policy) { policy_ = std::move(policy); }
     void forget_all();
     void show_library(bool show);
+
+    // "Open file…" (toolbar, Ctrl+O): the viewer's own panel where the platform gives its files
+    // (Host::local_files, the desktop), else the platform's chooser (the web's).
+    void choose_file();
 
     // Find: opens the bar (optionally with a query), moves between matches, closes it.
     void open_find(const std::string& query = "");
@@ -156,6 +162,11 @@ private:
     void draw_notice(float width);
     void draw_find_bar(float width);
     void draw_library(float top, float width, float height);
+    void draw_open_panel(float width, float height);
+    // The library's entries from storage, with how each opens again (core/library_reopen.hpp).
+    void read_library();
+    // Where the open panel starts: the folder of the last file opened, else the working folder.
+    std::string open_panel_folder() const;
 
     Host& host_;
     std::string default_source_;
@@ -196,6 +207,9 @@ private:
     LibraryView library_;
     bool library_open_ = false;
     std::vector<ProgressKeeper::Entry> library_entries_;  // read from storage when the library opens
+    std::vector<Reopen> library_reopen_;                  // for each of library_entries_
+    OpenFilePanel open_panel_;
+    std::string last_file_;  // the reader's last file opened (not a bundled article), for the panel
     struct Notice {
         std::string text;
         bool start_over = false;

@@ -61,12 +61,14 @@ void App::draw_toolbar(float width) {
     auto button_w = [](const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; };
     const float gap = 4.0f;
     const char* open_text = width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6";  // "…"
+    const bool can_open = host_.can_choose_file() || host_.local_files();
     const float buttons_w = button_w("A\xE2\x80\x93") + button_w("A+") + button_w(theme_text) + button_w("Contents") +
-                             button_w("Library") + gap * 4 + (host_.can_choose_file() ? button_w(open_text) + gap : 0.0f);
+                             button_w("Library") + gap * 4 + (can_open ? button_w(open_text) + gap : 0.0f);
     ImGui::SetCursorPos(ImVec2(std::max(width - buttons_w - 16.0f, 8.0f), (toolbar_height - ImGui::GetFrameHeight()) / 2));
-    if (host_.can_choose_file()) {
-        if (ImGui::Button(open_text)) host_.choose_file();
-        ImGui::SetItemTooltip("Open an article file of your own (Ctrl+O), or drop it on the page");
+    if (can_open) {
+        if (ImGui::Button(open_text)) choose_file();
+        ImGui::SetItemTooltip(host_.local_files() ? "Open an article file of your own (Ctrl+O), or drop it on the window"
+                                                  : "Open an article file of your own (Ctrl+O), or drop it on the page");
         ImGui::SameLine(0, gap);
     }
     if (ImGui::Button("A\xE2\x80\x93")) set_font_size(font_size_ - 2);  // "A–"
@@ -185,22 +187,40 @@ void App::draw_notice(float width) {
     ImGui::End();
 }
 
+void App::draw_open_panel(float width, float height) {
+    const std::string path = open_panel_.draw(*host_.local_files(), fonts_, theme(theme_), width, height);
+    settle_frames_ = std::max(settle_frames_, 1);  // the panel's own hover and focus settle too
+    if (!open_panel_.shown()) ImGui::SetWindowFocus("reader");  // the keyboard scrolls the text again
+    if (path.empty()) return;
+    // Exactly what a file dropped on the window does (platform/desktop.cpp, on_drop).
+    library_open_ = false;
+    open(path);
+}
+
 void App::draw_library(float top, float width, float height) {
     const Theme& t = theme(theme_);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetMainViewport()->Pos.x, ImGui::GetMainViewport()->Pos.y + top));
     ImGui::SetNextWindowSize(ImVec2(width, height));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(t.page));
     ImGui::Begin("library", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    const LibraryView::Action action = library_.draw(library_entries_, fonts_, t, now_ms());
+    const LibraryView::Action action = library_.draw(library_entries_, library_reopen_, fonts_, t, now_ms());
     ImGui::End();
     ImGui::PopStyleColor();
     switch (action.kind) {
         case LibraryView::Action::none: break;
-        case LibraryView::Action::close: library_open_ = false; break;
-        case LibraryView::Action::open:
+        case LibraryView::Action::close: show_library(false); break;
+        case LibraryView::Action::open: {
+            // The file may have gone since the rows were drawn: the row says so, nothing is lost.
+            const Reopen now = reopen(action.value, host_.local_files());
+            if (now.source.empty()) {
+                for (std::size_t i = 0; i < library_entries_.size(); ++i)
+                    if (library_entries_[i].progress.source == action.value) library_reopen_[i] = now;
+                break;
+            }
             library_open_ = false;
             if (action.value != source_) open(action.value);
             break;
+        }
         case LibraryView::Action::forget: forget(action.value); break;
         case LibraryView::Action::forget_all: forget_all(); break;
     }
