@@ -21,10 +21,13 @@
 #include "native_text.hpp"
 #include "text/hb_text_engine.hpp"
 #include "core/url.hpp"
+#include "core/local_path.hpp"
+#include "disk_files.hpp"
 #include "file_store.hpp"
 #include "gl_texture.hpp"
 #include "screenshot.hpp"
 #include "ui/app.hpp"
+#include "ui/open_file_panel.hpp"
 
 extern char** environ;
 
@@ -40,6 +43,7 @@ const char* const usage_text =
     "                                             draw once, save the window as PNG, exit\n"
     "       article-viewer --quit-after SECONDS [FILE.json]\n"
     "                                             run normally, then print the state (frames drawn) and exit\n"
+    "       article-viewer --library [FILE.json]  start with the Library shown (with the options above too)\n"
     "Environment: AV_FONTS_DIR (Noto fonts, default " AV_FONTS_DIR "),\n"
     "             AV_ASSETS_DIR (bundled articles, default " AV_ASSETS_DIR ")\n";
 
@@ -53,9 +57,14 @@ public:
     av::App* app = nullptr;
     GLFWwindow* window = nullptr;
     av::FileStore files;
+    av::DiskFiles disk;
+    av::OpenFilePanel panel;
     std::string index_path;
 
     av::KeyValueStore& store() override { return files; }
+    // "Open file…" is the viewer's own panel over these, and the library reopens files by path.
+    av::LocalFiles* local_files() override { return &disk; }
+    av::FilePanel* file_panel() override { return &panel; }
 
     void fetch_index() override {
         std::string bytes, error;
@@ -150,7 +159,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string screenshot, file;
     int width = 1100, height = 800;
-    bool layout = false, dump = false;
+    bool layout = false, dump = false, library = false;
     float quit_after = 0;
     float layout_width = 0, font_size = 20;
     auto number = [](const std::string& text, float lo, float hi, float& out) {
@@ -171,6 +180,8 @@ int main(int argc, char** argv) {
             layout = true;
         } else if (a == "--dump") {
             dump = true;
+        } else if (a == "--library") {
+            library = true;
         } else if (a == "--width" && i + 1 < args.size()) {
             if (!number(args[++i], 50, 100000, layout_width)) {
                 std::fprintf(stderr, "article-viewer: --width takes a number of pixels from 50 to 100000\n");
@@ -220,6 +231,10 @@ int main(int argc, char** argv) {
         fragment = file.substr(hash + 1);
         file.erase(hash);
     }
+    // The source is kept with the reading position: the library reopens it from any folder.
+    if (av::local_path::is_local(file) && file[0] != '/') {
+        if (const std::string cwd = av::DiskFiles().working_folder(); !cwd.empty()) file = av::local_path::absolute(cwd, file);
+    }
 
     glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
     if (!glfwInit()) {
@@ -254,6 +269,7 @@ int main(int argc, char** argv) {
     app.init(env_or("AV_FONTS_DIR", AV_FONTS_DIR));
     glfwSetDropCallback(window, on_drop);
     app.open(file, fragment);
+    if (library) app.show_library(true);
 
     int exit_code = 0;
     if (!screenshot.empty()) {

@@ -11,6 +11,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/layout_digest.hpp"
+#include "core/local_path.hpp"
 #include "core/memory_budget.hpp"
 #include "core/page_address.hpp"
 #include "core/locale.hpp"
@@ -37,7 +38,7 @@ double App::clock_s() {
 }
 
 App::App(Host& host, std::string default_source)
-    : host_(host), default_source_(std::move(default_source)), progress_(host.store()) {}
+    : host_(host), default_source_(std::move(default_source)), progress_(host.store()), open_panel_(host.file_panel()) {}
 
 std::string App::init(const std::string& fonts_dir) {
     ImGuiIO& io = ImGui::GetIO();
@@ -73,6 +74,10 @@ void App::open(const std::string& source, const std::string& block_id, History h
         return;
     }
     source_ = source;
+    if (host_.local_files() && local_path::is_local(source) && source != default_source_ &&
+        std::none_of(library_.bundled().begin(), library_.bundled().end(),
+                     [&](const LibraryView::Bundled& b) { return b.source == source; }))
+        last_file_ = source;
     loading_ = true;
     ready_ = false;
     error_.clear();
@@ -209,20 +214,45 @@ std::string App::library_json() {
 
 void App::forget(const std::string& name) {
     progress_.forget_named(name);
-    library_entries_ = progress_.library();
+    read_library();
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
 void App::forget_all() {
     progress_.forget_all();
-    library_entries_.clear();
+    read_library();
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
 void App::show_library(bool show) {
     library_open_ = show;
-    if (show) library_entries_ = progress_.library();
+    if (show) read_library();
+    else ImGui::SetWindowFocus("reader");  // the keyboard scrolls the text again
     settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::read_library() {
+    library_entries_ = progress_.library();
+    library_reopen_.clear();
+    // A file that moved is found out now, when the rows are drawn, not when Open is pressed.
+    for (const ProgressKeeper::Entry& e : library_entries_) library_reopen_.push_back(reopen(e.progress.source, host_.local_files()));
+}
+
+void App::choose_file() {
+    if (LocalFiles* files = host_.local_files(); files && open_panel_) {
+        open_panel_->show(*files, open_panel_folder());
+        settle_frames_ = std::max(settle_frames_, 2);
+    } else if (host_.can_choose_file()) {
+        host_.choose_file();
+    }
+}
+
+std::string App::open_panel_folder() const {
+    const LocalFiles& files = *host_.local_files();
+    if (!last_file_.empty() && last_file_[0] == '/') return local_path::folder_of(last_file_);
+    if (std::string cwd = files.working_folder(); !cwd.empty()) return cwd;
+    if (std::string home = files.home(); !home.empty()) return home;
+    return "/";
 }
 
 void App::drop_pictures() {
@@ -321,7 +351,7 @@ bool App::wants_frame() const {
     // until the queue is empty, or the last clicks would wait for the next input.
     const ImGuiContext* g = ImGui::GetCurrentContext();
     const bool queued = g && g->InputEventsQueue.Size > 0;
-    return animating_ || settle_frames_ > 0 || queued || find_focus_ || fonts_stale_;
+    return animating_ || settle_frames_ > 0 || queued || find_focus_ || fonts_stale_ || (open_panel_ && open_panel_->wants_frame());
 }
 
 void App::open_find(const std::string& query) {
@@ -513,9 +543,17 @@ void App::handle_shortcuts() {
         for (int i = 0; i < n; ++i) find_next(i < shifted ? -1 : 1);
     };
     for (int n = keys_.presses(ImGuiKey_Escape, Held::any, false); n > 0; --n) {
-        if (find_open_) close_find();
-        else if (library_open_) show_library(false);
-        else view_.clear_selection();
+        if (open_panel_ && open_panel_->shown()) {
+            open_panel_->hide();
+            ImGui::SetWindowFocus("reader");
+            settle_frames_ = std::max(settle_frames_, 2);
+        } else if (find_open_) {
+            close_find();
+        } else if (library_open_) {
+            show_library(false);
+        } else {
+            view_.clear_selection();
+        }
     }
     if (find_open_) find_steps(ImGuiKey_F3, Held::any, true);
     if (command(ImGuiKey_F) && article_) open_find();
@@ -528,7 +566,7 @@ void App::handle_shortcuts() {
     if (bigger > 0) set_font_size(font_size_ + 2.0f * static_cast<float>(bigger));
     if (smaller > 0) set_font_size(font_size_ - 2.0f * static_cast<float>(smaller));
     if (command(ImGuiKey_0, true) || command(ImGuiKey_Keypad0, true)) set_font_size(default_font_size);
-    if (command(ImGuiKey_O) && host_.can_choose_file()) host_.choose_file();
+    if (command(ImGuiKey_O)) choose_file();
 }
 
 void App::report_reading_place() {
@@ -630,8 +668,11 @@ void App::frame() {
         if (!library_open_) draw_notice(vp->Size.x);
         if (find_open_ && !library_open_) draw_find_bar(vp->Size.x);
     }
-    // Focus the reading window at start so the keyboard scrolls without a click first.
-    if (frames_ == 1) ImGui::SetWindowFocus("reader");
+    // Over everything, whatever is on screen (an error screen too: open another file from it).
+    if (open_panel_ && open_panel_->shown() && fonts_.loaded()) draw_open_panel(vp->Size.x, vp->Size.y);
+    // Focus the reading window at start so the keyboard scrolls without a click first (but a
+    // library shown from the start, --library, keeps the keyboard it takes when it appears).
+    if (frames_ == 1 && !(open_panel_ && open_panel_->shown()) && !library_open_) ImGui::SetWindowFocus("reader");
     ImGui::Render();
 }
 
@@ -669,6 +710,17 @@ std::string App::state_json() const {
     s["storageWarning"] = progress_.warning().empty() ? json(nullptr) : json(progress_.warning());
     s["positionSaved"] = progress_.stored();
     s["library"] = library_open_;
+    // The library's rows that cannot open again, and what they say (a file that moved).
+    json notes = json::array();
+    for (std::size_t i = 0; library_open_ && i < library_reopen_.size(); ++i)
+        if (!library_reopen_[i].note.empty()) notes.push_back({{"name", library_entries_[i].name()}, {"note", library_reopen_[i].note}});
+    s["libraryNotes"] = notes;
+    if (open_panel_) {
+        json listing = json::array();
+        for (const FolderEntry& e : open_panel_->entries()) listing.push_back(e.folder && e.name != ".." ? e.name + "/" : e.name);
+        s["openFile"] = {{"open", open_panel_->shown()}, {"folder", open_panel_->folder()}, {"error", open_panel_->error()},
+                         {"listing", listing}};
+    }
     s["find"] = {{"open", find_open_}, {"query", find_searched_}, {"count", matches_.size()}, {"current", current_match_}};
     s["selection"] = selected_text();
     if (ready_) {

@@ -13,14 +13,17 @@
 #include <vector>
 
 #include "core/article.hpp"
+#include "core/library_reopen.hpp"
 #include "core/layout.hpp"
 #include "core/progress_keeper.hpp"
 #include "core/reading_position.hpp"
 #include "core/source_policy.hpp"
 #include "fonts.hpp"
 #include "host.hpp"
+#include "kept_typing.hpp"
 #include "key_presses.hpp"
 #include "library_view.hpp"
+#include "file_panel.hpp"
 #include "reader_view.hpp"
 #include "theme.hpp"
 
@@ -91,6 +94,10 @@ public:
     void set_source_policy(SourcePolicy policy) { policy_ = std::move(policy); }
     void forget_all();
     void show_library(bool show);
+
+    // "Open file…" (toolbar, Ctrl+O): the viewer's own panel where the platform gives its files
+    // (Host::local_files, the desktop), else the platform's chooser (the web's).
+    void choose_file();
 
     // Find: opens the bar (optionally with a query), moves between matches, closes it.
     void open_find(const std::string& query = "");
@@ -171,6 +178,11 @@ private:
     void draw_notice(float width);
     void draw_find_bar(float width);
     void draw_library(float top, float width, float height);
+    void draw_open_panel(float width, float height);
+    // The library's entries from storage, with how each opens again (core/library_reopen.hpp).
+    void read_library();
+    // Where the open panel starts: the folder of the last file opened, else the working folder.
+    std::string open_panel_folder() const;
 
     Host& host_;
     std::string default_source_;
@@ -212,6 +224,9 @@ private:
     LibraryView library_;
     bool library_open_ = false;
     std::vector<ProgressKeeper::Entry> library_entries_;  // read from storage when the library opens
+    std::vector<Reopen> library_reopen_;                  // for each of library_entries_
+    FilePanel* open_panel_ = nullptr;  // Host::file_panel(): the desktop's, none on the web
+    std::string last_file_;  // the reader's last file opened (not a bundled article), for the panel
     struct Notice {
         std::string text;
         bool start_over = false;
@@ -223,7 +238,7 @@ private:
     bool find_open_ = false;
     bool find_focus_ = false;  // give the input the keyboard at the next frame
     char find_query_[256] = {};
-    std::string find_typed_;  // typed before the field had the keyboard, for the field (UTF-8)
+    KeptTyping find_typed_;  // typed before the field had the keyboard, for the field
     std::string find_searched_;  // the query the matches are for
     std::vector<TextRange> matches_;
     int current_match_ = -1;

@@ -4,12 +4,10 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 
 #include "app.hpp"
 #include "core/locale.hpp"
-#include "core/utf8.hpp"
 #include "panel_style.hpp"
 
 namespace av {
@@ -63,12 +61,14 @@ void App::draw_toolbar(float width) {
     auto button_w = [](const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; };
     const float gap = 4.0f;
     const char* open_text = width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6";  // "…"
+    const bool can_open = host_.can_choose_file() || host_.local_files();
     const float buttons_w = button_w("A\xE2\x80\x93") + button_w("A+") + button_w(theme_text) + button_w("Contents") +
-                             button_w("Library") + gap * 4 + (host_.can_choose_file() ? button_w(open_text) + gap : 0.0f);
+                             button_w("Library") + gap * 4 + (can_open ? button_w(open_text) + gap : 0.0f);
     ImGui::SetCursorPos(ImVec2(std::max(width - buttons_w - 16.0f, 8.0f), (toolbar_height - ImGui::GetFrameHeight()) / 2));
-    if (host_.can_choose_file()) {
-        if (ImGui::Button(open_text)) host_.choose_file();
-        ImGui::SetItemTooltip("Open an article file of your own (Ctrl+O), or drop it on the page");
+    if (can_open) {
+        if (ImGui::Button(open_text)) choose_file();
+        ImGui::SetItemTooltip(host_.local_files() ? "Open an article file of your own (Ctrl+O), or drop it on the window"
+                                                  : "Open an article file of your own (Ctrl+O), or drop it on the page");
         ImGui::SameLine(0, gap);
     }
     if (ImGui::Button("A\xE2\x80\x93")) set_font_size(font_size_ - 2);  // "A–"
@@ -136,29 +136,12 @@ void App::draw_find_bar(float width) {
     // appears (sized, not yet shown) can be dropped.
     if (find_focus_) {
         ImGui::SetKeyboardFocusHere();
-        // Characters typed right after Ctrl+F reach ImGui before the field is active, and nothing
-        // else takes them: kept here and typed into the field once it is (a fast typist, a slow
-        // device), instead of lost.
-        ImGuiIO& io = ImGui::GetIO();
-        for (ImWchar c : io.InputQueueCharacters) utf8::append(find_typed_, static_cast<char32_t>(c));
-        io.InputQueueCharacters.resize(0);
+        find_typed_.keep();
     }
     ImGui::SetNextItemWidth(std::min(260.0f, width * 0.5f));
-    auto type_kept = [](ImGuiInputTextCallbackData* data) {
-        std::string& typed = *static_cast<std::string*>(data->UserData);
-        if (typed.empty()) return 0;
-        if (data->HasSelection()) {  // the field selects its old query when it takes the keyboard
-            const int from = std::min(data->SelectionStart, data->SelectionEnd);
-            data->DeleteChars(from, std::abs(data->SelectionEnd - data->SelectionStart));
-            data->CursorPos = from;
-        }
-        data->InsertChars(data->CursorPos, typed.data(), typed.data() + typed.size());
-        typed.clear();
-        return 0;
-    };
     const bool enter = ImGui::InputTextWithHint("##query", "Find in article", find_query_, sizeof find_query_,
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
-                                                type_kept, &find_typed_);
+                                                KeptTyping::callback, &find_typed_);
     if (ImGui::IsItemActive()) find_focus_ = false;
     update_matches();
     if (enter) {
@@ -204,22 +187,40 @@ void App::draw_notice(float width) {
     ImGui::End();
 }
 
+void App::draw_open_panel(float width, float height) {
+    const std::string path = open_panel_->draw(*host_.local_files(), fonts_, theme(theme_), width, height);
+    settle_frames_ = std::max(settle_frames_, 1);  // the panel's own hover and focus settle too
+    if (!open_panel_->shown()) ImGui::SetWindowFocus("reader");  // the keyboard scrolls the text again
+    if (path.empty()) return;
+    // Exactly what a file dropped on the window does (platform/desktop.cpp, on_drop).
+    library_open_ = false;
+    open(path);
+}
+
 void App::draw_library(float top, float width, float height) {
     const Theme& t = theme(theme_);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetMainViewport()->Pos.x, ImGui::GetMainViewport()->Pos.y + top));
     ImGui::SetNextWindowSize(ImVec2(width, height));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(t.page));
     ImGui::Begin("library", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    const LibraryView::Action action = library_.draw(library_entries_, fonts_, t, now_ms());
+    const LibraryView::Action action = library_.draw(library_entries_, library_reopen_, fonts_, t, now_ms());
     ImGui::End();
     ImGui::PopStyleColor();
     switch (action.kind) {
         case LibraryView::Action::none: break;
-        case LibraryView::Action::close: library_open_ = false; break;
-        case LibraryView::Action::open:
+        case LibraryView::Action::close: show_library(false); break;
+        case LibraryView::Action::open: {
+            // The file may have gone since the rows were drawn: the row says so, nothing is lost.
+            const Reopen now = reopen(action.value, host_.local_files());
+            if (now.source.empty()) {
+                for (std::size_t i = 0; i < library_entries_.size(); ++i)
+                    if (library_entries_[i].progress.source == action.value) library_reopen_[i] = now;
+                break;
+            }
             library_open_ = false;
             if (action.value != source_) open(action.value);
             break;
+        }
         case LibraryView::Action::forget: forget(action.value); break;
         case LibraryView::Action::forget_all: forget_all(); break;
     }

@@ -9,10 +9,13 @@
 #include <vector>
 
 #include "core/key_value_store.hpp"
+#include "core/local_files.hpp"
 #include "core/reading_position.hpp"
 #include "core/text/text_engine.hpp"
 
 namespace av {
+
+class FilePanel;
 
 class Host {
 public:
@@ -73,11 +76,15 @@ public:
     // with an id before it), "" when none has one. The web keeps it in the URL as #block_id.
     virtual void reading_at(const std::string& block_id) { (void)block_id; }
 
-    // "Open file…" (toolbar, Ctrl+O): lets the reader pick an article file of their own, which
-    // arrives later through App::open. Platforms without a file chooser (the desktop takes a
-    // path or a dropped file) keep the defaults and the button is not shown.
+    // "Open file…" (toolbar, Ctrl+O) on a platform whose browser has a file chooser (the web):
+    // lets the reader pick an article file of their own, which arrives later through App::open.
     virtual bool can_choose_file() const { return false; }
     virtual void choose_file() {}
+    // A platform with a disk (the desktop) gives its files instead: "Open file…" is then the
+    // viewer's own panel (ui/open_file_panel.hpp), and the library reopens files from their paths.
+    virtual LocalFiles* local_files() { return nullptr; }
+    // The panel that shows them (ui/open_file_panel.hpp), when local_files() is not null.
+    virtual FilePanel* file_panel() { return nullptr; }
 
     // --- Text in every script (docs/text-pipeline.md) -------------------------------------------
     // Reads the manifest of the fonts beyond the base faces (fonts.json); answers with

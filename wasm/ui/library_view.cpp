@@ -53,8 +53,8 @@ void LibraryView::set_index(std::string_view json, const std::string& base) {
     }
 }
 
-LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& positions, const FontSet& fonts,
-                                      const Theme& theme, std::int64_t now_ms) {
+LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& positions, const std::vector<Reopen>& reopen,
+                                      const FontSet& fonts, const Theme& theme, std::int64_t now_ms) {
     Action action;
     const ImVec2 size = ImGui::GetWindowSize();
     const float width = std::min(size.x - 32.0f, 720.0f);
@@ -76,7 +76,8 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
     ImGui::PushFont(fonts.font(Face::sans), 16.0f);
     if (ImGui::Button("Close")) action.kind = Action::close;
 
-    auto row = [&](const std::string& key, const std::string& title, const std::string& source, const ProgressKeeper::Entry* p) {
+    auto row = [&](const std::string& key, const std::string& title, const std::string& source, const ProgressKeeper::Entry* p,
+                   const std::string& note) {
         ImGui::PushID(key.c_str());
         ImGui::Separator();
         ImGui::PushFont(fonts.font(Face::serif_bold), 19.0f);
@@ -102,6 +103,7 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
                               ImGui::GetColorU32(to_vec4(theme.link)), 2);
             ImGui::Dummy(ImVec2(200, 6));
         }
+        if (!note.empty()) ImGui::TextColored(to_vec4(theme.heading), "%s", note.c_str());
         if (!source.empty()) {
             if (ImGui::Button("Open")) action = Action{Action::open, source};
             if (p) ImGui::SameLine();
@@ -116,10 +118,11 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
     ImGui::PopFont();
     for (const Bundled& b : bundled_) {
         auto it = std::find_if(positions.begin(), positions.end(), [&](const ProgressKeeper::Entry& e) { return e.is(b.id); });
-        row(b.id, b.title, b.source, it == positions.end() ? nullptr : &*it);
+        row(b.id, b.title, b.source, it == positions.end() ? nullptr : &*it, "");
     }
     bool any_recent = false;
-    for (const ProgressKeeper::Entry& e : positions) {
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        const ProgressKeeper::Entry& e = positions[i];
         if (std::any_of(bundled_.begin(), bundled_.end(), [&](const Bundled& b) { return e.is(b.id); })) continue;
         if (!any_recent) {
             ImGui::Dummy(ImVec2(0, 12));
@@ -128,9 +131,8 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
             ImGui::PopFont();
             any_recent = true;
         }
-        // Articles opened from a file cannot be reopened by URL: only forgotten.
-        const bool reopenable = !e.progress.source.empty() && e.progress.source.rfind("file:", 0) != 0;
-        row(e.name(), e.progress.title, reopenable ? e.progress.source : "", &e);
+        const Reopen& again = i < reopen.size() ? reopen[i] : Reopen{};
+        row(e.name(), e.progress.title, again.source, &e, again.note);
     }
     if (!positions.empty()) {
         ImGui::Dummy(ImVec2(0, 12));

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/library_reopen.hpp"
 #include "core/progress_keeper.hpp"
 #include "fonts.hpp"
 #include "theme.hpp"
@@ -28,9 +29,9 @@ public:
         enum Kind { none, open, forget, forget_all, close } kind = none;
         std::string value;  // open: the source; forget: the article id
     };
-    // Draws the library into the current window.
-    Action draw(const std::vector<ProgressKeeper::Entry>& positions, const FontSet& fonts, const Theme& theme,
-                std::int64_t now_ms);
+    // Draws the library into the current window. `reopen[i]`: how positions[i] opens again.
+    Action draw(const std::vector<ProgressKeeper::Entry>& positions, const std::vector<Reopen>& reopen, const FontSet& fonts,
+                const Theme& theme, std::int64_t now_ms);
 
 private:
     std::vector<Bundled> bundled_;
