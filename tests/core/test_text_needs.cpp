@@ -67,6 +67,13 @@ TEST_SUITE("text class") {
         CHECK(base_coverage_of(U'é') == BaseCoverage::first_paint);
         CHECK(base_coverage_of(U'’') == BaseCoverage::first_paint);
         CHECK(base_coverage_of(U'€') == BaseCoverage::first_paint);
+        // Western Europe's letters are drawn at once (French œ and Ÿ too); Central Europe's,
+        // Turkish and the Baltic languages' come with the extended subsets (README, "Fonts").
+        CHECK(base_coverage_of(U'œ') == BaseCoverage::first_paint);
+        CHECK(base_coverage_of(U'Ÿ') == BaseCoverage::first_paint);
+        CHECK(base_coverage_of(U'ł') == BaseCoverage::extended);
+        CHECK(base_coverage_of(U'ğ') == BaseCoverage::extended);
+        CHECK(base_coverage_of(U'ž') == BaseCoverage::extended);
         CHECK(base_coverage_of(U'Ж') == BaseCoverage::extended);
         CHECK(base_coverage_of(U'λ') == BaseCoverage::extended);
         CHECK(base_coverage_of(U'ơ') == BaseCoverage::extended);
