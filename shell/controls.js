@@ -181,7 +181,7 @@
   }
 
   // The library as the canvas shows it: bundled articles, then others read here; Open where the
-  // article can be opened again by URL, Forget where a position is saved. `focusAt` is the entry
+  // article can be opened again (by URL, or a file the browser keeps), Forget where a position is saved. `focusAt` is the entry
   // (by position) whose first button takes focus after a rebuild.
   function fillLibrary(focusAt) {
     const entries = viewer().library();
@@ -197,7 +197,8 @@
         item.appendChild(el('span', { class: 'controls-title' }, title));
         item.appendChild(el('span', { class: 'controls-detail' }, readLine(entry)));
         const source = String(entry.source || '');
-        if (source && (entry.bundled || !source.startsWith('file:'))) {
+        if (entry.note) item.appendChild(el('span', { class: 'controls-detail' }, entry.note));
+        if (source && (entry.bundled || entry.canOpen)) {
           item.appendChild(button('Open', { 'aria-label': 'Open ' + title }, () => {
             close(true);
             if (source !== state().source) viewer().open(source);

@@ -165,7 +165,7 @@ const colourShare = async (page, rgb) => withPixels(page, [await page.screenshot
 test('matches are highlighted on the canvas, the current one in its own colour, and only while find is open', async () => {
   const { context, page } = await open();
   // The light theme's colours (wasm/ui/theme.cpp): the current match, and the others at 55 % over white.
-  const current = [255, 160, 40], other = [255, 242, 170];
+  const current = [255, 190, 100], other = [255, 242, 170];
   assert.equal(await colourShare(page, current), 0);
   await page.keyboard.press('Control+f');
   await settle(page);

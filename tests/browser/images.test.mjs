@@ -55,3 +55,60 @@ test('pictures load lazily into boxes reserved in advance', async () => {
   assert.ok(await share(page, [20, 20, 220]) > 0.02, 'the blue picture is not drawn');
   await context.close();
 });
+
+// Reader-visible defects issue, item 8: a picture that failed shows so (outlined, "Picture not
+// loaded · Retry", its alt text kept), a click on it loads it again; one that arrives late, after
+// the reader scrolled past it, moves no text.
+test('a failed picture says so, and a click on it loads it again', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  let refuse = true;
+  await page.route('**/img/red.png', (route) => (refuse ? route.abort() : route.fallback()));
+  await page.goto(server.url + '?article=articles/pictures.json');
+  let state = await waitForState(page, 'state.ready && state.images.failed >= 1');
+  assert.deepEqual(state.images, { total: 3, requested: 1, loaded: 0, failed: 1 });
+  await page.waitForTimeout(300);
+  const text = await page.evaluate(() => window.articleViewer.layoutDigest(true));
+  const box = /^block 0 .*\n shape \d+ (-?\d+),(-?\d+) (\d+)x(\d+)/m.exec(text);
+  assert.ok(box, text.slice(0, 400));
+  const [x, y, w, h] = box.slice(1).map((v) => Number(v) / 16);
+  // The failed box holds its label in the link colour (a box still loading is grey only): blue
+  // pixels inside the box, where the grey, the alt text and the outline have none.
+  const clip = { x, y: 44 + y - state.scrollY, width: w, height: h };
+  const blue = await withPixels(page, [await page.screenshot({ clip })], ([{ data: d }]) => {
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 2] > d[i] + 50) n++;
+    return n;
+  });
+  assert.ok(blue > 50, `no "Retry" label drawn in the box (${blue} blue pixels)`);
+  // A click on the box: the picture is asked for again, and arrives.
+  refuse = false;
+  await page.mouse.click(x + w / 2, 44 + y + h / 2 - state.scrollY);
+  state = await waitForState(page, 'state.images.loaded >= 1');
+  assert.equal(state.images.failed, 0);
+  await page.waitForTimeout(300);
+  assert.ok(await share(page, [220, 20, 20]) > 0.08, 'the picture is drawn after the retry');
+  await context.close();
+});
+
+test('a picture that arrives after the reader scrolled past it moves no text', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/img/blue.png', async (route) => { await held; await route.fallback(); });
+  await page.goto(server.url + '?article=articles/pictures.json');
+  await waitForState(page, 'state.ready');
+  await page.keyboard.press('End');
+  await waitForState(page, 'state.images.requested === 3');
+  await page.keyboard.press('PageUp');  // past the blue picture, reading above it
+  await page.waitForTimeout(500);
+  const before = await page.evaluate(() => window.articleViewer.state());
+  const digest = await page.evaluate(() => window.articleViewer.layoutDigest());
+  release();
+  const after = await waitForState(page, 'state.images.loaded >= 2');
+  assert.equal(after.scrollY, before.scrollY);
+  assert.deepEqual(after.anchor, before.anchor);
+  assert.equal(await page.evaluate(() => window.articleViewer.layoutDigest()), digest, 'the layout changed');
+  await context.close();
+});

@@ -187,8 +187,8 @@ test('an opened file keeps its reading position, like any article', async () => 
   assert.equal((await choose()).error, null);
   await page.evaluate(() => window.articleViewer.scrollToBlock(40));
   const saved = await waitForState(page, 'state.positionSaved && state.anchor && state.anchor.block === 40');
-  // A new visit: the page knows nothing of the file until the reader opens it again.
-  await page.reload();
+  // A new visit, the file chosen again: the same place.
+  await page.goto(server.url);
   await waitForState(page);
   await page.locator('#canvas').focus();
   const again = await choose();
@@ -216,5 +216,85 @@ test('the single-file page says which writing systems it cannot show, and still 
   assert.match(s.textError, /single-file page/);
   assert.match(s.notice, /^This copy of the viewer cannot show: Chinese characters, Japanese kana and Arabic \(/);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Reader-visible defects issue, item 5: the files a reader opened are kept in the browser.
+const keptNames = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open('article-viewer-files', 1);
+  req.onsuccess = () => {
+    const keys = req.result.transaction('sizes').objectStore('sizes').getAllKeys();
+    keys.onsuccess = () => { resolve(keys.result); req.result.close(); };
+    keys.onerror = () => reject(keys.error);
+  };
+  req.onerror = () => reject(req.error);
+}));
+
+test('an opened file is kept: a reload, the Library and an offline visit open it again; Forget drops it', async () => {
+  const { page, context, problems } = await open('served page');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  await page.setInputFiles('#open-file', { name: 'gardé.json', mimeType: 'application/json', buffer: Buffer.from(article('garde', 'Gardé', 60)) });
+  await waitForState(page, "state.articleId === 'garde'");
+  assert.equal(await page.evaluate(() => decodeURIComponent(location.search)), '?file=gardé.json');
+  await page.evaluate(() => window.articleViewer.scrollToBlock(30));
+  await waitForState(page, 'state.positionSaved && state.anchor.block === 30');
+  await page.waitForFunction(() => window.articleViewer.library().some((e) => e.id === 'garde' && e.canOpen));
+  assert.deepEqual(await keptNames(page), ['gardé.json']);
+
+  // A reload opens it from the browser's copy, at its place.
+  await page.reload();
+  let s = await waitForState(page);
+  assert.equal(s.error, null);
+  assert.equal(s.articleId, 'garde');
+  assert.deepEqual(s.anchor, { block: 30, offset: 0 });
+
+  // Offline, from the Library: the default article, then the file's row.
+  await page.evaluate(() => window.articleViewer.openDefault());
+  await waitForState(page, `state.ready && state.articleId === ${JSON.stringify(seed.id)}`);
+  await context.setOffline(true);
+  await page.reload();
+  await waitForState(page, 'state.ready');
+  // The page's Library panel (the keyboard's way to the canvas's rows): the file's row has Open.
+  await page.locator('#controls button', { hasText: 'Library' }).focus();
+  await page.keyboard.press('Enter');
+  const row = (await page.evaluate(() => window.articleViewer.library())).find((e) => e.id === 'garde');
+  assert.equal(row.canOpen, true, JSON.stringify(row));
+  await page.getByRole('button', { name: 'Open Gardé' }).focus();
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, "state.articleId === 'garde' || state.error");
+  assert.equal(s.error, null);
+  assert.deepEqual(s.anchor, { block: 30, offset: 0 });
+  await context.setOffline(false);
+
+  // Forget: the copy goes, and the row with it; the file's URL then says the browser keeps none.
+  await page.evaluate(() => window.articleViewer.forget('garde'));
+  await page.waitForFunction(() => !window.articleViewer.library().some((e) => e.id === 'garde'));
+  assert.deepEqual(await keptNames(page), []);
+  await page.reload();
+  s = await waitForState(page);
+  assert.equal(s.error, 'file:gardé.json: this browser keeps no copy of this file; open it again with Open file…');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a file the browser cannot keep (storage full) still opens, and the notice says it is not kept', async () => {
+  const { page, context } = await open('served page');
+  // The browser's storage full: every write of IndexedDB fails as a full disk does.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (this.name === 'files') throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.setInputFiles('#open-file', { name: 'lourd.json', mimeType: 'application/json', buffer: Buffer.from(article('lourd', 'Lourd', 20)) });
+  await waitForState(page, "state.articleId === 'lourd'");
+  await page.evaluate(() => window.articleViewer.scrollToBlock(5));  // a position, so a Library row
+  const s = await waitForState(page, "state.positionSaved && state.notice !== ''");
+  assert.equal(s.error, null);
+  assert.equal(s.notice, "lourd.json is not kept for later: the browser's storage for this site is full; forget articles in the Library to make room");
+  const row = (await page.evaluate(() => window.articleViewer.library())).find((e) => e.id === 'lourd');
+  assert.equal(row?.canOpen, false);
+  assert.equal(row?.note, 'This file is not kept in this browser: open it again with Open file…');
   await context.close();
 });

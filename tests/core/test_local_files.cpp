@@ -97,6 +97,16 @@ TEST_SUITE("library reopen") {
         CHECK(reopen("", nullptr).source.empty());
     }
 
+    TEST_CASE("the web: a file the browser keeps opens again; one it does not keep says so") {
+        const std::vector<std::string> kept = {"mine.json", "autre fichier.json"};
+        CHECK(reopen("file:mine.json", nullptr, &kept).source == "file:mine.json");
+        CHECK(reopen("file:autre fichier.json", nullptr, &kept).note.empty());
+        const Reopen gone = reopen("file:old.json", nullptr, &kept);
+        CHECK(gone.source.empty());
+        CHECK(gone.note == "This file is not kept in this browser: open it again with Open file\xE2\x80\xA6");
+        CHECK(reopen("https://example.com/a.json", nullptr, &kept).source == "https://example.com/a.json");
+    }
+
     TEST_CASE("the desktop: a file opens from its path while it is there; else the row says why") {
         FakeFiles files;
         files.paths["/home/lea/a.json"] = LocalFiles::Kind::file;

@@ -20,6 +20,7 @@
 #include "core/article_json.hpp"
 #include "gl_texture.hpp"
 #include "web_address.hpp"
+#include "web_files.hpp"
 #include "web_input.hpp"
 #include "web_text.hpp"
 #include "webgl_renderer.hpp"
@@ -312,6 +313,8 @@ public:
     void open_link(const std::string& url) override { js_open_link(url.c_str()); }
     void set_title(const std::string& title) override { js_set_title(title.c_str()); }
     void reading_at(const std::string& block_id) override { av::web::show_block(block_id); }
+    void forget_file(const std::string& source) override { av::web::forget_file(source.substr(5)); }
+    void forget_all_files() override { av::web::forget_all_files(); }
     void show_address(const std::string& address, bool new_entry, const av::Anchor& leaving) override {
         av::web::show_address(address, new_entry, leaving);
     }
@@ -334,8 +337,8 @@ void WebHost::fetch_article(const std::string& source) {
     if (source == local_source) {
         g_app->article_arrived(source, local_bytes);  // no fetch: file:// has none
     } else if (source.rfind("file:", 0) == 0 && source.compare(5, 2, "//") != 0) {
-        // An earlier file of the reader's (reopened from the library): the page kept no copy.
-        g_app->article_failed(source, source + ": this file is not open any more; open it again with Open file\xE2\x80\xA6");
+        // An earlier file of the reader's (the Library, a reload): the copy the browser keeps.
+        av::web::read_kept_file(source);
     } else {
         js_fetch_article(source.c_str());
     }
@@ -395,6 +398,7 @@ void draw_frame(double time) {
     const bool was_ready = g_app->ready();
     const std::string old_error = g_app->error();
     g_app->frame();
+    av::web::sync_text_input();
     int w = 0, h = 0;
     emscripten_get_canvas_element_size(canvas_id, &w, &h);
     glViewport(0, 0, w, h);
@@ -475,9 +479,12 @@ EMSCRIPTEN_KEEPALIVE void av_article_failed(const char* source, const char* mess
     js_notify_state();
 }
 
-// Opens another article (a URL relative to the page, or absolute).
+// Opens another article (a URL relative to the page, or absolute), or "file:NAME", a file of the
+// reader's that the browser keeps (the Library's source for it).
 EMSCRIPTEN_KEEPALIVE void av_open_url(const char* url) {
-    g_app->open(take_js_string(js_resolve(url)));
+    const std::string text(url);
+    const bool kept_file = text.rfind("file:", 0) == 0 && text.compare(5, 2, "//") != 0;
+    g_app->open(kept_file ? text : take_js_string(js_resolve(url)));
     wake();
 }
 
@@ -487,6 +494,7 @@ EMSCRIPTEN_KEEPALIVE void av_open_bytes(const char* name, const char* data, int 
     g_host.local_source = std::string("file:") + name;
     g_host.local_bytes.assign(data, static_cast<std::size_t>(std::max(length, 0)));
     g_app->open(g_host.local_source);
+    av::web::keep_file(name, data, g_host.local_bytes.size());  // for the Library and a reload
     wake();
     js_notify_state();
 }
@@ -653,6 +661,7 @@ int main() {
     app.set_reduced_motion(preferences & 2);
     av::web::install_input(app, canvas_id, wake);
     av::web::watch_history(app, wake);
+    av::web::install_kept_files(app, wake);
     app.set_page_url(av::web::page_url());
     js_watch_page_lifecycle();
     js_watch_copy();

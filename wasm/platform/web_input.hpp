@@ -10,4 +10,8 @@ namespace av::web {
 // `app` receives the touch gestures' own timing; `wake` is called after each event.
 void install_input(App& app, const char* canvas_id, void (*wake)());
 
+// After each frame: gives the hidden text field the keyboard while ImGui wants text (the find
+// bar), and the canvas back after.
+void sync_text_input();
+
 }  // namespace av::web

@@ -20,6 +20,7 @@
 #include "core/text_search.hpp"
 #include "core/url.hpp"
 #include "panel_style.hpp"  // to_vec4
+#include "theme_style.hpp"
 
 namespace av {
 
@@ -207,12 +208,18 @@ std::string App::library_json() {
         json e = {{"id", p.id}, {"name", p.name()}, {"title", p.progress.title}, {"source", p.progress.source},
                   {"bundled", false}, {"percent", p.progress.percent}, {"updated", p.progress.updated}};
         if (!p.origin.empty()) e["origin"] = p.origin;
+        // Whether the Library's Open can open it again, and if not, what its row says.
+        const Reopen again = reopen(p.progress.source, host_.local_files(), keeps_files_ ? &kept_files_ : nullptr);
+        e["canOpen"] = !again.source.empty();
+        if (!again.note.empty()) e["note"] = again.note;
         out.push_back(e);
     }
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 void App::forget(const std::string& name) {
+    for (const ProgressKeeper::Entry& e : progress_.library())
+        if (e.name() == name && e.progress.source.rfind("file:", 0) == 0) host_.forget_file(e.progress.source);
     progress_.forget_named(name);
     read_library();
     settle_frames_ = std::max(settle_frames_, 2);
@@ -220,7 +227,20 @@ void App::forget(const std::string& name) {
 
 void App::forget_all() {
     progress_.forget_all();
+    host_.forget_all_files();
     read_library();
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::set_kept_files(std::vector<std::string> names) {
+    kept_files_ = std::move(names);
+    keeps_files_ = true;
+    if (library_open_) read_library();
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::file_not_kept(const std::string& name, const std::string& reason) {
+    show_notice(name + " is not kept for later: " + reason, false);
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
@@ -235,7 +255,7 @@ void App::read_library() {
     library_entries_ = progress_.library();
     library_reopen_.clear();
     // A file that moved is found out now, when the rows are drawn, not when Open is pressed.
-    for (const ProgressKeeper::Entry& e : library_entries_) library_reopen_.push_back(reopen(e.progress.source, host_.local_files()));
+    for (const ProgressKeeper::Entry& e : library_entries_) library_reopen_.push_back(reopen(e.progress.source, host_.local_files(), keeps_files_ ? &kept_files_ : nullptr));
 }
 
 void App::choose_file() {
@@ -354,6 +374,12 @@ bool App::wants_frame() const {
     return animating_ || settle_frames_ > 0 || queued || find_focus_ || fonts_stale_ || (open_panel_ && open_panel_->wants_frame());
 }
 
+void App::type_text(const std::string& text) {
+    if (!find_open_) return;
+    find_typed_.add(text);
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
 void App::open_find(const std::string& query) {
     find_open_ = true;
     find_focus_ = true;
@@ -411,6 +437,13 @@ std::string App::selected_text() const { return article_ ? view_.selected_text(*
 void App::set_font_size(float px) {
     font_size_ = std::clamp(std::round(px), min_font_size, max_font_size);
     settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::zoom_by_wheel(float notches) {
+    // A notch is 10 %, Ctrl+= at the default size; a run of small pinch steps keeps its fractions.
+    if (std::abs(zoom_size_ - font_size_) >= 1.0f) zoom_size_ = font_size_;
+    zoom_size_ = std::clamp(zoom_size_ * std::pow(1.1f, notches), min_font_size, max_font_size);
+    set_font_size(zoom_size_);
 }
 
 void App::reload_fonts() {
@@ -566,6 +599,8 @@ void App::handle_shortcuts() {
     if (bigger > 0) set_font_size(font_size_ + 2.0f * static_cast<float>(bigger));
     if (smaller > 0) set_font_size(font_size_ - 2.0f * static_cast<float>(smaller));
     if (command(ImGuiKey_0, true) || command(ImGuiKey_Keypad0, true)) set_font_size(default_font_size);
+    // The desktop's Ctrl+wheel (the web's wheel events with Ctrl go to zoom_by_wheel directly).
+    if (ImGui::GetIO().KeyCtrl && ImGui::GetIO().MouseWheel != 0) zoom_by_wheel(ImGui::GetIO().MouseWheel);
     if (command(ImGuiKey_O)) choose_file();
 }
 
@@ -580,6 +615,8 @@ void App::report_reading_place() {
 }
 
 void App::draw_article(float width, float height) {
+    view_top_ = ImGui::GetWindowPos().y;
+    view_height_ = height;
     const TextServices text{engine_, &fonts_.catalog()};
     const DocumentLayout& doc = layout_.get(*article_, fonts_, LayoutParams{width, font_size_, fonts_.generation()}, text);
     // After any relayout (new article, width, text size) or a jump, put the anchored line back at
@@ -600,7 +637,11 @@ void App::draw_article(float width, float height) {
         }
     }
     const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_};
-    animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), height, pictures_, found);
+    animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), height, pictures_, picture_state_, found);
+    if (const int b = view_.retried_picture(); b >= 0 && static_cast<std::size_t>(b) < picture_state_.size()) {
+        picture_state_[static_cast<std::size_t>(b)] = PictureState::idle;  // asked for again below
+        settle_frames_ = std::max(settle_frames_, 2);
+    }
     if (!view_.followed_link().empty()) follow_link(view_.followed_link());
     request_pictures(doc, view_.scroll_y(), height);
     count_missing_glyphs(doc, view_.scroll_y(), height);
@@ -614,7 +655,8 @@ void App::draw_article(float width, float height) {
     doc_height_ = doc.height;
     column_x_ = doc.column_x;
     column_width_ = doc.column_width;
-    percent_ = fraction_read(doc, view_.scroll_y(), height);
+    // Read against the whole view: a notice's band, there for a few seconds, changes no percent.
+    percent_ = fraction_read(doc, view_.scroll_y(), height + band_);
     reading_minutes_ = doc.reading_minutes;
     minutes_left_ = progress_.minutes_left(anchor_);
     if (percent_ >= 0.999f) minutes_left_ = 0;
@@ -637,11 +679,15 @@ void App::frame() {
     if (settle_frames_ > 0) --settle_frames_;
     handle_shortcuts();
     const Theme& t = theme(theme_);
+    apply_theme(t, ImGui::GetStyle());  // every control's colours, the error screen's buttons too
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const bool reading = fonts_.loaded() && article_ && !loading_ && error_.empty() && !text_pending();
     const float bar = reading ? toolbar_height : 0.0f;
+    // The notice's band (draw_notice), measured at the last frame: the view ends above it.
+    const float band = reading && !library_open_ && !notice_.text.empty() ? std::min(notice_band_, vp->Size.y / 2) : 0.0f;
+    band_ = band;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + bar));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - bar));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - bar - band));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(t.page));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
@@ -654,7 +700,7 @@ void App::frame() {
     } else if (loading_ || !article_ || text_pending()) {
         draw_status("Loading\xE2\x80\xA6", source_, false);
     } else {
-        draw_article(vp->Size.x, vp->Size.y - bar);
+        draw_article(vp->Size.x, vp->Size.y - bar - band);
     }
     ImGui::End();
     ImGui::PopStyleColor();
@@ -705,6 +751,10 @@ std::string App::state_json() const {
     s["timeLeftMinutes"] = minutes_left_;
     s["timeLeft"] = article_ ? json(locale::time_left(article_->lang, minutes_left_)) : json(nullptr);  // as the toolbar shows it
     s["notice"] = notice_.text;
+    s["view"] = {{"top", view_top_}, {"height", view_height_}};  // the reading view's place on screen
+    s["toolbar"] = {{"timeLeftEnd", toolbar_row_[0]}, {"rowStart", toolbar_row_[1]}, {"rowEnd", toolbar_row_[2]},
+                    {"menu", toolbar_menu_}, {"menuOpen", toolbar_menu_open_}};
+    if (!notice_.text.empty()) s["noticeBox"] = {{"x", notice_box_[0]}, {"y", notice_box_[1]}, {"w", notice_box_[2]}, {"h", notice_box_[3]}};
     s["canStartOver"] = !notice_.text.empty() && notice_.start_over;  // the notice's "start over"
     s["defaultArticle"] = source_ == default_source_;
     s["storageWarning"] = progress_.warning().empty() ? json(nullptr) : json(progress_.warning());

@@ -4,6 +4,7 @@
 // App through Host and the few methods below.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -94,6 +95,10 @@ public:
     void set_source_policy(SourcePolicy policy) { policy_ = std::move(policy); }
     void forget_all();
     void show_library(bool show);
+    // The names of the files the platform keeps (Host::forget_file): the web's, after each change.
+    void set_kept_files(std::vector<std::string> names);
+    // The reader's file `name` opened but could not be kept for later: the notice says why.
+    void file_not_kept(const std::string& name, const std::string& reason);
 
     // "Open file…" (toolbar, Ctrl+O): the viewer's own panel where the platform gives its files
     // (Host::local_files, the desktop), else the platform's chooser (the web's).
@@ -103,6 +108,9 @@ public:
     void open_find(const std::string& query = "");
     void find_next(int direction);
     void close_find();
+    // Text the platform received as text (composed, pasted): typed into the field that has the
+    // keyboard, the find bar.
+    void type_text(const std::string& text);
 
     // What the error screen's and the resume notice's buttons do (the page's controls too).
     void retry() { open(source_, "", History::keep); }
@@ -114,6 +122,10 @@ public:
     void set_theme(ThemeName name) { theme_ = name; }
     ThemeName theme_name() const { return theme_; }
     void set_font_size(float px);
+    // Ctrl+wheel, and a trackpad's pinch (which browsers send as Ctrl+wheel): the text size, as the
+    // browser's zoom would change the page's (reader-visible defects issue, item 18). `notches`:
+    // wheel notches, positive to enlarge; a pinch sends fractions, which add up across events.
+    void zoom_by_wheel(float notches);
     float font_size() const { return font_size_; }
     void set_reduced_motion(bool reduced) { view_.set_smooth(!reduced); }
     // A finger's position with the time the platform saw it (seconds), for the fling's speed
@@ -224,6 +236,8 @@ private:
     LibraryView library_;
     bool library_open_ = false;
     std::vector<ProgressKeeper::Entry> library_entries_;  // read from storage when the library opens
+    std::vector<std::string> kept_files_;
+    bool keeps_files_ = false;  // set_kept_files has been called: the platform keeps files
     std::vector<Reopen> library_reopen_;                  // for each of library_entries_
     FilePanel* open_panel_ = nullptr;  // Host::file_panel(): the desktop's, none on the web
     std::string last_file_;  // the reader's last file opened (not a bundled article), for the panel
@@ -232,6 +246,14 @@ private:
         bool start_over = false;
         double until = 0;  // steady clock seconds
     } notice_;
+    float zoom_size_ = 0;  // the size a run of Ctrl+wheel events is at, before rounding to a pixel
+    float notice_band_ = 0;       // the notice's height at the bottom, which the view leaves free
+    float band_ = 0;              // the part of it the view leaves free this frame
+    float view_top_ = 0, view_height_ = 0;  // the reading view on screen (last frame), for state()
+    std::array<float, 4> notice_box_{};  // x, y, w, h on screen, for state()
+    std::array<float, 3> toolbar_row_{};   // the time left's right end (0: not shown), the controls' left and right
+    std::vector<std::string> toolbar_menu_;  // the controls in the toolbar's More menu
+    bool toolbar_menu_open_ = false;
     std::string storage_warning_shown_;
     bool jumped_ = false;
     // Find
@@ -254,7 +276,6 @@ private:
     int reading_minutes_ = 0;
 
     // Pictures of image blocks, loaded lazily when they come near the viewport.
-    enum class PictureState : std::uint8_t { idle, loading, ready, failed };
     std::vector<std::uint64_t> pictures_;       // texture per article block, 0 if none
     std::vector<PictureState> picture_state_;   // per article block
     std::vector<int> picture_requests_;         // request id -> block, for this article only

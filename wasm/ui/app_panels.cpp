@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "core/locale.hpp"
 #include "panel_style.hpp"
+#include "toolbar_fit.hpp"
 
 namespace av {
 
@@ -54,37 +55,102 @@ void App::draw_toolbar(float width) {
     // How far along, as a thin bar on the bar's bottom edge, and the time left at its left end.
     dl->AddRectFilled(ImVec2(pos.x, pos.y + toolbar_height - 3), ImVec2(pos.x + width * static_cast<float>(percent_), pos.y + toolbar_height),
                       ImGui::GetColorU32(to_vec4(t.link)));
+    // The row: the time left at the left; the controls at the right, those that do not fit in a
+    // "More" menu (ui/toolbar_fit.hpp), so nothing overlaps from 320 px up.
     const std::string left = locale::time_left(article_->lang, minutes_left_);
-    ImGui::SetCursorPos(ImVec2(16.0f, (toolbar_height - ImGui::GetTextLineHeight()) / 2));
-    ImGui::TextColored(to_vec4(t.muted), "%s", left.c_str());
-    const char* theme_text = theme_label(theme_);
     auto button_w = [](const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; };
-    const float gap = 4.0f;
-    const char* open_text = width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6";  // "…"
+    const float gap = 4.0f, margin = 16.0f;
     const bool can_open = host_.can_choose_file() || host_.local_files();
-    const float buttons_w = button_w("A\xE2\x80\x93") + button_w("A+") + button_w(theme_text) + button_w("Contents") +
-                             button_w("Library") + gap * 4 + (can_open ? button_w(open_text) + gap : 0.0f);
-    ImGui::SetCursorPos(ImVec2(std::max(width - buttons_w - 16.0f, 8.0f), (toolbar_height - ImGui::GetFrameHeight()) / 2));
-    if (can_open) {
-        if (ImGui::Button(open_text)) choose_file();
-        ImGui::SetItemTooltip(host_.local_files() ? "Open an article file of your own (Ctrl+O), or drop it on the window"
-                                                  : "Open an article file of your own (Ctrl+O), or drop it on the page");
-        ImGui::SameLine(0, gap);
+    const std::string theme_menu = std::string("Theme: ") + theme_label(theme_);
+    bool open_contents = false;
+    struct Control {
+        const char* label;       // on the row
+        std::string menu_label;  // in the menu
+        const char* tip;
+        int action;
+    };
+    enum { open_file, smaller, larger, next_theme, contents, library };
+    std::vector<Control> controls;
+    if (can_open)
+        controls.push_back({width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6", "Open file\xE2\x80\xA6",
+                            host_.local_files() ? "Open an article file of your own (Ctrl+O), or drop it on the window"
+                                                : "Open an article file of your own (Ctrl+O), or drop it on the page",
+                            open_file});
+    controls.push_back({"A\xE2\x80\x93", "Smaller text", "Smaller text (Ctrl+-)", smaller});
+    controls.push_back({"A+", "Larger text", "Larger text (Ctrl+=); Ctrl+0 resets", larger});
+    controls.push_back({theme_label(theme_), theme_menu, "Theme: light, sepia, dark", next_theme});
+    controls.push_back({"Contents", "Contents", "Sections of the article", contents});
+    controls.push_back({library_open_ ? "Article" : "Library", library_open_ ? "Article" : "Library",
+                        "Your articles and reading positions", library});
+    std::vector<float> widths;
+    std::vector<int> drop;
+    for (const Control& c : controls) widths.push_back(button_w(c.label));
+    // What leaves the row first: Open (Ctrl+O and a drop remain), the theme, the text size, Contents.
+    for (int action : {open_file, next_theme, smaller, larger, contents})
+        for (std::size_t i = 0; i < controls.size(); ++i)
+            if (controls[i].action == action) drop.push_back(static_cast<int>(i));
+    const char* more_label = "More";
+    const float left_w = ImGui::CalcTextSize(left.c_str()).x;
+    const ToolbarFit fit = fit_toolbar(width, left_w, widths, drop, button_w(more_label), gap, margin);
+    const auto act = [&](int action) {
+        switch (action) {
+            case open_file: choose_file(); break;
+            case smaller: set_font_size(font_size_ - 2); break;
+            case larger: set_font_size(font_size_ + 2); break;
+            case next_theme: theme_ = static_cast<ThemeName>((static_cast<int>(theme_) + 1) % 3); break;
+            case contents: open_contents = true; break;
+            case library: show_library(!library_open_); break;
+            default: break;
+        }
+    };
+    toolbar_row_ = {0, 0, 0};
+    toolbar_menu_open_ = false;
+    if (fit.time_left) {
+        ImGui::SetCursorPos(ImVec2(margin, (toolbar_height - ImGui::GetTextLineHeight()) / 2));
+        ImGui::TextColored(to_vec4(t.muted), "%s", left.c_str());
+        toolbar_row_[0] = margin + left_w;
     }
-    if (ImGui::Button("A\xE2\x80\x93")) set_font_size(font_size_ - 2);  // "A–"
-    ImGui::SetItemTooltip("Smaller text (Ctrl+-)");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button("A+")) set_font_size(font_size_ + 2);
-    ImGui::SetItemTooltip("Larger text (Ctrl+=); Ctrl+0 resets");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button(theme_text)) theme_ = static_cast<ThemeName>((static_cast<int>(theme_) + 1) % 3);
-    ImGui::SetItemTooltip("Theme: light, sepia, dark");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button("Contents")) ImGui::OpenPopup("contents");
-    ImGui::SetItemTooltip("Sections of the article");
-    ImGui::SameLine(0, gap);
-    if (ImGui::Button(library_open_ ? "Article" : "Library")) show_library(!library_open_);
-    ImGui::SetItemTooltip("Your articles and reading positions");
+    const float row_w = toolbar_width(fit, 0, widths, button_w(more_label), gap, margin) - 2 * margin - (fit.time_left ? margin : 0);
+    const float row_x = std::max(width - row_w - margin, toolbar_row_[0] + (fit.time_left ? margin : 0));
+    toolbar_row_[1] = row_x;
+    toolbar_row_[2] = row_x + row_w;
+    ImGui::SetCursorPos(ImVec2(row_x, (toolbar_height - ImGui::GetFrameHeight()) / 2));
+    bool first = true;
+    for (std::size_t i = 0; i < controls.size(); ++i) {
+        if (!fit.inline_[i]) continue;
+        if (!first) ImGui::SameLine(0, gap);
+        first = false;
+        if (ImGui::Button(controls[i].label)) act(controls[i].action);
+        ImGui::SetItemTooltip("%s", controls[i].tip);
+    }
+    if (fit.menu) {
+        if (!first) ImGui::SameLine(0, gap);
+        if (ImGui::Button(more_label)) ImGui::OpenPopup("more");
+        ImGui::SetItemTooltip("More controls");
+        ImGui::SetNextWindowPos(ImVec2(pos.x + width - margin, pos.y + toolbar_height), ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
+        const bool more_open = ImGui::BeginPopup("more");
+        toolbar_menu_open_ = more_open;
+        ImGui::PopStyleVar(2);
+        if (more_open) {
+            for (std::size_t i = 0; i < controls.size(); ++i) {
+                if (fit.inline_[i]) continue;
+                ImGui::PushID(static_cast<int>(i));
+                // A menu item that changes what is on screen (the text size, the theme) keeps
+                // the menu open, so it can be pressed again.
+                const bool stays = controls[i].action == smaller || controls[i].action == larger || controls[i].action == next_theme;
+                if (ImGui::Selectable(controls[i].menu_label.c_str(), false, stays ? ImGuiSelectableFlags_NoAutoClosePopups : 0))
+                    act(controls[i].action);
+                ImGui::PopID();
+            }
+            ImGui::EndPopup();
+        }
+    }
+    toolbar_menu_.clear();
+    for (std::size_t i = 0; i < controls.size(); ++i)
+        if (!fit.inline_[i]) toolbar_menu_.push_back(controls[i].menu_label);
+    if (open_contents) ImGui::OpenPopup("contents");
     ImGui::SetNextWindowPos(ImVec2(pos.x + width - 16.0f, pos.y + toolbar_height), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 8));
@@ -165,26 +231,52 @@ void App::draw_find_bar(float width) {
 }
 
 void App::draw_notice(float width) {
-    if (notice_.text.empty()) return;
+    if (notice_.text.empty()) {
+        notice_band_ = 0;
+        return;
+    }
     const Theme& t = theme(theme_);
-    // At the bottom: the top line is the one the reader came back to.
+    // A band of its own at the bottom, which the reading view leaves free (frame()): it never
+    // covers a line, the one the reader was returned to least of all (reader-visible defects issue,
+    // item 12). Full width, its height as its text needs, wrapped on a narrow screen.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + width / 2, vp->Pos.y + vp->Size.y - 16), ImGuiCond_Always, ImVec2(0.5f, 1));
-    const PanelStyle style(t, t.callout_bg, t.callout_border, ImVec2(14, 10), fonts_.font(Face::sans), 16.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->Size.y / 2));
+    const PanelStyle style(t, t.callout_bg, t.callout_border, ImVec2(14, 8), fonts_.font(Face::sans), 16.0f);
     ImGui::Begin("notice", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove);
+    const std::string start_over_text = locale::start_over(article_ ? article_->lang : "en");
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float inner = width - 2 * st.WindowPadding.x;
+    const float buttons = (notice_.start_over ? ImGui::CalcTextSize(start_over_text.c_str()).x + 2 * st.FramePadding.x +
+                                                    ImGui::CalcTextSize("\xE2\x80\x94").x + 2 * st.ItemSpacing.x
+                                              : 0.0f) +
+                          ImGui::CalcTextSize("\xC3\x97").x + 2 * st.FramePadding.x + st.ItemSpacing.x;
+    const bool one_line = ImGui::CalcTextSize(notice_.text.c_str()).x + buttons <= inner;
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (one_line ? inner : std::max(inner, 40.0f)));
     ImGui::TextUnformatted(notice_.text.c_str());
+    ImGui::PopTextWrapPos();
     if (notice_.start_over) {
-        ImGui::SameLine();
-        ImGui::TextUnformatted("\xE2\x80\x94");  // —
-        ImGui::SameLine();
-        if (ImGui::Button(locale::start_over(article_ ? article_->lang : "en").c_str())) start_over();
+        if (one_line) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted("\xE2\x80\x94");  // —
+            ImGui::SameLine();
+        }
+        if (ImGui::Button(start_over_text.c_str())) start_over();
     }
-    ImGui::SameLine();
+    // × at the right end of the last row, where a reader looks for it.
+    const float close_w = ImGui::CalcTextSize("\xC3\x97").x + 2 * st.FramePadding.x;
+    if (one_line || notice_.start_over) ImGui::SameLine(width - st.WindowPadding.x - close_w);
+    else ImGui::SetCursorPosX(width - st.WindowPadding.x - close_w);
     if (ImGui::Button("\xC3\x97")) notice_ = Notice{};  // ×
+    const float band = ImGui::GetWindowHeight();
+    notice_box_ = {vp->Pos.x, vp->Pos.y + vp->Size.y - band, width, band};
     ImGui::End();
+    // The view gives the band its room from the next frame on, which must come.
+    if (band != notice_band_) settle_frames_ = std::max(settle_frames_, 2);
+    notice_band_ = notice_.text.empty() ? 0.0f : band;
 }
 
 void App::draw_open_panel(float width, float height) {
@@ -211,7 +303,7 @@ void App::draw_library(float top, float width, float height) {
         case LibraryView::Action::close: show_library(false); break;
         case LibraryView::Action::open: {
             // The file may have gone since the rows were drawn: the row says so, nothing is lost.
-            const Reopen now = reopen(action.value, host_.local_files());
+            const Reopen now = reopen(action.value, host_.local_files(), keeps_files_ ? &kept_files_ : nullptr);
             if (now.source.empty()) {
                 for (std::size_t i = 0; i < library_entries_.size(); ++i)
                     if (library_entries_[i].progress.source == action.value) library_reopen_[i] = now;

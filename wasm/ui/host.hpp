@@ -86,6 +86,12 @@ public:
     // The panel that shows them (ui/open_file_panel.hpp), when local_files() is not null.
     virtual FilePanel* file_panel() { return nullptr; }
 
+    // The web keeps the bytes of the files the reader opened (its "file:NAME" sources), so the
+    // Library and a reload open them again; forgetting an article forgets its file. The platform
+    // tells App::set_kept_files what it keeps. The desktop's files are the reader's own, on disk.
+    virtual void forget_file(const std::string& source) { (void)source; }
+    virtual void forget_all_files() {}
+
     // --- Text in every script (docs/text-pipeline.md) -------------------------------------------
     // Reads the manifest of the fonts beyond the base faces (fonts.json); answers with
     // App::font_catalog_arrived, with the bytes or, when it cannot, with an error. `han_variants`

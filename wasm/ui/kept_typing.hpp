@@ -14,6 +14,10 @@ public:
     // Takes the characters ImGui has queued. Call in the frames the field asks for the keyboard.
     void keep();
     void clear() { typed_.clear(); }
+    // Text that reached the page as text, not as keys: what the browser composed or pasted
+    // (platform/web_input.cpp). Typed in the same way, even while Ctrl is held (a paste), when
+    // ImGui's field would drop characters.
+    void add(const std::string& text) { typed_ += text; }
     // Types what was kept at the cursor, over the selection the field makes when it takes the
     // keyboard: from the field's callback (ImGuiInputTextFlags_CallbackAlways).
     void type_into(ImGuiInputTextCallbackData* data);

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -66,8 +67,9 @@ void ReaderView::handle_input(const DocumentLayout& doc, float view_h) {
     const ImGuiIO& io = ImGui::GetIO();
     const float line = doc.params.font_size * 1.5f;
     const bool hovered = ImGui::IsWindowHovered();
-    // One wheel unit is one notch (the platform normalises pixel, line and page deltas).
-    if (io.MouseWheel != 0 && hovered) {
+    // One wheel unit is one notch (the platform normalises pixel, line and page deltas). With
+    // Ctrl it is the text size's (App::zoom_by_wheel), not a scroll.
+    if (io.MouseWheel != 0 && hovered && !io.KeyCtrl) {
         target_ -= io.MouseWheel * line * 3.0f;
         velocity_ = 0;
     }
@@ -226,8 +228,10 @@ std::string ReaderView::selected_text(const Article& article) const {
 }
 
 bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme,
-                      float view_h, const std::vector<std::uint64_t>& pictures, const Found& found) {
+                      float view_h, const std::vector<std::uint64_t>& pictures, const std::vector<PictureState>& states,
+                      const Found& found) {
     followed_link_.clear();
+    retried_picture_ = -1;
     const DocY max_scroll = std::max(0.0, doc.height - view_h);
     // A relayout or a taller window can leave a view at rest past the new end: pulling it back is
     // not the reader's move (moved() stays false), so the anchor, still past it, is kept for the
@@ -279,10 +283,31 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                     break;
                 case ShapeKind::quote_bar:
                 case ShapeKind::rule: dl->AddRectFilled(a, b, to_imgui(theme.rule)); break;
-                case ShapeKind::image_box:
-                    if (picture) dl->AddImage(ImTextureRef(static_cast<ImTextureID>(picture)), a, b);
-                    else dl->AddRectFilled(a, b, to_imgui(theme.image_bg));
+                case ShapeKind::image_box: {
+                    if (picture) {
+                        dl->AddImage(ImTextureRef(static_cast<ImTextureID>(picture)), a, b);
+                        break;
+                    }
+                    dl->AddRectFilled(a, b, to_imgui(theme.image_bg));
+                    const std::size_t at = static_cast<std::size_t>(std::max(block.block, 0));
+                    if (at >= states.size() || states[at] != PictureState::failed) break;  // still loading: the box alone
+                    // Failed: outlined, and a line that says so at the box's foot, which a click
+                    // (or a tap) on the box retries.
+                    dl->AddRect(a, b, to_imgui(theme.muted), 0, 0, 1.0f);
+                    const float size = std::max(12.0f, doc.params.font_size * 0.7f);
+                    const char* label = "Picture not loaded \xC2\xB7 Retry";
+                    ImFont* font = fonts.font(Face::sans);
+                    const float text_w = font->CalcTextSizeA(size, FLT_MAX, 0, label).x;
+                    const ImVec2 at_foot(std::max(a.x + 4.0f, b.x - text_w - 8.0f), std::max(a.y + 2.0f, b.y - size * 1.5f));
+                    dl->AddText(font, size, at_foot, to_imgui(theme.link), label);
+                    const bool over = mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y && ImGui::IsWindowHovered();
+                    if (over) {
+                        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 36.0f)
+                            retried_picture_ = block.block;
+                    }
                     break;
+                }
                 case ShapeKind::chip:
                     // A pill; a long tag broken over several lines keeps a one-line chip's round
                     // ends (its height, 1.44 x the text size: core/layout.cpp), not a lozenge.

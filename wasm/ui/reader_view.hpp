@@ -21,6 +21,9 @@ namespace av {
 
 enum class TouchPhase { start, move, end, cancel };
 
+// Where each picture of the article is (App asks the platform for them near the viewport).
+enum class PictureState : std::uint8_t { idle, loading, ready, failed };
+
 class ReaderView {
 public:
     // Find results to highlight: all matches, and the current one (-1: none).
@@ -32,8 +35,11 @@ public:
     // Handles this frame's input and draws into the current window, whose content area is
     // `view_h` high. `pictures[i]` is the texture of article block i once its picture has arrived
     // (0 until then: the reserved box and alt text show). Returns true while something animates.
+    // `states[i]`: where that picture is; a failed one shows so, with its alt text and a Retry.
     bool draw(const Article& article, const DocumentLayout& doc, const FontSet& fonts, const Theme& theme, float view_h,
-              const std::vector<std::uint64_t>& pictures, const Found& found);
+              const std::vector<std::uint64_t>& pictures, const std::vector<PictureState>& states, const Found& found);
+    // The block whose failed picture the reader asked to load again in the last draw(), or -1.
+    int retried_picture() const { return retried_picture_; }
     // The link the reader followed in the last draw() (a click on it), "" when none.
     const std::string& followed_link() const { return followed_link_; }
 
@@ -74,6 +80,7 @@ private:
 
     DocY scroll_ = 0;      // what is drawn
     std::string followed_link_;
+    int retried_picture_ = -1;
     DocY target_ = 0;      // where smooth scrolling is heading
     float velocity_ = 0;   // touch fling, pixels per second
     bool dragging_thumb_ = false;
