@@ -125,42 +125,38 @@ def inner_typing(viewer, path, state_file):
 
 
 class Copy(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="av-copy-")
+        self.path = os.path.join(self.tmp, "copie.json")
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(article())
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def inside_x(self, mode, *args):
+        """Runs this file in `mode` inside its own X server; returns its standard output."""
+        env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"))  # no reading positions of the user's
+        result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), mode, VIEWER, self.path, *args],
+                                capture_output=True, text=True, timeout=180, env=env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
     def test_find_takes_composed_letters_and_pastes_the_x_clipboard(self):
-        tmp = tempfile.mkdtemp(prefix="av-type-")
-        try:
-            path = os.path.join(tmp, "copie.json")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(article())
-            state_file = os.path.join(tmp, "state.json")
-            env = dict(os.environ, XDG_STATE_HOME=os.path.join(tmp, "state"))
-            result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), "--inner-typing", VIEWER, path,
-                                     state_file], capture_output=True, text=True, timeout=180, env=env)
-            self.assertEqual(result.returncode, 0, result.stderr)
-            with open(state_file, encoding="utf-8") as f:
-                state = json.loads(f.read().strip().splitlines()[-1])
-            self.assertEqual(state["find"]["query"], "musée œuvres l’ONU")
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        state_file = os.path.join(self.tmp, "state.json")
+        self.inside_x("--inner-typing", state_file)
+        with open(state_file, encoding="utf-8") as f:
+            state = json.loads(f.read().strip().splitlines()[-1])
+        self.assertEqual(state["find"]["query"], "musée œuvres l’ONU")
 
     def test_double_and_triple_click_then_ctrl_c_fill_the_x_clipboard(self):
-        tmp = tempfile.mkdtemp(prefix="av-copy-")
-        try:
-            path = os.path.join(tmp, "copie.json")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(article())
-            env = dict(os.environ, XDG_STATE_HOME=os.path.join(tmp, "state"))  # no reading positions of the user's
-            result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), "--inner", VIEWER, path],
-                                    capture_output=True, text=True, timeout=180, env=env)
-            self.assertEqual(result.returncode, 0, result.stderr)
-            copied = json.loads(result.stdout.strip().splitlines()[-1])
-            line = copied["line"] or ""
-            # One line of a paragraph, from its first character to its last, as UTF-8.
-            self.assertGreater(len(line), 30, f"the drag copied {line!r}")
-            self.assertIn(line.strip(), PARAGRAPH)
-            self.assertRegex(line, "[éèêûœçïà€«»’]")
-            self.assertIn(copied["word"], WORDS, f"a double-click copied {copied['word']!r}")
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        copied = json.loads(self.inside_x("--inner").strip().splitlines()[-1])
+        line = copied["line"] or ""
+        # One line of a paragraph, from its first character to its last, as UTF-8.
+        self.assertGreater(len(line), 30, f"the drag copied {line!r}")
+        self.assertIn(line.strip(), PARAGRAPH)
+        self.assertRegex(line, "[éèêûœçïà€«»’]")
+        self.assertIn(copied["word"], WORDS, f"a double-click copied {copied['word']!r}")
 
 
 if __name__ == "__main__":
