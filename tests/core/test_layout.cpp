@@ -123,6 +123,21 @@ TEST_SUITE("line breaking") {
     }
 }
 
+TEST_SUITE("faces") {
+    TEST_CASE("italic and bold runs in sans text (captions, sponsored, callouts) keep their emphasis") {
+        Inline caption{Run{"Photo : "}, Run{"La Joconde", false, true, ""}, Run{", ", false, false, ""},
+                       Run{"Louvre", true, false, ""}, Run{" et ", false, false, ""}, Run{"tout", true, true, ""}};
+        std::vector<Line> lines;
+        std::vector<std::string> links;
+        break_lines(caption, InlineStyle{Face::sans, Role::caption, 16, 1.4f}, measurer, 0, 0, 1000, lines, links);
+        REQUIRE(lines.size() == 1);
+        std::vector<Face> faces;
+        for (const Span& span : lines[0].spans) faces.push_back(span.face);
+        CHECK(faces == std::vector<Face>{Face::sans, Face::serif_italic, Face::sans, Face::sans_bold, Face::sans,
+                                         Face::serif_bold_italic});
+    }
+}
+
 TEST_SUITE("document layout") {
     const std::string json = R"({"format":"article/1","id":"t","title":"Titre","lang":"fr","blocks":[
         {"type":"paragraph","text":"Un deux trois quatre cinq six sept huit neuf dix."},

@@ -7,7 +7,14 @@
 namespace av {
 
 Face styled_face(Face base, bool bold, bool italic) {
-    if (base == Face::sans || base == Face::sans_bold) return bold || base == Face::sans_bold ? Face::sans_bold : Face::sans;
+    if (base == Face::sans || base == Face::sans_bold) {
+        bold = bold || base == Face::sans_bold;
+        // There is no sans italic face: an italic run in sans text (a caption, a sponsored or
+        // callout block) takes the serif's italic, which keeps the emphasis a reader would lose
+        // in upright sans (reader-visible defects issue, item 9).
+        if (italic) return bold ? Face::serif_bold_italic : Face::serif_italic;
+        return bold ? Face::sans_bold : Face::sans;
+    }
     const bool b = bold || base == Face::serif_bold || base == Face::serif_bold_italic;
     const bool i = italic || base == Face::serif_italic || base == Face::serif_bold_italic;
     return b && i ? Face::serif_bold_italic : b ? Face::serif_bold : i ? Face::serif_italic : Face::serif;
