@@ -252,8 +252,12 @@ test('two tabs: an older unsaved move, flushed on pagehide, never overwrites a n
   const b = await open(context);
   // Tab A moves first, and its save timer is held: A keeps an older move, unsaved.
   await a.evaluate(() => { window.__holdTimers = true; });
+  await a.bringToFront();  // a hidden tab draws no frames, and a move counts when a frame draws it
+  const framesBefore = await a.evaluate(() => window.articleViewer.state().frames);
   await a.evaluate(() => window.articleViewer.scrollToBlock(3));
-  await waitForState(a, 'state.anchor.block === 3');
+  // The anchor is set at once; the move counts (and is timed) when a frame draws it: wait for that
+  // frame, or on a busy machine it comes after B's save and is, rightly, the newer reading.
+  await waitForState(a, `state.anchor.block === 3 && state.frames > ${framesBefore}`);
   await a.waitForTimeout(50);
   // Then tab B reads further, later, and saves.
   await b.bringToFront();
