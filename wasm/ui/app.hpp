@@ -236,6 +236,8 @@ private:
     LibraryView library_;
     bool library_open_ = false;
     std::vector<ProgressKeeper::Entry> library_entries_;  // read from storage when the library opens
+    // How an entry's Open opens it again (core/library_reopen.hpp), with what this platform has.
+    Reopen reopen_of(const std::string& source) const;
     std::vector<std::string> kept_files_;
     bool keeps_files_ = false;  // set_kept_files has been called: the platform keeps files
     std::vector<Reopen> library_reopen_;                  // for each of library_entries_
@@ -246,6 +248,7 @@ private:
         bool start_over = false;
         double until = 0;  // steady clock seconds
     } notice_;
+    std::optional<ThemeName> styled_theme_;  // the theme ImGui's colours were last set from
     float zoom_size_ = 0;  // the size a run of Ctrl+wheel events is at, before rounding to a pixel
     float notice_band_ = 0;       // the notice's height at the bottom, which the view leaves free
     float band_ = 0;              // the part of it the view leaves free this frame

@@ -303,7 +303,7 @@ void App::draw_library(float top, float width, float height) {
         case LibraryView::Action::close: show_library(false); break;
         case LibraryView::Action::open: {
             // The file may have gone since the rows were drawn: the row says so, nothing is lost.
-            const Reopen now = reopen(action.value, host_.local_files(), keeps_files_ ? &kept_files_ : nullptr);
+            const Reopen now = reopen_of(action.value);
             if (now.source.empty()) {
                 for (std::size_t i = 0; i < library_entries_.size(); ++i)
                     if (library_entries_[i].progress.source == action.value) library_reopen_[i] = now;
