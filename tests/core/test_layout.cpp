@@ -9,6 +9,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/layout.hpp"
+#include "core/layout_digest.hpp"
 #include "core/locale.hpp"
 #include "test_support.hpp"
 
@@ -360,5 +361,34 @@ TEST_SUITE("tags") {
         }
         CHECK(tag_lines[1].spans[0].text == "ONU");
         CHECK(tag_lines[1].offset == 5);  // after "Corée"
+    }
+}
+
+TEST_SUITE("layout in pieces") {
+    TEST_CASE("any piece size lays out what layout_article lays out") {
+        const LoadResult loaded = load_article(test::read_file(AV_ASSETS_DIR "/articles/russie-munitions-nord-coreennes.json"), "seed.json");
+        REQUIRE(loaded.ok());
+        const LayoutParams params{700, 18};
+        const DocumentLayout whole = layout_article(loaded.article, measurer, params);
+        for (std::size_t piece : {std::size_t{1}, std::size_t{5}, std::size_t{1000}}) {
+            LayoutBuild build(loaded.article, measurer, params);
+            std::size_t steps = 1;
+            double last = build.fraction();
+            while (!build.step(piece)) {
+                ++steps;
+                CHECK(build.fraction() >= last);
+                last = build.fraction();
+                CHECK(build.laid_out() == std::min(loaded.article.blocks.size(), piece * (steps - 1)));
+            }
+            CHECK(build.fraction() == 1.0);
+            CHECK(steps == (loaded.article.blocks.size() + piece - 1) / piece);
+            const DocumentLayout parts = build.take();
+            CHECK(layout_text(parts) == layout_text(whole));
+            CHECK(parts.height == whole.height);
+            CHECK(parts.reading_minutes == whole.reading_minutes);
+            CHECK(parts.links == whole.links);
+            CHECK(parts.line_count() == whole.line_count());
+            CHECK(parts.overflow_lines() == whole.overflow_lines());
+        }
     }
 }

@@ -34,6 +34,7 @@ enum class Outcome {
     parsed,    // the text is one JSON value, then only white space; every call was made and returned true
     trailing,  // one JSON value (every call made and returned true), then a byte that is not white space
     stopped,   // the handler returned false (a limit): the calls up to that one were made
+    paused,    // run(max_values) made its values' calls: run() again goes on from there
     gave_up,   // not handled here: the caller must parse the text again another way
 };
 
@@ -48,11 +49,21 @@ public:
 
     // After Outcome::trailing: the byte offset of the first byte after the value that is not white space.
     std::size_t trailing_at() const { return static_cast<std::size_t>(p_ - begin_); }
+    // Bytes read so far.
+    std::size_t offset() const { return static_cast<std::size_t>(p_ - begin_); }
 
-    Outcome run() {
+    // Parses until the text ends or, with `max_values`, until that many values (a container
+    // counts when it closes) are complete: then Outcome::paused, and the next run() goes on at the
+    // next byte. A large article is read in parts that way, each short enough not to hold the
+    // page's thread (ArticleLoad).
+    Outcome run(std::size_t max_values = npos) {
+        std::size_t values = 0;
+        if (paused_) {
+            paused_ = false;
+            goto after_value;
+        }
         // nlohmann skips a UTF-8 byte order mark at the very start, and refuses a partial one.
         if (end_ - p_ >= 3 && p_[0] == '\xEF' && p_[1] == '\xBB' && p_[2] == '\xBF') p_ += 3;
-        std::vector<bool> in_object;  // the open containers, innermost last
     value:
         skip_space();
         if (p_ == end_) return Outcome::gave_up;
@@ -67,7 +78,7 @@ public:
                     if (!(object ? sax_.end_object() : sax_.end_array())) return Outcome::stopped;
                     goto after_value;
                 }
-                in_object.push_back(object);
+                in_object_.push_back(object);
                 if (object) goto member;
                 goto value;
             }
@@ -108,20 +119,24 @@ public:
         ++p_;
         goto value;
     after_value:
+        if (++values >= max_values && !in_object_.empty()) {
+            paused_ = true;
+            return Outcome::paused;
+        }
         skip_space();
         // After the value, anything but white space is refused, a NUL byte too (which nlohmann's
         // lexer would take for the end of the input: see json_nlohmann_parser.hpp).
-        if (in_object.empty()) return p_ == end_ ? Outcome::parsed : Outcome::trailing;
+        if (in_object_.empty()) return p_ == end_ ? Outcome::parsed : Outcome::trailing;
         if (p_ == end_) return Outcome::gave_up;
         if (*p_ == ',') {
             ++p_;
-            if (in_object.back()) goto member;
+            if (in_object_.back()) goto member;
             goto value;
         }
-        if (*p_ == (in_object.back() ? '}' : ']')) {
+        if (*p_ == (in_object_.back() ? '}' : ']')) {
             ++p_;
-            const bool object = in_object.back();
-            in_object.pop_back();
+            const bool object = in_object_.back();
+            in_object_.pop_back();
             if (!(object ? sax_.end_object() : sax_.end_array())) return Outcome::stopped;
             goto after_value;
         }
@@ -271,6 +286,8 @@ private:
         return v;
     }
 
+    std::vector<bool> in_object_;  // the open containers, innermost last
+    bool paused_ = false;
     const char* const begin_;
     const char* p_;
     const char* const end_;

@@ -244,32 +244,61 @@ void refuse_trailing(std::string_view text, std::size_t at, JsonReadResult& resu
 
 }  // namespace
 
-JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockSink* blocks) {
-    std::size_t trailing_at = 0;
-    {
-        // The fast path first (json_fast_parser.hpp). It makes the same calls as nlohmann's parser
-        // would, so a limit it stops at is the limit nlohmann's parser would stop at.
-        JsonReadResult result;
-        LimitedDomBuilder builder(text, limits, result, blocks);
-        const json_fast::Outcome outcome = json_fast::parse(text, builder, &trailing_at);
-        if (outcome == json_fast::Outcome::trailing) refuse_trailing(text, trailing_at, result);
-        if (outcome != json_fast::Outcome::gave_up) {
-            if (result.kind == LoadErrorKind::none) result.value = builder.take_root();
-            return result;
-        }
+// The fast path first (json_fast_parser.hpp). It makes the same calls as nlohmann's parser would,
+// so a limit it stops at is the limit nlohmann's parser would stop at.
+struct JsonReading::State {
+    State(std::string_view t, const LoadLimits& l, BlockSink* b)
+        : text(t), limits(l), blocks(b), builder(t, l, result, b), parser(t, builder) {}
+    std::string_view text;
+    const LoadLimits& limits;
+    BlockSink* blocks;
+    JsonReadResult result;
+    LimitedDomBuilder builder;
+    json_fast::Parser<LimitedDomBuilder> parser;
+    bool done = false;
+};
+
+JsonReading::JsonReading(std::string_view text, const LoadLimits& limits, BlockSink* blocks)
+    : state_(std::make_unique<State>(text, limits, blocks)) {}
+
+JsonReading::~JsonReading() = default;
+
+std::size_t JsonReading::bytes_read() const { return state_->done ? state_->text.size() : state_->parser.offset(); }
+
+bool JsonReading::step(std::size_t values) {
+    State& s = *state_;
+    if (s.done) return true;
+    const json_fast::Outcome outcome = s.parser.run(values);
+    if (outcome == json_fast::Outcome::paused) return false;
+    s.done = true;
+    if (outcome != json_fast::Outcome::gave_up) {
+        if (outcome == json_fast::Outcome::trailing) refuse_trailing(s.text, s.parser.trailing_at(), s.result);
+        if (s.result.kind == LoadErrorKind::none) s.result.value = s.builder.take_root();
+        return true;
     }
     // The text is not valid JSON: again with nlohmann's parser, for its error message. The sink
     // starts over (begin() comes again with the "blocks" array, if the parser gets that far).
-    JsonReadResult result;
-    LimitedDomBuilder builder(text, limits, result, blocks);
-    const json_nlohmann::Outcome outcome = json_nlohmann::parse(text, builder, &trailing_at);
-    if (outcome == json_nlohmann::Outcome::trailing) refuse_trailing(text, trailing_at, result);
-    if (outcome == json_nlohmann::Outcome::failed && result.kind == LoadErrorKind::none) {
-        result.kind = LoadErrorKind::json_syntax;
-        result.error = line_column(text, text.size()) + ": unexpected end of input";
+    JsonReadResult again;
+    LimitedDomBuilder builder(s.text, s.limits, again, s.blocks);
+    std::size_t trailing_at = 0;
+    const json_nlohmann::Outcome o = json_nlohmann::parse(s.text, builder, &trailing_at);
+    if (o == json_nlohmann::Outcome::trailing) refuse_trailing(s.text, trailing_at, again);
+    if (o == json_nlohmann::Outcome::failed && again.kind == LoadErrorKind::none) {
+        again.kind = LoadErrorKind::json_syntax;
+        again.error = line_column(s.text, s.text.size()) + ": unexpected end of input";
     }
-    if (result.kind == LoadErrorKind::none) result.value = builder.take_root();
-    return result;
+    if (again.kind == LoadErrorKind::none) again.value = builder.take_root();
+    s.result = std::move(again);
+    return true;
+}
+
+JsonReadResult JsonReading::take() { return std::move(state_->result); }
+
+JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockSink* blocks) {
+    JsonReading reading(text, limits, blocks);
+    while (!reading.step(static_cast<std::size_t>(-1))) {
+    }
+    return reading.take();
 }
 
 }  // namespace av

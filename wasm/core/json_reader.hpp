@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,27 @@ public:
 // strings as they are. A leading BOM is skipped.
 // With `blocks`, the elements of the top-level "blocks" array go to it as they are read.
 JsonReadResult read_json(std::string_view text, const LoadLimits& limits, BlockSink* blocks = nullptr);
+
+// read_json in parts: each step() reads about `values` more values and says whether the reading
+// is over; then take() gives what read_json would have given, exactly. `text`, `limits` and
+// `blocks` must outlive it. A text the fast path does not take (a broken file) is read again by
+// nlohmann's parser for its message, in the step that finds it: that one step reads it all.
+class JsonReading {
+public:
+    JsonReading(std::string_view text, const LoadLimits& limits, BlockSink* blocks = nullptr);
+    ~JsonReading();
+    JsonReading(const JsonReading&) = delete;
+    JsonReading& operator=(const JsonReading&) = delete;
+
+    bool step(std::size_t values);
+    JsonReadResult take();
+    // Bytes of `text` read so far: how far along a caller is, for a progress bar.
+    std::size_t bytes_read() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // "LINE:COL" (1-based, column in code points) of byte `offset` in `text`.
 std::string line_column(std::string_view text, std::size_t offset);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <cstdint>
 
 #include "core/text/paragraph_text.hpp"
@@ -614,9 +615,23 @@ private:
 
 }  // namespace
 
-DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
-                              const TextServices& text) {
+// The builder's working state: the document being built (at a fixed address, since the
+// layouter keeps references into it) and where it has got to.
+struct LayoutBuildState {
     DocumentLayout doc;
+    std::unique_ptr<BlockLayouter> layouter;
+    const Article* article = nullptr;
+    DocY y = 0;
+    std::size_t next = 0;   // the first article block not laid out yet
+    std::size_t words = 0;  // reading words of the blocks laid out
+};
+
+LayoutBuild::LayoutBuild(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                         const TextServices& text)
+    : state_(std::make_unique<LayoutBuildState>()) {
+    LayoutBuildState& st = *state_;
+    DocumentLayout& doc = st.doc;
+    st.article = &article;
     doc.params = params;
     // The UI and the command line check their numbers; a NaN or an infinity would still turn every
     // position into NaN, so they fall back to the defaults here as well.
@@ -630,45 +645,72 @@ DocumentLayout layout_article(const Article& article, const TextMeasurer& measur
     doc.column_width = std::max(std::min(ideal, viewport_width - 2 * margin), s * 4);
     doc.column_x = std::max((viewport_width - doc.column_width) / 2, 0.0f);
 
-    std::size_t words = 0;
-    for (const Block& b : article.blocks) words += reading_words(b);
-    const int wpm = locale::words_per_minute(article.lang);
-    doc.reading_minutes = static_cast<int>((words + static_cast<std::size_t>(wpm) - 1) / static_cast<std::size_t>(wpm));
-
     doc.article_ = &article;
     doc.measurer_ = &measurer;
     doc.text_ = text;
-    BlockLayouter layouter(article, measurer, doc, doc.text_, doc.links, false);
     // Each block is laid out once here for its height, line count and links; its lines are then
     // dropped, and lines() lays it out again when it is drawn (or searched, or anchored).
-    const float left = doc.column_x - 0.5f, right = doc.column_x + doc.column_width + 0.5f;
-    auto add = [&](BlockLayout b, std::uint32_t first_link) {
-        b.first_link = first_link;
-        doc.total_lines_ += b.kept_lines.size();
-        for (const Line& l : b.kept_lines)
-            for (const Span& sp : l.spans)
-                // A right-aligned (right-to-left) line overflows on the left; a list's markers
-                // may hang into the margin, as a browser's outside markers do.
-                if (sp.x + sp.width > right || (l.visual && sp.x < left)) {
-                    ++doc.overflowing_;
-                    break;
-                }
-        std::vector<Line>().swap(b.kept_lines);
-        doc.blocks.push_back(std::move(b));
-    };
-    DocY y = s * 2.0f;
+    st.layouter = std::make_unique<BlockLayouter>(article, measurer, doc, doc.text_, doc.links, false);
     doc.blocks.reserve(article.blocks.size() + 1);
-    std::uint32_t first_link = 0;
-    add(layouter.header(y), first_link);
-    y = doc.blocks.back().bottom;
-    for (std::size_t i = 0; i < article.blocks.size(); ++i) {
-        y += layouter.space_before(article.blocks[i]);
-        first_link = static_cast<std::uint32_t>(doc.links.size());
-        add(layouter.block(static_cast<int>(i), y), first_link);
-        y = doc.blocks.back().bottom;
+    st.y = s * 2.0f;
+    add(st.layouter->header(st.y), 0);
+}
+
+LayoutBuild::~LayoutBuild() = default;
+
+void LayoutBuild::add(BlockLayout b, std::uint32_t first_link) {
+    DocumentLayout& doc = state_->doc;
+    const float left = doc.column_x - 0.5f, right = doc.column_x + doc.column_width + 0.5f;
+    b.first_link = first_link;
+    doc.total_lines_ += b.kept_lines.size();
+    for (const Line& l : b.kept_lines)
+        for (const Span& sp : l.spans)
+            // A right-aligned (right-to-left) line overflows on the left; a list's markers may
+            // hang into the margin, as a browser's outside markers do.
+            if (sp.x + sp.width > right || (l.visual && sp.x < left)) {
+                ++doc.overflowing_;
+                break;
+            }
+    std::vector<Line>().swap(b.kept_lines);
+    doc.blocks.push_back(std::move(b));
+    state_->y = doc.blocks.back().bottom;
+}
+
+bool LayoutBuild::step(std::size_t blocks) {
+    LayoutBuildState& st = *state_;
+    const Article& article = *st.article;
+    const std::size_t last = st.next + std::min(blocks, article.blocks.size() - st.next);
+    for (; st.next < last; ++st.next) {
+        const Block& b = article.blocks[st.next];
+        st.words += reading_words(b);
+        st.y += st.layouter->space_before(b);
+        const auto first_link = static_cast<std::uint32_t>(st.doc.links.size());  // before the block adds its own
+        add(st.layouter->block(static_cast<int>(st.next), st.y), first_link);
     }
-    doc.height = y + s * 4.0f;
-    return doc;
+    return st.next >= article.blocks.size();
+}
+
+std::size_t LayoutBuild::laid_out() const { return state_->next; }
+
+double LayoutBuild::fraction() const {
+    const std::size_t n = state_->article->blocks.size();
+    return n == 0 ? 1.0 : static_cast<double>(state_->next) / static_cast<double>(n);
+}
+
+DocumentLayout LayoutBuild::take() {
+    step(static_cast<std::size_t>(-1));
+    LayoutBuildState& st = *state_;
+    DocumentLayout& doc = st.doc;
+    const auto wpm = static_cast<std::size_t>(locale::words_per_minute(st.article->lang));
+    doc.reading_minutes = static_cast<int>((st.words + wpm - 1) / wpm);
+    doc.height = st.y + doc.params.font_size * 4.0f;
+    st.layouter.reset();
+    return std::move(doc);
+}
+
+DocumentLayout layout_article(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                              const TextServices& text) {
+    return LayoutBuild(article, measurer, params, text).take();
 }
 
 const std::vector<Line>& DocumentLayout::lines(std::size_t i) const {

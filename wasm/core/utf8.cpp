@@ -1,5 +1,7 @@
 #include "utf8.hpp"
 
+#include <algorithm>
+
 namespace av::utf8 {
 namespace {
 
@@ -26,10 +28,15 @@ std::size_t sequence_length(std::string_view s, std::size_t pos) {
 
 std::size_t find_invalid(std::string_view text) {
     std::size_t pos = 0;
-    while (pos < text.size()) {
+    return find_invalid(text, pos, text.size());
+}
+
+std::size_t find_invalid(std::string_view text, std::size_t& pos, std::size_t stop) {
+    stop = std::min(stop, text.size());
+    while (pos < stop) {
         // Fast path over ASCII, which is most of any article: eight bytes at a time while none has
         // its high bit set, then byte by byte.
-        if (pos + 8 <= text.size() && ascii8(text, pos)) {
+        if (pos + 8 <= stop && ascii8(text, pos)) {
             pos += 8;
             continue;
         }

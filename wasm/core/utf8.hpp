@@ -20,6 +20,12 @@ inline bool ascii8(std::string_view text, std::size_t pos) {
 // surrogates and code points above U+10FFFF are ill-formed), or npos when all of `text` is valid.
 std::size_t find_invalid(std::string_view text);
 
+// The same scan in parts, for a caller that must not hold the thread for a whole large file:
+// checks the sequences that start in [pos, stop) (each checked against all of `text`, so one cut
+// across a sequence changes nothing), leaves `pos` at the first sequence start at or after `stop`,
+// and returns the first ill-formed byte's offset, or npos.
+std::size_t find_invalid(std::string_view text, std::size_t& pos, std::size_t stop);
+
 // Decodes the code point starting at `pos` and advances `pos` past it. On an ill-formed sequence
 // returns U+FFFD and advances one byte, so a caller can never loop forever.
 char32_t next(std::string_view text, std::size_t& pos);

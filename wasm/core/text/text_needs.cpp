@@ -164,10 +164,19 @@ bool TextNeeds::empty() const {
     return true;
 }
 
-TextNeeds compute_needs(const Article& a) {
+// Kept apart from NeedsScan so that the Collector's references into `needs` stay valid.
+struct NeedsScan::State {
+    explicit State(const Article& a) : article(a), collector(needs), article_han(han_for_lang(a.lang)) {}
+    const Article& article;
     TextNeeds needs;
-    Collector c(needs);
-    const Han article_han = han_for_lang(a.lang);
+    Collector collector;
+    Han article_han;
+    std::size_t next = 0;  // the first block not scanned yet
+};
+
+NeedsScan::NeedsScan(const Article& a) : state_(std::make_unique<State>(a)) {
+    Collector& c = state_->collector;
+    const Han article_han = state_->article_han;
     c.add(a.title, Weight::bold, article_han);
     c.add(a.subtitle, Weight::regular, article_han);
     for (const std::string& author : a.byline.authors) c.add(author, Weight::regular, article_han);
@@ -175,8 +184,19 @@ TextNeeds compute_needs(const Article& a) {
     // The words the viewer writes in the article's language.
     c.add(locale::format_date(a.lang, a.byline.published), Weight::regular, article_han);
     c.add(locale::reading_time(a.lang, 12), Weight::regular, article_han);
-    for (const Block& b : a.blocks) {
-        const Han han = b.lang.empty() ? article_han : han_for_lang(b.lang);
+}
+
+NeedsScan::~NeedsScan() = default;
+
+std::size_t NeedsScan::scanned() const { return state_->next; }
+
+bool NeedsScan::add_blocks(std::size_t count) {
+    const Article& a = state_->article;
+    Collector& c = state_->collector;
+    const std::size_t last = std::min(a.blocks.size(), state_->next + std::min(count, a.blocks.size()));
+    for (; state_->next < last; ++state_->next) {
+        const Block& b = a.blocks[state_->next];
+        const Han han = b.lang.empty() ? state_->article_han : han_for_lang(b.lang);
         switch (b.type) {
             case BlockType::heading: c.add(b.text, true, han); break;
             case BlockType::paragraph: c.add(b.text, false, han); break;
@@ -214,6 +234,11 @@ TextNeeds compute_needs(const Article& a) {
             case BlockType::divider: break;
         }
     }
+    return state_->next >= a.blocks.size();
+}
+
+TextNeeds NeedsScan::take() {
+    TextNeeds& needs = state_->needs;
     for (auto& by_han : needs.chars)
         for (auto& v : by_han) {
             sort_unique(v);
@@ -221,7 +246,13 @@ TextNeeds compute_needs(const Article& a) {
         }
     sort_unique(needs.emoji);
     needs.emoji.shrink_to_fit();
-    return needs;
+    return std::move(needs);
+}
+
+TextNeeds compute_needs(const Article& a) {
+    NeedsScan scan(a);
+    scan.add_blocks(a.blocks.size());
+    return scan.take();
 }
 
 }  // namespace av

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -51,5 +52,24 @@ std::vector<const char*> needed_scripts(const TextNeeds& needs);
 // Computes the needs of a loaded article: every text the layout draws (title, subtitle, byline,
 // blocks, and the words the viewer adds in the article's language).
 TextNeeds compute_needs(const Article& article);
+
+// compute_needs in parts, for a caller that must not hold the page's thread through a long
+// article (ArticleLoad): the header's texts at construction, then the blocks in order, `count` at
+// a time, then take(). `article` must outlive it and stay unchanged.
+class NeedsScan {
+public:
+    explicit NeedsScan(const Article& article);
+    ~NeedsScan();
+    NeedsScan(const NeedsScan&) = delete;
+    NeedsScan& operator=(const NeedsScan&) = delete;
+    // Scans the next `count` blocks; true once every block is scanned.
+    bool add_blocks(std::size_t count);
+    std::size_t scanned() const;  // blocks scanned so far
+    TextNeeds take();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace av
