@@ -50,7 +50,14 @@ export async function launch() {
 // and then only called.
 export async function waitForState(page, predicate = 'state.ready || state.error', timeout = 30000) {
   const test = new Function(`const state = window.articleViewer && window.articleViewer.state(); return state && (${predicate});`);
-  await page.waitForFunction(test, null, { timeout, polling: 100 });
+  try {
+    await page.waitForFunction(test, null, { timeout, polling: 100 });
+  } catch (e) {
+    // A timeout alone says nothing of why: name the predicate and the state the page was in.
+    const last = await page.evaluate(() => window.articleViewer && window.articleViewer.state()).catch((why) => String(why));
+    e.message += `\nwaiting for: ${predicate}\nlast state: ${JSON.stringify(last)}`;
+    throw e;
+  }
   return page.evaluate(() => window.articleViewer.state());
 }
 

@@ -246,21 +246,23 @@ test('quota exceeded: reading goes on with a warning', async () => {
 test('two tabs: an older unsaved move, flushed on pagehide, never overwrites a newer position', async () => {
   const context = await browser.newContext();
   const a = await context.newPage();
+  const console_ = [];
+  a.on('console', (m) => console_.push(`${m.type()}: ${m.text()}`));
+  a.on('pageerror', (e) => console_.push(`pageerror: ${e}`));
   await a.addInitScript(holdTimers);
   await a.goto(server.url);
   await waitForState(a, 'state.ready');
-  const b = await open(context);
-  // Tab A moves first, and its save timer is held: A keeps an older move, unsaved.
+  // Tab A moves first, and its save timer is held: A keeps an older move, unsaved. The move counts
+  // (and is timed) when a frame draws it: wait for that frame while A is the only tab, so that
+  // nothing about how a browser draws tabs behind others can delay it past B's save.
   await a.evaluate(() => { window.__holdTimers = true; });
-  await a.bringToFront();  // a hidden tab draws no frames, and a move counts when a frame draws it
   const framesBefore = await a.evaluate(() => window.articleViewer.state().frames);
   await a.evaluate(() => window.articleViewer.scrollToBlock(3));
-  // The anchor is set at once; the move counts (and is timed) when a frame draws it: wait for that
-  // frame, or on a busy machine it comes after B's save and is, rightly, the newer reading.
-  await waitForState(a, `state.anchor.block === 3 && state.frames > ${framesBefore}`);
+  await waitForState(a, `state.anchor.block === 3 && state.frames > ${framesBefore} && !state.positionSaved`)
+    .catch((e) => { e.message += `\ntab A's console:\n${console_.join('\n')}`; throw e; });
   await a.waitForTimeout(50);
-  // Then tab B reads further, later, and saves.
-  await b.bringToFront();
+  // Then tab B opens, reads further, later, and saves.
+  const b = await open(context);
   await b.evaluate(() => window.articleViewer.scrollToBlock(25));
   await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || 'null')?.anchor.block === 25, key, { timeout: 10000 });
   // Now A is hidden: its flush must find B's newer value and leave it.

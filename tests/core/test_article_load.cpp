@@ -8,6 +8,7 @@
 
 #include "core/article_json.hpp"
 #include "core/article_loader.hpp"
+#include "core/progress.hpp"
 #include "core/text/text_needs.hpp"
 #include "core/utf8.hpp"
 #include "test_support.hpp"
@@ -46,6 +47,11 @@ void check_same(const av::LoadResult& pieces, const av::LoadResult& whole, const
     CHECK_MESSAGE(pieces.warnings == whole.warnings, what);
     if (whole.ok() && pieces.ok()) {
         CHECK_MESSAGE(av::article_json(pieces.article) == av::article_json(whole.article), what);
+        CHECK_MESSAGE(pieces.article.digest == whole.article.digest, what);
+        CHECK_MESSAGE(pieces.article.word_prefix == whole.article.word_prefix, what);
+        // What the load filled in is what progress computes from the article itself.
+        CHECK_MESSAGE(pieces.article.digest == av::article_digest(pieces.article), what);
+        CHECK_MESSAGE(pieces.article.word_prefix == av::word_prefix(pieces.article), what);
         const av::TextNeeds& a = pieces.article.needs;
         const av::TextNeeds& b = whole.article.needs;
         CHECK_MESSAGE((a.chars == b.chars && a.emoji == b.emoji && a.rich == b.rich && a.dictionary == b.dictionary &&
@@ -84,7 +90,9 @@ TEST_SUITE("article load in pieces") {
             {"blocks not an array", R"({"format":"article/1","id":"x","title":"T","blocks":{}})"},
             {"dead #link warns", R"({"format":"article/1","id":"x","title":"T","blocks":[{"type":"paragraph","text":[{"text":"a","href":"#nowhere"}]}]})"},
         };
-        for (auto& [what, text] : bad) {
+        for (const auto& entry : bad) {
+            const std::string& what = entry.first;  // not a structured binding: C++17 lambdas cannot capture one
+            const std::string& text = entry.second;
             av::LoadLimits limits;
             if (what == "too large") limits.max_file_bytes = good.size() - 1;
             const av::LoadResult whole = av::load_article(text, "f.json", limits);
@@ -110,8 +118,10 @@ TEST_SUITE("article load in pieces") {
         check_same(pieces.result, whole, "long");
         CHECK(pieces.fractions_rise);
         // UTF-8 and the block count (one piece each at this size), about 90 000 values in pieces
-        // of 2048, 20 001 blocks scanned for their characters 256 at a time.
-        CHECK(pieces.steps > 40 + 78);
+        // of 2048, 20 001 blocks scanned for their characters, then for the digest and the word
+        // counts, 256 at a time.
+        CHECK(pieces.steps > 40 + 78 + 78);
+        CHECK(pieces.result.article.word_prefix.back() > 20000 * 5);
     }
 
     TEST_CASE("enough() is asked only between pieces: a caller that never has enough gets one step") {

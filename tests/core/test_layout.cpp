@@ -392,3 +392,49 @@ TEST_SUITE("layout in pieces") {
         }
     }
 }
+
+TEST_SUITE("layout cache in pieces") {
+    TEST_CASE("advance: null while a first layout builds, the old layout while a new one builds, then the new one") {
+        std::string json = R"({"format":"article/1","id":"long","title":"Long","blocks":[)";
+        for (int i = 0; i < 400; ++i) json += std::string(i ? "," : "") + R"({"type":"paragraph","text":"Paragraph )" + std::to_string(i) + R"( of a long article."})";
+        json += "]}";
+        const LoadResult loaded = load_article(json, "long.json");
+        REQUIRE(loaded.ok());
+        const Article& a = loaded.article;
+        LayoutCache cache;
+        const auto always = [] { return true; };
+        const auto never = [] { return false; };
+        const LayoutParams narrow{500, 18}, wide{900, 18};
+        std::size_t frames = 0;
+        const DocumentLayout* doc = nullptr;
+        while (!(doc = cache.advance(a, measurer, narrow, {}, always))) {
+            ++frames;
+            CHECK(cache.building());
+            CHECK(cache.current() == nullptr);
+        }
+        CHECK(frames > 1);  // the seed has more blocks than one piece
+        CHECK_FALSE(cache.building());
+        CHECK(cache.computations() == 1);
+        CHECK(layout_text(*doc) == layout_text(layout_article(a, measurer, narrow)));
+        // A new width: the narrow layout is drawn until the wide one is complete.
+        const DocumentLayout* meanwhile = cache.advance(a, measurer, wide, {}, always);
+        CHECK(meanwhile == doc);
+        CHECK(meanwhile->params == narrow);
+        CHECK(cache.building());
+        CHECK(cache.fraction() < 1.0);
+        // Back to the width on screen: nothing to build.
+        CHECK(cache.advance(a, measurer, narrow, {}, always) == doc);
+        CHECK_FALSE(cache.building());
+        CHECK(cache.computations() == 1);
+        // A caller that never has enough gets the whole layout at once.
+        doc = cache.advance(a, measurer, wide, {}, never);
+        REQUIRE(doc != nullptr);
+        CHECK(doc->params == wide);
+        CHECK(cache.computations() == 2);
+        CHECK(layout_text(*doc) == layout_text(layout_article(a, measurer, wide)));
+        // Another article (same parameters): nothing of the old one is shown while it builds.
+        const LoadResult other = load_article(json, "again.json");
+        cache.invalidate();
+        CHECK(cache.advance(other.article, measurer, wide, {}, always) == nullptr);
+    }
+}

@@ -107,7 +107,7 @@ def inner_typing(viewer, path, state_file):
     """Runs inside the X server: types into the find bar, pastes, lets the viewer quit and write
     its state (--quit-after prints it)."""
     with open(state_file, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "12", path], stdout=out)
+        proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "16", path], stdout=out)
         try:
             window = xdotool("search", "--sync", "--name", "Article viewer").splitlines()[0]
             time.sleep(1.0)
@@ -118,7 +118,10 @@ def inner_typing(viewer, path, state_file):
             # method hands over composed letters: GLFW's character callback, not a key of its own.
             xdotool("type", "--delay", "80", "musée œuvres ")
             subprocess.run(["xclip", "-selection", "clipboard"], input="l’ONU".encode("utf-8"), check=True, timeout=10)
-            time.sleep(0.3)
+            # xdotool gave "é" and "œ" a spare keycode for the moment and took it back: the viewer
+            # must have read the restored keyboard map before Ctrl+V, or on a busy machine the
+            # V may arrive under the old map and be lost (seen once in a clean-clone run).
+            time.sleep(1.5)
             xdotool("key", "ctrl+v")
         finally:
             proc.wait(timeout=60)

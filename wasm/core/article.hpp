@@ -81,6 +81,11 @@ struct Article {
     // What it draws beyond the base faces (fonts to fetch, the text engine): filled by
     // load_article, once (core/text/text_needs.hpp).
     TextNeeds needs;
+    // Also filled by load_article, in pieces, so that opening a long article never walks all of
+    // its text again at once: article_digest() and word_prefix() (core/progress.hpp). Empty for
+    // an article made some other way: then they are computed when they are needed.
+    std::string digest;
+    std::vector<std::size_t> word_prefix;
 };
 
 // The plain text of an inline (runs joined), for reading-time counts, search and tests.

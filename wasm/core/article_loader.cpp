@@ -7,6 +7,7 @@
 
 #include "bytes8.hpp"
 #include "fragment_links.hpp"
+#include "progress.hpp"
 #include "core/text/text_needs.hpp"
 #include "url.hpp"
 #include "utf8.hpp"
@@ -556,7 +557,7 @@ void read_byline(Checker& c, json& top, Byline& byline) {
 }  // namespace
 
 // The phases of a load, in order; each is done in pieces (ArticleLoad::step).
-enum class LoadPhase { check_utf8, count_blocks, parse, needs, done };
+enum class LoadPhase { check_utf8, count_blocks, parse, needs, facts, done };
 
 struct ArticleLoadState {
     std::string_view bytes;
@@ -569,6 +570,7 @@ struct ArticleLoadState {
     std::unique_ptr<BlockStream> stream;
     std::unique_ptr<JsonReading> reading;
     std::unique_ptr<NeedsScan> needs;
+    std::unique_ptr<TextFactsScan> facts;
 };
 
 namespace {
@@ -732,6 +734,15 @@ bool ArticleLoad::piece() {
                 s.result.article.needs = s.needs->take();
                 s.needs.reset();
                 s.stream.reset();
+                s.facts = std::make_unique<TextFactsScan>(s.result.article);
+                s.phase = LoadPhase::facts;
+            }
+            break;
+        case LoadPhase::facts:
+            if (s.facts->add_blocks(needs_piece)) {
+                s.result.article.digest = s.facts->digest();
+                s.result.article.word_prefix = s.facts->take_prefix();
+                s.facts.reset();
                 s.phase = LoadPhase::done;
             }
             break;
@@ -757,7 +768,11 @@ double ArticleLoad::fraction() const {
         case LoadPhase::parse: return 0.10 + 0.75 * static_cast<double>(s.reading->bytes_read()) / size;
         case LoadPhase::needs: {
             const double n = static_cast<double>(std::max<std::size_t>(s.result.article.blocks.size(), 1));
-            return 0.85 + 0.15 * static_cast<double>(s.needs->scanned()) / n;
+            return 0.85 + 0.10 * static_cast<double>(s.needs->scanned()) / n;
+        }
+        case LoadPhase::facts: {
+            const double n = static_cast<double>(std::max<std::size_t>(s.result.article.blocks.size(), 1));
+            return 0.95 + 0.05 * static_cast<double>(s.facts->scanned()) / n;
         }
         case LoadPhase::done: return 1.0;
     }

@@ -744,8 +744,39 @@ void DocumentLayout::release_lines_outside(std::size_t first, std::size_t last) 
     kept_.resize(n);
 }
 
+const DocumentLayout* LayoutCache::advance(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                                           const TextServices& text, const std::function<bool()>& enough) {
+    const bool same_article = valid_ && article_ == &article;
+    if (same_article && layout_.params == params) {
+        build_.reset();  // back to the parameters on screen: the build for others is not wanted
+        return &layout_;
+    }
+    if (!build_ || build_article_ != &article || build_params_ != params) {
+        build_.reset();
+        if (!same_article) {  // nothing of this article to draw meanwhile: free the old one first
+            layout_ = DocumentLayout{};
+            valid_ = false;
+        }
+        build_ = std::make_unique<LayoutBuild>(article, measurer, params, text);
+        build_article_ = &article;
+        build_params_ = params;
+    }
+    constexpr std::size_t piece = 64;  // blocks: about a millisecond in wasm (BENCHMARKS.md, "Load")
+    while (!build_->step(piece))
+        if (enough()) return same_article ? &layout_ : nullptr;
+    layout_ = DocumentLayout{};  // the old one goes before the new one moves in
+    layout_ = build_->take();
+    build_.reset();
+    layout_.params = params;  // as asked (layout may clamp the size), so the next call compares equal
+    article_ = &article;
+    valid_ = true;
+    ++computations_;
+    return &layout_;
+}
+
 const DocumentLayout& LayoutCache::get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
                                        const TextServices& text) {
+    build_.reset();
     if (!valid_ || article_ != &article || layout_.params != params) {
         layout_ = DocumentLayout{};  // free the old layout first: never two of a long article at once
         layout_ = layout_article(article, measurer, params, text);

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -200,9 +201,22 @@ public:
     // the fonts or the text services do.
     const DocumentLayout& get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
                               const TextServices& text = {});
-    void invalidate() { valid_ = false; }
+    // get() in pieces (LayoutBuild), for a frame that must not take long: lays out until
+    // `enough()` says so (asked between pieces of about a millisecond). Returns the layout for
+    // these arguments once it is complete; until then the last complete layout of the same article
+    // (drawn meanwhile: a resize of a long article keeps its text on screen), or null when there
+    // is none. Changing the article or the parameters starts the build over.
+    const DocumentLayout* advance(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
+                                  const TextServices& text, const std::function<bool()>& enough);
+    bool building() const { return build_ != nullptr; }
+    double fraction() const { return build_ ? build_->fraction() : 1.0; }  // of the build under way
+    void invalidate() {
+        valid_ = false;
+        build_.reset();
+    }
     // Invalidates and frees the layout (invalidate() keeps its memory until the next get()).
     void clear() {
+        build_.reset();
         layout_ = DocumentLayout{};
         article_ = nullptr;
         valid_ = false;
@@ -217,6 +231,9 @@ private:
     const Article* article_ = nullptr;
     bool valid_ = false;
     std::size_t computations_ = 0;
+    std::unique_ptr<LayoutBuild> build_;  // advance()'s layout under way, of build_article_ for build_params_
+    const Article* build_article_ = nullptr;
+    LayoutParams build_params_;
 };
 
 }  // namespace av

@@ -26,24 +26,40 @@ std::string slice(const std::string& text, std::uint32_t offset, std::size_t max
 
 }  // namespace
 
-std::string article_digest(const Article& article) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    auto mix = [&](std::string_view s) {
-        for (char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 0x100000001b3ull;
-        }
-        h ^= 0xFF;  // separator, so "ab"+"c" differs from "a"+"bc"
-        h *= 0x100000001b3ull;
-    };
+TextFactsScan::TextFactsScan(const Article& article) : article_(article), prefix_(article.blocks.size() + 1, 0) {
     mix(article.title);
-    for (const Block& b : article.blocks) {
+}
+
+void TextFactsScan::mix(std::string_view s) {
+    for (char c : s) {
+        hash_ ^= static_cast<unsigned char>(c);
+        hash_ *= 0x100000001b3ull;
+    }
+    hash_ ^= 0xFF;  // separator, so "ab"+"c" differs from "a"+"bc"
+    hash_ *= 0x100000001b3ull;
+}
+
+bool TextFactsScan::add_blocks(std::size_t count) {
+    const std::size_t last = next_ + std::min(count, article_.blocks.size() - next_);
+    for (; next_ < last; ++next_) {
+        const Block& b = article_.blocks[next_];
         mix(block_type_name(b.type));
         mix(block_text(b));
+        prefix_[next_ + 1] = prefix_[next_] + reading_words(b);
     }
+    return next_ >= article_.blocks.size();
+}
+
+std::string TextFactsScan::digest() const {
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_));
     return hex;
+}
+
+std::string article_digest(const Article& article) {
+    TextFactsScan scan(article);
+    scan.add_blocks(article.blocks.size());
+    return scan.digest();
 }
 
 std::string encode_progress(const Progress& p) {
@@ -169,9 +185,9 @@ bool should_store(const std::optional<Progress>& stored, const Progress& mine) {
 }
 
 std::vector<std::size_t> word_prefix(const Article& article) {
-    std::vector<std::size_t> prefix(article.blocks.size() + 1, 0);
-    for (std::size_t i = 0; i < article.blocks.size(); ++i) prefix[i + 1] = prefix[i] + reading_words(article.blocks[i]);
-    return prefix;
+    TextFactsScan scan(article);
+    scan.add_blocks(article.blocks.size());
+    return scan.take_prefix();
 }
 
 std::size_t words_left(const Article& article, const std::vector<std::size_t>& prefix, const Anchor& anchor) {

@@ -39,6 +39,24 @@ struct ProgressRead {
 // A short, stable digest of the article's text (FNV-1a 64 over block types and text), as hex.
 std::string article_digest(const Article& article);
 
+// article_digest() and word_prefix() together, over the blocks in order, `count` at a time: what
+// ArticleLoad fills Article::digest and Article::word_prefix with, one piece per step.
+class TextFactsScan {
+public:
+    explicit TextFactsScan(const Article& article);
+    bool add_blocks(std::size_t count);  // true once every block is in
+    std::size_t scanned() const { return next_; }
+    std::string digest() const;
+    std::vector<std::size_t> take_prefix() { return std::move(prefix_); }
+
+private:
+    void mix(std::string_view s);
+    const Article& article_;
+    std::uint64_t hash_ = 0xcbf29ce484222325ull;
+    std::vector<std::size_t> prefix_;
+    std::size_t next_ = 0;
+};
+
 std::string encode_progress(const Progress& progress);
 // Never throws: anything that is not a well-formed value of a known version is reported.
 ProgressRead decode_progress(std::string_view text);

@@ -37,8 +37,9 @@ std::optional<Resume> ProgressKeeper::open(const Article& article, const std::st
     source_ = source;
     origin_ = origin;
     key_ = key_for(article.id, origin);
-    digest_ = article_digest(article);
-    words_ = word_prefix(article);
+    // Computed while the article loaded (ArticleLoad), unless it was made some other way.
+    digest_ = article.digest.empty() ? article_digest(article) : article.digest;
+    words_ = article.word_prefix.size() == article.blocks.size() + 1 ? article.word_prefix : word_prefix(article);
     std::string value;
     const KeyValueStore::Status status = store_.get(key_, value);
     if (status == KeyValueStore::Status::missing) return std::nullopt;

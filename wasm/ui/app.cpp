@@ -82,6 +82,7 @@ void App::open(const std::string& source, const std::string& block_id, History h
     loading_ = true;
     ready_ = false;
     error_.clear();
+    drop_load();  // an article still being read is not wanted any more
     pending_block_ = block_id;
     settle_frames_ = 2;
     host_.fetch_article(source);
@@ -97,12 +98,44 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     drop_pictures();
     layout_.clear();
     article_.reset();
+    drop_load();
     if (const std::size_t need = memory_to_open(bytes.size(), LoadLimits{}.max_values); !host_.make_room(need)) {
         article_failed(source, source + ": opening this article may take " + std::to_string((need + 999999) / 1000000) +
                                    " MB of memory, more than the browser gives this page");
         return;
     }
-    LoadResult result = load_article(bytes, source);
+    // Read in pieces by the frames from now on (continue_load), the first one at once: a
+    // short article is then ready before this frame ends, as when it was read in one go.
+    load_bytes_.assign(bytes);
+    load_ = std::make_unique<ArticleLoad>(load_bytes_, source);
+}
+
+// How long a frame may spend reading or laying out an article before it draws: the frame then
+// stays well under the 200 ms that makes a page feel stuck (BENCHMARKS.md, "Longest task").
+constexpr double work_per_frame_s = 0.04;
+
+std::string App::loading_detail(double fraction) const {
+    // Shown only for an article that takes more than a frame to read: most never show a number.
+    const int percent = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 100.0);
+    return source_ + " \xC2\xB7 " + std::to_string(percent) + " %";
+}
+
+void App::drop_load() {
+    load_.reset();
+    std::string().swap(load_bytes_);  // a long article's bytes: give the memory back now
+}
+
+void App::continue_load() {
+    const double until = clock_s() + work_per_frame_s;
+    settle_frames_ = std::max(settle_frames_, 2);
+    if (!load_->step([&] { return clock_s() >= until; })) return;
+    LoadResult result = load_->take();
+    drop_load();
+    loaded(std::move(result));
+}
+
+void App::loaded(LoadResult result) {
+    const std::string source = source_;
     warnings_ = std::move(result.warnings);
     for (const std::string& w : warnings_) std::fprintf(stderr, "warning: %s\n", w.c_str());
     if (!result.ok()) {
@@ -148,6 +181,7 @@ void App::article_failed(const std::string& source, const std::string& message) 
     if (source != source_) return;
     loading_ = false;
     ready_ = false;
+    drop_load();
     drop_pictures();
     article_.reset();
     layout_.invalidate();
@@ -287,7 +321,8 @@ bool App::wants_frame() const {
     // until the queue is empty, or the last clicks would wait for the next input.
     const ImGuiContext* g = ImGui::GetCurrentContext();
     const bool queued = g && g->InputEventsQueue.Size > 0;
-    return animating_ || settle_frames_ > 0 || queued || find_focus_ || fonts_stale_ || (open_panel_ && open_panel_->wants_frame());
+    return animating_ || settle_frames_ > 0 || queued || find_focus_ || fonts_stale_ || load_ || layout_.building() ||
+           (open_panel_ && open_panel_->wants_frame());
 }
 
 void App::type_text(const std::string& text) {
@@ -534,7 +569,14 @@ void App::draw_article(float width, float height) {
     view_top_ = ImGui::GetWindowPos().y;
     view_height_ = height;
     const TextServices text{engine_, &fonts_.catalog()};
-    const DocumentLayout& doc = layout_.get(*article_, fonts_, LayoutParams{width, font_size_, fonts_.generation()}, text);
+    const double until = clock_s() + work_per_frame_s;
+    const DocumentLayout* built = layout_.advance(*article_, fonts_, LayoutParams{width, font_size_, fonts_.generation()}, text,
+                                                  [&] { return clock_s() >= until; });
+    if (!built) {  // the article's first layout, still under way
+        draw_status("Loading\xE2\x80\xA6", loading_detail(0.6 + 0.4 * layout_.fraction()), false);
+        return;
+    }
+    const DocumentLayout& doc = *built;
     // After any relayout (new article, width, text size) or a jump, put the anchored line back at
     // the top. The anchor itself is kept, so a run of resizes never drifts.
     if (layout_.computations() != laid_out_) {
@@ -587,6 +629,7 @@ void App::frame() {
         font_error_ = fonts_.reload();
         if (!font_error_.empty()) std::fprintf(stderr, "article-viewer: %s\n", font_error_.c_str());
     }
+    if (load_) continue_load();
     keys_.collect();  // before NewFrame takes the queued input
     ImGui::NewFrame();
     // NewFrame has made a window current, so this is the framebuffer scale (ui/fonts.hpp).
@@ -617,14 +660,15 @@ void App::frame() {
     } else if (!error_.empty()) {
         draw_status("This article could not be opened", error_, true);
     } else if (loading_ || !article_ || text_pending()) {
-        draw_status("Loading\xE2\x80\xA6", source_, false);
+        draw_status("Loading\xE2\x80\xA6", load_ ? loading_detail(0.6 * load_->fraction()) : source_, false);
     } else {
         draw_article(vp->Size.x, vp->Size.y - bar - band);
     }
     ImGui::End();
     ImGui::PopStyleColor();
-    if (reading && library_open_) draw_library(bar, vp->Size.x, vp->Size.y - bar);
-    if (reading) {
+    // Not while an article's first layout is under way (draw_article showed how far it is).
+    if (reading && ready_ && library_open_) draw_library(bar, vp->Size.x, vp->Size.y - bar);
+    if (reading && ready_) {
         draw_toolbar(vp->Size.x);
         if (!progress_.warning().empty() && progress_.warning() != storage_warning_shown_) {
             storage_warning_shown_ = progress_.warning();  // told once

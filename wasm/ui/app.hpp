@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/article.hpp"
+#include "core/article_loader.hpp"
 #include "core/library_reopen.hpp"
 #include "core/layout.hpp"
 #include "core/progress_keeper.hpp"
@@ -225,6 +226,14 @@ private:
 
     std::string source_;     // what is open or being opened
     bool loading_ = false;
+    // The article being read in pieces (core ArticleLoad), a few each frame, and the bytes it
+    // reads: a 43 MB article takes seconds, and the page must answer meanwhile (issue 20, item 7).
+    std::string load_bytes_;
+    std::unique_ptr<ArticleLoad> load_;
+    void continue_load();
+    void drop_load();
+    void loaded(LoadResult result);  // what article_arrived did at once before
+    std::string loading_detail(double fraction) const;  // "SOURCE · 45 %"
     std::string error_;      // one line: "SOURCE: what went wrong"
     std::vector<std::string> warnings_;
     std::unique_ptr<Article> article_;
