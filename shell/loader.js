@@ -87,6 +87,21 @@
     article() {
       return program ? JSON.parse(program.UTF8ToString(program._av_article_json())) : null;
     },
+    // The same in pages, as mirror.js reads it (a 43 MB article as one string held the page 2 s):
+    // the header ({id, lang, dir, title, subtitle?, byline, blockCount}), and blocks [from, from +
+    // count), cut short after the block that reaches `maxBytes` of JSON (so at least one). Null
+    // while no article is ready.
+    articleHeader() {
+      return program ? JSON.parse(program.UTF8ToString(program._av_article_header_json())) : null;
+    },
+    articleBlocks(from, count, maxBytes = 0x7fffffff) {
+      if (!program) return null;
+      return JSON.parse(program.UTF8ToString(program._av_article_blocks_json(from | 0, count | 0, maxBytes | 0)));
+    },
+    // The level-2 headings, as blocks of article(): what controls.js's Contents lists.
+    sections() {
+      return program ? JSON.parse(program.UTF8ToString(program._av_article_headings_json(2))) || [] : [];
+    },
     // The library: bundled articles and every saved position
     // ([{id, name, title, source, bundled, origin?, percent?, updated?}]), and the library's
     // actions. `name` is what forget() takes: the id, or "id@origin" for another site's article.

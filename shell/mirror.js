@@ -4,18 +4,21 @@
 // and callouts as labelled asides. It is visually hidden (viewer.css .visually-hidden), not
 // display:none, so it stays in the accessibility tree.
 //
-// Kept in sync with the program: rebuilt from articleViewer.article() (what the loader accepted,
-// see wasm/core/article_json.hpp) each time an article becomes ready ('articleviewer:state').
+// Kept in sync with the program: rebuilt from articleViewer.articleHeader() and articleBlocks()
+// (what the loader accepted, in pages: wasm/core/article_json.hpp) each time an article becomes
+// ready ('articleviewer:state').
 // Languages and directions (format 1.1): the mirror's root has the article's lang and dir, every
 // block element its own lang and dir (the block's, else the article's; dir="auto" where the
 // direction is auto, so the browser finds it as the canvas does), and a run in another language
 // is a <span lang>: a screen reader then reads each passage with the right voice.
 // Built with createElement, textContent and setAttribute only: no article string is ever parsed
-// as HTML. Cost and pauses (hardening issue, item 1): the copy is built in steps of at most
-// STEP_MS, one task each, so even 200 000 links never hold the page; every block is
-// content-visibility: auto (viewer.css), so the browser neither lays out nor shapes a block nobody
-// looks at (a paragraph of 100 000 combining accents held Chromium 28 to 45 s), while screen
-// readers still read it all. Focus inside the mirror (Tab to a link, or a screen reader moving
+// as HTML. Cost and pauses (hardening issue, item 1; issue 20, item 7): the copy is built in
+// steps of at most STEP_MS, one task each, straight into the page (aria-busy until done), so
+// neither 200 000 links nor 130 000 blocks hold the page; every block, and every part of
+// PART_BLOCKS blocks, is content-visibility: auto (viewer.css), so the browser neither lays out
+// nor shapes a block nobody looks at (a paragraph of 100 000 combining accents held Chromium 28 to
+// 45 s), while screen readers still read it all. Nothing here reads layout back (no sizes, no
+// scrolling into view): that would make the browser lay out what the build put in, at once. Focus inside the mirror (Tab to a link, or a screen reader moving
 // focus) scrolls the canvas to the same block: every block element carries data-block = its index
 // (-1: the header).
 (function () {
@@ -183,85 +186,153 @@
     }
   }
 
-  function show(...children) {
-    const body = el('article', null);
-    for (const child of children) if (child) body.appendChild(child);
-    root.replaceChildren(body);
+  const DIRS = ['ltr', 'rtl', 'auto'];
+  // A page of blocks asked of the program at a time: well under a step's work to copy out and
+  // parse (the whole of a 43 MB article at once was a task of 2.3 s). A step ends with its page
+  // at the latest (build() yields PAGE_END): what one task puts into the page is bounded by a page
+  // as well as by time, however fast the machine.
+  const PAGE_BLOCKS = 512, PAGE_BYTES = 64 * 1024, PAGE_END = {};
+  // Blocks go into parts of PART_BLOCKS (<div class="part">, which a screen reader passes through),
+  // each content-visibility: auto like the blocks (viewer.css): at every frame the browser finds
+  // out which of those are on screen and lays out the element holding them, so with 130 000
+  // blocks side by side each frame of the build took longer than the one before (a 100 000-
+  // paragraph copy took 219 s). Parts keep both to a few hundred elements.
+  const PART_BLOCKS = 128;
+
+  // Takes the copy on show out a part at a time, hidden from screen readers meanwhile: 130 000
+  // blocks taken out at once held the page 80 ms on a busy machine. The root's dir goes first, as
+  // in build(): under dir="auto" each part taken out cost a look past all the others (6 s).
+  function* clear() {
+    const old = root.firstElementChild;
+    if (!old) return;
+    old.setAttribute('aria-hidden', 'true');
+    root.removeAttribute('dir');
+    while (old.lastElementChild) {
+      old.lastElementChild.remove();
+      yield;
+    }
+    root.replaceChildren();
   }
 
-  const DIRS = ['ltr', 'rtl', 'auto'];
+  // The mirror shows the alert of an article that failed (failed() below).
+  // (A look at one element: a query would walk the whole of a long copy.)
+  const showsAlert = () => {
+    const first = root.firstElementChild && root.firstElementChild.firstElementChild;
+    return Boolean(first && first.getAttribute('role') === 'alert');
+  };
 
-  // Builds the copy into a detached element, yielding now and then; shows it when done.
-  function* build(article) {
-    const lang = article.lang || 'en';
-    const dir = DIRS.includes(article.dir) ? article.dir : 'auto';
+  // What the canvas shows when the article could not be opened, in the words it uses; role=alert
+  // so it is announced.
+  function* failed(message) {
+    yield* clear();
+    root.setAttribute('lang', 'en');
+    root.setAttribute('dir', 'ltr');
+    root.replaceChildren(el('article', null,
+      el('div', { role: 'alert' }, el('h1', null, 'This article could not be opened'), el('p', null, message))));
+    return true;
+  }
+
+  // Builds the copy straight into the page, block after block, yielding now and then, from the
+  // article's header ({lang, dir, title, byline, blockCount, ...}) and its blocks read in pages.
+  // Each step adds only what it made, so the browser styles a step's worth of elements at a time
+  // (a copy of 130 000 blocks put in at once held the page for seconds). Returns false when the
+  // article is gone (another one opened since): its state event starts a new build.
+  function* build(head) {
+    root.setAttribute('aria-busy', 'true');
+    yield* clear();
+    const lang = head.lang || 'en';
+    const dir = DIRS.includes(head.dir) ? head.dir : 'auto';
     root.setAttribute('lang', lang);
-    root.setAttribute('dir', dir);
-    const top = header(article);
+    // The root's dir comes last: under dir="auto" every block put in had the browser look for the
+    // root's direction again, past every block before it (they each have a dir of their own):
+    // 10 000 paragraphs took 8 s so. (clear() took it away if there was a copy before.)
+    root.removeAttribute('dir');
+    const top = header(head);
     top.setAttribute('lang', lang);
     top.setAttribute('dir', dir);
     const body = el('article', null, top);
-    for (const b of article.blocks || []) {
-      const node = yield* blockElement(b);
-      yield* tick();
-      if (!node) continue;
-      node.setAttribute('lang', b.lang || lang);
-      node.setAttribute('dir', DIRS.includes(b.dir) ? b.dir : dir);
-      body.appendChild(node);
-    }
     root.replaceChildren(body);
+    let part = null, inPart = 0;
+    for (let from = 0; from < head.blockCount;) {
+      const page = viewer().articleBlocks(from, PAGE_BLOCKS, PAGE_BYTES);
+      if (!page || !page.length) return false;
+      from += page.length;
+      for (const b of page) {
+        const node = yield* blockElement(b);
+        yield* tick();
+        if (!node) continue;
+        node.setAttribute('lang', b.lang || lang);
+        node.setAttribute('dir', DIRS.includes(b.dir) ? b.dir : dir);
+        if (!part || inPart === PART_BLOCKS) {
+          part = body.appendChild(el('div', { class: 'part' }));
+          inPart = 0;
+        }
+        part.appendChild(node);
+        inPart++;
+      }
+      yield PAGE_END;
+    }
+    root.setAttribute('dir', dir);
+    return true;
   }
 
   // --- Following the program's state -----------------------------------------------------------
+  // The state event arrives inside the program's animation frame: the work starts after it, so
+  // the article's first frame reaches the screen without waiting for a large mirror. It goes in
+  // steps of STEP_MS, one task each: well under a frame, so the canvas keeps drawing.
+  const STEP_MS = 12;
   let built = false;  // the mirror shows the ready article; cleared by every non-ready state
-  let pending = 0;    // the timer of the build's next step (0: no build under way)
-  const STEP_MS = 12;  // one step's work: well under a frame, so the canvas keeps drawing
+  let job = null;     // the work under way: {kind: 'build' or 'failed', steps, timer}
 
-  // The state event arrives inside the program's animation frame: build after it, so the
-  // article's first frame reaches the screen without waiting for a large mirror.
-  function buildSoon() {
-    const state = viewer() && viewer().state();
-    const article = state && state.ready ? viewer().article() : null;
-    if (!article) {
-      pending = 0;
-      return;
+  // Starts `kind`'s work, whose generator `make()` gives (null: nothing to do) at the next task.
+  function start(kind, make) {
+    stop();
+    const current = (job = { kind, steps: null, timer: 0 });
+    current.timer = setTimeout(() => {
+      if (job !== current) return;
+      current.steps = make();
+      if (current.steps) step(current);
+      else job = null;
+    }, 0);
+  }
+
+  function stop() {
+    if (job) clearTimeout(job.timer);
+    job = null;
+  }
+
+  function step(current) {
+    if (job !== current) return;  // stopped: a step already queued does nothing
+    const end = performance.now() + STEP_MS;
+    for (;;) {
+      const next = current.steps.next();
+      if (next.done) {
+        job = null;
+        built = current.kind === 'build' && next.value;
+        if (next.value) root.setAttribute('aria-busy', 'false');
+        return;
+      }
+      if (next.value === PAGE_END || performance.now() >= end) break;
     }
-    made = 0;
-    const steps = build(article);
-    const step = () => {
-      const end = performance.now() + STEP_MS;
-      do {
-        if (steps.next().done) {
-          pending = 0;
-          built = true;
-          root.setAttribute('aria-busy', 'false');
-          return;
-        }
-      } while (performance.now() < end);
-      pending = setTimeout(step, 0);
-    };
-    step();
+    current.timer = setTimeout(step, 0, current);
   }
 
   function sync(state) {
     if (!state) return;
     if (state.ready) {
-      if (!built && !pending) pending = setTimeout(buildSoon, 0);
+      // The header is null when the article is no longer ready: the next ready state starts again.
+      if (!built && !(job && job.kind === 'build')) start('build', () => {
+        const head = viewer() && viewer().articleHeader();
+        made = 0;
+        return head ? build(head) : null;
+      });
       return;
     }
     built = false;
-    clearTimeout(pending);
-    pending = 0;
-    if (state.error) {
-      // What the canvas shows, in the words it uses; role=alert so it is announced.
-      root.setAttribute('lang', 'en');
-      root.setAttribute('dir', 'ltr');
-      root.setAttribute('aria-busy', 'false');
-      show(el('div', { role: 'alert' }, el('h1', null, 'This article could not be opened'), el('p', null, state.error)));
-    } else {
-      root.setAttribute('aria-busy', 'true');
-      if (root.firstChild && root.querySelector('[role=alert]')) root.replaceChildren();
-    }
+    root.setAttribute('aria-busy', 'true');
+    if (state.error) start('failed', () => failed(state.error));
+    else if (job) stop();
+    else if (showsAlert()) root.replaceChildren();
   }
 
   window.addEventListener('articleviewer:state', (e) => sync(e.detail));

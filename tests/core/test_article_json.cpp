@@ -187,4 +187,72 @@ TEST_SUITE("article json") {
         CHECK(j["blocks"][4]["label"] == "Sponsorisé");
         CHECK(j["blocks"][5]["level"] == 2);
     }
+
+    // Issue 20, item 7: the page reads a long article in pages, never as one string.
+    TEST_CASE("the header and pages of blocks are the whole article's parts, byte for byte") {
+        const av::LoadResult r = av::load_article(
+            R"({"format":"article/1","id":"p","lang":"fr","title":"T","byline":{"authors":["A"]},"blocks":[
+                {"type":"paragraph","text":"un"},{"type":"heading","level":2,"text":"Deux"},{"type":"divider"},
+                {"type":"paragraph","text":"quatre"},{"type":"heading","level":3,"text":"Cinq"}]})",
+            "https://news.example/p.json");
+        REQUIRE(r.ok());
+        const av::Article& a = r.article;
+        json header = json::parse(av::article_header_json(a));
+        CHECK(header["blockCount"] == 5);
+        json whole = json::parse(av::article_json(a));
+        const json blocks = whole["blocks"];
+        whole.erase("blocks");
+        header.erase("blockCount");
+        CHECK(header == whole);
+        // Pages laid end to end are the whole array; the text of each block is the same.
+        std::string joined;
+        for (std::size_t from = 0; from < 5; from += 2) {
+            const std::string page = av::article_blocks_json(a, from, 2);
+            joined += (joined.empty() ? "" : ",") + page.substr(1, page.size() - 2);
+        }
+        CHECK("[" + joined + "]" == av::article_blocks_json(a, 0, 5));
+        CHECK(json::parse("[" + joined + "]") == blocks);
+        CHECK(av::article_json(a).find(joined) != std::string::npos);
+        // Clamped: past the end, an empty page; a count past the end stops there.
+        CHECK(av::article_blocks_json(a, 5, 10) == "[]");
+        CHECK(av::article_blocks_json(a, 99, 1) == "[]");
+        CHECK(json::parse(av::article_blocks_json(a, 3, 99)).size() == 2);
+        CHECK(json::parse(av::article_blocks_json(a, 3, 99))[0]["index"] == 3);
+    }
+
+    TEST_CASE("a page stops at the block that reaches its byte budget, and holds at least one") {
+        std::string blocks;
+        for (int i = 0; i < 10; ++i)
+            blocks += std::string(i ? "," : "") + R"({"type":"paragraph","text":"0123456789"})";
+        blocks += R"(,{"type":"paragraph","text":")" + std::string(1000, 'x') + R"("})";
+        const av::LoadResult r =
+            av::load_article(R"({"format":"article/1","id":"b","title":"T","blocks":[)" + blocks + "]}", "b.json");
+        REQUIRE(r.ok());
+        const std::string one = av::article_blocks_json(r.article, 0, 1);
+        const std::size_t block_bytes = one.size() - 2;  // without the brackets
+        // A budget of two and a half blocks: three (the third crosses it).
+        const json page = json::parse(av::article_blocks_json(r.article, 0, 10, block_bytes * 5 / 2));
+        REQUIRE(page.size() == 3);
+        CHECK(page[2]["index"] == 2);
+        // A budget smaller than one block still gives that block, and the large one comes alone.
+        CHECK(json::parse(av::article_blocks_json(r.article, 4, 10, 1)).size() == 1);
+        const json large = json::parse(av::article_blocks_json(r.article, 10, 10, 100));
+        REQUIRE(large.size() == 1);
+        CHECK(large[0]["text"][0]["text"].get<std::string>().size() == 1000);
+        // Without a budget, the count rules.
+        CHECK(json::parse(av::article_blocks_json(r.article, 0, 11)).size() == 11);
+    }
+
+    TEST_CASE("the headings of one level, as Contents lists them") {
+        const av::LoadResult r = av::load_article(R"({"format":"article/1","id":"h","title":"T","blocks":[
+            {"type":"heading","level":2,"text":"A"},{"type":"paragraph","text":"p"},
+            {"type":"heading","level":3,"text":"B"},{"type":"heading","level":2,"text":"C"}]})",
+                                                  "h.json");
+        REQUIRE(r.ok());
+        const json h = json::parse(av::article_headings_json(r.article, 2));
+        REQUIRE(h.size() == 2);
+        CHECK(h[0] == json::parse(R"({"type":"heading","index":0,"level":2,"text":[{"text":"A"}]})"));
+        CHECK(h[1]["index"] == 3);
+        CHECK(av::article_headings_json(av::Article{}, 2) == "[]");
+    }
 }

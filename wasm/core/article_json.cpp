@@ -1,5 +1,7 @@
 #include "article_json.hpp"
 
+#include <algorithm>
+
 #include "locale.hpp"
 #include "utf8.hpp"
 
@@ -232,8 +234,8 @@ void block(Writer& w, const Article& a, const Block& b, std::size_t index) {
     w.end_object();
 }
 
-void article(Writer& w, const Article& a) {
-    w.begin_object();
+// The top level's members before "blocks" (the object is open).
+void header_members(Writer& w, const Article& a) {
     w.member("id", a.id);
     w.member("lang", a.lang);
     w.member("dir", dir_name(a.dir == TextDirection::inherit ? TextDirection::auto_ : a.dir));
@@ -258,26 +260,87 @@ void article(Writer& w, const Article& a) {
     if (!by.source.empty() && !byline_shows_source(by)) w.member_bool("sourceRepeatsAuthor", true);
     w.optional("url", by.url);
     w.end_object();
-    w.key("blocks");
+}
+
+void blocks(Writer& w, const Article& a, std::size_t from, std::size_t to) {
     w.begin_array();
-    for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    for (std::size_t i = from; i < to; ++i) {
         w.element();
         block(w, a, a.blocks[i], i);
     }
     w.end_array();
+}
+
+void article(Writer& w, const Article& a) {
+    w.begin_object();
+    header_members(w, a);
+    w.key("blocks");
+    blocks(w, a, 0, a.blocks.size());
     w.end_object();
+}
+
+// Runs `write` twice: once counting, once into a string reserved to the count (see Writer).
+template <typename Write>
+std::string written(Write write) {
+    Writer count(nullptr);
+    write(count);
+    std::string out;
+    out.reserve(count.size());
+    Writer w(&out);
+    write(w);
+    return out;
 }
 
 }  // namespace
 
 std::string article_json(const Article& a) {
-    Writer count(nullptr);
-    article(count, a);
+    return written([&](Writer& w) { article(w, a); });
+}
+
+std::string article_header_json(const Article& a) {
+    return written([&](Writer& w) {
+        w.begin_object();
+        header_members(w, a);
+        w.member_number("blockCount", static_cast<long long>(a.blocks.size()));
+        w.end_object();
+    });
+}
+
+std::string article_blocks_json(const Article& a, std::size_t from, std::size_t count, std::size_t max_bytes) {
+    from = std::min(from, a.blocks.size());
+    std::size_t to = from + std::min(count, a.blocks.size() - from);
+    // The counting pass finds where the budget ends, block by block, so a page of small blocks
+    // stops near max_bytes and a large block comes alone; its count is the page's exact size.
+    Writer sizes(nullptr);
+    sizes.begin_array();
+    for (std::size_t i = from; i < to; ++i) {
+        sizes.element();
+        block(sizes, a, a.blocks[i], i);
+        if (sizes.size() >= max_bytes) {
+            to = i + 1;
+            break;
+        }
+    }
+    sizes.end_array();
     std::string out;
-    out.reserve(count.size());
-    Writer write(&out);
-    article(write, a);
+    out.reserve(sizes.size());
+    Writer w(&out);
+    blocks(w, a, from, to);
     return out;
+}
+
+std::string article_headings_json(const Article& a, int level) {
+    const auto write = [&](Writer& w) {
+        w.begin_array();
+        for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+            const Block& b = a.blocks[i];
+            if (b.type != BlockType::heading || b.level != level) continue;
+            w.element();
+            block(w, a, b, i);
+        }
+        w.end_array();
+    };
+    return written(write);
 }
 
 }  // namespace av

@@ -527,6 +527,37 @@ EMSCRIPTEN_KEEPALIVE const char* av_article_json() {
     return article.c_str();
 }
 
+// The same article in pages, which is how the mirror reads it: the whole of a 43 MB article as one
+// string took seconds in one task (issue 20, item 7). "null" while no article is ready, so that
+// pages of the article before and of the one opened since are never put together. Each string is
+// valid until the next call of its function.
+static const av::Article* ready_article() {
+    return g_app->ready() ? g_app->article() : nullptr;
+}
+
+// {"id", "lang", "dir", "title", "subtitle"?, "byline", "blockCount"} (core/article_json.hpp).
+EMSCRIPTEN_KEEPALIVE const char* av_article_header_json() {
+    static std::string header;
+    header = ready_article() ? av::article_header_json(*ready_article()) : "null";
+    return header.c_str();
+}
+
+// Blocks [from, from + count) as an array, cut short after the block that reaches `max_bytes`.
+EMSCRIPTEN_KEEPALIVE const char* av_article_blocks_json(int from, int count, int max_bytes) {
+    static std::string page;
+    const auto size = [](int n) { return static_cast<std::size_t>(std::max(n, 0)); };
+    page =
+        ready_article() ? av::article_blocks_json(*ready_article(), size(from), size(count), size(max_bytes)) : "null";
+    return page.c_str();
+}
+
+// The headings of `level` (the page's Contents lists level 2), "null" when there is no article.
+EMSCRIPTEN_KEEPALIVE const char* av_article_headings_json(int level) {
+    static std::string headings;
+    headings = g_app->article() ? av::article_headings_json(*g_app->article(), level) : "null";
+    return headings.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void av_request_frame() { wake(); }
 
 // The fonts' extended subsets are in /fonts/ext/ (js_fetch_extended_fonts): use them.
