@@ -108,6 +108,11 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   assert.ok(d.precache.includes('articles/index.json'));
   assert.ok(d.precache.includes('articles/russie-munitions-nord-coreennes.json'));
   assert.ok(d.index.length < 4096, `index.html is ${d.index.length} bytes`);
+  // The page goes out without its comments but the one a host needs (on the origins it lists),
+  // and without the assembly's markers.
+  const comments = [...d.index.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]);
+  assert.equal(comments.length, 1, comments.join('|'));
+  assert.match(d.index, /-->\n<meta name="article-viewer-origins"/);
   // Our scripts go out without their comment-only lines (shell/assemble_dist.py), nothing else
   // changed: every other line of the source is there, in order.
   for (const ref of refs.filter((r) => /^(loader|controls|mirror)\./.test(r))) {
