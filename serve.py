@@ -106,6 +106,19 @@ CSP_SINGLE_FILE = "; ".join((
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
 ) + _CSP_COMMON)
+# The plain pages (dist/plain/: the articles for readers without JavaScript) run no script at all,
+# connect nowhere, and show the articles' pictures as <img>, which may be on any site (the viewer
+# fetches the same pictures under connect-src). Their stylesheet is a file of the folder.
+PLAIN_DIR = "plain"
+CSP_PLAIN = "; ".join((
+    "default-src 'self'",
+    "script-src 'none'",
+    "img-src 'self' https: http:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+))
 SECURITY_HEADERS = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
@@ -190,8 +203,13 @@ def _inside(root: str, path: str) -> bool:
         return False
 
 
-def content_security_policy(name: str) -> str:
-    return CSP_SINGLE_FILE if name == SINGLE_FILE_PAGE else CSP
+def content_security_policy(name: str, relative: str = "") -> str:
+    """The policy for the file the client named `name`, at `relative` ('/'-separated) in the folder."""
+    if name == SINGLE_FILE_PAGE:
+        return CSP_SINGLE_FILE
+    if relative.startswith(PLAIN_DIR + "/"):
+        return CSP_PLAIN
+    return CSP
 
 
 def byte_range(header: str, size: int) -> tuple[int, int] | str | None:
@@ -349,7 +367,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             size = st.st_size
             etag = '"%x-%x"' % (st.st_mtime_ns, size)
             last_modified = email.utils.formatdate(st.st_mtime, usegmt=True)
-            self.csp = content_security_policy(name)
+            self.csp = content_security_policy(name, os.path.relpath(path, self.root).replace(os.sep, "/"))
             if self._not_modified(etag, st.st_mtime):
                 self.send_response(304)
                 self.send_header("ETag", etag)

@@ -8,7 +8,8 @@
   content-hashed names (`loader.3f9a0c1d.js`), so hosts may cache them for a year; index.html,
   sw.js and manifest.webmanifest keep their names and are small. References are rewritten: src/href
   in index.html, icon names in the manifest, and the program's and extended fonts' file names (and
-  the program's sizes) in loader.js (between its /*@bundle*/ markers).
+  the program's sizes) in loader.js (between its /*@bundle*/ markers). Our scripts go out without
+  their comment lines, the page without its comments but the one on the setting hosts edit.
 - sw.js (the service worker) gets the list of files to precache and a version derived from their
   contents, so every new bundle installs cleanly and replaces the old one.
 - article-viewer.html: the single-file page, with the program, fonts, styles, scripts and the
@@ -23,6 +24,12 @@
   the Thai dictionary (thai-words.dict), hashed, fetched only for articles with rich paragraphs
   (docs/text-pipeline.md), never precached (the service worker keeps them once fetched), not in
   the single-file page. loader.js learns their hashed names (bundle.textModule).
+- plain/: every bundled article as a plain HTML page, for readers without JavaScript, with
+  plain/index.html listing them and their stylesheet (hashed): written by the web build's
+  plain-pages tool (wasm/tools/plain_pages.cpp, wasm run under node, --plain-tool) from core's own
+  model. index.html's <noscript> links to the default article's page and to the list (between its
+  <!--@plain--> markers); the single-file page's <noscript> holds the articles themselves, as a file
+  opened alone has no plain/ beside it. Nothing of it is fetched while JavaScript runs, nor precached.
 - Prints every file's size, raw and gzipped (the on-demand fonts per family).
 
 Python standard library only; every URL in the result is relative, so dist/ works under any path.
@@ -38,7 +45,10 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
+from html import escape
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -51,6 +61,8 @@ HASH_LENGTH = 8  # serve.py (and most CDN rules) treat name.<8+ hex>.ext as immu
 
 REF = re.compile(r'\b(src|href)="([^"]*)"')
 MARKER = r"/\*@{0}\*/.*?/\*@{0}\*/"
+PLAIN = "plain"  # dist/plain/: the articles without JavaScript
+PLAIN_MARKER = re.compile(r"<!--@plain-->.*?<!--@plain-->", re.DOTALL)
 
 
 class BuildError(Exception):
@@ -76,12 +88,77 @@ def fill(text: str, key: str, value, where: str) -> str:
 
 
 def local_refs(html: str) -> list[str]:
-    """Relative src/href values of the page (no scheme, no fragment-only, no absolute path)."""
+    """Relative src/href values of the page (no scheme, no fragment-only, no absolute path), but the
+    links to plain/, which are pages to go to, not files the page loads."""
     out = []
     for _, value in REF.findall(html):
-        if value and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#", value) and value not in out:
+        if value and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^#", value) and value not in out \
+                and not value.startswith(PLAIN + "/"):
             out.append(value)
     return out
+
+
+def plain_pages(tool: str, node: str, assets: str,
+                article_index: dict) -> tuple[dict[str, bytes], list[dict], dict]:
+    """Runs the plain-pages tool (wasm for node) on the bundled articles: {dist path: bytes} for
+    plain/ (a page per article, index.html, the stylesheet under its hashed name), what the tool
+    says of each article (id, page, title, lang, dir, fragment) in index.json's order, and of the
+    default article."""
+    def run(args: list[str]) -> bytes:
+        # Toolchain quirk (Node 20 vs Emscripten 3.1.6): node's own fetch confuses the runtime.
+        try:
+            return subprocess.run([node, "--no-experimental-fetch", tool, *args], check=True,
+                                  stdout=subprocess.PIPE).stdout
+        except (OSError, subprocess.CalledProcessError) as e:
+            raise BuildError(f"plain pages: {tool} failed ({e})") from None
+
+    css = run(["--print-stylesheet"])
+    css_name = hashed_name("plain.css", css)
+    entries = article_index.get("articles", [])
+    default_at = next((i for i, a in enumerate(entries) if a.get("id") == article_index.get("default")), None)
+    if default_at is None:
+        raise BuildError("assets/articles/index.json: its default article is not in its list")
+    default = entries[default_at]["path"]
+    args = ["--stylesheet", css_name, "--default", "articles/" + default]
+    for entry in entries:
+        args += ["--article", os.path.join(assets, "articles", entry["path"]), "articles/" + entry["path"]]
+    out = {f"{PLAIN}/{css_name}": css}
+    with tempfile.TemporaryDirectory(prefix="av-plain-") as tmp:
+        written = json.loads(run(["--out", tmp, *args]))["articles"]
+        for name in [w["page"] for w in written] + ["index.html"]:
+            with open(os.path.join(tmp, name), "rb") as f:
+                out[f"{PLAIN}/{name}"] = f.read()
+    return out, written, written[default_at]
+
+
+def noscript_links(html: str, default: dict) -> str:
+    """index.html's <noscript>: the default article's plain page and the list, between the
+    <!--@plain--> markers (the title in its own language and direction)."""
+    link = (f'<a href="{PLAIN}/{escape(default["page"])}" lang="{escape(default["lang"])}" '
+            f'dir="{escape(default["dir"])}">{escape(default["title"])}</a>')
+    return fill_plain(html, f'<p>Without it, read {link} as a plain page, '
+                            f'or see <a href="{PLAIN}/index.html">all the articles</a>.</p>')
+
+
+def noscript_articles(html: str, articles: list[dict], css: bytes) -> str:
+    """The single-file page's <noscript>: the articles themselves (it is often opened alone, where a
+    link to plain/ leads nowhere), dressed by the plain pages' stylesheet, which only applies with
+    JavaScript off (a <noscript> of the head)."""
+    intro = "<p>Without it, here " + ("is this copy's article as a plain page" if len(articles) == 1
+                                      else "are this copy's articles as plain pages") + ".</p>\n"
+    html = fill_plain(html, intro + "<hr>\n".join(a["fragment"] for a in articles))
+    html = html.replace('<div class="noscript"', '<div class="noscript plain"', 1)
+    rules = re.sub(r"</(style)", r"<\\/\1", css.decode("utf-8"), flags=re.IGNORECASE)
+    style = "<noscript><style>\n" + rules + "</style></noscript>\n"
+    if "</head>" not in html:
+        raise BuildError("index.html has no </head>")
+    return html.replace("</head>", style + "</head>", 1)
+
+
+def fill_plain(html: str, content: str) -> str:
+    if not PLAIN_MARKER.search(html):
+        raise BuildError("index.html: no <!--@plain--> ... <!--@plain--> markers in its <noscript>")
+    return PLAIN_MARKER.sub(lambda _: content, html, count=1)
 
 
 def inline_script(code: str) -> str:
@@ -181,6 +258,21 @@ def fonts_more_files(folder: str, read) -> tuple[dict[str, bytes], dict[str, str
     return out, paths, [(name, *totals) for name, totals in summary.items()]
 
 
+HTML_COMMENT = re.compile(r"[ \t]*<!--(?!@)(.*?)-->[ \t]*\n?", re.DOTALL)
+HOST_SETTING = '<meta name="article-viewer-origins"'
+
+
+def without_html_comments(html: str) -> str:
+    """The page without its comments, as our scripts go without their comment lines: they speak to
+    the source's readers, and were a third of what index.html weighs gzipped (about 490 of 1 530
+    bytes; the <noscript>'s links to the plain pages took 110 more). The comment a host needs
+    stays: the one on the setting hosts edit in dist/index.html (article-viewer-origins). The
+    assembly's <!--@...--> markers stay, to be filled."""
+    def keep(m: re.Match) -> str:
+        return m.group(0) if html[m.end():].lstrip().startswith(HOST_SETTING) else ""
+    return HTML_COMMENT.sub(keep, html)
+
+
 def without_comment_lines(source: str, name: str) -> str:
     """The script without its lines that are only a // comment: our scripts explain themselves at
     length, and those lines were a third of what a first visit downloads of them (16.2 KB of
@@ -203,7 +295,8 @@ def without_comment_lines(source: str, name: str) -> str:
 
 
 def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None,
-             fonts_more: str | None = None, text_module: str | None = None, thai_dictionary: str | None = None) -> dict:
+             fonts_more: str | None = None, text_module: str | None = None, thai_dictionary: str | None = None,
+             plain_tool: str | None = None, node: str = "node") -> dict:
     def read(path: str) -> bytes:
         try:
             with open(path, "rb") as f:
@@ -214,7 +307,7 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     # --- inputs ----------------------------------------------------------------------------------
     program_bytes = {name: read(os.path.join(program, name)) for name in PROGRAM_FILES}
     generated = {"icon.svg": icons.svg().encode("utf-8"), "icon-192.png": icons.png(192), "icon-512.png": icons.png(512)}
-    index_html = read(os.path.join(shell, "index.html")).decode("utf-8")
+    index_html = without_html_comments(read(os.path.join(shell, "index.html")).decode("utf-8"))
     manifest = json.loads(read(os.path.join(shell, "manifest.webmanifest")))
     sw = read(os.path.join(shell, "sw.js")).decode("utf-8")
     article_index_bytes = read(os.path.join(assets, "articles", "index.json"))
@@ -309,7 +402,13 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
             raise BuildError(f"manifest.webmanifest: icon {icon.get('src')} is not generated")
         icon["src"] = renamed[icon["src"]]
     out["manifest.webmanifest"] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    # The plain pages, and the <noscript> that leads to them. Without the tool (a bundle assembled
+    # by hand) the page keeps its message alone.
+    plain_files, plain_articles, default_plain = plain_pages(plain_tool, node, assets, article_index) if plain_tool \
+        else ({}, [], None)
+    out.update(plain_files)
     page = REF.sub(lambda m: f'{m.group(1)}="{renamed.get(m.group(2), m.group(2))}"', index_html)
+    page = noscript_links(page, default_plain) if default_plain else fill_plain(page, "")
     out["index.html"] = page.encode("utf-8")
     page_needs = [renamed[r] for r in page_refs if r in renamed]
 
@@ -346,8 +445,11 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
                      for name in ["articles/index.json"] + ["articles/" + p for p in bundled]},
         "fontsExt": {name: base64.b64encode(data).decode("ascii") for name, data in ext_font_bytes.items()},
     }
-    out[SINGLE_FILE] = single_file_page(index_html, read_ref, inline_data,
-                                        program_bytes["article-viewer.js"].decode("utf-8")).encode("utf-8")
+    single = single_file_page(index_html, read_ref, inline_data,
+                              program_bytes["article-viewer.js"].decode("utf-8"))
+    css = next((data for name, data in plain_files.items() if name.endswith(".css")), None)
+    single = noscript_articles(single, plain_articles, css) if plain_articles else fill_plain(single, "")
+    out[SINGLE_FILE] = single.encode("utf-8")
 
     # --- write -----------------------------------------------------------------------------------
     if os.path.isdir(dist):
@@ -406,11 +508,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--fonts-more", help="folder of the fonts beyond the base faces (shell/fonts/build_fonts.py)")
     p.add_argument("--text-module", help="folder holding article-viewer-text.js and .wasm (the text engine)")
     p.add_argument("--thai-dictionary", help="thai-words.dict (wasm/text/build_thai_dictionary.py)")
+    p.add_argument("--plain-tool", help="the plain-pages tool (plain-pages.js, wasm/tools/): writes plain/")
+    p.add_argument("--node", default="node", help="node, which runs the plain-pages tool")
     p.add_argument("--quiet", action="store_true", help="no size report")
     args = p.parse_args(argv)
     try:
         assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext, args.fonts_more,
-                 args.text_module, args.thai_dictionary)
+                 args.text_module, args.thai_dictionary, args.plain_tool, args.node)
     except BuildError as e:
         print(f"assemble_dist.py: {e}", file=sys.stderr)
         return 1

@@ -36,8 +36,9 @@ export function describe(dir = distDir) {
 
 // A second bundle, as a rebuild with a trivially different program would give: the program files
 // and extended fonts of `from` under their plain names, the JavaScript with one comment more
-// (unless `same`), the same on-demand fonts (the build's fonts-more/ beside dist/, when there is
-// one), assembled by shell/assemble_dist.py like the build does. With `report`, the script's size
+// (unless `same`), the same on-demand fonts and plain pages (the build's fonts-more/ and
+// tools/plain-pages.js beside dist/, when they are there), assembled by shell/assemble_dist.py like
+// the build does. With `report`, the script's size
 // report is returned as `output`.
 export function rebuiltBundle(from = distDir, { same = false, report = false } = {}) {
   const { program, bundle } = describe(from);
@@ -54,9 +55,11 @@ export function rebuiltBundle(from = distDir, { same = false, report = false } =
   for (const [face, file] of Object.entries(bundle.fontsExt || {})) cpSync(path.join(from, file), path.join(fontsDir, face));
   const dist = path.join(work, 'dist');
   const fontsMore = path.join(from, '..', 'fonts-more');
+  const plainTool = path.join(from, '..', 'tools', 'plain-pages.js');
   const output = execFileSync('python3', [path.join(repo, 'shell', 'assemble_dist.py'), '--shell', path.join(repo, 'shell'),
     '--assets', path.join(repo, 'assets'), '--program', programDir, '--fonts-ext', fontsDir, '--dist', dist,
     ...(existsSync(path.join(fontsMore, 'fonts.json')) ? ['--fonts-more', fontsMore] : []),
+    ...(existsSync(plainTool) ? ['--plain-tool', plainTool, '--node', process.execPath] : []),
     ...(report ? [] : ['--quiet'])], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
   return { dir: dist, output, remove: () => rmSync(work, { recursive: true, force: true }) };
 }

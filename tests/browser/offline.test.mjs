@@ -52,18 +52,22 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   for (const [, { name, size }] of Object.entries(d.bundle.files)) {
     assert.equal(readFileSync(path.join(distDir, name)).length, size, `${name}: size in the loader`);
   }
-  // Every reference of the page is relative and exists; everything but index.html is hashed.
+  // Every reference of the page is relative and exists; everything but index.html is hashed, but
+  // the <noscript>'s links to the plain pages (plain/), which are pages people go to.
   const refs = [...d.index.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
   assert.ok(refs.length >= 5, refs.join(' '));
   for (const ref of refs) {
     assert.doesNotMatch(ref, /^(?:[a-z]+:|\/)/i, `${ref} is not relative`);
     assert.ok(existsSync(path.join(distDir, ref)), `${ref} is missing from dist/`);
-    if (ref !== 'manifest.webmanifest') assert.match(ref, hashed);
+    if (ref !== 'manifest.webmanifest' && !ref.startsWith('plain/')) assert.match(ref, hashed);
   }
+  assert.deepEqual(refs.filter((r) => r.startsWith('plain/')), [`plain/${seed.id}.html`, 'plain/index.html']);
   // Unhashed names only where they must stay stable, and no stale program files.
   const plain = d.files.filter((f) => !hashed.test(f)).sort();
-  // (articles/, fonts-ext/, fonts/ and text/ are folders; the articles keep their names, they are linked to.)
-  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'index.html', 'manifest.webmanifest', 'sw.js', 'text']);
+  // (articles/, fonts-ext/, fonts/, plain/ and text/ are folders; the articles and their plain
+  // pages keep their names, they are linked to.)
+  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'index.html', 'manifest.webmanifest',
+    'plain', 'sw.js', 'text']);
   // The text engine and the Thai dictionary: named by their content, known to the loader, never
   // precached (only articles with rich paragraphs fetch them).
   const text = readdirSync(path.join(distDir, 'text')).sort();
@@ -104,6 +108,11 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   assert.ok(d.precache.includes('articles/index.json'));
   assert.ok(d.precache.includes('articles/russie-munitions-nord-coreennes.json'));
   assert.ok(d.index.length < 4096, `index.html is ${d.index.length} bytes`);
+  // The page goes out without its comments but the one a host needs (on the origins it lists),
+  // and without the assembly's markers.
+  const comments = [...d.index.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]);
+  assert.equal(comments.length, 1, comments.join('|'));
+  assert.match(d.index, /-->\n<meta name="article-viewer-origins"/);
   // Our scripts go out without their comment-only lines (shell/assemble_dist.py), nothing else
   // changed: every other line of the source is there, in order.
   for (const ref of refs.filter((r) => /^(loader|controls|mirror)\./.test(r))) {

@@ -89,3 +89,20 @@ TEST_CASE("the file name a failed article's title gives") {
     CHECK(url::file_name("a.json") == "a.json");
     CHECK(url::file_name("https://h.example/") == "https://h.example/");
 }
+
+// The plain pages (dist/plain/) write their pictures relative to themselves, so the bundle works
+// under any path of any host.
+TEST_CASE("a reference from one page of a site to another file of it") {
+    const char* page = "https://bundle.invalid/plain/a.html";
+    CHECK(url::relative_reference(page, "https://bundle.invalid/articles/img/p.png") == "../articles/img/p.png");
+    CHECK(url::relative_reference(page, "https://bundle.invalid/plain/p.png?v=2#x") == "p.png?v=2#x");
+    CHECK(url::relative_reference(page, "https://bundle.invalid/plain/") == "./");
+    CHECK(url::relative_reference(page, "https://bundle.invalid/x.png") == "../x.png");
+    CHECK(url::relative_reference(page, "https://bundle.invalid/plainer/x.png") == "../plainer/x.png");
+    CHECK(url::relative_reference(page, "https://bundle.invalid/plain/a:b.png") == "./a:b.png");  // not a scheme
+    CHECK(url::relative_reference("https://bundle.invalid/top.html", "https://bundle.invalid/articles/p.png") == "articles/p.png");
+    // Another site, or no site: as it is.
+    CHECK(url::relative_reference(page, "https://cdn.example/p.png") == "https://cdn.example/p.png");
+    CHECK(url::relative_reference(page, "http://bundle.invalid/p.png") == "http://bundle.invalid/p.png");
+    CHECK(url::relative_reference("a.html", "https://bundle.invalid/p.png") == "https://bundle.invalid/p.png");
+}

@@ -119,6 +119,17 @@ CSP_SINGLE_FILE = dict(CSP, **{
     "img-src": "'self' data:",
 })
 
+# The plain pages (dist/plain/): no script, no connection, the articles' pictures from anywhere.
+CSP_PLAIN = {
+    "default-src": "'self'",
+    "script-src": "'none'",
+    "img-src": "'self' https: http:",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'none'",
+    "frame-ancestors": "'none'",
+}
+
 
 def csp_directives(policy: str) -> dict:
     directives = {}
@@ -163,6 +174,8 @@ class ServeTest(unittest.TestCase):
             "digits.txt": DIGITS,
             "empty.txt": b"",
             "article-viewer.html": b"<!doctype html><script>1</script>SINGLE-FILE",
+            "plain/a.html": b"<!doctype html>PLAIN-PAGE",
+            "plain/index.html": b"<!doctype html>PLAIN-LIST",
         }
         for rel, content in files.items():
             p = os.path.join(cls.root, rel)
@@ -399,6 +412,18 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn(b"SINGLE-FILE", body)
         self.assert_security_headers(headers, "article-viewer.html", CSP_SINGLE_FILE)
+
+    def test_plain_pages_policy(self):
+        # The articles for readers without JavaScript: no script at all, pictures from anywhere;
+        # their folder's index too. Elsewhere the usual policy.
+        for path, marker in (("/plain/a.html", b"PLAIN-PAGE"), ("/plain/", b"PLAIN-LIST")):
+            with self.subTest(path=path):
+                status, headers, body = self.get(path)
+                self.assertEqual(status, 200)
+                self.assertIn(marker, body)
+                self.assert_security_headers(headers, path, CSP_PLAIN)
+                self.assertEqual(headers["cache-control"], "no-cache")
+        self.assert_security_headers(self.get("/sub/x.json")[1], "/sub/x.json")
 
     # --- ranges ----------------------------------------------------------------------------
     RANGES = [  # Range header, status, body, Content-Range

@@ -125,6 +125,37 @@ std::string resolve(std::string_view base, std::string_view ref) {
     return prefix + remove_dot_segments(merged) + std::string(ref_tail);
 }
 
+std::string relative_reference(std::string_view page, std::string_view target) {
+    const std::string o = origin(page);
+    if (o.empty() || origin(target) != o) return std::string(target);
+    // The paths, after "scheme://authority"; the target keeps its query and fragment.
+    auto path_of = [](std::string_view u) {
+        const std::size_t start = u.find('/', u.find("//") + 2);
+        return start == std::string_view::npos ? std::string_view("/") : u.substr(start);
+    };
+    std::string_view from = path_of(page);
+    from = from.substr(0, from.find_first_of("?#"));
+    const std::string_view to_all = path_of(target);
+    const std::size_t tail_at = to_all.find_first_of("?#");
+    const std::string_view to = to_all.substr(0, tail_at);
+    const std::string_view tail = tail_at == std::string_view::npos ? std::string_view() : to_all.substr(tail_at);
+    // The folders they share, up to the last '/' both have at the same place.
+    const std::string_view from_dir = from.substr(0, from.rfind('/') + 1);
+    std::size_t common = 0;
+    for (std::size_t i = 0; i < from_dir.size() && i < to.size() && from_dir[i] == to[i]; ++i)
+        if (from_dir[i] == '/') common = i + 1;
+    std::string out;
+    for (std::size_t i = common; i < from_dir.size(); ++i)
+        if (from_dir[i] == '/') out += "../";
+    out += to.substr(common);
+    if (out.empty()) {
+        out = "./";  // the page's own folder: an empty reference would be the page itself
+    } else if (out.find(':') < out.find('/')) {
+        out = "./" + out;  // a first segment with a ':' would read as a scheme ("a:b.png")
+    }
+    return out + std::string(tail);
+}
+
 std::string resolve_in_folder(std::string_view base, std::string_view ref) {
     if (!scheme(base).empty() || !scheme(ref).empty()) return resolve(base, ref);
     const std::size_t slash = base.rfind('/');

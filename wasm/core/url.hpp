@@ -25,6 +25,12 @@ std::string origin(std::string_view text);
 // `ref` is returned as is; `base` may be a URL or a plain file path ("articles/a.json").
 std::string resolve(std::string_view base, std::string_view ref);
 
+// `target` as a reference from a document at `page`, both absolute http(s) URLs: relative when
+// they share an origin ("../articles/p.png" from ".../plain/a.html" to ".../articles/p.png"), else
+// `target` itself. For pages written beside their pictures (the plain pages of dist/plain/), so
+// they work under any path of any host, as the rest of the bundle does.
+std::string relative_reference(std::string_view page, std::string_view target);
+
 // The last segment of a URL or path, without query and fragment ("a.json" of
 // "https://h/x/a.json?v=2", of "/home/me/a.json", of "file:a.json"); the whole text when it has none.
 std::string file_name(std::string_view text);
