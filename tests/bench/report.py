@@ -111,6 +111,15 @@ def check(results: str) -> int:
             problems.append("browser.json: no idle frame count")
         if not number((browser.get("transfer") or {}).get("gzip9")):
             problems.append("browser.json: no transfer size")
+    longtask = read_jsonl(os.path.join(results, "longtask.jsonl"))
+    if os.path.exists(os.path.join(results, "longtask.jsonl")):
+        found += 1
+        if not longtask:
+            problems.append("longtask.jsonl: no results")
+        for row in longtask:
+            for k in ("longestMs", "firstPaintMs", "copiedMs"):
+                if not number(row.get(k)):
+                    problems.append(f"longtask.jsonl: {row.get('article')}: {k} is {row.get(k)!r}")
     if found == 0:
         problems.append("no results at all")
     for p in problems:
@@ -353,6 +362,17 @@ def transfer_table(browser: dict) -> list[str]:
     return out
 
 
+def longtask_table(rows: list[dict]) -> list[str]:
+    out = ["| article | JSON | blocks | **longest task** (median of runs) | worst run | tasks over 50 ms | longest start-up task | first paint | copy for screen readers done | target: no task over 200 ms |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        name = r["article"].replace("article-", "")
+        name = name[:-3] + "k" if name.endswith("000") else name
+        out.append(f"| {name} | {r['bytes'] / 1e6:.2f} MB | {r['blocks']} | **{r['longestMs']:.0f} ms** | {r['worstMs']:.0f} ms | "
+                   f"{r['over50']:.0f} | {r['startupMs']:.0f} ms | {r['firstPaintMs']:.0f} ms | {r['copiedMs']:.0f} ms | {mark(r['worstMs'] <= 200)} |")
+    return out
+
+
 def memory_table(native: list[dict], wasm: list[dict]) -> list[str]:
     out = ["| article | JSON | wasm memory after load + layout (peak) | malloc'd then (live) | of which article + layout | target: 3 x JSON + 32 MiB | |",
            "|---|---:|---:|---:|---:|---:|---|"]
@@ -408,6 +428,9 @@ def summary_table(native: list[dict], wasm: list[dict], paired: dict[str, float]
     if sizes:
         module = sizes["module_wasm"]["gzip9"] + sizes["module_js"]["gzip9"]
         rows.append(("Text module (.wasm + .js)", "≤ 160 KB gzipped", f"{module / KB:.1f} KB", module <= 160 * KB))
+    for r in scripts.get("longtask") or []:
+        rows.append((f"Longest task while loading, {r['article'].replace('article-', '').replace('000', 'k')}", "≤ 200 ms",
+                     f"{r['longestMs']:.0f} ms (worst run {r['worstMs']:.0f} ms)", r["worstMs"] <= 200))
     visit = browser.get("latinVisit")
     if visit:
         rows.append(("Latin first visit: text module, fonts/", "none fetched",
@@ -486,8 +509,10 @@ def write_report(results: str, native_build: str, web_build: str, output: str) -
     scripts = {"native": median_rounds(script_native), "wasm": median_rounds(script_wasm),
                "ratios": paired_ratios(script_native, script_wasm), "frames": [r for r in all_frames if is_script(r)],
                "fonts": read_jsonl(os.path.join(results, "font-transfer.jsonl")),
-               "sizes": read_json(os.path.join(results, "text-sizes.json"))}
+               "sizes": read_json(os.path.join(results, "text-sizes.json")),
+               "longtask": read_jsonl(os.path.join(results, "longtask.jsonl"))}
     browser = read_json(os.path.join(results, "browser.json"))
+    longtask = read_jsonl(os.path.join(results, "longtask.jsonl"))
     if not (native and wasm and frames and browser):
         print("report.py: results are missing (run tests/bench/run.sh without --only)", file=sys.stderr)
         return 1
@@ -519,6 +544,7 @@ def write_report(results: str, native_build: str, web_build: str, output: str) -
         "TEXT_SIZES": text_sizes_table(scripts["sizes"]) if scripts["sizes"] else ["(not measured)"],
         "FONT_SCREENS": font_screens_table(scripts["fonts"]) if scripts["fonts"] else ["(not measured)"],
         "LATIN_VISIT": latin_visit_lines(browser),
+        "LONGTASK": longtask_table(longtask) if longtask else ["(not measured)"],
     }
     text = head + "\n\n" + tail + "\n"
     for key, lines in sections.items():

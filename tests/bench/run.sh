@@ -51,10 +51,10 @@ node_wasm=(node --no-experimental-fetch)
 if [ $quick = 1 ]; then
   work="${native_build}/bench-quick"
   [ $do_native = 0 ] && work="${web_build}/bench-quick"
-  sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 idle=1 rounds=1 script_size=20 script_paint_size=20
+  sizes=(20 200) runs=1 warmup=0 frames=100 browser_runs=1 long_runs=1 idle=1 rounds=1 script_size=20 script_paint_size=20
 else
   work="$repo/build/bench"
-  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=15 idle=5 rounds=5 script_size=10000 script_paint_size=1000
+  sizes=(1000 10000 100000) runs=7 warmup=2 frames=3000 browser_runs=15 long_runs=3 idle=5 rounds=5 script_size=10000 script_paint_size=1000
   # The full run builds its own folders (never build/native or build/web, which others use), one
   # heavy job at a time, and only what it measures (not the tests).
   if [ $do_native = 1 ]; then
@@ -157,6 +157,10 @@ if [ $do_web = 1 ]; then
     for f in "${paint_scripts[@]}"; do script_pages+=(--article "$(basename "$f" .json)=$f,${f%.json}.html"); done
     node "$here/browser_bench.mjs" --dist "$web_build/dist" --fonts "$web_build/fonts" --runs "$browser_runs" --idle-seconds "$idle" \
       --article "seed=$seed_json,$work/seed.html" --article "$mid_name=$mid,$work/mid.html" "${script_pages[@]}" | tee "$results/browser.json" >&2
+    log "browser: longest task and first paint while each size loads"
+    long_articles=()
+    for f in "${articles[@]}"; do long_articles+=(--article "$(basename "$f" .json)=$f"); done
+    node "$here/long_task_bench.mjs" --dist "$web_build/dist" --runs "$long_runs" "${long_articles[@]}" | tee "$results/longtask.jsonl" >&2
   fi
   log "sizes of the text module and the Thai dictionary"
   "$py" "$here/text_module_sizes.py" "$web_build/dist" | tee "$results/text-sizes.json" >&2
