@@ -2,9 +2,9 @@
 // wording as natively, with the article's absolute URL as the source) on a drawn error screen, or
 // loads; none throws in the page or opens a dialog, and markup in a title stays text.
 // The built site is copied to a temporary folder so the extra articles never touch build/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, waitForState, inkStats, siteWith } from './harness.mjs';
+import { waitForState, inkStats, servedSite } from './harness.mjs';
 
 const json = (value) => Buffer.from(JSON.stringify(value, null, 2));
 const article = (id, title, blocks) => ({ format: 'article/1', id, title, blocks });
@@ -34,19 +34,7 @@ const cases = {
   'xss-title': [json(article('xss', xssTitle, [{ type: 'paragraph', text: '<script>alert(2)</script>' }])), null],
 };
 
-let site, server, browser;
-
-before(async () => {
-  site = siteWith(Object.fromEntries(Object.entries(cases).map(([name, [bytes]]) => [`articles/${name}.json`, bytes])));
-  server = await serve(site.dir);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  site?.remove();
-});
+const site = servedSite(Object.fromEntries(Object.entries(cases).map(([name, [bytes]]) => [`articles/${name}.json`, bytes])));
 
 // The canvas is drawn a few frames after the state changes: poll until something shows.
 async function canvasStats(page, enough) {
@@ -61,14 +49,14 @@ async function canvasStats(page, enough) {
 
 for (const [name, [, expected]] of Object.entries(cases)) {
   test(`articles/${name}.json ${expected === null ? 'loads' : 'gives the loader\'s error'}`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 700 } });
     const pageErrors = [];
     const dialogs = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
-    await page.goto(`${server.url}?article=articles/${name}.json`);
+    await page.goto(`${site.url}?article=articles/${name}.json`);
     const state = await waitForState(page);
-    const source = new URL(`articles/${name}.json`, server.url).href;
+    const source = new URL(`articles/${name}.json`, site.url).href;
     assert.match(source, /^http:\/\/127\.0\.0\.1:\d+\/articles\//);
 
     if (expected === null) {

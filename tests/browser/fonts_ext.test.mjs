@@ -1,9 +1,9 @@
 // The fonts' extended subsets (Greek, Cyrillic, Vietnamese, ...: shell/CMakeLists.txt) are not part
 // of the first visit (BENCHMARKS.md, "Transfer size"): a French article never downloads them; an
 // article with such characters fetches them once, and the text is drawn again with them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, siteWith, waitForState, inkStats } from './harness.mjs';
+import { servedSite, waitForState, inkStats } from './harness.mjs';
 
 const article = JSON.stringify({
   format: 'article/1', id: 'alphabets', lang: 'ru', title: 'Алфавиты: кириллица и греческий',
@@ -12,26 +12,14 @@ const article = JSON.stringify({
     { type: 'paragraph', text: 'Ξεσκεπάζω την ψυχοφθόρα βδελυγμία. Tiếng Việt có dấu. '.repeat(6) },
   ],
 });
-let site, server, browser;
-
-before(async () => {
-  site = siteWith({ 'alphabets.json': article });
-  server = await serve(site.dir);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  site?.remove();
-});
+const site = servedSite({ 'alphabets.json': article });
 
 test('the seed (French) never downloads the extended fonts', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url);
+  await page.goto(site.url);
   const state = await waitForState(page, 'state.ready');
   await page.waitForTimeout(500);
   assert.equal(state.fontsExtended, false);
@@ -40,13 +28,13 @@ test('the seed (French) never downloads the extended fonts', async () => {
 });
 
 test('Cyrillic and Greek text fetches the extended fonts once and is drawn again with them', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const context = await site.browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const requests = [];
   page.on('request', (r) => { if (r.url().includes('fonts-ext/')) requests.push(new URL(r.url()).pathname); });
-  await page.goto(server.url + '?article=alphabets.json');
+  await page.goto(site.url + '?article=alphabets.json');
   await waitForState(page, 'state.ready');
   const state = await waitForState(page, 'state.fontsExtended', 30000);
   assert.equal(state.error, null);

@@ -8,6 +8,7 @@ import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const distDir = process.env.AV_DIST_DIR || path.join(repo, 'build', 'web', 'dist');
@@ -197,6 +198,26 @@ export function siteWith(files) {
     writeFileSync(path.join(dir, name), bytes);
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// For a test file whose tests all use one site: dist/ plus `files` (siteWith; a function is called
+// in before(), for files made then), served, and a browser, set up before the file's tests and
+// taken down after them. The returned object's `url` and `browser` are there once they run.
+export function servedSite(files) {
+  const served = { url: null, browser: null };
+  let site, server;
+  before(async () => {
+    site = siteWith(typeof files === 'function' ? await files() : files);
+    server = await serve(site.dir);
+    served.url = server.url;
+    served.browser = await launch();
+  });
+  after(async () => {
+    await served.browser?.close();
+    server?.stop();
+    site?.remove();
+  });
+  return served;
 }
 
 // Another origin (another port of 127.0.0.1), answering with CORS as a host of articles and pictures

@@ -6,31 +6,23 @@
 // machine's speed (the load spans many frames, the text stays on screen through a relayout) and
 // holds the longest task only to a bound ten times the target, which loading in one piece breaks
 // even on a fast machine (3 s and more). The 200 ms target itself is measured by the benchmarks
-// (tests/bench/browser_bench.mjs, BENCHMARKS.md "Longest task").
-import { test, before, after } from 'node:test';
+// (tests/bench/long_task_bench.mjs, BENCHMARKS.md "Longest task while an article loads").
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repo, serve, launch, siteWith, waitForState, settle } from './harness.mjs';
+import { repo, servedSite, waitForState, settle } from './harness.mjs';
 
 const paragraphs = 100000;
-let site, server, browser;
-
-before(async () => {
+const site = servedSite(() => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'av-long-'));
   const file = path.join(scratch, 'long.json');
   execFileSync('python3', [path.join(repo, 'tests/bench/generate_article.py'), '--paragraphs', String(paragraphs), '--seed', '1', '-o', file]);
-  site = siteWith({ 'articles/long.json': readFileSync(file) });
+  const bytes = readFileSync(file);
   rmSync(scratch, { recursive: true, force: true });
-  server = await serve(site.dir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  site?.remove();
+  return { 'articles/long.json': bytes };
 });
 
 // Long tasks of the page's main thread, from the start: {start, duration} in ms.
@@ -42,10 +34,10 @@ function watchLongTasks() {
 }
 
 test('a 43 MB article loads in pieces: frames keep coming, no task holds the page, the text and its copy are whole', { timeout: 300000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(watchLongTasks);
-  await page.goto(server.url);
+  await page.goto(site.url);
   await waitForState(page, 'state.ready');
   await settle(page);
   const start = await page.evaluate(() => performance.now());
