@@ -34,6 +34,13 @@ public:
 
     void raw(std::string_view s) { out_.append(s); }
 
+    // `open`, then `s` escaped, then `close`: an element holding only text.
+    void wrapped(std::string_view open, std::string_view s, std::string_view close) {
+        raw(open);
+        text(s);
+        raw(close);
+    }
+
     void text(std::string_view s) {
         std::size_t clean = 0;
         for (std::size_t i = 0; i < s.size(); ++i) {
@@ -165,23 +172,15 @@ private:
     // A label the reader sees (not only a screen reader's name): paid content never reads as the
     // article's own.
     void label(std::string_view text) {
-        h_.raw("<p class=\"label\">");
-        h_.text(text);
-        h_.raw("</p>\n");
+        h_.wrapped("<p class=\"label\">", text, "</p>\n");
     }
 
     void header() {
         h_.raw("<header");
         // With an automatic direction the header finds its own, from the title, as the canvas does.
         if (article_dir(a_) == TextDirection::auto_) h_.attr("dir", "auto");
-        h_.raw(">\n<h1>");
-        h_.text(a_.title);
-        h_.raw("</h1>\n");
-        if (!a_.subtitle.empty()) {
-            h_.raw("<p class=\"subtitle\">");
-            h_.text(a_.subtitle);
-            h_.raw("</p>\n");
-        }
+        h_.wrapped(">\n<h1>", a_.title, "</h1>\n");
+        if (!a_.subtitle.empty()) h_.wrapped("<p class=\"subtitle\">", a_.subtitle, "</p>\n");
         // The canvas's byline: authors · date · source · reading time.
         const Byline& by = a_.byline;
         h_.raw("<p class=\"byline\">");
@@ -460,14 +459,8 @@ std::string article_list_html_page(const std::vector<PlainListItem>& items, cons
         h.attr("dir", dir_name(item.dir == TextDirection::inherit ? TextDirection::auto_ : item.dir));
         h.raw("><a");
         h.attr("href", item.href);
-        h.raw(">");
-        h.text(item.title);
-        h.raw("</a>");
-        if (!item.subtitle.empty()) {
-            h.raw("<p class=\"subtitle\">");
-            h.text(item.subtitle);
-            h.raw("</p>");
-        }
+        h.wrapped(">", item.title, "</a>");
+        if (!item.subtitle.empty()) h.wrapped("<p class=\"subtitle\">", item.subtitle, "</p>");
         h.raw("</li>\n");
     }
     h.raw("</ul>\n</main>\n</body>\n</html>\n");
