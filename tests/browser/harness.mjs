@@ -49,10 +49,13 @@ export async function launch() {
 // 'unsafe-eval') refuses whenever the poll runs outside a DevTools call; a function's source is
 // evaluated once, as the wait starts, inside the DevTools call (which the policy lets through),
 // and then only called.
-export async function waitForState(page, predicate = 'state.ready || state.error', timeout = 30000) {
+// `polling` is playwright's: every 100 ms by the page's setTimeout, or 'raf', which a page whose
+// timers are held (holdTimers) needs: playwright's polls are the page's timers too, so a wait that
+// is not met at its first look would never look again.
+export async function waitForState(page, predicate = 'state.ready || state.error', timeout = 30000, polling = 100) {
   const test = new Function(`const state = window.articleViewer && window.articleViewer.state(); return state && (${predicate});`);
   try {
-    await page.waitForFunction(test, null, { timeout, polling: 100 });
+    await page.waitForFunction(test, null, { timeout, polling });
   } catch (e) {
     // A timeout alone says nothing of why: name the predicate and the state the page was in.
     const last = await page.evaluate(() => window.articleViewer && window.articleViewer.state()).catch((why) => String(why));
@@ -118,6 +121,7 @@ export function ocr(png) {
 // Installed with page.addInitScript: while window.__holdTimers is true, setTimeout callbacks
 // (the program's save timer among them) wait. Frames (requestAnimationFrame) still run, so the
 // reader moves but nothing is saved until the page is hidden or the hold ends.
+// While timers are held, waits on the page must poll with 'raf' (see waitForState).
 export function holdTimers() {
   const setTimeoutNative = window.setTimeout.bind(window);
   window.__holdTimers = false;

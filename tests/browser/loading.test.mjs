@@ -37,7 +37,8 @@ test('a progress bar counts the bytes of the program and the fonts', async () =>
   assert.equal(partway.hidden, false);
   // A slow start shows the panel (a fast one never does: it stays out of sight for half a second).
   await page.waitForFunction(() => !document.getElementById('overlay').classList.contains('quiet'));
-  assert.ok(await page.locator('#progress-bar').isVisible());
+  // Waited for, not read at once: on a busy machine the panel's own transition may still be under way.
+  await page.locator('#progress-bar').waitFor({ state: 'visible', timeout: 10000 });
   const percent = parseFloat(partway.bar);
   assert.ok(percent > 0 && percent < 100, `bar at ${partway.bar}`);
   release();

@@ -76,7 +76,7 @@ test('the page is hidden right after a move: the position is saved at once (page
   // With timers held, the save 0.8 s after settling cannot happen: only the flush can save.
   await page.evaluate(() => { window.__holdTimers = true; });
   await page.evaluate(() => window.articleViewer.scrollToBlock(12));
-  const moved = await waitForState(page, 'state.anchor.block === 12');
+  const moved = await waitForState(page, 'state.anchor.block === 12', 30000, 'raf');
   await page.waitForTimeout(1200);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'saved by the timer: no test');
   await page.goto(server.url);  // no fragment: the place can only come from storage
@@ -258,7 +258,7 @@ test('two tabs: an older unsaved move, flushed on pagehide, never overwrites a n
   await a.evaluate(() => { window.__holdTimers = true; });
   const framesBefore = await a.evaluate(() => window.articleViewer.state().frames);
   await a.evaluate(() => window.articleViewer.scrollToBlock(3));
-  await waitForState(a, `state.anchor.block === 3 && state.frames > ${framesBefore} && !state.positionSaved`)
+  await waitForState(a, `state.anchor.block === 3 && state.frames > ${framesBefore} && !state.positionSaved`, 30000, 'raf')
     .catch((e) => { e.message += `\ntab A's console:\n${console_.join('\n')}`; throw e; });
   await a.waitForTimeout(50);
   // Then tab B opens, reads further, later, and saves.
@@ -297,7 +297,7 @@ test('a stored position dated a day ahead: reading on is still saved, and positi
   // Read on, with the save timer held: the move is not saved yet, and state() must say so.
   await page.evaluate(() => { window.__holdTimers = true; });
   await page.evaluate(() => window.articleViewer.scrollToBlock(20));
-  const moved = await waitForState(page, 'state.anchor.block === 20');
+  const moved = await waitForState(page, 'state.anchor.block === 20', 30000, 'raf');
   await page.waitForTimeout(1200);
   assert.equal((await stored(page)).anchor.block, 12);
   assert.equal((await state(page)).positionSaved, false, 'positionSaved before anything was written');
