@@ -99,6 +99,7 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     layout_.clear();
     article_.reset();
     drop_load();
+    notice_ = Notice{};  // here, not once loaded: a notice given meanwhile (its file not kept) is this article's
     if (const std::size_t need = memory_to_open(bytes.size(), LoadLimits{}.max_values); !host_.make_room(need)) {
         article_failed(source, source + ": opening this article may take " + std::to_string((need + 999999) / 1000000) +
                                    " MB of memory, more than the browser gives this page");
@@ -149,7 +150,6 @@ void App::loaded(LoadResult result) {
     layout_.invalidate();
     anchor_ = first_line_ = Anchor{};
     reported_block_.clear();
-    notice_ = Notice{};
     find_open_ = false;
     matches_.clear();
     find_searched_.clear();
@@ -163,7 +163,10 @@ void App::loaded(LoadResult result) {
         jumped_ = true;
     } else if (resume) {
         anchor_ = resume->anchor;
-        if (resume->match == ResumeMatch::lost) show_notice(locale::position_lost(article_->lang), false);
+        // A notice given while the article was read in pieces (the browser could not keep the
+        // file) came later than the load began: it stays, as it did when loading took no frame.
+        if (!notice_.text.empty()) {
+        } else if (resume->match == ResumeMatch::lost) show_notice(locale::position_lost(article_->lang), false);
         else if (resume->match != ResumeMatch::same_text) show_notice(locale::resumed_changed(article_->lang), true);
         else if (anchor_ != Anchor{})
             show_notice(locale::resumed_at(article_->lang, static_cast<int>(std::lround(resume->percent * 100))), true);
