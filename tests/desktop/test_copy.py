@@ -112,17 +112,19 @@ def inner_typing(viewer, path, state_file):
             window = xdotool("search", "--sync", "--name", "Article viewer").splitlines()[0]
             time.sleep(1.0)
             xdotool("windowfocus", window)
+            # The clipboard is filled first: xclip serves it from a process of its own, which must
+            # own the selection well before Ctrl+V asks for it.
+            subprocess.run(["xclip", "-selection", "clipboard"], input="l’ONU".encode("utf-8"), check=True, timeout=10)
             xdotool("key", "ctrl+f")
             time.sleep(0.5)
             # xdotool types "é" and "œ" through keysyms it maps for the moment, as an X input
             # method hands over composed letters: GLFW's character callback, not a key of its own.
             xdotool("type", "--delay", "80", "musée œuvres ")
-            subprocess.run(["xclip", "-selection", "clipboard"], input="l’ONU".encode("utf-8"), check=True, timeout=10)
             # xdotool gave "é" and "œ" a spare keycode for the moment and took it back: the viewer
             # must have read the restored keyboard map before Ctrl+V, or on a busy machine the
             # V may arrive under the old map and be lost (seen once in a clean-clone run).
             time.sleep(1.5)
-            xdotool("key", "ctrl+v")
+            xdotool("key", "--delay", "150", "ctrl+v")
         finally:
             proc.wait(timeout=60)
 
