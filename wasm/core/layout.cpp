@@ -776,17 +776,7 @@ const DocumentLayout* LayoutCache::advance(const Article& article, const TextMea
 
 const DocumentLayout& LayoutCache::get(const Article& article, const TextMeasurer& measurer, const LayoutParams& params,
                                        const TextServices& text) {
-    build_.reset();
-    if (!valid_ || article_ != &article || layout_.params != params) {
-        layout_ = DocumentLayout{};  // free the old layout first: never two of a long article at once
-        layout_ = layout_article(article, measurer, params, text);
-        // Store the parameters as asked (layout may clamp the size) so the next call compares equal.
-        layout_.params = params;
-        article_ = &article;
-        valid_ = true;
-        ++computations_;
-    }
-    return layout_;
+    return *advance(article, measurer, params, text, [] { return false; });  // never enough: all at once
 }
 
 }  // namespace av

@@ -165,11 +165,12 @@ void App::loaded(LoadResult result) {
         anchor_ = resume->anchor;
         // A notice given while the article was read in pieces (the browser could not keep the
         // file) came later than the load began: it stays, as it did when loading took no frame.
-        if (!notice_.text.empty()) {
-        } else if (resume->match == ResumeMatch::lost) show_notice(locale::position_lost(article_->lang), false);
-        else if (resume->match != ResumeMatch::same_text) show_notice(locale::resumed_changed(article_->lang), true);
-        else if (anchor_ != Anchor{})
-            show_notice(locale::resumed_at(article_->lang, static_cast<int>(std::lround(resume->percent * 100))), true);
+        if (notice_.text.empty()) {
+            if (resume->match == ResumeMatch::lost) show_notice(locale::position_lost(article_->lang), false);
+            else if (resume->match != ResumeMatch::same_text) show_notice(locale::resumed_changed(article_->lang), true);
+            else if (anchor_ != Anchor{})
+                show_notice(locale::resumed_at(article_->lang, static_cast<int>(std::lround(resume->percent * 100))), true);
+        }
     }
     pending_block_.clear();
     error_.clear();
