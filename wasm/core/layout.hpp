@@ -15,6 +15,7 @@
 
 #include "article.hpp"
 #include "core/text/font_catalog.hpp"
+#include "core/text/hyphenation.hpp"
 #include "core/text/text_engine.hpp"
 #include "text_measurer.hpp"
 
@@ -80,6 +81,8 @@ struct Line {
 struct TextServices {
     const TextEngine* engine = nullptr;
     const FontCatalog* catalog = nullptr;
+    // Justified text hyphenates with it (core/text/hyphenation.hpp); none: no hyphenation.
+    const Hyphenator* hyphenator = nullptr;
 };
 
 // Non-text shapes that belong to a block.
@@ -110,9 +113,16 @@ struct BlockLayout {
 struct LayoutParams {
     float viewport_width = 800;
     float font_size = 20;        // body text, pixels
-    std::uint32_t font_set = 0;  // bumped by the UI whenever the fonts change
+    std::uint32_t font_set = 0;  // bumped by the UI whenever the fonts change (a font family chosen too)
+    // The reader's settings (core/reader_settings.hpp): the column's width in characters of body
+    // text (45 to 90), the line height as a multiple of the text size, and justified text
+    // (hyphenated with TextServices::hyphenator, the last line of a paragraph ragged).
+    int measure = 70;
+    float line_spacing = 1.5f;
+    bool justify = false;
     bool operator==(const LayoutParams& o) const {
-        return viewport_width == o.viewport_width && font_size == o.font_size && font_set == o.font_set;
+        return viewport_width == o.viewport_width && font_size == o.font_size && font_set == o.font_set &&
+               measure == o.measure && line_spacing == o.line_spacing && justify == o.justify;
     }
     bool operator!=(const LayoutParams& o) const { return !(*this == o); }
 };
