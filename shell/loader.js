@@ -132,6 +132,16 @@
     find(query = '') {
       if (program) program.ccall('av_find', null, ['string'], [String(query)]);
     },
+    // The bytes (Uint8Array) of a font the program has, by its path in the program's fonts folder
+    // ('NotoSerif-Regular.ttf', 'ext/NotoSerif-Regular.ttf', 'families/sans/...'), or null when it
+    // has not got it: shell/print.js prints the article in the reader's font with them.
+    fontBytes(path) {
+      try {
+        return program ? program.FS.readFile('/fonts/' + path) : null;
+      } catch (e) {
+        return null;  // not there (yet): a family never chosen, extended subsets never needed
+      }
+    },
     // The program's version (a hash of its files) and the file names this page uses.
     version: bundle.version || (inline && inline.version) || null,
     files: Object.fromEntries(['article-viewer.js', 'article-viewer.wasm', 'article-viewer.data'].map((n) => [n, asset(n)])),

@@ -147,7 +147,8 @@
       case 'sponsored': {
         // Labelled as the canvas labels it, so paid content never reads as the article's own.
         const aside = block('aside', i, { 'aria-label': b.label, class: 'sponsored' });
-        if (b.sponsor) aside.appendChild(el('p', null, b.label + ' · ' + b.sponsor));
+        // (Without a sponsor, the printed copy shows the label from aria-label: viewer.css.)
+        if (b.sponsor) aside.appendChild(el('p', { class: 'label' }, b.label + ' · ' + b.sponsor));
         aside.appendChild(yield* runs('p', b.title, { class: 'title' }));
         if (b.text && b.text.length) aside.appendChild(yield* runs('p', b.text));
         return aside;
@@ -287,13 +288,20 @@
   // Starts `kind`'s work, whose generator `make()` gives (null: nothing to do) at the next task.
   function start(kind, make) {
     stop();
-    const current = (job = { kind, steps: null, timer: 0 });
+    const current = (job = { kind, make, steps: null, timer: 0 });
     current.timer = setTimeout(() => {
       if (job !== current) return;
       current.steps = make();
       if (current.steps) step(current);
       else job = null;
     }, 0);
+  }
+
+  // The work is done: `value` is the generator's (build: false when the article went away).
+  function finished(current, value) {
+    job = null;
+    built = current.kind === 'build' && value;
+    if (value) root.setAttribute('aria-busy', 'false');
   }
 
   function stop() {
@@ -307,9 +315,7 @@
     for (;;) {
       const next = current.steps.next();
       if (next.done) {
-        job = null;
-        built = current.kind === 'build' && next.value;
-        if (next.value) root.setAttribute('aria-busy', 'false');
+        finished(current, next.value);
         return;
       }
       if (next.value === PAGE_END || performance.now() >= end) break;
@@ -337,6 +343,27 @@
 
   window.addEventListener('articleviewer:state', (e) => sync(e.detail));
   if (viewer()) sync(viewer().state());
+
+  // --- Printing ------------------------------------------------------------------------------------
+  // The printed article is this copy (viewer.css, @media print), and the browser paginates right
+  // after 'beforeprint' without waiting for a timer: the steps still to come are taken now, in
+  // this one task. A long article holds the page while it is copied, which a print asks for anyway
+  // (the browser lays all of it out next). Nothing is fetched: the copy comes from the program.
+  function finish() {
+    if (!built && !job && viewer()) sync(viewer().state());  // an article ready, its state event not seen yet
+    const current = job;
+    if (!current) return;
+    clearTimeout(current.timer);
+    if (!current.steps) current.steps = current.make();
+    if (!current.steps) {
+      job = null;
+      return;
+    }
+    let next;
+    do next = current.steps.next(); while (!next.done);
+    finished(current, next.value);
+  }
+  window.addEventListener('beforeprint', finish);
 
   // --- Focus in the mirror moves the canvas ------------------------------------------------------
   let lastFocus = null;

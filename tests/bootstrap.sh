@@ -26,6 +26,7 @@ packages=(
   python3 python3-jsonschema
   libclang-rt-14-dev
   tesseract-ocr tesseract-ocr-fra
+  poppler-utils  # pdftotext, pdffonts, pdfinfo: what the print test reads back from Chromium's PDF
 )
 missing=()
 for p in "${packages[@]}"; do
