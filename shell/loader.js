@@ -134,7 +134,7 @@
     },
     // The bytes (Uint8Array) of a font the program has, by its path in the program's fonts folder
     // ('NotoSerif-Regular.ttf', 'ext/NotoSerif-Regular.ttf', 'families/sans/...'), or null when it
-    // has not got it: shell/print.js prints the article in the reader's font with them.
+    // has not got it: shell/mirror.js prints the article in the reader's font with them.
     fontBytes(path) {
       try {
         return program ? program.FS.readFile('/fonts/' + path) : null;

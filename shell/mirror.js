@@ -20,7 +20,7 @@
 // 45 s), while screen readers still read it all. Nothing here reads layout back (no sizes, no
 // scrolling into view): that would make the browser lay out what the build put in, at once. Focus inside the mirror (Tab to a link, or a screen reader moving
 // focus) scrolls the canvas to the same block: every block element carries data-block = its index
-// (-1: the header).
+// (-1: the header). It is also what a print shows (viewer.css, @media print; "Printing" below).
 (function () {
   'use strict';
   const root = document.getElementById('mirror');
@@ -363,7 +363,70 @@
     do next = current.steps.next(); while (!next.done);
     finished(current, next.value);
   }
-  window.addEventListener('beforeprint', finish);
+
+  // The print is in the reader's font: the fonts the program already has in memory (the base
+  // faces, the extended subsets once an article needed them, a family the reader chose once it was
+  // fetched), handed to the browser as FontFaces made from their bytes when a print starts.
+  // Nothing is downloaded, which the browser would not wait for before it paginates, and nothing
+  // is added on a visit that never prints. Chromium reads a FontFace given as bytes at once; where
+  // a browser reads it later (the specification lets it), the first print falls back to the next
+  // family of viewer.css's list, a later one has it. viewer.css picks the family by a class on
+  // <html>: none or font-serif, font-sans, font-legible (README, "Printing"), which the reader's
+  // settings set.
+  //
+  // The faces of each print family: weight, style, and the word that ends their files' names.
+  const STYLES = [[400, 'normal', 'Regular'], [700, 'normal', 'Bold'], [400, 'italic', 'Italic'], [700, 'italic', 'BoldItalic']];
+  // [print family, its files (% is the face's word), the first the program has winning], as
+  // wasm/core/font_family.cpp names them, relative to the program's fonts folder. The base Noto
+  // Sans (the interface's regular and bold) stands in for the sans family until it is fetched.
+  // The extended subsets (Greek, Cyrillic, Latin Extended...: README, "Fonts") are a family of
+  // their own, next in viewer.css's lists: the browser falls back to them character by character.
+  const FAMILIES = [
+    ['Serif', ['NotoSerif-%.ttf']],
+    ['Sans', ['families/sans/NotoSans-%.ttf', 'NotoSans-%.ttf']],
+    ['Legible', ['families/legible/OpenDyslexic-%.otf']],
+    ['Serif Ext', ['ext/NotoSerif-%.ttf']],
+    ['Sans Ext', ['ext/NotoSans-%.ttf']],
+  ];
+  const FACES = [];
+  for (const [family, files] of FAMILIES) {
+    for (const [weight, style, word] of STYLES) FACES.push(['AV Print ' + family, weight, style, files.map((f) => f.replace('%', word))]);
+  }
+
+  // What each face of FACES was made from: {at: index of the candidate, face: FontFace}.
+  const printFaces = FACES.map(() => null);
+
+  function registerFonts() {
+    if (!viewer() || !viewer().fontBytes || typeof FontFace === 'undefined') return;
+    FACES.forEach(([family, weight, style, files], i) => {
+      // Only a file before the one in use can do better (a family fetched since the last print).
+      const upTo = printFaces[i] ? printFaces[i].at : files.length;
+      for (let at = 0; at < upTo; ++at) {
+        const bytes = viewer().fontBytes(files[at]);
+        if (!bytes) continue;
+        let face;
+        try {
+          face = new FontFace(family, bytes, { weight: String(weight), style });
+        } catch (e) {
+          face = null;
+        }
+        if (face) face.loaded.catch(() => {});  // a bad file is said below, not as an uncaught error
+        if (!face || face.status === 'error') {
+          console.warn('print: the font ' + files[at] + ' could not be read; the print uses another');
+          continue;
+        }
+        if (printFaces[i]) document.fonts.delete(printFaces[i].face);
+        document.fonts.add(face);
+        printFaces[i] = { at, face };
+        break;
+      }
+    });
+  }
+
+  window.addEventListener('beforeprint', () => {
+    finish();
+    registerFonts();
+  });
 
   // --- Focus in the mirror moves the canvas ------------------------------------------------------
   let lastFocus = null;

@@ -1,0 +1,246 @@
+// Printing (reader settings issue, "Print"): Ctrl+P gives the whole article as text the browser
+// paginates (the accessible copy under viewer.css's print rules), in the reader's font, never a
+// picture of the canvas. Chromium prints to PDF (page.pdf(), which fires beforeprint as a print
+// does) and poppler's tools (Debian poppler-utils) read it back: its text (pdftotext), its fonts
+// (pdffonts), its pictures (pdfimages) and its pixels (pdftoppm).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repo, servedSite, waitForState, withPixels, holdTimers } from './harness.mjs';
+
+const seed = JSON.parse(readFileSync(path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json'), 'utf8'));
+
+// An article with what the seed lacks: links (one to a block of its own, one mailto:), a picture
+// with its caption and credit, a sponsored block naming its sponsor, headings of three levels.
+const filler = (n) => Array.from({ length: n }, (_, i) => ({ type: 'paragraph',
+  text: `Paragraphe de remplissage numéro ${i + 1}, assez long pour occuper plusieurs lignes de la page imprimée et montrer que le texte suit son cours normalement.` }));
+const extras = {
+  format: 'article/1', id: 'print-extras', lang: 'fr', title: 'Imprimer un article',
+  blocks: [
+    { type: 'paragraph', text: ['Le rapport complet est ', { text: 'publié en ligne', href: 'https://example.org/rapport/2024' },
+      ' depuis mardi ; voir aussi ', { text: 'la suite', href: '#suite' }, ' ou ', { text: 'écrire à la rédaction', href: 'mailto:redaction@example.org' }, '.'] },
+    { type: 'image', src: 'https://example.invalid/carte.png', alt: 'Une carte de la péninsule coréenne', width: 800, height: 500,
+      caption: ['La péninsule ', { text: 'en 2024', italic: true }], credit: 'Photo : Agence' },
+    { type: 'heading', level: 2, text: 'Deuxième partie du dossier' },
+    ...filler(3),
+    { type: 'sponsored', title: 'Un contenu payé par un annonceur', sponsor: 'Acme' },
+    { type: 'heading', id: 'suite', level: 3, text: 'Intertitre de troisième niveau' },
+    ...filler(3),
+  ],
+};
+
+// The benchmarks' generated article (as long_article.test.mjs makes it), long enough that its
+// copy takes several slices: 1 000 paragraphs, 1 3xx blocks.
+const longArticle = execFileSync('/usr/bin/python3', [path.join(repo, 'tests', 'bench', 'generate_article.py'),
+  '--paragraphs', '1000', '--seed', '1', '-o', '-'], { maxBuffer: 1 << 26 });
+
+const site = servedSite({
+  'articles/print-extras.json': JSON.stringify(extras),
+  'articles/long.json': longArticle,
+});
+
+// What the print shows of an Inline (a string or runs): the text, with a web link's address after
+// the link's runs (mirror.js puts neighbouring runs of one link into one <a>).
+function printed(inline) {
+  if (typeof inline === 'string') return inline;
+  let out = '';
+  (inline || []).forEach((run, i) => {
+    const r = typeof run === 'string' ? { text: run } : run;
+    out += r.text;
+    const next = inline[i + 1];
+    if (r.href && /^https?:/.test(r.href) && !(next && typeof next !== 'string' && next.href === r.href)) out += ` (${r.href})`;
+  });
+  return out;
+}
+
+// Text compared without what pagination changes: line breaks and spaces (no-break ones too), the
+// hyphens at which a word was cut (and with them every hyphen: both sides lose them alike), case.
+const norm = (s) => s.normalize('NFC').replace(/[\s\u00ad-]+/g, '').toLocaleLowerCase('fr');
+
+// Prints the page to PDF and reads it back: {text, pages: [text of each page], fonts, images, file}.
+async function print(page, dir) {
+  const file = path.join(dir, 'print.pdf');
+  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  const run = (tool, ...args) => execFileSync(tool, [...args], { maxBuffer: 1 << 28 }).toString();
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', file))[1]);
+  const text = run('pdftotext', '-enc', 'UTF-8', file, '-');
+  return {
+    file, text, pageCount: pages,
+    pages: text.split('\f').slice(0, pages),
+    fonts: run('pdffonts', file).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, '')),
+    images: run('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean).length,
+  };
+}
+
+// Asserts that `expected` strings are all in `text`, in this order; returns where each was found.
+function inOrder(text, expected) {
+  const hay = norm(text);
+  let from = 0;
+  return expected.map((want) => {
+    const at = hay.indexOf(norm(want), from);
+    assert.ok(at >= 0, `not in the printed text after position ${from}: ${JSON.stringify(want.slice(0, 80))}`);
+    from = at + norm(want).length;
+    return at;
+  });
+}
+
+async function open(query = '', setups = []) {
+  const context = await site.browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  for (const setup of setups) await page.addInitScript(setup);
+  await page.goto(site.url + query);
+  return { context, page };
+}
+
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'av-print-'));
+
+test('the seed prints whole, in order, as text in Noto Serif on several pages, with no control of the page', async () => {
+  const dir = scratch();
+  const { context, page } = await open();
+  try {
+    await waitForState(page, 'state.ready');
+    const controls = await page.evaluate(() => [...document.querySelectorAll('#controls button, #overlay p, #overlay button')]
+      .map((b) => b.textContent.trim()).filter(Boolean));
+    assert.ok(controls.includes('Contents') && controls.includes('Library'), controls.join(', '));
+    const pdf = await print(page, dir);
+
+    // The title, then every heading, paragraph, sponsored block and callout of the seed, in order.
+    const expected = [seed.title];
+    for (const b of seed.blocks) {
+      if (b.type === 'paragraph' || b.type === 'heading') expected.push(printed(b.text));
+      if (b.type === 'sponsored') expected.push(b.label, printed(b.title));
+      if (b.type === 'callout') expected.push(...[b.label, b.title && printed(b.title), b.text && printed(b.text), ...(b.paragraphs || []).map(printed)].filter(Boolean));
+      if (b.type === 'tags') expected.push(b.items.join(' · '));
+      if (b.type === 'related') expected.push(...b.items.map((item) => item.title));
+    }
+    assert.equal(expected.filter((e) => seed.blocks.some((b) => b.type === 'paragraph' && printed(b.text) === e)).length,
+      seed.blocks.filter((b) => b.type === 'paragraph').length);
+    inOrder(pdf.text, expected);
+
+    assert.ok(pdf.pageCount > 1, `${pdf.pageCount} page`);
+    for (const label of controls) assert.ok(!norm(pdf.text).includes(norm(label)), `the control "${label}" is printed`);
+    assert.equal(pdf.images, 0, 'the print holds a picture (of the canvas?)');
+    assert.ok(pdf.fonts.includes('NotoSerif-Regular'), `the body is not in Noto Serif: ${pdf.fonts.join(', ')}`);
+    assert.ok(pdf.fonts.includes('NotoSans-Bold'), `the headings are not in Noto Sans: ${pdf.fonts.join(', ')}`);
+
+    // No page ends with a heading (break-after: avoid keeps it with its first lines).
+    const headings = seed.blocks.filter((b) => b.type === 'heading').map((b) => norm(printed(b.text)));
+    pdf.pages.forEach((text, i) => {
+      const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+      const last = norm(lines.slice(-2).join(' '));
+      assert.ok(!headings.some((h) => last.endsWith(h)), `page ${i + 1} ends with a heading: ${lines.slice(-2).join(' / ')}`);
+    });
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('links print their address after their text; the picture its alt text, caption and credit; the sponsor its label; headings their levels', async () => {
+  const dir = scratch();
+  const { context, page } = await open('?article=articles/print-extras.json');
+  try {
+    await waitForState(page, 'state.ready');
+    const pdf = await print(page, dir);
+    inOrder(pdf.text, [
+      extras.title,
+      'Le rapport complet est publié en ligne (https://example.org/rapport/2024) depuis mardi ; voir aussi la suite ou écrire à la rédaction.',
+      'Une carte de la péninsule coréenne', 'La péninsule en 2024 — Photo : Agence',
+      'Deuxième partie du dossier',
+      'Sponsorisé · Acme', 'Un contenu payé par un annonceur',
+      'Intertitre de troisième niveau',
+    ]);
+    // Only web addresses are printed: not a link to a block of the article, nor a mail address.
+    assert.ok(!pdf.text.includes('#suite') && !pdf.text.includes('mailto:'), pdf.text.slice(0, 600));
+
+    // The levels, from the words' heights (pdftotext -bbox): title > h2 > h3 > body text.
+    const bbox = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf.file, '-']).toString();
+    const height = (word) => {
+      const m = new RegExp(`yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${word}</word>`).exec(bbox);
+      assert.ok(m, `"${word}" not in the PDF`);
+      return Number(m[2]) - Number(m[1]);
+    };
+    const [h1, h2, h3, body] = [height('Imprimer'), height('Deuxième'), height('Intertitre'), height('rapport')];
+    assert.ok(h1 > h2 && h2 > h3 && h3 > body, `word heights: title ${h1}, h2 ${h2}, h3 ${h3}, body ${body}`);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a dark or sepia reader prints black on white; a reader of sans prints in Noto Sans', async () => {
+  const dir = scratch();
+  const { context, page } = await open();
+  try {
+    await waitForState(page, 'state.ready');
+    for (const [theme, scheme] of [['dark', 'dark'], ['sepia', 'light']]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate((t) => window.articleViewer.setTheme(t), theme);
+      await page.waitForFunction((t) => String(window.articleViewer.state().theme).toLowerCase() === t, theme);
+      const pdf = await print(page, dir);
+      execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', '-singlefile', pdf.file, path.join(dir, 'page')]);
+      const png = readFileSync(path.join(dir, 'page.png'));
+      const { white, dark, colored } = await withPixels(page, [png], ([{ data: d }]) => {
+        let white = 0, dark = 0, colored = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+          if (r > 245 && g > 245 && b > 245) white++;
+          if (r < 70 && g < 70 && b < 70) dark++;
+          if (Math.max(r, g, b) - Math.min(r, g, b) > 40) colored++;
+        }
+        const n = d.length / 4;
+        return { white: white / n, dark: dark / n, colored: colored / n };
+      });
+      assert.ok(white > 0.75, `${theme}: ${(white * 100).toFixed(1)} % of the page is white`);
+      assert.ok(dark > 0.005, `${theme}: ${(dark * 100).toFixed(2)} % of the page is black ink`);
+      assert.ok(colored < 0.002, `${theme}: ${(colored * 100).toFixed(2)} % of the page is coloured`);
+    }
+
+    // The reader's font: the settings mark <html> with font-sans (README, "Printing").
+    await page.evaluate(() => document.documentElement.classList.add('font-sans'));
+    const sans = await print(page, dir);
+    assert.ok(sans.fonts.includes('NotoSans-Regular'), sans.fonts.join(', '));
+    assert.ok(!sans.fonts.some((f) => f.startsWith('NotoSerif')), `Noto Serif in a sans print: ${sans.fonts.join(', ')}`);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The copy of a long article is made in slices after it opens (mirror.js); a print that comes
+// before they are done must not lose the rest. The page's timers are held from the moment the
+// article is ready, so no slice runs before the print: beforeprint alone must make the copy.
+test('a long article printed before its copy is made prints to its last paragraph', { timeout: 240000 }, async () => {
+  const dir = scratch();
+  const article = JSON.parse(longArticle);
+  const paragraphs = article.blocks.filter((b) => b.type === 'paragraph');
+  const { context, page } = await open('?article=articles/long.json', [holdTimers, () => {
+    window.addEventListener('articleviewer:state', (e) => {
+      if (e.detail && e.detail.ready) window.__holdTimers = true;
+    });
+  }]);
+  try {
+    await page.waitForFunction(() => window.__holdTimers === true, null, { polling: 'raf', timeout: 120000 });
+    const before = await page.evaluate(() => ({
+      busy: document.getElementById('mirror').getAttribute('aria-busy'),
+      blocks: document.querySelectorAll('#mirror [data-block]').length,
+    }));
+    assert.deepEqual(before, { busy: 'true', blocks: 0 }, 'the copy was made before the print');
+    const pdf = await print(page, dir);
+    inOrder(pdf.text, [article.title, printed(paragraphs[0].text), printed(paragraphs[paragraphs.length - 1].text)]);
+    const after = await page.evaluate(() => ({
+      busy: document.getElementById('mirror').getAttribute('aria-busy'),
+      blocks: document.querySelectorAll('#mirror [data-block]').length,
+    }));
+    assert.equal(after.busy, 'false');
+    assert.ok(after.blocks >= article.blocks.length, `${after.blocks} blocks in the copy of ${article.blocks.length}`);
+    console.log(`long article: ${article.blocks.length} blocks printed on ${pdf.pageCount} pages`);
+  } finally {
+    await page.evaluate(() => { window.__holdTimers = false; }).catch(() => {});
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
