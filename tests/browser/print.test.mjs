@@ -27,6 +27,8 @@ const extras = {
     { type: 'heading', level: 2, text: 'Deuxième partie du dossier' },
     ...filler(3),
     { type: 'sponsored', title: 'Un contenu payé par un annonceur', sponsor: 'Acme' },
+    // Cyrillic: in the fonts' extended subsets (fonts-ext/), which the program fetches for it.
+    { type: 'paragraph', text: 'Москва и Пхеньян подписали договор о стратегическом партнёрстве.' },
     { type: 'heading', id: 'suite', level: 3, text: 'Intertitre de troisième niveau' },
     ...filler(3),
   ],
@@ -87,6 +89,28 @@ function inOrder(text, expected) {
   });
 }
 
+// The fonts Chromium uses for the text of the element `selector` under the print style sheet
+// ([{familyName, postScriptName, isCustomFont, glyphCount}], DevTools' CSS.getPlatformFontsForNode):
+// isCustomFont tells the program's fonts (FontFaces, the page's only web fonts) from the
+// system's, which on this machine are Noto too (Debian's fonts-noto-core, even for "serif").
+async function printFonts(page, selector) {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    await page.evaluate((s) => document.querySelector(s).getBoundingClientRect(), selector);  // laid out as printed
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    await cdp.detach();
+    assert.ok(fonts.length, `no font for ${selector}`);
+    return fonts;
+  } finally {
+    await page.emulateMedia({ media: null });
+  }
+}
+
 async function open(query = '', setups = []) {
   const context = await site.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
@@ -125,6 +149,11 @@ test('the seed prints whole, in order, as text in Noto Serif on several pages, w
     assert.equal(pdf.images, 0, 'the print holds a picture (of the canvas?)');
     assert.ok(pdf.fonts.includes('NotoSerif-Regular'), `the body is not in Noto Serif: ${pdf.fonts.join(', ')}`);
     assert.ok(pdf.fonts.includes('NotoSans-Bold'), `the headings are not in Noto Sans: ${pdf.fonts.join(', ')}`);
+    // ...and those are the program's fonts, not the system's.
+    for (const [selector, name] of [['#mirror p[data-block="1"]', 'NotoSerif-Regular'], ['#mirror h2', 'NotoSans-Bold']]) {
+      const fonts = await printFonts(page, selector);
+      assert.ok(fonts.every((f) => f.isCustomFont && f.postScriptName === name), `${selector}: ${JSON.stringify(fonts)}`);
+    }
 
     // No page ends with a heading (break-after: avoid keeps it with its first lines).
     const headings = seed.blocks.filter((b) => b.type === 'heading').map((b) => norm(printed(b.text)));
@@ -143,7 +172,7 @@ test('links print their address after their text; the picture its alt text, capt
   const dir = scratch();
   const { context, page } = await open('?article=articles/print-extras.json');
   try {
-    await waitForState(page, 'state.ready');
+    await waitForState(page, 'state.ready && state.fontsExtended');
     const pdf = await print(page, dir);
     inOrder(pdf.text, [
       extras.title,
@@ -151,8 +180,13 @@ test('links print their address after their text; the picture its alt text, capt
       'Une carte de la péninsule coréenne', 'La péninsule en 2024 — Photo : Agence',
       'Deuxième partie du dossier',
       'Sponsorisé · Acme', 'Un contenu payé par un annonceur',
+      'Москва и Пхеньян подписали договор о стратегическом партнёрстве.',
       'Intertitre de troisième niveau',
     ]);
+    // The Cyrillic letters come from the program's extended subset, as on the canvas.
+    const at = extras.blocks.findIndex((b) => typeof b.text === 'string' && b.text.startsWith('Москва'));
+    const cyrillic = await printFonts(page, `#mirror p[data-block="${at}"]`);
+    assert.ok(cyrillic.every((f) => f.isCustomFont && f.postScriptName === 'NotoSerif-Regular'), JSON.stringify(cyrillic));
     // Only web addresses are printed: not a link to a block of the article, nor a mail address.
     assert.ok(!pdf.text.includes('#suite') && !pdf.text.includes('mailto:'), pdf.text.slice(0, 600));
 
@@ -203,6 +237,8 @@ test('a dark or sepia reader prints black on white; a reader of sans prints in N
     await page.evaluate(() => document.documentElement.classList.add('font-sans'));
     const sans = await print(page, dir);
     assert.ok(sans.fonts.includes('NotoSans-Regular'), sans.fonts.join(', '));
+    const body = await printFonts(page, '#mirror p[data-block="1"]');
+    assert.ok(body.every((f) => f.isCustomFont && f.postScriptName === 'NotoSans-Regular'), JSON.stringify(body));
     assert.ok(!sans.fonts.some((f) => f.startsWith('NotoSerif')), `Noto Serif in a sans print: ${sans.fonts.join(', ')}`);
   } finally {
     await context.close();
