@@ -300,7 +300,7 @@ CSS_COMMENT = re.compile(r"/\*.*?\*/[ \t]*\n?", re.DOTALL)
 
 def without_css_comments(css: str, name: str) -> str:
     """The style sheet without its comments, as the scripts go without theirs: they were a third of
-    viewer.css gzipped (1 040 of 2 730 bytes before the print rules came, 1 350 of 3 960 after).
+    viewer.css gzipped (970 of 2 730 bytes before the print rules came, 1 380 of 3 980 after).
     Nothing else is rewritten. Our style sheets never put "/*" inside a string, which this would
     cut: checked, so a rule that does fails the build instead of the page."""
     kept = CSS_COMMENT.sub("", css)
