@@ -63,9 +63,19 @@ class Justify(unittest.TestCase):
         lines = r["line_widths"]
         justified = [l for l in lines if l["justified"]]
         self.assertGreater(len(justified), 50)
+        # A paragraph's full lines fill the column; an indented block's (list items, quotes) end
+        # at one right edge, within the column.
+        edges = {}
+        paragraph_lines = 0
         for l in justified:
-            self.assertAlmostEqual(l["x"], r["column_x"], delta=0.5)
-            self.assertAlmostEqual(l["width"], column, delta=0.5, msg=l)
+            if abs(l["x"] - r["column_x"]) <= 0.5:
+                paragraph_lines += 1
+                self.assertAlmostEqual(l["width"], column, delta=0.5, msg=l)
+            edges.setdefault(l["block"], []).append(l["x"] + l["width"])
+        self.assertGreater(paragraph_lines, 50)
+        for block, right in edges.items():
+            self.assertLessEqual(max(right) - min(right), 0.5, block)
+            self.assertLessEqual(max(right), r["column_x"] + column + 0.5, block)
         # The last line of each paragraph: the line before another block's first line, or the
         # document's last; it is never justified, and narrower than the column.
         last = [l for i, l in enumerate(lines) if i + 1 == len(lines) or lines[i + 1]["block"] != l["block"]]
