@@ -9,6 +9,7 @@
 
 #include "core/article_loader.hpp"
 #include "core/layout.hpp"
+#include "core/layout_digest.hpp"
 #include "core/text_geometry.hpp"
 #include "core/utf8.hpp"
 #include "test_support.hpp"
@@ -196,6 +197,30 @@ TEST_SUITE("justify") {
         const std::optional<TextPos> hit = hit_test(doc, measurer, x, first.y + 1);
         REQUIRE(hit);
         CHECK(hit->offset == n - 1);
+    }
+
+    TEST_CASE("a justified, hyphenated layout in pieces is the layout in one go, and its lines come back the same") {
+        const LoadResult loaded =
+            load_article(test::read_file(AV_ASSETS_DIR "/articles/russie-munitions-nord-coreennes.json"), "seed.json");
+        REQUIRE(loaded.ok());
+        EveryThird h;
+        LayoutParams params{320, 20, 0};
+        params.justify = true;
+        const TextServices services{nullptr, nullptr, &h};
+        const DocumentLayout whole = layout_article(loaded.article, measurer, params, services);
+        CHECK(whole.overflow_lines() == 0);
+        LayoutBuild build(loaded.article, measurer, params, services);
+        while (!build.step(3)) {
+        }
+        const DocumentLayout parts = build.take();
+        const std::string text = layout_text(whole);
+        CHECK(layout_text(parts) == text);
+        CHECK(text.find(" hyphen") != std::string::npos);
+        CHECK(text.find(" justified") != std::string::npos);
+        // The first pass counted the lines that lines() lays out again.
+        std::size_t lines = 0;
+        for (std::size_t i = 0; i < whole.blocks.size(); ++i) lines += whole.lines(i).size();
+        CHECK(lines == whole.line_count());
     }
 
     TEST_CASE("measure and line spacing set the column and the line height") {
