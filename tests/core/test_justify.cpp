@@ -47,15 +47,29 @@ float right_edge(const Line& l) {
     return l.spans.back().x + l.spans.back().width;
 }
 
+// Where drawing puts each span's end: its text measured, each U+0020 widened, the hyphen after it
+// (ui/reader_view.cpp, core/text_geometry.cpp); it must be where layout put it.
+void check_drawn_as_laid_out(const Line& l) {
+    for (const Span& s : l.spans) {
+        float w = measurer.width(s.text, s.face, s.size);
+        for (char c : s.text) w += c == ' ' ? s.word_space : 0;
+        if (s.hyphen) w += measurer.width("-", s.face, s.size);
+        CHECK(w == doctest::Approx(s.width));
+    }
+    for (std::size_t k = 1; k < l.spans.size(); ++k)
+        CHECK(l.spans[k].x == doctest::Approx(l.spans[k - 1].x + l.spans[k - 1].width));
+}
+
 std::string text_of(const Line& l) {
     std::string s;
     for (const Span& sp : l.spans) s += sp.text;
     return s;
 }
 
+// With French spacing ("semaine : plusieurs", "« obus »"): spaces glued inside a word.
 const char* const prose =
-    "Les munitions livrées par la Corée du Nord représentent une part importante des obus tirés sur le "
-    "front, selon les estimations publiées cette semaine par plusieurs instituts de recherche européens.";
+    "Les munitions livrées par la Corée du Nord représentent une part importante des « obus » tirés sur le "
+    "front, selon les estimations publiées cette semaine : plusieurs instituts de recherche européens.";
 
 }  // namespace
 
@@ -75,6 +89,7 @@ TEST_SUITE("justify") {
                           (i + 1 < lines.size() ? 1 : 0);  // the space broken at
                 all += t + (i + 1 < lines.size() ? " " : "");
                 CHECK(right_edge(l) <= 300.5f);
+                check_drawn_as_laid_out(l);
                 if (i + 1 < lines.size()) {
                     CHECK(l.justified);
                     CHECK(std::fabs(right_edge(l) - 300.0f) <= 0.5f);
@@ -121,7 +136,10 @@ TEST_SUITE("justify") {
                 CHECK(std::fabs(right_edge(lines[i]) - 200.0f) <= 0.5f);  // the hyphen counts in the width
             }
             CHECK(hyphenated);
-            for (const Line& l : lines) all += text_of(l) + (l.spans.back().hyphen ? "" : " ");
+            for (const Line& l : lines) {
+                check_drawn_as_laid_out(l);
+                all += text_of(l) + (l.spans.back().hyphen ? "" : " ");
+            }
             all.pop_back();
             CHECK(all == text);
             for (const Line& l : lines) CHECK(right_edge(l) <= 200.5f);

@@ -109,6 +109,7 @@ public:
 
     // The justified path: it has chosen the line's words itself. `space_before` as Word's.
     void place_unit(const Word& word) {
+        justified_ = true;
         const float space = pending_space_width(word);
         place(word, started_ && word.space_before ? space : 0);
     }
@@ -182,6 +183,10 @@ private:
             span_spaces_.push_back(0);
         }
         Span& span = line.spans.back();
+        // A justified line widens every U+0020 of its text, as drawing and carets do: the spaces
+        // glued inside a word (French spacing) too.
+        if (justified_)
+            for (std::size_t i = begin; i < end; ++i) span_spaces_.back() += f_.text[i] == ' ';
         if (keep_text_) span.text.append(f_.text, begin, end - begin);
         span.width += width;
         cursor_ += width;
@@ -256,6 +261,7 @@ private:
     std::size_t count_byte_ = 0;
     std::uint32_t count_chars_ = 0;
     std::vector<std::uint32_t> span_spaces_;  // spaces in each span of the line being filled
+    bool justified_ = false;                  // placing for the justified path
 };
 
 // A justified paragraph's words cut into units: a whole word, or the part of one between two
