@@ -11,6 +11,7 @@
 #include "core/layout.hpp"
 #include "core/layout_digest.hpp"
 #include "core/text_geometry.hpp"
+#include "core/text_search.hpp"
 #include "core/utf8.hpp"
 #include "test_support.hpp"
 
@@ -239,6 +240,45 @@ TEST_SUITE("justify") {
         std::size_t lines = 0;
         for (std::size_t i = 0; i < whole.blocks.size(); ++i) lines += whole.lines(i).size();
         CHECK(lines == whole.line_count());
+    }
+
+    TEST_CASE("selecting across a hyphenated break copies the word whole, and find sees it whole") {
+        auto r = load_article(R"({"format":"article/1","id":"t","title":"T","lang":"fr","blocks":[
+            {"type":"paragraph","text":"Une situation particulièrement importante pour les négociations internationales."}]})",
+                              "t.json");
+        REQUIRE(r.ok());
+        EveryThird h;
+        LayoutParams p{800, 20, 0};
+        p.justify = true;
+        p.measure = 45;  // 450 px
+        bool found_one = false;
+        for (float viewport : {250.0f, 300.0f, 350.0f, 400.0f}) {
+            p.viewport_width = viewport;
+            const DocumentLayout doc = layout_article(r.article, measurer, p, TextServices{nullptr, nullptr, &h});
+            const std::vector<Line>& lines = doc.lines(1);
+            for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+                if (!lines[i].spans.back().hyphen) continue;
+                found_one = true;
+                // From the start of the cut word (after the line's last space) to the end of its
+                // part on the next line (before that line's first space).
+                const std::string t = text_of(lines[i]);
+                const auto begin =
+                    static_cast<std::uint32_t>(lines[i].offset + utf8::length(t.substr(0, t.rfind(' ') + 1)));
+                const std::string next = text_of(lines[i + 1]);
+                const auto end =
+                    static_cast<std::uint32_t>(lines[i + 1].offset + utf8::length(next.substr(0, next.find(' '))));
+                const std::string copied = text_between(r.article, 0, begin, 0, end);
+                CHECK(copied.find('-') == std::string::npos);
+                CHECK(copied.find(' ') == std::string::npos);
+                CHECK(std::string(r.article.blocks[0].text[0].text).find(copied) != std::string::npos);
+                CHECK(utf8::length(copied) >= 6);
+                // The selection's rectangles: one on each line, none over the hyphen.
+                const std::vector<Rect> rects = range_rects(doc, measurer, 0, begin, end);
+                REQUIRE(rects.size() == 2);
+                CHECK(rects[0].x + rects[0].w <= right_edge(lines[i]) - measurer.width("-", Face::serif, 20) + 0.01f);
+            }
+        }
+        CHECK(found_one);
     }
 
     TEST_CASE("measure and line spacing set the column and the line height") {
