@@ -79,6 +79,14 @@ def check(results: str) -> int:
                 problems.append(f"{name}: {row.get('file')}: not laid out with the text engine and its fonts")
             if name.startswith("frame") and row.get("ready") is not True:
                 problems.append(f"{name}: {row.get('file')}: the article never became ready")
+    if os.path.exists(os.path.join(results, "word-space.jsonl")):
+        spaces = read_jsonl(os.path.join(results, "word-space.jsonl"))
+        if {(r.get("width"), r.get("breaking")) for r in spaces} != {(w, b) for w in (320, 720) for b in ("greedy", "total")}:
+            problems.append("word-space.jsonl: not every width and breaker")
+        for row in spaces:
+            for k in ("lines", "p50", "p90", "p99", "max", "over_2", "layout_ms", "overflow_lines"):
+                if not number(row.get(k)):
+                    problems.append(f"word-space.jsonl: {row.get('width')} {row.get('breaking')}: {k} is {row.get(k)!r}")
     fonts = read_jsonl(os.path.join(results, "font-transfer.jsonl"))
     if os.path.exists(os.path.join(results, "font-transfer.jsonl")):
         found += 1
@@ -362,6 +370,18 @@ def transfer_table(browser: dict) -> list[str]:
     return out
 
 
+def word_space_table(rows: list[dict]) -> list[str]:
+    """Justified text: each justified line's widest space, as a multiple of the normal space."""
+    out = ["| width | line breaking | justified lines | p50 | p90 | p99 | max | lines over 1.5x | lines over 2x | lines with no space | layout (all articles) | lines wider than the column | hyphenation |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    names = {"greedy": "first fit", "total": "**total fit** (the viewer's)"}
+    for r in sorted(rows, key=lambda r: (r["width"], r["breaking"] != "greedy")):
+        out.append(f"| {r['width']} px | {names.get(r['breaking'], r['breaking'])} | {r['lines']} | {r['p50']:.2f} | {r['p90']:.2f} | "
+                   f"{r['p99']:.2f} | {r['max']:.2f} | {r['over_1_5']} | {r['over_2']} | {r['unjustifiable_lines']} | {r['layout_ms']:.0f} ms | "
+                   f"{r['overflow_lines']} | {r['hyphenation']} |")
+    return out
+
+
 def longtask_table(rows: list[dict]) -> list[str]:
     out = ["| article | JSON | blocks | **longest task** (median of runs) | worst run | tasks over 50 ms | longest start-up task | first paint | copy for screen readers done | target: no task over 200 ms |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
@@ -513,6 +533,7 @@ def write_report(results: str, native_build: str, web_build: str, output: str) -
                "longtask": read_jsonl(os.path.join(results, "longtask.jsonl"))}
     browser = read_json(os.path.join(results, "browser.json"))
     longtask = read_jsonl(os.path.join(results, "longtask.jsonl"))
+    spaces = read_jsonl(os.path.join(results, "word-space.jsonl"))
     if not (native and wasm and frames and browser):
         print("report.py: results are missing (run tests/bench/run.sh without --only)", file=sys.stderr)
         return 1
@@ -545,6 +566,7 @@ def write_report(results: str, native_build: str, web_build: str, output: str) -
         "FONT_SCREENS": font_screens_table(scripts["fonts"]) if scripts["fonts"] else ["(not measured)"],
         "LATIN_VISIT": latin_visit_lines(browser),
         "LONGTASK": longtask_table(longtask) if longtask else ["(not measured)"],
+        "WORD_SPACE": word_space_table(spaces) if spaces else ["(not measured)"],
     }
     text = head + "\n\n" + tail + "\n"
     for key, lines in sections.items():

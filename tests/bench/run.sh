@@ -146,6 +146,13 @@ if [ $do_native = 1 ]; then
   fi
   font_articles+=("$here/font_fixtures/zh-hans.json" "$repo/tests/scripts/ja.json" "$here/font_fixtures/ko.json" "$here/font_fixtures/ar.json" "${paint_scripts[@]}")
   "$py" "$here/font_transfer.py" --json --fonts "$native_build/fonts-more" "${font_articles[@]}" | tee "$results/font-transfer.jsonl" >&2
+
+  # Justified text: how wide its spaces get with each line breaker, on real articles (the shared
+  # corpus; the seed alone in a quick run or without it).
+  log "word spaces of justified text (word_space.py)"
+  space_articles=("$seed_json")
+  if [ -n "$corpus" ] && [ $quick = 0 ]; then space_articles=("$corpus"/*.json); fi
+  "$py" "$here/word_space.py" --viewer "$native_build/article-viewer" --widths 320,720 "${space_articles[@]}" | tee "$results/word-space.jsonl" >&2
 fi
 
 # --- Web: the browser. -----------------------------------------------------------------------

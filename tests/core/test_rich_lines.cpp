@@ -2,6 +2,8 @@
 // visual order, alignment, carets and offsets, and the layout of whole articles through it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "core/article_loader.hpp"
@@ -23,14 +25,15 @@ const FontCatalog catalog = test::fake_catalog();
 const TextServices services{&engine, &catalog};
 
 std::vector<Line> lay_out(const Inline& text, float width, BaseDirection dir = BaseDirection::auto_ltr,
-                          std::uint8_t* level = nullptr) {
+                          std::uint8_t* level = nullptr, bool justify = false) {
     std::vector<Line> lines;
     std::vector<std::string> links;
     ParagraphContext p;
     p.direction = dir;
     p.lang = "en";
-    break_rich_lines(text, InlineStyle{Face::serif, Role::body, 20, 1.5f}, p, services, measurer, 100, 0, width, lines,
-                     links, nullptr, true, level);
+    InlineStyle style{Face::serif, Role::body, 20, 1.5f};
+    style.justify = justify;
+    break_rich_lines(text, style, p, services, measurer, 100, 0, width, lines, links, nullptr, true, level);
     return lines;
 }
 
@@ -173,6 +176,34 @@ TEST_SUITE("rich lines") {
             CHECK(l.spans.back().x + l.spans.back().width == doctest::Approx(160.0f));
         }
         CHECK(lines[0].spans.back().offset == 0);
+    }
+
+    TEST_CASE("a justified right-to-left paragraph: full lines flush on both sides, the last ragged, carets widened") {
+        const auto lines = lay_out(plain("\u05D0\u05D1 \u05D2\u05D3 \u05D4\u05D5 \u05D6\u05D7 \u05D8\u05D9"), 75,
+                                   BaseDirection::rtl, nullptr, true);
+        REQUIRE(lines.size() >= 2);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const Line& l = lines[i];
+            float left = 1e9f, right = -1e9f;
+            for (const Span& s : l.spans) {
+                left = std::min(left, s.x);
+                right = std::max(right, s.x + s.width);
+                // The carets span the span's width, widened spaces included.
+                REQUIRE(s.carets.size() >= 2);
+                CHECK(std::fabs(s.carets.front() - s.carets.back()) == doctest::Approx(s.width));
+            }
+            CHECK(right == doctest::Approx(175.0f));  // right-aligned, as ever
+            if (i + 1 < lines.size()) {
+                CHECK(l.justified);
+                CHECK(left == doctest::Approx(100.0f));
+            } else {
+                CHECK_FALSE(l.justified);
+                CHECK(left > 100.5f);
+            }
+        }
+        // Not justified: every line ragged on the left.
+        for (const Line& l : lay_out(plain("\u05D0\u05D1 \u05D2\u05D3 \u05D4\u05D5 \u05D6\u05D7 \u05D8\u05D9"), 75, BaseDirection::rtl))
+            CHECK_FALSE(l.justified);
     }
 
     TEST_CASE("ideographs break between characters") {

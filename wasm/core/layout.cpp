@@ -8,342 +8,8 @@
 #include "core/text/paragraph_text.hpp"
 #include "core/text/rich_lines.hpp"
 #include "locale.hpp"
-#include "piece_measurer.hpp"
-#include "utf8.hpp"
 
 namespace av {
-namespace {
-
-bool is_dash(char32_t c) { return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
-
-// utf8::next with the common case inline: most of any article is ASCII, and layout walks every
-// character (BENCHMARKS.md, "Load").
-inline char32_t decode(std::string_view s, std::size_t& pos) {
-    const unsigned char b = static_cast<unsigned char>(s[pos]);
-    if (b < 0x80) {
-        ++pos;
-        return b;
-    }
-    return utf8::next(s, pos);
-}
-
-// Steps `pos` through the characters of `s` up to `end` (as `decode` does, so it may stop past
-// `end` inside a character), returning how many: eight at a time over ASCII.
-inline std::size_t count_chars(std::string_view s, std::size_t& pos, std::size_t end) {
-    end = std::min(end, s.size());
-    std::size_t n = 0;
-    while (pos < end) {
-        if (pos + 8 <= end && utf8::ascii8(s, pos)) {
-            pos += 8;
-            n += 8;
-        } else {
-            decode(s, pos);
-            ++n;
-        }
-    }
-    return n;
-}
-
-// Typographic spaces that must hold: NBSP, narrow NBSP, figure space, word joiner.
-bool is_glue(char32_t c) { return c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2060; }
-
-// French spacing written with plain spaces ("Russie : livraison", "« mot »") must not break either:
-// a space before : ; ! ? » or after « is treated as glue.
-bool binds_to_previous(char32_t c) { return c == U':' || c == U';' || c == U'!' || c == U'?' || c == 0x00BB; }
-
-// A piece of one word in one face: the unit that is measured.
-struct Piece {
-    std::size_t begin, end;  // bytes in the flattened text
-    Face face;
-    int link;
-    float width = 0;
-};
-
-// An unbreakable stretch: pieces with no break opportunity between them.
-struct Word {
-    std::vector<Piece> pieces;
-    bool space_before = false;  // a breakable space separates it from the previous word
-    bool break_before = false;  // a forced line break (\n) comes before it
-    float width = 0;
-};
-
-// The runs of an inline as one text. Most blocks are one run: their text is used where it is, and
-// only several runs are copied together (one allocation, sized first). Copying every block's text,
-// growing as it went, was 6 % of a load (BENCHMARKS.md, "Load").
-struct Flattened {
-    struct RunEnd {
-        std::size_t end;  // byte where the run ends
-        Face face;
-        int link;
-    };
-    std::string_view text;
-    std::string joined;  // the text, when there are several runs
-    std::vector<RunEnd> runs;
-};
-
-class LineBuilder {
-public:
-    LineBuilder(const InlineStyle& style, PieceMeasurer& m, const Flattened& f, float x, DocY y, float width,
-                std::vector<Line>& out, std::uint32_t base_offset, bool keep_text)
-        : style_(style), m_(m), f_(f), x0_(x), y_(y), width_(width), out_(out), base_offset_(base_offset), keep_text_(keep_text) {}
-
-    void add(Word& word) {
-        if (word.break_before && started_) finish_line();
-        if (word.pieces.empty()) return;
-        const float space = pending_space_width(word);
-        if (started_ && cursor_ + space + word.width > width_ + 0.01f) finish_line();
-        if (word.width > width_ + 0.01f) {
-            split_long_word(word);
-            return;
-        }
-        place(word, started_ && word.space_before ? space : 0);
-    }
-
-    DocY finish() {
-        if (started_) finish_line();
-        return y_;
-    }
-
-private:
-    float pending_space_width(const Word& word) {
-        if (!word.space_before) return 0;
-        // One measurement per face and line builder, not one per word.
-        float& w = space_width_[static_cast<std::size_t>(last_face_)];
-        if (w <= 0) w = m_.width(" ", last_face_);  // 0: not measured yet
-        return w;
-    }
-
-    void place(const Word& word, float space) {
-        if (!started_) start_line();
-        Line& line = out_.back();
-        if (space > 0 && !line.spans.empty()) {
-            if (keep_text_) line.spans.back().text += ' ';
-            line.spans.back().width += space;
-            cursor_ += space;
-        }
-        for (const Piece& p : word.pieces) add_piece(line, p.begin, p.end, p.face, p.link, p.width);
-    }
-
-    void add_piece(Line& line, std::size_t begin, std::size_t end, Face face, int link, float width) {
-        if (line.spans.empty()) line.offset = base_offset_ + chars_before(begin);
-        const Role role = link >= 0 ? Role::link : style_.role;
-        if (line.spans.empty() || line.spans.back().face != face || line.spans.back().link != link) {
-            Span span;
-            span.face = face;
-            span.role = role;
-            span.size = style_.size;
-            span.x = x0_ + cursor_;
-            span.link = link;
-            // Room for about a line at once (as much as the last line took) rather than growing
-            // word by word; finish_line() gives back a large excess.
-            if (keep_text_) span.text.reserve(std::min(f_.text.size() - begin, line_bytes_));
-            line.spans.push_back(std::move(span));
-        }
-        Span& span = line.spans.back();
-        if (keep_text_) span.text.append(f_.text, begin, end - begin);
-        span.width += width;
-        cursor_ += width;
-        last_face_ = face;
-    }
-
-    // A word wider than the column is cut between characters, so that no line is ever wider.
-    void split_long_word(const Word& word) {
-        if (started_ && cursor_ > 0) finish_line();
-        for (const Piece& p : word.pieces) {
-            std::size_t pos = p.begin;
-            while (pos < p.end) {
-                const std::size_t start = pos;
-                utf8::next(f_.text, pos);
-                const float w = m_.width(f_.text.substr(start, pos - start), p.face);
-                if (started_ && cursor_ > 0 && cursor_ + w > width_ + 0.01f) finish_line();
-                if (!started_) start_line();
-                add_piece(out_.back(), start, pos, p.face, p.link, w);
-            }
-        }
-    }
-
-    // Code points of the flattened text before byte `byte`. Lines start in increasing order, so a
-    // cursor that only moves forward keeps this linear in the text's length.
-    std::uint32_t chars_before(std::size_t byte) {
-        count_chars_ += static_cast<std::uint32_t>(count_chars(f_.text, count_byte_, byte));
-        return count_chars_;
-    }
-
-    void start_line() {
-        Line line;
-        line.offset = base_offset_ + count_chars_;
-        line.y = y_;
-        line.height = style_.size * style_.line_height;
-        out_.push_back(std::move(line));
-        started_ = true;
-        cursor_ = 0;
-    }
-
-    void finish_line() {
-        if (!started_) start_line();  // an empty line from "\n\n"
-        // A long article keeps hundreds of thousands of spans: no unused capacity beyond the
-        // allocator's rounding (BENCHMARKS.md, "Memory").
-        if (keep_text_) {
-            std::size_t bytes = 0;
-            for (Span& span : out_.back().spans) {
-                bytes += span.text.size();
-                if (span.text.capacity() > span.text.size() + 16) span.text.shrink_to_fit();
-            }
-            line_bytes_ = bytes + 8;
-        }
-        y_ += out_.back().height;
-        started_ = false;
-        cursor_ = 0;
-    }
-
-    const InlineStyle& style_;
-    PieceMeasurer& m_;
-    const Flattened& f_;
-    float x0_;
-    DocY y_;
-    float width_;
-    std::vector<Line>& out_;
-    bool started_ = false;
-    float cursor_ = 0;
-    Face last_face_ = Face::serif;
-    float space_width_[static_cast<std::size_t>(Face::count)] = {};
-    std::size_t line_bytes_ = 96;  // bytes of the last line: what a new span reserves
-    std::uint32_t base_offset_ = 0;
-    bool keep_text_ = true;
-    std::size_t count_byte_ = 0;
-    std::uint32_t count_chars_ = 0;
-};
-
-}  // namespace
-
-DocY break_lines(const Inline& text, const InlineStyle& style, const TextMeasurer& measurer, float x, DocY y,
-                 float width, std::vector<Line>& out, std::vector<std::string>& links, std::uint32_t* offset,
-                  bool keep_text) {
-    Flattened f;
-    f.runs.reserve(text.size());
-    if (text.size() == 1) {
-        f.text = text.front().text;
-    } else {
-        std::size_t bytes = 0;
-        for (const Run& run : text) bytes += run.text.size();
-        f.joined.reserve(bytes);
-        for (const Run& run : text) f.joined += run.text;
-        f.text = f.joined;
-    }
-    std::size_t run_end = 0;
-    for (const Run& run : text) {
-        run_end += run.text.size();
-        int link = -1;
-        if (!run.href.empty()) {
-            link = static_cast<int>(links.size());
-            links.push_back(run.href);
-        }
-        f.runs.push_back(Flattened::RunEnd{run_end, styled_face(style.face, run.bold, run.italic), link});
-    }
-    const std::uint32_t base = offset ? *offset : 0;
-    if (offset) {
-        std::size_t p = 0;
-        *offset += static_cast<std::uint32_t>(count_chars(f.text, p, f.text.size()));
-    }
-    PieceMeasurer pieces(measurer, style.size);
-    LineBuilder builder(style, pieces, f, x, y, std::max(width, 1.0f), out, base, keep_text);
-    Word word;
-    std::size_t run = 0;
-    auto run_at = [&](std::size_t byte) {
-        while (run < f.runs.size() && byte >= f.runs[run].end) ++run;
-        return std::min(run, f.runs.size() - 1);
-    };
-    auto emit = [&]() {
-        for (Piece& p : word.pieces) {
-            p.width = pieces.width(f.text.substr(p.begin, p.end - p.begin), p.face);
-            word.width += p.width;
-        }
-        builder.add(word);
-        // Reset in place: the pieces keep their capacity (one allocation per inline, not per word).
-        word.pieces.clear();
-        word.space_before = word.break_before = false;
-        word.width = 0;
-    };
-    auto append = [&](std::size_t begin, std::size_t end) {
-        const Flattened::RunEnd& r = f.runs[run_at(begin)];
-        if (!word.pieces.empty() && word.pieces.back().end == begin && word.pieces.back().face == r.face &&
-            word.pieces.back().link == r.link) {
-            word.pieces.back().end = end;
-        } else {
-            word.pieces.push_back(Piece{begin, end, r.face, r.link});
-        }
-    };
-    char32_t prev = 0;
-    bool pending_space = false;
-    bool pending_break = false;
-    // Each character is decoded once: `next` (the look-ahead) becomes `c` on the next turn.
-    std::size_t pos = 0;
-    std::size_t next_end = 0;
-    char32_t next = f.text.empty() ? 0 : decode(f.text, next_end);
-    while (pos < f.text.size()) {
-        const std::size_t start = pos;
-        const char32_t c = next;
-        pos = next_end;
-        next = pos < f.text.size() ? decode(f.text, next_end) : 0;
-        if (c == U'\n') {
-            if (!word.pieces.empty()) emit();
-            pending_break = true;
-            pending_space = false;
-        } else if (c == U' ') {
-            if (!word.pieces.empty() && (binds_to_previous(next) || prev == 0x00AB) && next != U' ') {
-                append(start, pos);  // French spacing: glue
-            } else {
-                if (!word.pieces.empty()) emit();
-                pending_space = true;
-            }
-        } else {
-            if (word.pieces.empty()) {
-                word.space_before = pending_space;
-                word.break_before = pending_break;
-                pending_space = pending_break = false;
-            }
-            append(start, pos);
-            // Break after a hyphen or dash inside a word ("nord-coréennes", "Moscou—Pyongyang").
-            if (is_dash(c) && prev != 0 && prev != U' ' && !is_glue(prev) && next != 0 && next != U' ' &&
-                !is_glue(next) && !is_dash(next)) {
-                emit();
-            } else if (pos < f.text.size()) {
-                // Fast path: the characters that follow and can neither break nor glue (ASCII but
-                // space, newline and '-'; the letters U+00C0-00FF) join this piece in one go, up to
-                // the end of the run. Most of a word is taken here (BENCHMARKS.md, "Load").
-                const std::size_t limit = f.runs[run_at(start)].end;
-                std::size_t q = pos;
-                char32_t last = c;
-                while (q < limit) {
-                    const unsigned char b = static_cast<unsigned char>(f.text[q]);
-                    if (b < 0x80 && b != ' ' && b != '\n' && b != '-') {
-                        last = b;
-                        q += 1;
-                    } else if (b == 0xC3 && q + 1 < limit && (static_cast<unsigned char>(f.text[q + 1]) & 0xC0) == 0x80) {
-                        last = 0xC0 | (static_cast<unsigned char>(f.text[q + 1]) & 0x3F);
-                        q += 2;
-                    } else {
-                        break;
-                    }
-                }
-                if (q > pos) {
-                    word.pieces.back().end = q;
-                    pos = next_end = q;
-                    next = pos < f.text.size() ? decode(f.text, next_end) : 0;
-                    prev = last;
-                    continue;
-                }
-            }
-        }
-        prev = c;
-    }
-    if (!word.pieces.empty()) emit();
-    if (pending_break) {
-        word.break_before = true;
-        builder.add(word);
-    }
-    return builder.finish();
-}
 
 std::pair<std::size_t, std::size_t> DocumentLayout::visible(DocY y0, DocY y1) const {
     // Blocks are sorted by top and do not overlap, so bottoms are sorted too.
@@ -364,14 +30,33 @@ public:
                   std::vector<std::string>& links, bool keep_text)
         : a_(a), m_(m), doc_(doc), services_(services), links_(links), keep_text_(keep_text) {
         s_ = doc.params.font_size;
+        // As LayoutBuild keeps it: the document's params are as asked (LayoutCache compares them).
+        ls_ = std::isfinite(doc.params.line_spacing) ? std::clamp(doc.params.line_spacing, 1.0f, 3.0f) : LayoutParams{}.line_spacing;
     }
 
     Inline plain(const std::string& text) const { return Inline{Run{text}}; }
 
     // The block's own text: its characters count in line offsets (see progress.cpp block_text()).
     DocY text(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, DocY y, float w) {
-        return lay_out(b, t, InlineStyle{face, role, size, lh}, x, y, w, &offset_);
+        return lay_out(b, t, InlineStyle{face, role, size, lead(lh)}, x, y, w, &offset_);
     }
+
+    // Running text (paragraphs, list items, quotes, callouts): the reader's line spacing, and
+    // justified when the reader asks, hyphenated in the paragraph's language.
+    DocY body(BlockLayout& b, const Inline& t, Face face, Role role, float size, float x, DocY y, float w) {
+        InlineStyle style{face, role, size, ls_};
+        if (doc_.params.justify) {
+            style.justify = true;
+            style.hyphenator = services_.hyphenator;
+            style.lang = paragraph_.lang;
+            style.breaking = doc_.params.breaking;
+        }
+        return lay_out(b, t, style, x, y, w, &offset_);
+    }
+
+    // The line height of text other than running text (`base` at the default spacing of 1.5):
+    // it follows the reader's spacing a third as much, so that headings stay compact.
+    float lead(float base) const { return std::max(base + (ls_ - 1.5f) / 3, 1.1f); }
 
     // Whether `t` would be laid out right to left in the current block (list markers and quote
     // bars go on that side).
@@ -383,12 +68,20 @@ public:
     // Words the viewer adds (labels, list markers, alt text, credits): drawn, but not counted in
     // offsets, so an anchor means the same text whatever the viewer writes around it.
     DocY decor(BlockLayout& b, const Inline& t, Face face, Role role, float size, float lh, float x, DocY y, float w) {
-        InlineStyle style{face, role, size, lh};
+        InlineStyle style{face, role, size, lead(lh)};
         std::uint32_t at = offset_;
         const std::size_t first = b.kept_lines.size();
         const DocY bottom = lay_out(b, t, style, x, y, w, &at);
         for (std::size_t i = first; i < b.kept_lines.size(); ++i) b.kept_lines[i].decor = true;
         return bottom;
+    }
+
+    // A list marker, on its item's first line: the item's line height, not the lead of decor.
+    void marker_at(BlockLayout& b, const std::string& marker, float x, DocY y, float w) {
+        std::uint32_t at = offset_;
+        const std::size_t first = b.kept_lines.size();
+        lay_out(b, plain(marker), InlineStyle{Face::serif, Role::body, s_, ls_}, x, y, w, &at);
+        for (std::size_t i = first; i < b.kept_lines.size(); ++i) b.kept_lines[i].decor = true;
     }
 
     BlockLayout header(DocY y) {
@@ -447,14 +140,14 @@ public:
                 y = text(b, bl.text, Face::sans_bold, Role::heading, size, 1.3f, x, y, w);
                 break;
             }
-            case BlockType::paragraph: y = text(b, bl.text, Face::serif, Role::body, s_, 1.5f, x, y, w); break;
+            case BlockType::paragraph: y = body(b, bl.text, Face::serif, Role::body, s_, x, y, w); break;
             case BlockType::quote: {
                 // A right-to-left quote is mirrored: its bar on the right, its text indented from there.
                 const float indent = s_ * 1.2f;
                 const DocY top = y;
                 const bool r = rtl(bl.text);
                 const float tx = r ? x : x + indent;
-                y = text(b, bl.text, Face::serif_italic, Role::quote, s_ * 1.05f, 1.5f, tx, y, w - indent);
+                y = body(b, bl.text, Face::serif_italic, Role::quote, s_ * 1.05f, tx, y, w - indent);
                 if (!bl.cite.empty()) y = decor(b, plain("— " + bl.cite), Face::sans, Role::meta, s_ * 0.85f, 1.5f, tx, y + s_ * 0.3f, w - indent);
                 b.shapes.push_back(Shape{ShapeKind::quote_bar, r ? x + w - s_ * 0.2f : x, top, s_ * 0.2f, y - top, index});
                 break;
@@ -467,11 +160,11 @@ public:
                     const std::string marker = bl.ordered ? std::to_string(i + 1) + "." : "•";
                     const float mw = m_.width(marker, Face::serif, s_);
                     if (rtl(bl.items[i])) {
-                        decor(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + w - indent + s_ * 0.4f, y, mw + 1);
-                        y = text(b, bl.items[i], Face::serif, Role::body, s_, 1.5f, x, y, w - indent);
+                        marker_at(b, marker, x + w - indent + s_ * 0.4f, y, mw + 1);
+                        y = body(b, bl.items[i], Face::serif, Role::body, s_, x, y, w - indent);
                     } else {
-                        decor(b, plain(marker), Face::serif, Role::body, s_, 1.5f, x + indent - mw - s_ * 0.4f, y, mw + 1);
-                        y = text(b, bl.items[i], Face::serif, Role::body, s_, 1.5f, x + indent, y, w - indent);
+                        marker_at(b, marker, x + indent - mw - s_ * 0.4f, y, mw + 1);
+                        y = body(b, bl.items[i], Face::serif, Role::body, s_, x + indent, y, w - indent);
                     }
                 }
                 break;
@@ -525,7 +218,7 @@ public:
                 auto para = [&](const Inline& t) {
                     if (!first) y += s_ * 0.6f;
                     first = false;
-                    y = text(b, t, Face::serif, Role::callout, s_ * 0.95f, 1.5f, x + pad, y, w - 2 * pad);
+                    y = body(b, t, Face::serif, Role::callout, s_ * 0.95f, x + pad, y, w - 2 * pad);
                 };
                 if (!bl.text.empty()) para(bl.text);
                 for (const Inline& p : bl.items) para(p);
@@ -610,6 +303,7 @@ private:
     std::vector<std::string>& links_;
     bool keep_text_ = true;
     float s_ = 20;
+    float ls_ = 1.5f;           // the body text's line height, as a multiple of its size
     std::uint32_t offset_ = 0;  // characters of the current block laid out so far
 };
 
@@ -638,10 +332,15 @@ LayoutBuild::LayoutBuild(const Article& article, const TextMeasurer& measurer, c
     const float s = std::clamp(std::isfinite(params.font_size) ? params.font_size : LayoutParams{}.font_size, 6.0f, 200.0f);
     const float viewport_width = std::isfinite(params.viewport_width) ? std::max(params.viewport_width, 0.0f) : LayoutParams{}.viewport_width;
     doc.params.font_size = s;
-    // A column of about 70 characters of body text, centred, with a margin on narrow screens.
+    // The reader's measure (45 to 90 characters) and line spacing, kept within their ranges here
+    // too: a settings value from storage or the command line is never trusted to be.
+    doc.params.measure = std::clamp(params.measure, 45, 90);
+    doc.params.line_spacing = std::isfinite(params.line_spacing) ? std::clamp(params.line_spacing, 1.0f, 3.0f) : LayoutParams{}.line_spacing;
+    // A column of `measure` characters of body text (a character: the mean width of the lowercase
+    // alphabet), centred, with a margin on narrow screens.
     const float sample = measurer.width("abcdefghijklmnopqrstuvwxyz", Face::serif, s) / 26.0f;
     const float margin = std::max(16.0f, s * 0.8f);
-    const float ideal = std::max(sample, 1.0f) * 70.0f;
+    const float ideal = std::max(sample, 1.0f) * static_cast<float>(doc.params.measure);
     doc.column_width = std::max(std::min(ideal, viewport_width - 2 * margin), s * 4);
     doc.column_x = std::max((viewport_width - doc.column_width) / 2, 0.0f);
 

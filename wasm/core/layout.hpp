@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -58,6 +59,13 @@ struct Span {
     // edge (right-to-left spans: decreasing); the characters of one cluster share their cluster's
     // start. Empty on lines that are not visual: measure the text.
     std::vector<float> carets;
+    // Justified lines of the simple path (docs/text-pipeline.md, "Justified text"): what each
+    // space (U+0020) of `text` adds to its measured width, so that drawing, carets, selection and
+    // hit testing all place the characters after it alike; `width` includes it.
+    float word_space = 0;
+    // The span ends with a hyphen the layout added where it cut a word: drawn after the text,
+    // counted in `width`, but not a character of the text (offsets, find, copy skip it).
+    bool hyphen = false;
 };
 
 struct Line {
@@ -73,6 +81,10 @@ struct Line {
     // (Span::offset, Span::carets); otherwise they are in reading order from `offset` on.
     bool visual = false;
     bool rtl = false;  // the paragraph is right-to-left (its lines are right-aligned)
+    // A full line of a justified paragraph: its spaces are widened to end flush with the column
+    // (Span::word_space), unless it has none. The last line of a paragraph, or one ending in a
+    // line feed, is not.
+    bool justified = false;
     std::vector<Span> spans;
 };
 
@@ -110,6 +122,11 @@ struct BlockLayout {
     std::uint32_t first_link = 0;  // DocumentLayout::links of this block start here
 };
 
+// Justified text's line breaking: first fit, line by line (a word that does not fit is hyphenated
+// if it can be, else goes to the next line), or total fit over the paragraph (Knuth and Plass: the
+// breaks that keep the paragraph's widest spaces smallest).
+enum class LineBreaking : std::uint8_t { greedy, total_fit };
+
 struct LayoutParams {
     float viewport_width = 800;
     float font_size = 20;        // body text, pixels
@@ -120,9 +137,12 @@ struct LayoutParams {
     int measure = 70;
     float line_spacing = 1.5f;
     bool justify = false;
+    // How justified paragraphs are broken into lines (docs/text-pipeline.md, "Justified text"):
+    // total fit is the viewer's; greedy stays for the benchmark that compares them.
+    LineBreaking breaking = LineBreaking::total_fit;
     bool operator==(const LayoutParams& o) const {
         return viewport_width == o.viewport_width && font_size == o.font_size && font_set == o.font_set &&
-               measure == o.measure && line_spacing == o.line_spacing && justify == o.justify;
+               measure == o.measure && line_spacing == o.line_spacing && justify == o.justify && breaking == o.breaking;
     }
     bool operator!=(const LayoutParams& o) const { return !(*this == o); }
 };
@@ -196,6 +216,12 @@ struct InlineStyle {
     Role role = Role::body;
     float size = 20;
     float line_height = 1.5f;
+    // Justified (Line::justified; full lines flush with `width`), hyphenated with `hyphenator` in
+    // language `lang` when there is one. Off: ragged, never hyphenated.
+    bool justify = false;
+    const Hyphenator* hyphenator = nullptr;
+    std::string_view lang;
+    LineBreaking breaking = LineBreaking::total_fit;
 };
 // `offset` is the character offset of this inline's first character within its block; it
 // advances by the inline's length. Without `keep_text` the spans are placed and measured but

@@ -28,14 +28,16 @@ std::string layout_text(const DocumentLayout& doc) {
         for (const Shape& s : b.shapes)
             put(out, " shape %d %lld,%lld %lldx%lld\n", static_cast<int>(s.kind), px(s.x), px(s.y), px(s.w), px(s.h));
         for (const Line& l : doc.lines(i)) {
-            put(out, " line y%lld h%lld @%u%s%s%s\n", px(l.y), px(l.height), l.offset, l.decor ? " decor" : "",
-                l.visual ? " visual" : "", l.rtl ? " rtl" : "");
+            put(out, " line y%lld h%lld @%u%s%s%s%s\n", px(l.y), px(l.height), l.offset, l.decor ? " decor" : "",
+                l.visual ? " visual" : "", l.rtl ? " rtl" : "", l.justified ? " justified" : "");
             for (const Span& s : l.spans) {
                 put(out, "  span face%d role%d size%lld x%lld w%lld link%d @%u level%d font%u%s han%d \"",
                     static_cast<int>(s.face), static_cast<int>(s.role), px(s.size), px(s.x), px(s.width), s.link,
                     s.offset, s.level, static_cast<unsigned>(s.font), s.cjk ? " cjk" : "", static_cast<int>(s.han));
                 out += s.text;
                 out += '"';
+                if (s.word_space > 0) put(out, " ws%lld", px(s.word_space));
+                if (s.hyphen) out += " hyphen";
                 // The base faces are subsets on the web and Debian's whole files on the desktop: the
                 // same glyphs under other ids. Their places are compared; the ids of the fonts beyond
                 // (the same files on both) are too.

@@ -24,8 +24,9 @@ float x_of(const Line& line, const TextMeasurer& m, std::uint32_t k) {
         const std::uint32_t n = static_cast<std::uint32_t>(utf8::length(s.text));
         if (k <= n) {
             std::size_t pos = 0;
-            for (std::uint32_t i = 0; i < k; ++i) utf8::next(s.text, pos);
-            return s.x + m.width(std::string_view(s.text).substr(0, pos), s.face, s.size);
+            std::uint32_t spaces = 0;  // widened on a justified line (Span::word_space)
+            for (std::uint32_t i = 0; i < k; ++i) spaces += utf8::next(s.text, pos) == U' ';
+            return s.x + m.width(std::string_view(s.text).substr(0, pos), s.face, s.size) + s.word_space * static_cast<float>(spaces);
         }
         k -= n;
         x = s.x + s.width;
@@ -128,8 +129,9 @@ std::optional<TextPos> hit_test(const DocumentLayout& doc, const TextMeasurer& m
         float cx = s.x;
         for (std::size_t pos = 0; pos < s.text.size();) {
             const std::size_t start = pos;
-            utf8::next(s.text, pos);
+            const char32_t c = utf8::next(s.text, pos);
             cx += measurer.width(std::string_view(s.text).substr(start, pos - start), s.face, s.size);
+            if (c == U' ') cx += s.word_space;
             ++k;
             const float dx = std::fabs(x - cx);
             if (dx < best_dx) {

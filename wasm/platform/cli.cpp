@@ -1,6 +1,9 @@
 #include "cli.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -86,7 +89,59 @@ int check(const std::vector<std::string>& args) {
     return result;
 }
 
-int layout_report(const std::string& file, float width, float font_size, const std::string& fonts_dir, bool dump) {
+namespace {
+
+// The word-space figures of justified lines (docs/text-pipeline.md, "Justified text"): for each
+// justified line, its widest space as a multiple of the face's normal space.
+nlohmann::json word_spaces(const DocumentLayout& doc, const TextMeasurer& m) {
+    std::vector<double> ratios;
+    std::size_t unjustifiable = 0;  // full lines with no space to widen (a long word, a URL)
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        for (const Line& l : doc.lines(i)) {
+            if (!l.justified) continue;
+            double widest = 1;
+            bool space = false;
+            // A rich line's shaped spans keep their widened spaces in their glyphs: such a line
+            // counts through its code-point spans (Span::word_space) only.
+            const bool counted = !l.visual || std::any_of(l.spans.begin(), l.spans.end(), [](const Span& s) { return s.word_space > 0; });
+            if (!counted) continue;
+            for (const Span& s : l.spans) {
+                if (s.text.find(' ') == std::string::npos) continue;
+                space = true;
+                const float normal = m.width(" ", s.face, s.size);
+                if (normal > 0) widest = std::max(widest, (normal + s.word_space) / static_cast<double>(normal));
+            }
+            if (space) ratios.push_back(widest);
+            else ++unjustifiable;
+        }
+    }
+    std::sort(ratios.begin(), ratios.end());
+    auto pct = [&](double p) {
+        if (ratios.empty()) return 1.0;
+        const auto k = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(ratios.size()))) - (p > 0 ? 1 : 0);
+        return std::round(ratios[std::min(k, ratios.size() - 1)] * 1000) / 1000;
+    };
+    nlohmann::json out;
+    out["lines"] = ratios.size();
+    out["p50"] = pct(50);
+    out["p90"] = pct(90);
+    out["p99"] = pct(99);
+    out["max"] = pct(100);
+    out["over_1_5"] = std::count_if(ratios.begin(), ratios.end(), [](double r) { return r > 1.5; });
+    out["over_2"] = std::count_if(ratios.begin(), ratios.end(), [](double r) { return r > 2.0; });
+    out["unjustifiable_lines"] = unjustifiable;
+    // Each line's figure, for a distribution over many articles (tests/bench/word_space.py).
+    nlohmann::json each = nlohmann::json::array();
+    for (double r : ratios) each.push_back(std::round(r * 1000) / 1000);
+    out["ratios"] = each;
+    return out;
+}
+
+}  // namespace
+
+int layout_report(const std::string& file, const LayoutOptions& options, const std::string& fonts_dir) {
+    const float width = options.width, font_size = options.font_size;
+    const bool dump = options.dump;
     std::string bytes, error;
     if (!read_file(file, bytes, error)) {
         std::fprintf(stderr, "%s\n", error.c_str());
@@ -101,6 +156,13 @@ int layout_report(const std::string& file, float width, float font_size, const s
     // ImGui measures text on the CPU: a context and the font files are enough, no GPU or window.
     ImGui::CreateContext();
     FontSet fonts;
+    std::array<std::string, 4> family;
+    if (!font_family_files_named(options.font, family)) {
+        std::fprintf(stderr, "article-viewer: --font takes serif, sans or legible, not %s\n", options.font.c_str());
+        ImGui::DestroyContext();
+        return usage;
+    }
+    if (options.font != "serif") fonts.set_text_files(family);
     const std::string font_error = fonts.load(fonts_dir);
     if (!font_error.empty()) {
         std::fprintf(stderr, "article-viewer: %s\n", font_error.c_str());
@@ -128,8 +190,18 @@ int layout_report(const std::string& file, float width, float font_size, const s
     }
     const std::string reload_error = fonts.reload();
     if (!reload_error.empty()) std::fprintf(stderr, "article-viewer: %s\n", reload_error.c_str());
+    LayoutParams params{width, font_size, 0};
+    params.justify = options.justify;
+    params.line_spacing = options.line_spacing;
+    params.measure = options.measure;
+    params.breaking = options.greedy ? LineBreaking::greedy : LineBreaking::total_fit;
+    // Hook for the native hyphenator (libhyphen with Debian's dictionaries): until it is built,
+    // none, and justified text is not hyphenated (the report says so).
+    const Hyphenator* hyphenator = nullptr;
+    const auto started = std::chrono::steady_clock::now();
     const DocumentLayout doc =
-        layout_article(loaded.article, fonts, LayoutParams{width, font_size, 0}, TextServices{engine, &fonts.catalog()});
+        layout_article(loaded.article, fonts, params, TextServices{engine, &fonts.catalog(), hyphenator});
+    const double layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     // Every character drawn, checked against the fonts that draw it (ui/missing_glyphs.hpp).
     std::map<char32_t, std::size_t> missing;
     std::size_t missing_total = 0;
@@ -148,6 +220,33 @@ int layout_report(const std::string& file, float width, float font_size, const s
     report["reading_minutes"] = doc.reading_minutes;
     report["missing_glyphs"] = missing_total;
     report["digest"] = layout_digest(doc);
+    report["font"] = options.font;
+    report["measure"] = doc.params.measure;
+    report["line_spacing"] = doc.params.line_spacing;
+    report["justify"] = options.justify;
+    report["layout_ms"] = std::round(layout_ms * 100) / 100;
+    if (options.justify) {
+        report["breaking"] = options.greedy ? "greedy" : "total_fit";
+        report["hyphenation"] = hyphenator ? "on" : "none: no hyphenator in this build";
+        report["word_space"] = word_spaces(doc, fonts);
+    }
+    if (options.line_widths) {
+        // Each text line (not the viewer's own words): where it starts and how wide it is drawn.
+        nlohmann::json lines = nlohmann::json::array();
+        for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+            for (const Line& l : doc.lines(i)) {
+                if (l.decor || l.spans.empty()) continue;
+                float left = l.spans.front().x, right = left;
+                for (const Span& sp : l.spans) {
+                    left = std::min(left, sp.x);
+                    right = std::max(right, sp.x + sp.width);
+                }
+                lines.push_back({{"block", doc.blocks[i].block}, {"x", left}, {"width", right - left},
+                                 {"justified", l.justified}, {"offset", l.offset}});
+            }
+        }
+        report["line_widths"] = lines;
+    }
     if (dump) report["dump"] = layout_text(doc);
     nlohmann::json chars = nlohmann::json::array();
     for (const auto& [cp, count] : missing) {

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -37,8 +38,11 @@ const char* const usage_text =
     "usage: article-viewer [FILE.json]            open an article in a window (default: the bundled seed)\n"
     "       article-viewer --check FILE.json...   validate article files; no display needed\n"
     "       article-viewer --layout FILE.json --width PX [--font-size PX] [--dump]\n"
-    "                                             print a JSON layout report (its digest, and with --dump\n"
-    "                                             the layout as text); no display needed\n"
+    "                      [--font serif|sans|legible] [--justify] [--line-spacing X] [--measure N]\n"
+    "                      [--breaking greedy|total] [--line-widths]\n"
+    "                                             print a JSON layout report (its digest, the justified\n"
+    "                                             lines' word spaces, and with --dump the layout as text);\n"
+    "                                             no display needed\n"
     "       article-viewer --screenshot OUT.png [--size WxH] [FILE.json]\n"
     "                                             draw once, save the window as PNG, exit\n"
     "       article-viewer --quit-after SECONDS [FILE.json]\n"
@@ -162,6 +166,7 @@ int main(int argc, char** argv) {
     bool layout = false, dump = false, library = false;
     float quit_after = 0;
     float layout_width = 0, font_size = 20;
+    av::cli::LayoutOptions layout_options;
     auto number = [](const std::string& text, float lo, float hi, float& out) {
         char* end = nullptr;
         const float v = std::strtof(text.c_str(), &end);
@@ -180,6 +185,31 @@ int main(int argc, char** argv) {
             layout = true;
         } else if (a == "--dump") {
             dump = true;
+        } else if (a == "--justify") {
+            layout_options.justify = true;
+        } else if (a == "--line-widths") {
+            layout_options.line_widths = true;
+        } else if (a == "--font" && i + 1 < args.size()) {
+            layout_options.font = args[++i];
+        } else if (a == "--breaking" && i + 1 < args.size()) {
+            const std::string& b = args[++i];
+            if (b != "greedy" && b != "total") {
+                std::fprintf(stderr, "article-viewer: --breaking takes greedy or total\n");
+                return av::cli::usage;
+            }
+            layout_options.greedy = b == "greedy";
+        } else if (a == "--line-spacing" && i + 1 < args.size()) {
+            if (!number(args[++i], 1, 3, layout_options.line_spacing)) {
+                std::fprintf(stderr, "article-viewer: --line-spacing takes a number from 1 to 3\n");
+                return av::cli::usage;
+            }
+        } else if (a == "--measure" && i + 1 < args.size()) {
+            float m = 0;
+            if (!number(args[++i], 45, 90, m) || m != std::floor(m)) {
+                std::fprintf(stderr, "article-viewer: --measure takes a number of characters from 45 to 90\n");
+                return av::cli::usage;
+            }
+            layout_options.measure = static_cast<int>(m);
         } else if (a == "--library") {
             library = true;
         } else if (a == "--width" && i + 1 < args.size()) {
@@ -217,10 +247,13 @@ int main(int argc, char** argv) {
     }
     if (layout) {
         if (file.empty() || layout_width <= 0) {
-            std::fprintf(stderr, "usage: article-viewer --layout FILE.json --width PX [--font-size PX] [--dump]\n");
+            std::fprintf(stderr, "usage: article-viewer --layout FILE.json --width PX [--font-size PX] [--dump] [...]: see --help\n");
             return av::cli::usage;
         }
-        return av::cli::layout_report(file, layout_width, font_size, env_or("AV_FONTS_DIR", AV_FONTS_DIR), dump);
+        layout_options.width = layout_width;
+        layout_options.font_size = font_size;
+        layout_options.dump = dump;
+        return av::cli::layout_report(file, layout_options, env_or("AV_FONTS_DIR", AV_FONTS_DIR));
     }
     const std::string assets = env_or("AV_ASSETS_DIR", AV_ASSETS_DIR);
     const std::string default_article = assets + "/" AV_DEFAULT_ARTICLE;

@@ -126,7 +126,8 @@ std::string FontSet::load(const std::string& dir) {
             for (FontId id : family.files)
                 if (has_file(id)) fallbacks.push_back(id);
     for (std::size_t i = 0; i < fonts_.size(); ++i) {
-        const std::string path = dir + "/" + file_names()[i];
+        const bool family = i < text_files_.size() && !text_files_[i].empty();
+        const std::string path = dir + "/" + (family ? text_files_[i] : std::string(file_names()[i]));
         int size = 0;
         void* data = read_font(path, size);
         if (!data) return "cannot read font " + path;
@@ -141,7 +142,7 @@ std::string FontSet::load(const std::string& dir) {
         // The web build's extended subset of the same face, once the page has fetched it: merged
         // into the face just added (ImGui merges into the atlas's last font).
         config.MergeMode = true;
-        if (void* more = read_font(dir + "/ext/" + file_names()[i], size)) {
+        if (void* more = family ? nullptr : read_font(dir + "/ext/" + file_names()[i], size)) {
             extended_ = atlas->AddFontFromMemoryTTF(more, size, 20.0f, &config) != nullptr;
         }
         config.GlyphExcludeRanges = nullptr;

@@ -27,6 +27,10 @@ public:
     // (Greek, Cyrillic, Vietnamese, ...), which the page fetches only for an article that needs
     // them, so that the first visit stays small (BENCHMARKS.md, "Transfer size").
     std::string load(const std::string& dir);
+    // The files of the four text faces (regular, bold, italic, bold italic), relative to the
+    // folder, used by the next load(): a reader's font family (core/font_family.hpp). Empty: the
+    // base serif faces, with their extended subsets.
+    void set_text_files(std::array<std::string, 4> files) { text_files_ = std::move(files); }
     // Loads the fonts again from the same folder (after files arrived in `dir`/ext/). The faces
     // are new objects: generation() changes, and layout, which keys on it, runs again.
     std::string reload();
@@ -108,6 +112,7 @@ private:
     FontCatalog catalog_;
     const TextEngine* engine_ = nullptr;
     std::string dir_;
+    std::array<std::string, 4> text_files_;
     std::uint32_t generation_ = 0;
     bool extended_ = false;
 };

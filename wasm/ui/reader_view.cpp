@@ -7,6 +7,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -357,8 +358,28 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                     const float size = fonts.cjk_size(span.han, span.face, span.size);
                     const float top = baseline - std::round(cjk->GetFontBaked(size)->Ascent);
                     dl->AddText(cjk, size, ImVec2(x, top), color, span.text.data(), span.text.data() + span.text.size());
+                } else if (span.word_space > 0) {
+                    // A justified line: each space is wider by word_space, as the carets, the
+                    // selection and hit testing place it (core/text_geometry.cpp).
+                    float pen = dx + span.x;
+                    const char* p = span.text.data();
+                    const char* const end = p + span.text.size();
+                    while (p < end) {
+                        const char* q = std::find(p, end, ' ');
+                        if (q < end) ++q;  // the word and its space
+                        dl->AddText(font, span.size, ImVec2(snap(pen, scale), y), color, p, q);
+                        pen += fonts.width(std::string_view(p, static_cast<std::size_t>(q - p)), span.face, span.size);
+                        if (q[-1] == ' ') pen += span.word_space;
+                        p = q;
+                    }
                 } else {
                     dl->AddText(font, span.size, ImVec2(x, y), color, span.text.data(), span.text.data() + span.text.size());
+                }
+                // The hyphen layout added where it cut a word: drawn at the span's end, never part
+                // of its text.
+                if (span.hyphen) {
+                    const float hx = dx + span.x + span.width - fonts.width("-", span.face, span.size);
+                    dl->AddText(font, span.size, ImVec2(snap(hx, scale), y), color, "-");
                 }
                 // The bake AddText drew from (it asks GetFontBaked(size) the same way): its density
                 // is what state() reports, so a test sees blurry glyphs without reading pixels.
@@ -368,7 +389,7 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                 if (span.link < 0) continue;
                 // Links are underlined (trailing spaces excepted) and take the hand cursor.
                 float w = span.width;
-                if (!span.text.empty() && span.text.back() == ' ') w -= fonts.width(" ", span.face, span.size);
+                if (!span.text.empty() && span.text.back() == ' ') w -= fonts.width(" ", span.face, span.size) + span.word_space;
                 const float underline = snap(y + span.size * 1.12f, scale);
                 dl->AddLine(ImVec2(x, underline), ImVec2(x + w, underline), color, std::max(1.0f, span.size / 18.0f));
                 if (mouse.x >= x && mouse.x < x + w && mouse.y >= on_screen(dy, line.y) && mouse.y < on_screen(dy, line.y + line.height))

@@ -110,7 +110,15 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
 
     std::vector<std::uint32_t> piece_item, piece_begin, piece_end;
     std::vector<std::uint8_t> piece_level;
-    for (const LineRange& range : break_into_lines(info, measured.advance, p.text, width)) {
+    // Justified text widens the spaces of full lines (docs/text-pipeline.md, "Justified text"):
+    // in a copy of the advances, so that the spans' widths, their carets and their glyphs all
+    // place what follows a space alike. Lines never share characters, so it is never undone.
+    std::vector<float> advance;
+    const std::vector<LineRange> ranges = break_into_lines(info, measured.advance, p.text, width);
+    if (style.justify && ranges.size() > 1) advance = measured.advance;
+    const std::vector<float>& adv = advance.empty() ? measured.advance : advance;
+    for (std::size_t r = 0; r < ranges.size(); ++r) {
+        const LineRange& range = ranges[r];
         Line line;
         line.y = y;
         line.height = style.size * style.line_height;
@@ -129,7 +137,23 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
             piece_level.push_back(it->level);
         }
         float total = 0;
-        for (std::uint32_t k = range.begin; k < range.content_end; ++k) total += measured.advance[k];
+        for (std::uint32_t k = range.begin; k < range.content_end; ++k) total += adv[k];
+        // A full line: not the last, nor one that a line feed ends. Its spaces (U+0020, as the
+        // simple path's) take what is left; a line with none (CJK, one long word) stays ragged.
+        float extra = 0;
+        const bool full = !advance.empty() && r + 1 < ranges.size() && range.end > range.begin &&
+                          p.text[range.end - 1] != U'\n';
+        if (full) {
+            line.justified = true;
+            std::uint32_t spaces = 0;
+            for (std::uint32_t k = range.begin; k < range.content_end; ++k) spaces += p.text[k] == U' ';
+            if (spaces > 0 && width > total) {
+                extra = (width - total) / static_cast<float>(spaces);
+                for (std::uint32_t k = range.begin; k < range.content_end; ++k)
+                    if (p.text[k] == U' ') advance[k] += extra;
+                total = width;
+            }
+        }
         float cursor = line.rtl ? x + width - total : x;
         for (std::size_t k : visual_order(piece_level)) {
             const Item& item = items[piece_item[k]];
@@ -146,11 +170,12 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
             span.han = s.han;
             span.font = item.font;
             span.cjk = item.cjk;
-            for (std::uint32_t c = b; c < e; ++c) span.width += measured.advance[c];
+            for (std::uint32_t c = b; c < e; ++c) span.width += adv[c];
             if (keep_text) {
-                span.carets = carets_of(info, measured.advance, b, e, item.level & 1);
+                span.carets = carets_of(info, adv, b, e, item.level & 1);
                 if (item.font == no_font) {
                     span.text = drawn_text(p, b, e);
+                    span.word_space = extra;  // drawn by code point: the UI widens its spaces
                 } else {
                     span.text.assign(p.utf8, p.bytes[b], p.bytes[e] - p.bytes[b]);
                     float pen = 0;
@@ -158,6 +183,7 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
                         if (g.cluster < b || g.cluster >= e) continue;
                         span.glyphs.push_back(Glyph{g.id, pen + g.x_offset, -g.y_offset});
                         pen += g.advance;
+                        if (extra > 0 && p.text[g.cluster] == U' ') pen += extra;
                     }
                 }
             }

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""`article-viewer --layout` with the reader's settings (--font, --justify, --line-spacing,
+--measure): justified lines flush with the column and last lines ragged on the seed at 320 px,
+and no line wider than the column on the whole corpus for every font, width and justification.
+
+Usage: test_justify.py PATH/TO/article-viewer SHARED_DIR FONTS_DIR   (run by ctest)
+"""
+import concurrent.futures
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+VIEWER = None
+SHARED = None
+FONTS = None  # the build's fonts folder
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SEED = os.path.join(REPO, "assets", "articles", "russie-munitions-nord-coreennes.json")
+# Where Debian puts the families' files (fonts-noto-core, fonts-opendyslexic), for a fonts folder
+# that does not hold them yet (core/font_family.hpp names them under families/).
+FAMILY_SOURCES = {"sans": "/usr/share/fonts/truetype/noto", "legible": "/usr/share/fonts/opentype/opendyslexic"}
+fonts_dir = None
+
+
+def family_fonts() -> str:
+    """The build's fonts folder, with families/sans and families/legible added when missing."""
+    if all(os.path.isdir(os.path.join(FONTS, "families", f)) for f in FAMILY_SOURCES):
+        return FONTS
+    tmp = tempfile.mkdtemp(prefix="av-fonts-")
+    for name in os.listdir(FONTS):
+        os.symlink(os.path.join(FONTS, name), os.path.join(tmp, name))
+    for family, source in FAMILY_SOURCES.items():
+        os.makedirs(os.path.join(tmp, "families", family), exist_ok=True)
+        for f in os.listdir(source):
+            os.symlink(os.path.join(source, f), os.path.join(tmp, "families", family, f))
+    return tmp
+
+
+def layout(*args):
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env["AV_FONTS_DIR"] = fonts_dir
+    result = subprocess.run([VIEWER, "--layout", *args], capture_output=True, text=True, env=env, timeout=300)
+    return result
+
+
+def report(*args):
+    result = layout(*args)
+    if result.returncode != 0:
+        raise AssertionError(f"{args}: {result.stderr}")
+    return json.loads(result.stdout)
+
+
+class Justify(unittest.TestCase):
+    def test_seed_at_320_full_lines_flush_last_lines_ragged(self):
+        r = report(SEED, "--width", "320", "--justify", "--line-widths")
+        self.assertEqual(r["overflow_lines"], 0)
+        column = r["column_width"]
+        lines = r["line_widths"]
+        justified = [l for l in lines if l["justified"]]
+        self.assertGreater(len(justified), 50)
+        # A paragraph's full lines fill the column; an indented block's (list items, quotes) end
+        # at one right edge, within the column.
+        edges = {}
+        paragraph_lines = 0
+        for l in justified:
+            if abs(l["x"] - r["column_x"]) <= 0.5:
+                paragraph_lines += 1
+                self.assertAlmostEqual(l["width"], column, delta=0.5, msg=l)
+            edges.setdefault(l["block"], []).append(l["x"] + l["width"])
+        self.assertGreater(paragraph_lines, 50)
+        for block, right in edges.items():
+            self.assertLessEqual(max(right) - min(right), 0.5, block)
+            self.assertLessEqual(max(right), r["column_x"] + column + 0.5, block)
+        # The last line of each paragraph: the line before another block's first line, or the
+        # document's last; it is never justified, and narrower than the column.
+        last = [l for i, l in enumerate(lines) if i + 1 == len(lines) or lines[i + 1]["block"] != l["block"]]
+        paragraphs = {l["block"] for l in justified}
+        body = [l for l in last if l["block"] in paragraphs]
+        self.assertGreater(len(body), 10)
+        for l in body:
+            self.assertFalse(l["justified"], l)
+            self.assertLess(l["width"], column - 0.5, l)
+        ws = r["word_space"]
+        self.assertEqual(ws["lines"] + ws["unjustifiable_lines"], len(justified))
+        self.assertGreaterEqual(ws["max"], ws["p99"])
+        self.assertGreaterEqual(ws["p99"], ws["p50"])
+        self.assertGreater(ws["p50"], 1.0)
+        self.assertIn("hyphenation", r)
+        # Ragged: no line is justified, no space widened.
+        ragged = report(SEED, "--width", "320", "--line-widths")
+        self.assertFalse(any(l["justified"] for l in ragged["line_widths"]))
+        self.assertNotIn("word_space", ragged)
+
+    def test_settings_change_the_layout(self):
+        base = report(SEED, "--width", "1280")
+        narrow = report(SEED, "--width", "1280", "--measure", "45")
+        wide = report(SEED, "--width", "1280", "--measure", "90")
+        self.assertLess(narrow["column_width"], base["column_width"])
+        self.assertGreater(wide["column_width"], base["column_width"])
+        self.assertAlmostEqual(wide["column_width"] / narrow["column_width"], 2.0, delta=0.05)
+        loose = report(SEED, "--width", "1280", "--line-spacing", "2")
+        self.assertGreater(loose["height"], base["height"] * 1.2)
+        self.assertEqual(loose["line_spacing"], 2)
+        for font in ("sans", "legible"):
+            other = report(SEED, "--width", "1280", "--font", font)
+            self.assertEqual(other["font"], font)
+            self.assertNotEqual(other["digest"], base["digest"])
+            self.assertEqual(other["missing_glyphs"], 0)
+
+    def test_bad_settings_are_usage_errors(self):
+        for args in (["--font", "comic"], ["--measure", "30"], ["--measure", "70.5"], ["--line-spacing", "9"],
+                     ["--line-spacing", "x"], ["--breaking", "best"]):
+            with self.subTest(args=args):
+                self.assertEqual(layout(SEED, "--width", "800", *args).returncode, 2)
+
+    def test_no_overflow_on_the_corpus_for_any_setting(self):
+        files = sorted(glob.glob(os.path.join(SHARED, "corpus", "*.json"))) + [SEED]
+        self.assertGreater(len(files), 1)
+        jobs = [(path, font, width, justify) for path in files for font in ("serif", "sans", "legible")
+                for width in (320, 720, 1280) for justify in (False, True)]
+
+        def run(job):
+            path, font, width, justify = job
+            args = [path, "--width", str(width), "--font", font] + (["--justify"] if justify else [])
+            return job, report(*args)
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            for (path, font, width, justify), r in pool.map(run, jobs):
+                with self.subTest(article=os.path.basename(path), font=font, width=width, justify=justify):
+                    self.assertEqual(r["overflow_lines"], 0)
+                    self.assertGreater(r["lines"], 0)
+
+
+if __name__ == "__main__":
+    VIEWER = os.path.abspath(sys.argv.pop(1))
+    SHARED = sys.argv.pop(1)
+    FONTS = sys.argv.pop(1)
+    fonts_dir = family_fonts()
+    try:
+        ok = unittest.main(verbosity=2, exit=False).result.wasSuccessful()
+    finally:
+        if fonts_dir != FONTS:
+            shutil.rmtree(fonts_dir, ignore_errors=True)
+    sys.exit(0 if ok else 1)
