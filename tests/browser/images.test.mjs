@@ -102,8 +102,15 @@ test('a picture that arrives after the reader scrolled past it moves no text', a
   await page.keyboard.press('End');
   await waitForState(page, 'state.images.requested === 3');
   await page.keyboard.press('PageUp');  // past the blue picture, reading above it
-  await page.waitForTimeout(500);
-  const before = await page.evaluate(() => window.articleViewer.state());
+  // The scroll animates: on a busy machine it was still moving after a fixed 500 ms (a clean-clone
+  // run read scrollY 19 px short), so wait until two reads 200 ms apart agree.
+  let before = await page.evaluate(() => window.articleViewer.state());
+  for (;;) {
+    await page.waitForTimeout(200);
+    const now = await page.evaluate(() => window.articleViewer.state());
+    if (now.scrollY === before.scrollY) break;
+    before = now;
+  }
   const digest = await page.evaluate(() => window.articleViewer.layoutDigest());
   release();
   const after = await waitForState(page, 'state.images.loaded >= 2');
