@@ -25,7 +25,11 @@ packages=(
   chromium xvfb xauth xdotool xclip
   python3 python3-jsonschema
   libclang-rt-14-dev
-  tesseract-ocr tesseract-ocr-fra
+  # OCR of the seed (French) and of every script fixture (tests/scripts/scripts.test.mjs reads each
+  # with its own model; Urdu with the Arabic one).
+  tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng tesseract-ocr-jpn tesseract-ocr-chi-sim tesseract-ocr-chi-tra
+  tesseract-ocr-kor tesseract-ocr-ara tesseract-ocr-fas tesseract-ocr-heb tesseract-ocr-hin tesseract-ocr-ben
+  tesseract-ocr-tam tesseract-ocr-tha
   poppler-utils  # pdftotext, pdffonts, pdfinfo: what the print test reads back from Chromium's PDF
 )
 missing=()
