@@ -22,6 +22,7 @@
   const textModulePath = (name) => (!inline && bundle.textModule && bundle.textModule[name]) || null;
   // Hyphenation dictionaries by name ('fr', 'en_US': hyph_NAME.dic), fetched for justified text.
   const hyphenPath = (name) => (!inline && bundle.hyphen && bundle.hyphen[name]) || null;
+  const hyphenNames = () => (!inline && bundle.hyphen ? Object.keys(bundle.hyphen) : []);
   // The single-file page (article-viewer.html) carries the wasm, the fonts and the bundled
   // articles inline, base64; nothing is downloaded there (fetch() of file:// fails anyway).
   const inline = window.articleViewerInline || null;
@@ -344,6 +345,7 @@
       fontsMorePath,  // fonts.json, fonts-ja.json, ... -> its hashed URL (or null), for the program
       textModulePath,  // article-viewer-text.js/.wasm, thai-words.dict -> hashed URL (or null)
       hyphenPath,  // a hyphenation dictionary's name -> its hashed URL (or null), for js_load_hyphenation
+      hyphenNames,  // the names of the bundle's hyphenation dictionaries
       onRuntimeInitialized() { window.clearTimeout(reveal); overlay.hidden = true; },
       onStateChange() {
         window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));

@@ -84,7 +84,8 @@ test('an article in several languages fetches the dictionary of each that has on
 });
 
 test('a dictionary that cannot be fetched is said once; the text is still justified', async () => {
-  const context = await site.browser.newContext({ viewport: { width: 420, height: 800 } });
+  // No service worker: its fetches would not pass through page.route.
+  const context = await site.browser.newContext({ viewport: { width: 420, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });

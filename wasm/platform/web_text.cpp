@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "core/text/hyphen_languages.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -152,12 +151,14 @@ EM_JS(void, js_load_text_module, (int dictionary), {
     Module.getTextModule().then(withDictionary).then(() => done(true), fail);
 });
 
-// Hyphenation (README "Hyphenation"): `list` has a line per language, "lang<TAB>name,name,...",
-// the dictionary names to try (core/text/hyphen_languages.hpp). The first the bundle has
-// (Module.hyphenPath, from loader.js) is fetched into the text module, once per name: a failed
-// fetch is not tried again. Answers once with av_hyphenation_arrived: the languages that have a
-// dictionary now, one a line, and what failed. A language the bundle has no dictionary for, or a
-// page with none (the single-file page), is simply not hyphenated.
+// Hyphenation (README "Hyphenation"): `list` has the languages, one a line. The dictionary of each
+// is the first of its names (core/text/hyphen_languages.hpp, asked of the text module so that the
+// first visit's program does not carry it) that the bundle has (Module.hyphenPath, from loader.js);
+// it is fetched into the text module once per name: a failed fetch is not tried again. The module
+// is fetched only if the bundle has a dictionary of a language's primary subtag. Answers once with
+// av_hyphenation_arrived: the languages that have a dictionary now, one a line, and what failed. A
+// language the bundle has no dictionary for, or a page with none (the single-file page), is simply
+// not hyphenated.
 EM_JS(void, js_load_hyphenation, (const char* list_ptr), {
     const answer = (langs, error) => {
         const a = allocateUTF8(langs.join("\n"));
@@ -167,36 +168,46 @@ EM_JS(void, js_load_hyphenation, (const char* list_ptr), {
         _free(e);
     };
     const hyphenPath = (name) => Module.hyphenPath ? Module.hyphenPath(name) : null;
-    const wanted = UTF8ToString(list_ptr).split("\n").filter((l) => l).map((line) => {
-        const tab = line.indexOf("\t");
-        return { lang: line.slice(0, tab), name: line.slice(tab + 1).split(",").find((n) => hyphenPath(n)) };
-    }).filter((w) => w.name);
-    if (!wanted.length) {
+    const names = Module.hyphenNames ? Module.hyphenNames() : [];
+    const langs = UTF8ToString(list_ptr).split("\n").filter((lang) => {
+        const primary = lang.split("-")[0];
+        return lang && names.some((n) => n === primary || n.startsWith(primary + "_"));
+    });
+    if (!langs.length) {
         answer([], "");
         return;
     }
     const loads = Module.hyphenLoads || (Module.hyphenLoads = {});
-    Module.getTextModule().then((tm) => Promise.all(wanted.map((w) => {
-        if (!loads[w.name]) {
-            const url = new URL(hyphenPath(w.name), document.baseURI).href;
-            loads[w.name] = fetch(url).then((r) => {
+    const utf8 = new TextEncoder();
+    Module.getTextModule().then((tm) => Promise.all(langs.map((lang) => {
+        const tag = utf8.encode(lang);
+        const p = tm._malloc(tag.length + 1);
+        tm.HEAPU8.set(tag, p);
+        const at = tm._av_text_hyphen_names(p, tag.length);
+        tm._free(p);
+        const list = at ? new TextDecoder().decode(tm.HEAPU8.subarray(at, tm.HEAPU8.indexOf(0, at))) : "";
+        const name = list.split("\n").find((n) => n && hyphenPath(n));
+        if (!name) return Promise.resolve({});
+        if (!loads[name]) {
+            const url = new URL(hyphenPath(name), document.baseURI).href;
+            loads[name] = fetch(url).then((r) => {
                 if (!r.ok) throw new Error("HTTP " + r.status);
                 return r.arrayBuffer();
             }).then((b) => {
                 const bytes = new Uint8Array(b);
-                const name = new TextEncoder().encode(w.name);
-                const p = tm._malloc(bytes.length + name.length + 1);
-                if (!p) throw new Error("not enough memory");
-                tm.HEAPU8.set(bytes, p);
-                tm.HEAPU8.set(name, p + bytes.length);
-                const ok = tm._av_text_hyphen_load(p + bytes.length, name.length, p, bytes.length);
-                tm._free(p);
+                const n = utf8.encode(name);
+                const q = tm._malloc(bytes.length + n.length + 1);
+                if (!q) throw new Error("not enough memory");
+                tm.HEAPU8.set(bytes, q);
+                tm.HEAPU8.set(n, q + bytes.length);
+                const ok = tm._av_text_hyphen_load(q + bytes.length, n.length, q, bytes.length);
+                tm._free(q);
                 if (!ok) throw new Error(tm.lastError());
             }).catch((e) => {
                 throw new Error(url + ": " + (e && e.message ? e.message : e));
             });
         }
-        return loads[w.name].then(() => ({ lang: w.lang }), (e) => ({ error: e.message }));
+        return loads[name].then(() => ({ lang }), (e) => ({ error: e.message }));
     }))).then((results) => {
         answer(results.filter((r) => r.lang).map((r) => r.lang), results.filter((r) => r.error).map((r) => r.error).join("; "));
     }, (e) => answer([], "text engine: " + (e && e.message ? e.message : e)));
@@ -396,13 +407,7 @@ void load_text_engine(bool dictionary) {
 
 void load_hyphenation(const std::vector<std::string>& languages) {
     std::string list;
-    for (const std::string& lang : languages) {
-        const std::vector<std::string> names = hyphen_dictionary_names(lang);
-        if (names.empty()) continue;
-        list += lang + "\t";
-        for (std::size_t i = 0; i < names.size(); ++i) list += (i ? "," : "") + names[i];
-        list += "\n";
-    }
+    for (const std::string& lang : languages) list += lang + "\n";
     js_install_text_module_loader();
     js_load_hyphenation(list.c_str());
 }

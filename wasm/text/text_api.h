@@ -103,6 +103,10 @@ int32_t av_text_hyphen_load(const uint8_t* name, uint32_t name_length, const uin
 uint32_t av_text_hyphenate(const uint8_t* lang, uint32_t lang_length, const uint32_t* word, uint32_t length);
 const uint32_t* av_text_hyphen_points(void);
 
+/* The names of the dictionaries to try for `lang` (BCP 47, UTF-8), best first
+ * (core/text/hyphen_languages.hpp), as NUL-terminated UTF-8, one a line; valid until the next call. */
+const char* av_text_hyphen_names(const uint8_t* lang, uint32_t lang_length);
+
 #ifdef __cplusplus
 }
 #endif

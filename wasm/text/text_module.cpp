@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hb_text_engine.hpp"
+#include "core/text/hyphen_languages.hpp"
 #include "hyphen_dictionaries.hpp"
 
 namespace {
@@ -24,6 +25,7 @@ struct Module {
     float color_geometry[5] = {};
     av::HyphenDictionaries hyphen;
     std::vector<std::uint32_t> hyphen_points;
+    std::string hyphen_names;
 };
 
 Module& module() {
@@ -163,6 +165,13 @@ uint32_t av_text_hyphenate(const uint8_t* lang, uint32_t lang_length, const uint
 }
 
 const uint32_t* av_text_hyphen_points(void) { return module().hyphen_points.data(); }
+
+const char* av_text_hyphen_names(const uint8_t* lang, uint32_t lang_length) {
+    Module& m = module();
+    m.hyphen_names.clear();
+    for (const std::string& name : av::hyphen_dictionary_names(lang_of(lang, lang_length))) m.hyphen_names += name + "\n";
+    return m.hyphen_names.c_str();
+}
 const uint8_t* av_text_color_glyph_rgba(void) { return module().color.rgba.data(); }
 
 }  // extern "C"
