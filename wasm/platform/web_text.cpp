@@ -151,14 +151,12 @@ EM_JS(void, js_load_text_module, (int dictionary), {
     Module.getTextModule().then(withDictionary).then(() => done(true), fail);
 });
 
-// Hyphenation (README "Hyphenation"): `list` has the languages, one a line. The dictionary of each
-// is the first of its names (core/text/hyphen_languages.hpp, asked of the text module so that the
-// first visit's program does not carry it) that the bundle has (Module.hyphenPath, from loader.js);
-// it is fetched into the text module once per name: a failed fetch is not tried again. The module
-// is fetched only if the bundle has a dictionary of a language's primary subtag. Answers once with
-// av_hyphenation_arrived: the languages that have a dictionary now, one a line, and what failed. A
-// language the bundle has no dictionary for, or a page with none (the single-file page), is simply
-// not hyphenated.
+// Hyphenation (README "Hyphenation"): `list` has the languages, one a line. The text module
+// fetches their dictionaries (wasm/text/hyphen_post.js: Module.loadHyphenation, by the hashed names
+// loader.js knows, Module.hyphenPath); the module itself is fetched only if the bundle has a
+// dictionary of some language's primary subtag. Answers once with av_hyphenation_arrived: the
+// languages that have a dictionary now, one a line, and what failed. A language the bundle has no
+// dictionary for, or a page with none (the single-file page), is simply not hyphenated.
 EM_JS(void, js_load_hyphenation, (const char* list_ptr), {
     const answer = (langs, error) => {
         const a = allocateUTF8(langs.join("\n"));
@@ -167,7 +165,6 @@ EM_JS(void, js_load_hyphenation, (const char* list_ptr), {
         _free(a);
         _free(e);
     };
-    const hyphenPath = (name) => Module.hyphenPath ? Module.hyphenPath(name) : null;
     const names = Module.hyphenNames ? Module.hyphenNames() : [];
     const langs = UTF8ToString(list_ptr).split("\n").filter((lang) => {
         const primary = lang.split("-")[0];
@@ -177,40 +174,8 @@ EM_JS(void, js_load_hyphenation, (const char* list_ptr), {
         answer([], "");
         return;
     }
-    const loads = Module.hyphenLoads || (Module.hyphenLoads = {});
-    const utf8 = new TextEncoder();
-    Module.getTextModule().then((tm) => Promise.all(langs.map((lang) => {
-        const tag = utf8.encode(lang);
-        const p = tm._malloc(tag.length + 1);
-        tm.HEAPU8.set(tag, p);
-        const at = tm._av_text_hyphen_names(p, tag.length);
-        tm._free(p);
-        const list = at ? new TextDecoder().decode(tm.HEAPU8.subarray(at, tm.HEAPU8.indexOf(0, at))) : "";
-        const name = list.split("\n").find((n) => n && hyphenPath(n));
-        if (!name) return Promise.resolve({});
-        if (!loads[name]) {
-            const url = new URL(hyphenPath(name), document.baseURI).href;
-            loads[name] = fetch(url).then((r) => {
-                if (!r.ok) throw new Error("HTTP " + r.status);
-                return r.arrayBuffer();
-            }).then((b) => {
-                const bytes = new Uint8Array(b);
-                const n = utf8.encode(name);
-                const q = tm._malloc(bytes.length + n.length + 1);
-                if (!q) throw new Error("not enough memory");
-                tm.HEAPU8.set(bytes, q);
-                tm.HEAPU8.set(n, q + bytes.length);
-                const ok = tm._av_text_hyphen_load(q + bytes.length, n.length, q, bytes.length);
-                tm._free(q);
-                if (!ok) throw new Error(tm.lastError());
-            }).catch((e) => {
-                throw new Error(url + ": " + (e && e.message ? e.message : e));
-            });
-        }
-        return loads[name].then(() => ({ lang }), (e) => ({ error: e.message }));
-    }))).then((results) => {
-        answer(results.filter((r) => r.lang).map((r) => r.lang), results.filter((r) => r.error).map((r) => r.error).join("; "));
-    }, (e) => answer([], "text engine: " + (e && e.message ? e.message : e)));
+    Module.getTextModule().then((tm) => tm.loadHyphenation(langs, Module.hyphenPath))
+        .then((r) => answer(r.langs, r.error), (e) => answer([], "text engine: " + (e && e.message ? e.message : e)));
 });
 
 // av_text_hyphenate: lang and word are ours; the cuts come back into `out` (at most length - 1).
