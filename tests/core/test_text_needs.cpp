@@ -183,7 +183,8 @@ TEST_SUITE("text needs") {
             {"type":"paragraph","lang":"de","text":"noch einmal"}]})");
         CHECK(a.needs.languages == std::vector<std::string>{"fr-ca", "en-gb", "de", "it"});
         // The seed: French only (hyphenation fetches one dictionary for it).
-        const Article b = load(R"({"format":"article/1","id":"x","lang":"fr","title":"t","blocks":[{"type":"paragraph","text":"texte"}]})");
+        const Article b = load(
+            R"({"format":"article/1","id":"x","lang":"fr","title":"t","blocks":[{"type":"paragraph","text":"texte"}]})");
         CHECK(b.needs.languages == std::vector<std::string>{"fr"});
         CHECK(b.needs.empty());  // languages are no characters to fetch
     }

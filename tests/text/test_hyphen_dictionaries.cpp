@@ -142,7 +142,7 @@ TEST_CASE("core's rules around the real patterns: im-por-tant, never an address,
     CHECK(points(d, "fr", "https://example.com/important").empty());
     CHECK(points(d, "fr", "important2").empty());
     CHECK(points(d, "fr", "2025").empty());
-    CHECK(points(d, "fr", "munir").empty());   // five letters
+    CHECK(points(d, "fr", "munir").empty());  // five letters
     CHECK(points(d, "en", "paragraph") == Cuts{4});
     // A compound with a hyphen: each word on its own, never next to the hyphen.
     CHECK(points(d, "fr", "typographie-important") == Cuts{2, 4, 7, 14, 17});
@@ -203,10 +203,14 @@ TEST_CASE("damaged copies of a real dictionary load or are refused, and hyphenat
         for (int k = 0; k < edits; ++k) {
             const std::size_t at = random() % bytes.size();
             const int what = static_cast<int>(random() % 10);
-            if (what < 4) bytes[at] = pool[random() % (sizeof pool - 1)];
-            else if (what < 7) bytes.insert(at, 1, pool[random() % (sizeof pool - 1)]);
-            else if (what < 9) bytes.erase(at, 1 + random() % 4);
-            else bytes[at] = static_cast<char>(random());
+            if (what < 4)
+                bytes[at] = pool[random() % (sizeof pool - 1)];
+            else if (what < 7)
+                bytes.insert(at, 1, pool[random() % (sizeof pool - 1)]);
+            else if (what < 9)
+                bytes.erase(at, 1 + random() % 4);
+            else
+                bytes[at] = static_cast<char>(random());
             if (bytes.empty()) bytes = "x";
         }
         std::string error;

@@ -54,7 +54,9 @@ HbTextEngine* engine(bool dictionary, std::string& error) {
     return &the_engine;
 }
 
-std::vector<std::string> hyphen_dirs() { return {env_or("AV_HYPHEN_DIR", AV_HYPHEN_DIR), AV_HYPHEN_SYSTEM_DIR}; }
+std::vector<std::string> hyphen_dirs() {
+    return {env_or("AV_HYPHEN_DIR", AV_HYPHEN_DIR), AV_HYPHEN_SYSTEM_DIR};
+}
 
 HyphenDictionaries& hyphenation(const std::vector<std::string>& languages, std::vector<std::string>& found,
                                 std::string& error) {

@@ -34,7 +34,7 @@ int byte_of(char32_t c, Encoding e) {
     }
     if (e == Encoding::latin9) {
         static const char32_t changed[][2] = {{0xA4, 0x20AC}, {0xA6, 0x160}, {0xA8, 0x161}, {0xB4, 0x17D},
-                                              {0xB8, 0x17E}, {0xBC, 0x152}, {0xBD, 0x153}, {0xBE, 0x178}};
+                                              {0xB8, 0x17E},  {0xBC, 0x152}, {0xBD, 0x153}, {0xBE, 0x178}};
         for (const auto& row : changed) {
             if (row[1] == c) return static_cast<int>(row[0]);
             if (row[0] == c) return -1;
@@ -127,7 +127,7 @@ bool parse_int(std::string_view s, int& out) {
 // libhyphen reads lines with fgets into 100 bytes; a pattern's letters and digits go to two arrays
 // of 100 with one more slot used: 98 bytes a line (and its newline) always fit.
 constexpr std::size_t max_line = 98;
-constexpr std::size_t max_charset = 18;                 // fgets(cset, 20) with its newline
+constexpr std::size_t max_charset = 18;                // fgets(cset, 20) with its newline
 constexpr std::size_t max_size = 16u * 1024u * 1024u;  // Debian's largest (German) is 1.1 MB
 constexpr std::size_t max_word = 100;                  // code points handed to libhyphen
 
@@ -149,10 +149,14 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
     std::size_t line_end = text.find('\n');
     std::string_view charset = text.substr(0, line_end);
     if (!charset.empty() && charset.back() == '\r') charset.remove_suffix(1);
-    if (charset == "UTF-8") encoding = Encoding::utf8;
-    else if (charset == "ISO8859-1") encoding = Encoding::latin1;
-    else if (charset == "ISO8859-2") encoding = Encoding::latin2;
-    else if (charset == "ISO8859-15") encoding = Encoding::latin9;
+    if (charset == "UTF-8")
+        encoding = Encoding::utf8;
+    else if (charset == "ISO8859-1")
+        encoding = Encoding::latin1;
+    else if (charset == "ISO8859-2")
+        encoding = Encoding::latin2;
+    else if (charset == "ISO8859-15")
+        encoding = Encoding::latin9;
     else {
         why = "its first line names no encoding this viewer reads (UTF-8, ISO8859-1, ISO8859-2 or ISO8859-15): \"" +
               std::string(charset.substr(0, std::min<std::size_t>(charset.size(), max_charset))) + "\"";
@@ -164,8 +168,8 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
         return false;
     }
     std::size_t patterns = 0;
-    int level = 0;               // 0, then 1 after NEXTLEVEL (libhyphen stops at a second one)
-    int nohyphen[2] = {0, 0};    // NOHYPHEN lines per level
+    int level = 0;             // 0, then 1 after NEXTLEVEL (libhyphen stops at a second one)
+    int nohyphen[2] = {0, 0};  // NOHYPHEN lines per level
     std::size_t number = 1;
     for (std::size_t start = line_end == std::string_view::npos ? text.size() : line_end + 1; start < text.size();) {
         ++number;
@@ -323,7 +327,8 @@ const HyphenDictionaries::Dictionary* HyphenDictionaries::find(std::string_view 
     return d;
 }
 
-void HyphenDictionaries::hyphenate(std::string_view lang, std::u32string_view word, std::vector<std::uint32_t>& out) const {
+void HyphenDictionaries::hyphenate(std::string_view lang, std::u32string_view word,
+                                   std::vector<std::uint32_t>& out) const {
     if (word.size() < 2 || word.size() > max_word) return;
     const Dictionary* d = find(lang);
     if (!d) return;
@@ -343,7 +348,8 @@ void HyphenDictionaries::hyphenate(std::string_view lang, std::u32string_view wo
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    hnj_hyphen_hyphenate2(d->dict, bytes.data(), static_cast<int>(bytes.size()), hyphens.data(), nullptr, &rep, &pos, &cut);
+    hnj_hyphen_hyphenate2(d->dict, bytes.data(), static_cast<int>(bytes.size()), hyphens.data(), nullptr, &rep, &pos,
+                          &cut);
     // After hyphenate2, hyphens[i] (and rep[i]) are per character even for UTF-8 (hnj_hyphen_norm).
     for (std::size_t i = 0; i + 1 < word.size(); ++i) {
         if (!(hyphens[i] & 1)) continue;

@@ -97,7 +97,8 @@ public:
 
     void add(const Inline& runs, bool bold_face, Han block_han) {
         for (const Run& r : runs) {
-            add(r.text, bold_face || r.bold ? Weight::bold : Weight::regular, r.lang.empty() ? block_han : han_for_lang(r.lang));
+            add(r.text, bold_face || r.bold ? Weight::bold : Weight::regular,
+                r.lang.empty() ? block_han : han_for_lang(r.lang));
             if (!r.lang.empty()) add_language(r.lang);
         }
     }
