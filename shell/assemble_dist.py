@@ -21,6 +21,9 @@
   same files in the same order (so a file's FontId is the same in all): fonts.json without the CJK
   families' maps (most articles: symbols, scripts, emoji), fonts-<variant>.json with one CJK map,
   fonts-all.json with all four. loader.js learns their hashed names (bundle.fontsMore).
+- hyphen/: the hyphenation dictionaries (hyph_NAME.<hash>.dic) and their licences, fetched into the
+  text module for the languages of an article read justified (README "Hyphenation"); loader.js
+  learns their hashed names (bundle.hyphen); never precached, not in the single-file page.
 - text/: the text engine, a second wasm module (article-viewer-text.js and .wasm, wasm/text/), and
   the Thai dictionary (thai-words.dict), hashed, fetched only for articles with rich paragraphs
   (docs/text-pipeline.md), never precached (the service worker keeps them once fetched), not in
@@ -311,6 +314,7 @@ def without_css_comments(css: str, name: str) -> str:
 
 def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None,
              fonts_more: str | None = None, text_module: str | None = None, thai_dictionary: str | None = None,
+             hyphen: str | None = None,
              plain_tool: str | None = None, node: str = "node") -> dict:
     def read(path: str) -> bytes:
         try:
@@ -373,6 +377,19 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     for name, data in text_sources.items():
         text_paths[name] = "text/" + hashed_name(name, data)
         out[text_paths[name]] = data
+    # The hyphenation dictionaries (README "Hyphenation"): fetched into the text module for the
+    # languages of an article read justified, by the hashed names loader.js learns here
+    # (bundle.hyphen: {"fr": "hyphen/hyph_fr.<hash>.dic", ...}); never precached. Their licences
+    # (Debian's copyright file of each package, libhyphen's COPYING) beside them, unhashed.
+    hyphen_paths = {}
+    if hyphen:
+        for file in sorted(os.listdir(hyphen)):
+            data = read(os.path.join(hyphen, file))
+            if file.startswith("hyph_") and file.endswith(".dic"):
+                hyphen_paths[file[len("hyph_"):-len(".dic")]] = "hyphen/" + hashed_name(file, data)
+                out[hyphen_paths[file[len("hyph_"):-len(".dic")]]] = data
+            elif file.endswith((".copyright", ".COPYING")):
+                out["hyphen/" + file] = data
     program_version = digest(b"".join(digest(program_bytes[n]).encode() for n in PROGRAM_FILES))[:16]
     bundle = {"version": program_version,
               "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES},
@@ -381,6 +398,8 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
         bundle["fontsMore"] = more_manifests
     if text_paths:
         bundle["textModule"] = text_paths
+    if hyphen_paths:
+        bundle["hyphen"] = hyphen_paths
     # The default article, which loader.js downloads beside the program (as the program would ask
     # for it by the same URL: AV_DEFAULT_ARTICLE in wasm/CMakeLists.txt comes from the same index).
     default = next((a["path"] for a in article_index.get("articles", []) if a.get("id") == article_index.get("default")), None)
@@ -525,13 +544,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--fonts-more", help="folder of the fonts beyond the base faces (shell/fonts/build_fonts.py)")
     p.add_argument("--text-module", help="folder holding article-viewer-text.js and .wasm (the text engine)")
     p.add_argument("--thai-dictionary", help="thai-words.dict (wasm/text/build_thai_dictionary.py)")
+    p.add_argument("--hyphen", help="folder of the hyphenation dictionaries (hyph_NAME.dic) and their licences")
     p.add_argument("--plain-tool", help="the plain-pages tool (plain-pages.js, wasm/tools/): writes plain/")
     p.add_argument("--node", default="node", help="node, which runs the plain-pages tool")
     p.add_argument("--quiet", action="store_true", help="no size report")
     args = p.parse_args(argv)
     try:
         assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext, args.fonts_more,
-                 args.text_module, args.thai_dictionary, args.plain_tool, args.node)
+                 args.text_module, args.thai_dictionary, args.hyphen, args.plain_tool, args.node)
     except BuildError as e:
         print(f"assemble_dist.py: {e}", file=sys.stderr)
         return 1

@@ -20,6 +20,9 @@
   // The text engine (a second wasm module) and the Thai dictionary, fetched only for articles that
   // need them (platform/web_text.cpp); the single-file page has neither.
   const textModulePath = (name) => (!inline && bundle.textModule && bundle.textModule[name]) || null;
+  // Hyphenation dictionaries by name ('fr', 'en_US': hyph_NAME.dic), fetched for justified text.
+  const hyphenPath = (name) => (!inline && bundle.hyphen && bundle.hyphen[name]) || null;
+  const hyphenNames = () => (!inline && bundle.hyphen ? Object.keys(bundle.hyphen) : []);
   // The single-file page (article-viewer.html) carries the wasm, the fonts and the bundled
   // articles inline, base64; nothing is downloaded there (fetch() of file:// fails anyway).
   const inline = window.articleViewerInline || null;
@@ -77,6 +80,11 @@
     // Body text size in CSS pixels, 12 to 40 (Ctrl+= and Ctrl+- step by 2).
     setFontSize(px) {
       if (program) program._av_set_font_size(Number(px) || 20);
+    },
+    // Justified text, hyphenated with the dictionaries of the article's languages (fetched then,
+    // README "Hyphenation"); the reader settings' `justify` calls the same program function.
+    setJustify(on) {
+      if (program) program._av_set_justify(on ? 1 : 0);
     },
     // Scrolls to block `index` of the article (0-based, clamped; -1 is the title at the top).
     scrollToBlock(index) {
@@ -346,6 +354,8 @@
       fontExtPath,  // NAME.ttf -> its hashed URL, for js_fetch_extended_fonts
       fontsMorePath,  // fonts.json, fonts-ja.json, ... -> its hashed URL (or null), for the program
       textModulePath,  // article-viewer-text.js/.wasm, thai-words.dict -> hashed URL (or null)
+      hyphenPath,  // a hyphenation dictionary's name -> its hashed URL (or null), for js_load_hyphenation
+      hyphenNames,  // the names of the bundle's hyphenation dictionaries
       onRuntimeInitialized() { window.clearTimeout(reveal); overlay.hidden = true; },
       onStateChange() {
         window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));

@@ -5,7 +5,7 @@
 #   2. Dear ImGui 1.92.x sources from Debian's *source* package, verified, unpacked into
 #      build/deps/imgui (or IMGUI_DIR=/path/to/an/imgui/checkout to use your own).
 #   3. ICU's Thai dictionary from Debian's icu source package, verified, into build/deps/icu-thai.
-#   4. The text engine's libraries (HarfBuzz, FriBidi, libunibreak) from Debian's source packages,
+#   4. The text engine's libraries (HarfBuzz, FriBidi, libunibreak, libhyphen) from Debian's source packages,
 #      verified, unpacked into build/deps/<name>.
 #   5. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
 # Prints `IMGUI_DIR=...` as its last line so callers can pick it up.
@@ -31,6 +31,9 @@ packages=(
   tesseract-ocr-kor tesseract-ocr-ara tesseract-ocr-fas tesseract-ocr-heb tesseract-ocr-hin tesseract-ocr-ben
   tesseract-ocr-tam tesseract-ocr-tha
   poppler-utils  # pdftotext, pdffonts, pdfinfo: what the print test reads back from Chromium's PDF
+  # Hyphenation of justified text (README "Hyphenation"): Debian's libhyphen as the tests' oracle,
+  # and the dictionaries of the languages the locale table knows (core/locale.cpp) that Debian has.
+  libhyphen0 hyphen-en-us hyphen-fr hyphen-de hyphen-es hyphen-it hyphen-pt-pt hyphen-pt-br hyphen-cs
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -117,13 +120,14 @@ if [ ! -f "$icu_thai/thaidict.dict" ] || [ ! -f "$icu_thai/LICENSE" ] ||
 fi
 
 # --- 4. The text engine's libraries (wasm/text/, docs/text-pipeline.md) ---------------------------
-# HarfBuzz, FriBidi and libunibreak: the upstream tarballs of Debian's source packages, pinned by
+# HarfBuzz, FriBidi, libunibreak and libhyphen (hyphenation, README "Hyphenation"): the upstream tarballs of Debian's source packages, pinned by
 # sha256 (tests/deps/fetch_debian_source.sh), each unpacked into build/deps/<name>. Debian 12's own
 # versions are too old (libunibreak 1.1 has no UAX #14 of this century's Unicode).
 text_libs=(
   "harfbuzz trixie harfbuzz_10.2.0.orig.tar.xz 620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227"
   "fribidi trixie fribidi_1.0.16.orig.tar.xz 1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c"
   "libunibreak trixie libunibreak_6.1.orig.tar.gz 890674996168ef5ba143d80d49ab8b61594a4eb70198dcac76caf6e1bd264a41"
+  "hyphen bookworm hyphen_2.8.8.orig.tar.gz 304636d4eccd81a14b6914d07b84c79ebb815288c76fe027b9ebff6ff24d5705"
 )
 for lib in "${text_libs[@]}"; do
   read -r name suite file sha256 <<< "$lib"

@@ -64,10 +64,22 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   assert.deepEqual(refs.filter((r) => r.startsWith('plain/')), [`plain/${seed.id}.html`, 'plain/index.html']);
   // Unhashed names only where they must stay stable, and no stale program files.
   const plain = d.files.filter((f) => !hashed.test(f)).sort();
-  // (articles/, fonts-ext/, fonts/, plain/ and text/ are folders; the articles and their plain
+  // (articles/, fonts-ext/, fonts/, hyphen/, plain/ and text/ are folders; the articles and their plain
   // pages keep their names, they are linked to.)
-  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'index.html', 'manifest.webmanifest',
+  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'hyphen', 'index.html', 'manifest.webmanifest',
     'plain', 'sw.js', 'text']);
+  // The hyphenation dictionaries (README "Hyphenation"): named by their content, known to the
+  // loader, never precached; their licences beside them.
+  const hyphen = readdirSync(path.join(distDir, 'hyphen')).sort();
+  assert.deepEqual(Object.values(d.bundle.hyphen).sort(), hyphen.filter((f) => f.endsWith('.dic')).map((f) => 'hyphen/' + f));
+  assert.ok(['fr', 'en_US', 'de_DE'].every((name) => d.bundle.hyphen[name]), JSON.stringify(d.bundle.hyphen));
+  for (const file of hyphen.filter((f) => f.endsWith('.dic'))) {
+    const sha = createHash('sha256').update(readFileSync(path.join(distDir, 'hyphen', file))).digest('hex');
+    assert.ok(file.includes(`.${sha.slice(0, 8)}.`), `hyphen/${file} is not named by its content`);
+    assert.ok(!d.precache.includes('hyphen/' + file), `sw.js precaches hyphen/${file}`);
+    assert.ok(hyphen.includes(file.replace(/\.[0-9a-f]{8}\.dic$/, '.copyright')), `no licence beside hyphen/${file}`);
+  }
+  assert.ok(hyphen.includes('libhyphen.COPYING'));
   // The text engine and the Thai dictionary: named by their content, known to the loader, never
   // precached (only articles with rich paragraphs fetch them).
   const text = readdirSync(path.join(distDir, 'text')).sort();

@@ -174,6 +174,21 @@ TEST_SUITE("text needs") {
         CHECK_FALSE(b.needs.extended);  // → is in the extended subsets' list, but in no base face
     }
 
+    TEST_CASE("the languages of the text: the article's, then its blocks' and runs', lower-cased, once each") {
+        const Article a = load(R"({"format":"article/1.1","id":"x","lang":"fr-CA","title":"Titre","blocks":[
+            {"type":"paragraph","text":["Du texte, ", {"text":"some English","lang":"en-GB"}, {"text":"encore","lang":"FR-ca"}]},
+            {"type":"paragraph","lang":"de","text":"Deutsch"},
+            {"type":"list","items":[[{"text":"Italiano","lang":"it"}], "rien"]},
+            {"type":"image","src":"a.png","alt":"x","width":10,"height":10,"caption":[{"text":"English again","lang":"en-gb"}]},
+            {"type":"paragraph","lang":"de","text":"noch einmal"}]})");
+        CHECK(a.needs.languages == std::vector<std::string>{"fr-ca", "en-gb", "de", "it"});
+        // The seed: French only (hyphenation fetches one dictionary for it).
+        const Article b = load(
+            R"({"format":"article/1","id":"x","lang":"fr","title":"t","blocks":[{"type":"paragraph","text":"texte"}]})");
+        CHECK(b.needs.languages == std::vector<std::string>{"fr"});
+        CHECK(b.needs.empty());  // languages are no characters to fetch
+    }
+
     TEST_CASE("emoji clusters are listed by their first code point") {
         const Article a = load(R"({"format":"article/1","id":"x","title":"t","blocks":[{"type":"paragraph",
             "text":"👍🏽 👩‍👩‍👧 🇫🇷 ❤️ 1️⃣ ❤ 🏴󠁧󠁢󠁳󠁣󠁴󠁿"}]})");

@@ -27,6 +27,7 @@
 #include "file_store.hpp"
 #include "gl_texture.hpp"
 #include "screenshot.hpp"
+#include "text/hyphen_dictionaries.hpp"
 #include "ui/app.hpp"
 #include "ui/open_file_panel.hpp"
 
@@ -48,8 +49,10 @@ const char* const usage_text =
     "       article-viewer --quit-after SECONDS [FILE.json]\n"
     "                                             run normally, then print the state (frames drawn) and exit\n"
     "       article-viewer --library [FILE.json]  start with the Library shown (with the options above too)\n"
+    "       article-viewer --justify ...           justified text, hyphenated (with the options above too)\n"
     "Environment: AV_FONTS_DIR (Noto fonts, default " AV_FONTS_DIR "),\n"
-    "             AV_ASSETS_DIR (bundled articles, default " AV_ASSETS_DIR ")\n";
+    "             AV_ASSETS_DIR (bundled articles, default " AV_ASSETS_DIR "),\n"
+    "             AV_HYPHEN_DIR (hyphenation dictionaries, default " AV_HYPHEN_DIR "; then " AV_HYPHEN_SYSTEM_DIR ")\n";
 
 std::string env_or(const char* name, const char* fallback) {
     const char* v = std::getenv(name);
@@ -137,6 +140,12 @@ public:
         if (av::HbTextEngine* engine = av::native_text::engine(dictionary, error)) app->text_engine_ready(engine);
         else app->text_engine_failed(error);
     }
+    void load_hyphenation(const std::vector<std::string>& languages) override {
+        std::vector<std::string> found;
+        std::string error;
+        const av::Hyphenator& dictionaries = av::native_text::hyphenation(languages, found, error);
+        app->hyphenation_arrived(&dictionaries, found, error);
+    }
 };
 
 DesktopHost* g_host = nullptr;
@@ -163,7 +172,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string screenshot, file;
     int width = 1100, height = 800;
-    bool layout = false, dump = false, library = false;
+    bool layout = false, dump = false, library = false, justify = false;
     float quit_after = 0;
     float layout_width = 0, font_size = 20;
     av::cli::LayoutOptions layout_options;
@@ -227,6 +236,8 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "article-viewer: --quit-after takes a number of seconds\n");
                 return av::cli::usage;
             }
+        } else if (a == "--justify") {
+            justify = true;
         } else if (a == "--screenshot" && i + 1 < args.size()) {
             screenshot = args[++i];
         } else if (a == "--size" && i + 1 < args.size()) {
@@ -302,6 +313,7 @@ int main(int argc, char** argv) {
     app.init(env_or("AV_FONTS_DIR", AV_FONTS_DIR));
     glfwSetDropCallback(window, on_drop);
     app.open(file, fragment);
+    if (justify) app.set_justify(true);
     if (library) app.show_library(true);
 
     int exit_code = 0;

@@ -4,7 +4,9 @@
 #include <cstdlib>
 
 #include "cli.hpp"
+#include "core/text/hyphen_languages.hpp"
 #include "text/hb_text_engine.hpp"
+#include "text/hyphen_dictionaries.hpp"
 
 namespace av::native_text {
 
@@ -50,6 +52,42 @@ HbTextEngine* engine(bool dictionary, std::string& error) {
         dictionary_loaded = true;
     }
     return &the_engine;
+}
+
+std::vector<std::string> hyphen_dirs() {
+    return {env_or("AV_HYPHEN_DIR", AV_HYPHEN_DIR), AV_HYPHEN_SYSTEM_DIR};
+}
+
+HyphenDictionaries& hyphenation(const std::vector<std::string>& languages, std::vector<std::string>& found,
+                                std::string& error) {
+    static HyphenDictionaries dictionaries;
+    for (const std::string& lang : languages) {
+        bool has = !dictionaries.dictionary_for(lang).empty();
+        std::string failed;  // the files of this language that could not be used
+        for (const std::string& name : hyphen_dictionary_names(lang)) {
+            if (has) break;
+            for (const std::string& dir : hyphen_dirs()) {
+                const std::string path = dir + "/hyph_" + name + ".dic";
+                std::FILE* probe = std::fopen(path.c_str(), "rb");
+                if (!probe) continue;  // not there: the next folder, then the next name
+                std::fclose(probe);
+                std::string bytes, why;
+                if (!cli::read_file(path, bytes, why) ||
+                    !dictionaries.load(name, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), why)) {
+                    failed += (failed.empty() ? "" : "; ") + path + ": " + why;
+                    continue;
+                }
+                has = true;
+                break;
+            }
+        }
+        if (has) found.push_back(lang);
+        // A broken file another folder made up for is only logged; one that leaves the language
+        // without hyphenation is the App's to tell.
+        if (!failed.empty() && has) std::fprintf(stderr, "article-viewer: %s\n", failed.c_str());
+        if (!failed.empty() && !has) error += (error.empty() ? "" : "; ") + failed;
+    }
+    return dictionaries;
 }
 
 }  // namespace av::native_text

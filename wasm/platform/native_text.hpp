@@ -11,6 +11,7 @@
 
 namespace av {
 class HbTextEngine;
+class HyphenDictionaries;
 }
 
 namespace av::native_text {
@@ -28,5 +29,16 @@ std::vector<std::pair<FontId, std::vector<unsigned char>>> read_files(const std:
 // The program's one engine, with the Thai dictionary ($AV_THAI_DICT, else the build's) once
 // `dictionary` has been asked for. Null, with `error`, if the dictionary cannot be read.
 HbTextEngine* engine(bool dictionary, std::string& error);
+
+// The hyphenation dictionaries' folders, in the order they are searched: $AV_HYPHEN_DIR, else the
+// ones the build copied beside the program's assets; then Debian's /usr/share/hyphen.
+std::vector<std::string> hyphen_dirs();
+
+// The program's one set of hyphenation dictionaries, with those of `languages` (BCP 47) loaded:
+// for each, the first of hyphen_dictionary_names found in hyphen_dirs(). Returns the languages
+// that have one; a dictionary that cannot be read or is refused is said in `error` (one line
+// each) and the next candidate is tried.
+HyphenDictionaries& hyphenation(const std::vector<std::string>& languages, std::vector<std::string>& found,
+                                std::string& error);
 
 }  // namespace av::native_text

@@ -328,6 +328,7 @@ public:
         av::web::fetch_font_files(files);
     }
     void load_text_engine(bool dictionary) override { av::web::load_text_engine(dictionary); }
+    void load_hyphenation(const std::vector<std::string>& languages) override { av::web::load_hyphenation(languages); }
 };
 
 WebHost g_host;
@@ -643,6 +644,13 @@ EMSCRIPTEN_KEEPALIVE void av_set_theme(int theme) {
 // Body text size in CSS pixels (clamped to 12..40).
 EMSCRIPTEN_KEEPALIVE void av_set_font_size(double px) {
     g_app->set_font_size(static_cast<float>(px));
+    wake();
+}
+
+// Justified text, hyphenated with the article's languages' dictionaries (App::set_justify): the
+// reader settings' `justify` (articleViewer.setSettings) and the browser tests call it.
+EMSCRIPTEN_KEEPALIVE void av_set_justify(int on) {
+    g_app->set_justify(on != 0);
     wake();
 }
 

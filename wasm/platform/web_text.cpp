@@ -67,9 +67,57 @@ EM_JS(void, js_fetch_font_files, (const char* list_ptr), {
 // Every call copies its input into the module's memory and its results back into ours: the two
 // wasm instances share no memory. The module is not reentrant; nor is this program.
 
-// Fetches the module (its JavaScript, which compiles its wasm) and, when `dictionary`, the Thai
-// dictionary; answers with av_text_module_ready. loader.js knows their hashed names
-// (Module.textModulePath); the single-file page has no module.
+// Installs Module.getTextModule(): a promise of the text module, fetched once (its JavaScript,
+// which compiles its wasm) whoever asks first: the engine (js_load_text_module) or hyphenation
+// (js_load_hyphenation). loader.js knows the hashed names (Module.textModulePath); the single-file
+// page has no module.
+EM_JS(void, js_install_text_module_loader, (), {
+    if (Module.getTextModule) return;
+    let pending = null;
+    Module.getTextModule = () => {
+        if (Module.textModule) return Promise.resolve(Module.textModule);
+        if (pending) return pending;
+        const path = (name) => Module.textModulePath ? Module.textModulePath(name) : null;
+        const js = path("article-viewer-text.js");
+        if (!js) return Promise.reject(new Error("this page has no text engine"));
+        pending = new Promise((resolve, reject) => {
+            const script = document.createElement("script");
+            script.src = js;
+            script.onerror = () => {
+                pending = null;
+                reject(new Error(js + ": could not be loaded"));
+            };
+            script.onload = () => {
+                createTextModule({ locateFile: (name) => path(name) || name }).then((tm) => {
+                    // Copies `bytes` of ours at `ptr` into a scratch buffer of the module's, grown as needed.
+                    tm.put = (ptr, bytes) => {
+                        if (!tm.scratch || tm.scratchSize < bytes) {
+                            if (tm.scratch) tm._free(tm.scratch);
+                            tm.scratchSize = Math.max(bytes, 4096) * 2;
+                            tm.scratch = tm._malloc(tm.scratchSize);
+                        }
+                        tm.HEAPU8.set(HEAPU8.subarray(ptr, ptr + bytes), tm.scratch);
+                        return tm.scratch;
+                    };
+                    tm.lastError = () => {
+                        const e = tm._av_text_error();
+                        return new TextDecoder().decode(tm.HEAPU8.subarray(e, e + tm._av_text_error_length()));
+                    };
+                    Module.textModule = tm;
+                    resolve(tm);
+                }, (e) => {
+                    pending = null;
+                    reject(e);
+                });
+            };
+            document.head.appendChild(script);
+        });
+        return pending;
+    };
+});
+
+// Makes the module ready for the engine and, when `dictionary`, loads the Thai dictionary into it;
+// answers with av_text_module_ready.
 EM_JS(void, js_load_text_module, (int dictionary), {
     const done = (ok, error) => {
         const e = allocateUTF8(error || "");
@@ -77,10 +125,6 @@ EM_JS(void, js_load_text_module, (int dictionary), {
         _free(e);
     };
     const path = (name) => Module.textModulePath ? Module.textModulePath(name) : null;
-    const textError = (tm) => {
-        const e = tm._av_text_error();
-        return new TextDecoder().decode(tm.HEAPU8.subarray(e, e + tm._av_text_error_length()));
-    };
     const fail = (e) => done(false, "text engine: " + (e && e.message ? e.message : e));
     const withDictionary = (tm) => {
         if (!dictionary || tm.dictionaryLoaded) return Promise.resolve(tm);
@@ -95,42 +139,57 @@ EM_JS(void, js_load_text_module, (int dictionary), {
             tm.HEAPU8.set(bytes, p);
             const ok = tm._av_text_set_dictionary(p, bytes.length);
             tm._free(p);
-            if (!ok) throw new Error(url + ": " + textError(tm));
+            if (!ok) throw new Error(url + ": " + tm.lastError());
             tm.dictionaryLoaded = true;
             return tm;
         });
     };
-    if (Module.textModule) {
-        withDictionary(Module.textModule).then(() => done(true), fail);
-        return;
-    }
-    const js = path("article-viewer-text.js");
-    if (!js) {
+    if (!Module.textModule && !path("article-viewer-text.js")) {
         done(false, "this page has no text engine: it shows Latin, Greek and Cyrillic text only (open the article in the full viewer for every script)");
         return;
     }
-    const script = document.createElement("script");
-    script.src = js;
-    script.onerror = () => fail(new Error(js + ": could not be loaded"));
-    script.onload = () => {
-        createTextModule({ locateFile: (name) => path(name) || name })
-            .then(withDictionary)
-            .then((tm) => {
-                // Copies `bytes` of ours at `ptr` into a scratch buffer of the module's, grown as needed.
-                tm.put = (ptr, bytes) => {
-                    if (!tm.scratch || tm.scratchSize < bytes) {
-                        if (tm.scratch) tm._free(tm.scratch);
-                        tm.scratchSize = Math.max(bytes, 4096) * 2;
-                        tm.scratch = tm._malloc(tm.scratchSize);
-                    }
-                    tm.HEAPU8.set(HEAPU8.subarray(ptr, ptr + bytes), tm.scratch);
-                    return tm.scratch;
-                };
-                Module.textModule = tm;
-                done(true);
-            }, fail);
+    Module.getTextModule().then(withDictionary).then(() => done(true), fail);
+});
+
+// Hyphenation (README "Hyphenation"): `list` has the languages, one a line. The text module
+// fetches their dictionaries (wasm/text/hyphen_post.js: Module.loadHyphenation, by the hashed names
+// loader.js knows, Module.hyphenPath); the module itself is fetched only if the bundle has a
+// dictionary of some language's primary subtag. Answers once with av_hyphenation_arrived: the
+// languages that have a dictionary now, one a line, and what failed. A language the bundle has no
+// dictionary for, or a page with none (the single-file page), is simply not hyphenated.
+EM_JS(void, js_load_hyphenation, (const char* list_ptr), {
+    const answer = (langs, error) => {
+        const a = allocateUTF8(langs.join("\n"));
+        const e = allocateUTF8(error || "");
+        Module._av_hyphenation_arrived(a, e);
+        _free(a);
+        _free(e);
     };
-    document.head.appendChild(script);
+    const names = Module.hyphenNames ? Module.hyphenNames() : [];
+    const langs = UTF8ToString(list_ptr).split("\n").filter((lang) => {
+        const primary = lang.split("-")[0];
+        return lang && names.some((n) => n === primary || n.startsWith(primary + "_"));
+    });
+    if (!langs.length) {
+        answer([], "");
+        return;
+    }
+    Module.getTextModule().then((tm) => tm.loadHyphenation(langs, Module.hyphenPath))
+        .then((r) => answer(r.langs, r.error), (e) => answer([], "text engine: " + (e && e.message ? e.message : e)));
+});
+
+// av_text_hyphenate: lang and word are ours; the cuts come back into `out` (at most length - 1).
+EM_JS(int, js_text_hyphenate, (const char* lang, int lang_length, const char32_t* word, int length, unsigned* out), {
+    const tm = Module.textModule;
+    if (!tm) return 0;
+    const at = tm.put(word, length * 4 + lang_length);  // the word, then the language tag after it
+    tm.HEAPU8.set(HEAPU8.subarray(lang, lang + lang_length), at + length * 4);
+    const n = tm._av_text_hyphenate(at + length * 4, lang_length, at, length);
+    if (n > 0) {
+        const p = tm._av_text_hyphen_points() >> 2;
+        HEAPU32.set(tm.HEAPU32.subarray(p, p + Math.min(n, Math.max(length - 1, 0))), out >> 2);
+    }
+    return Math.min(n, Math.max(length - 1, 0));
 });
 
 // av_text_analyze: text (UTF-32) and lang are ours; the 8 bytes a character come back into `out`.
@@ -272,6 +331,23 @@ private:
 
 WebTextEngine g_engine;
 
+// Core's Hyphenator over the text module's libhyphen (js_text_hyphenate): one call a word.
+class WebHyphenator final : public av::Hyphenator {
+public:
+    void hyphenate(std::string_view lang, std::u32string_view word, std::vector<std::uint32_t>& out) const override {
+        if (word.size() < 2 || word.size() > 0x10000) return;
+        points_.resize(word.size());
+        const int n = js_text_hyphenate(lang.data(), static_cast<int>(lang.size()), word.data(), static_cast<int>(word.size()),
+                                        points_.data());
+        for (int i = 0; i < n; ++i) out.push_back(points_[static_cast<std::size_t>(i)]);
+    }
+
+private:
+    mutable std::vector<unsigned> points_;
+};
+
+WebHyphenator g_hyphenator;
+
 }  // namespace
 
 namespace av::web {
@@ -289,7 +365,17 @@ void fetch_font_catalog(unsigned han_variants) {
     js_fetch_font_catalog(name);
 }
 
-void load_text_engine(bool dictionary) { js_load_text_module(dictionary ? 1 : 0); }
+void load_text_engine(bool dictionary) {
+    js_install_text_module_loader();
+    js_load_text_module(dictionary ? 1 : 0);
+}
+
+void load_hyphenation(const std::vector<std::string>& languages) {
+    std::string list;
+    for (const std::string& lang : languages) list += lang + "\n";
+    js_install_text_module_loader();
+    js_load_hyphenation(list.c_str());
+}
 
 void fetch_font_files(const std::vector<std::pair<FontId, std::string>>& files) {
     std::string list;
@@ -317,6 +403,20 @@ EMSCRIPTEN_KEEPALIVE void av_text_module_ready(int ok, const char* error) {
     if (!g_text_app) return;
     if (ok) g_text_app->text_engine_ready(&g_engine);
     else g_text_app->text_engine_failed(error ? error : "text engine: failed");
+    av_request_frame();
+}
+
+// js_load_hyphenation's answer: the languages that have a dictionary now (one a line), and what failed.
+EMSCRIPTEN_KEEPALIVE void av_hyphenation_arrived(const char* languages, const char* error) {
+    if (!g_text_app) return;
+    std::vector<std::string> langs;
+    std::string_view rest(languages ? languages : "");
+    while (!rest.empty()) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        if (end > 0) langs.emplace_back(rest.substr(0, end));
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+    g_text_app->hyphenation_arrived(&g_hyphenator, langs, error ? error : "");
     av_request_frame();
 }
 

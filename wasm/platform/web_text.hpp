@@ -23,5 +23,7 @@ void fetch_font_catalog(unsigned han_variants);
 void fetch_font_files(const std::vector<std::pair<FontId, std::string>>& files);
 // Host::load_text_engine.
 void load_text_engine(bool dictionary);
+// Host::load_hyphenation: the dictionaries, in the text module (README "Hyphenation").
+void load_hyphenation(const std::vector<std::string>& languages);
 
 }  // namespace av::web

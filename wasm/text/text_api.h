@@ -89,6 +89,24 @@ int32_t av_text_color_glyph(uint32_t font, uint32_t glyph);
 const float* av_text_color_glyph_geometry(void);
 const uint8_t* av_text_color_glyph_rgba(void);
 
+/* Hyphenation (libhyphen, wasm/text/hyphen_dictionaries.hpp; README "Hyphenation").
+ * Loads the dictionary `name` (UTF-8, not NUL-terminated: "fr", "en_US", the file's name without
+ * "hyph_" and ".dic") from the `size` bytes at `bytes` (a Debian hyph_*.dic file), copied.
+ * Returns 1, or 0 when the bytes are not a usable dictionary (av_text_error() then says why; the
+ * dictionaries loaded before stay). */
+int32_t av_text_hyphen_load(const uint8_t* name, uint32_t name_length, const uint8_t* bytes, uint32_t size);
+
+/* The cuts libhyphen allows in `word` (UTF-32, letters only, as core's hyphenation_points hands
+ * them) for language `lang` (BCP 47, UTF-8): the dictionary is the first of
+ * hyphen_dictionary_names(lang) loaded. Returns how many; av_text_hyphen_points() gives them as
+ * uint32 code-point offsets, increasing. 0 when the language has no dictionary loaded. */
+uint32_t av_text_hyphenate(const uint8_t* lang, uint32_t lang_length, const uint32_t* word, uint32_t length);
+const uint32_t* av_text_hyphen_points(void);
+
+/* The names of the dictionaries to try for `lang` (BCP 47, UTF-8), best first
+ * (core/text/hyphen_languages.hpp), as NUL-terminated UTF-8, one a line; valid until the next call. */
+const char* av_text_hyphen_names(const uint8_t* lang, uint32_t lang_length);
+
 #ifdef __cplusplus
 }
 #endif

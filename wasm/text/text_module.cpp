@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "hb_text_engine.hpp"
+#include "core/text/hyphen_languages.hpp"
+#include "hyphen_dictionaries.hpp"
 
 namespace {
 
@@ -21,6 +23,9 @@ struct Module {
     std::int32_t metrics[5] = {};
     av::TextEngine::ColorGlyph color;
     float color_geometry[5] = {};
+    av::HyphenDictionaries hyphen;
+    std::vector<std::uint32_t> hyphen_points;
+    std::string hyphen_names;
 };
 
 Module& module() {
@@ -145,6 +150,28 @@ int32_t av_text_color_glyph(uint32_t font, uint32_t glyph) {
 }
 
 const float* av_text_color_glyph_geometry(void) { return module().color_geometry; }
+
+int32_t av_text_hyphen_load(const uint8_t* name, uint32_t name_length, const uint8_t* bytes, uint32_t size) {
+    Module& m = module();
+    m.error.clear();
+    return m.hyphen.load(lang_of(name, name_length), bytes, bytes ? size : 0, m.error) ? 1 : 0;
+}
+
+uint32_t av_text_hyphenate(const uint8_t* lang, uint32_t lang_length, const uint32_t* word, uint32_t length) {
+    Module& m = module();
+    m.hyphen_points.clear();
+    m.hyphen.hyphenate(lang_of(lang, lang_length), text_of(word, length), m.hyphen_points);
+    return static_cast<uint32_t>(m.hyphen_points.size());
+}
+
+const uint32_t* av_text_hyphen_points(void) { return module().hyphen_points.data(); }
+
+const char* av_text_hyphen_names(const uint8_t* lang, uint32_t lang_length) {
+    Module& m = module();
+    m.hyphen_names.clear();
+    for (const std::string& name : av::hyphen_dictionary_names(lang_of(lang, lang_length))) m.hyphen_names += name + "\n";
+    return m.hyphen_names.c_str();
+}
 const uint8_t* av_text_color_glyph_rgba(void) { return module().color.rgba.data(); }
 
 }  // extern "C"

@@ -179,6 +179,7 @@ void App::loaded(LoadResult result) {
     // at once, and its notice must not be replaced by the resume notice above.
     text_failure_told_ = false;
     request_text_support();
+    request_hyphenation();
 }
 
 void App::article_failed(const std::string& source, const std::string& message) {
@@ -501,6 +502,42 @@ void App::text_failed(const std::string& why) {
     }
 }
 
+void App::set_justify(bool on) {
+    if (on == justify_) return;
+    justify_ = on;
+    settle_frames_ = std::max(settle_frames_, 2);
+    request_hyphenation();
+}
+
+void App::request_hyphenation() {
+    if (!justify_ || !article_) return;
+    std::vector<std::string> wanted;
+    for (const std::string& lang : article_->needs.languages)
+        if (std::find(hyphen_asked_.begin(), hyphen_asked_.end(), lang) == hyphen_asked_.end()) wanted.push_back(lang);
+    if (wanted.empty()) return;
+    hyphen_asked_.insert(hyphen_asked_.end(), wanted.begin(), wanted.end());
+    host_.load_hyphenation(wanted);
+}
+
+void App::hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<std::string>& languages,
+                              const std::string& error) {
+    if (hyphenator) hyphenator_ = hyphenator;
+    for (const std::string& lang : languages)
+        if (std::find(hyphen_languages_.begin(), hyphen_languages_.end(), lang) == hyphen_languages_.end())
+            hyphen_languages_.push_back(lang);
+    ++hyphen_generation_;  // LayoutParams::font_set: the text services changed
+    settle_frames_ = std::max(settle_frames_, 2);
+    if (error.empty()) return;
+    std::fprintf(stderr, "article-viewer: hyphenation: %s\n", error.c_str());
+    if (!hyphen_failure_told_) {
+        hyphen_failure_told_ = true;
+        const bool fr = article_ && (article_->lang == "fr" || article_->lang.compare(0, 3, "fr-") == 0);
+        show_notice(fr ? "Césure indisponible : le texte est justifié sans césure (" + error + ")"
+                       : "Hyphenation unavailable: the text is justified without hyphens (" + error + ")",
+                    false);
+    }
+}
+
 bool App::text_pending() const {
     if (!article_) return false;
     const bool catalog = catalog_ == Asked::waiting || files_waiting_;
@@ -572,10 +609,11 @@ void App::report_reading_place() {
 void App::draw_article(float width, float height) {
     view_top_ = ImGui::GetWindowPos().y;
     view_height_ = height;
-    const TextServices text{engine_, &fonts_.catalog()};
+    const TextServices text{engine_, &fonts_.catalog(), justify_ ? hyphenator_ : nullptr};
     const double until = clock_s() + work_per_frame_s;
-    const DocumentLayout* built = layout_.advance(*article_, fonts_, LayoutParams{width, font_size_, fonts_.generation()}, text,
-                                                  [&] { return clock_s() >= until; });
+    LayoutParams params{width, font_size_, fonts_.generation() + hyphen_generation_};
+    params.justify = justify_;
+    const DocumentLayout* built = layout_.advance(*article_, fonts_, params, text, [&] { return clock_s() >= until; });
     if (!built) {  // the article's first layout, still under way
         draw_status("Loading\xE2\x80\xA6", loading_detail(0.6 + 0.4 * layout_.fraction()), false);
         return;
@@ -768,6 +806,9 @@ std::string App::state_json() const {
     s["fontFiles"] = files;
     s["textError"] = text_error_.empty() ? json(nullptr) : json(text_error_);
     s["missingGlyphs"] = missing_glyphs_;
+    // Justification, and the languages whose hyphenation dictionaries are loaded (README "Hyphenation").
+    s["justify"] = justify_;
+    s["hyphenation"] = hyphen_languages_;
     // Sharp text on hi-DPI screens: every face drawn must be rasterised at the framebuffer scale.
     static const char* const face_names[] = {"serif", "serifBold", "serifItalic", "serifBoldItalic", "sans", "sansBold"};
     static_assert(sizeof face_names / sizeof *face_names == static_cast<std::size_t>(Face::count));

@@ -151,6 +151,15 @@ public:
     // Whether the open article still waits for fonts or the engine.
     bool text_pending() const;
 
+    // Justified text (LayoutParams::justify), hyphenated with the dictionaries of the article's
+    // languages, which are asked of the platform (Host::load_hyphenation) while justification is on.
+    void set_justify(bool on);
+    bool justify() const { return justify_; }
+    // Host::load_hyphenation's answer: `hyphenator` stays the platform's, alive as long as the App;
+    // `languages` now have a dictionary; `error`, if any, is logged and told once.
+    void hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<std::string>& languages,
+                             const std::string& error);
+
     // The frame function: ImGui::NewFrame() ... ImGui::Render(). The platform calls its backends'
     // NewFrame before and renders ImGui::GetDrawData() after.
     void frame();
@@ -223,6 +232,15 @@ private:
     std::size_t missing_glyphs_ = 0;
     ThemeName theme_ = ThemeName::light;
     float font_size_ = default_font_size;
+    // Justification and its hyphenation: the languages asked of the platform and those it has a
+    // dictionary for; a new answer bumps hyphen_generation_, which lays the text out again.
+    bool justify_ = false;
+    const Hyphenator* hyphenator_ = nullptr;
+    std::vector<std::string> hyphen_asked_;
+    std::vector<std::string> hyphen_languages_;
+    std::uint32_t hyphen_generation_ = 0;
+    bool hyphen_failure_told_ = false;
+    void request_hyphenation();
 
     std::string source_;     // what is open or being opened
     bool loading_ = false;

@@ -104,6 +104,11 @@ public:
     // Makes the text engine ready (web: fetches the second module; `dictionary`: the Thai
     // dictionary too); answers with App::text_engine_ready, or App::text_engine_failed.
     virtual void load_text_engine(bool dictionary) { (void)dictionary; }
+    // Justified text (README "Hyphenation"): makes the hyphenation dictionaries of these languages
+    // (BCP 47, lower-cased: TextNeeds::languages) ready; answers once per call with
+    // App::hyphenation_arrived: the platform's hyphenator, the languages it now has a dictionary
+    // for (a language without one is justified without hyphens), or why some could not be had.
+    virtual void load_hyphenation(const std::vector<std::string>& languages) { (void)languages; }
 };
 
 }  // namespace av

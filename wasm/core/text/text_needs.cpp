@@ -96,7 +96,21 @@ public:
     }
 
     void add(const Inline& runs, bool bold_face, Han block_han) {
-        for (const Run& r : runs) add(r.text, bold_face || r.bold ? Weight::bold : Weight::regular, r.lang.empty() ? block_han : han_for_lang(r.lang));
+        for (const Run& r : runs) {
+            add(r.text, bold_face || r.bold ? Weight::bold : Weight::regular,
+                r.lang.empty() ? block_han : han_for_lang(r.lang));
+            if (!r.lang.empty()) add_language(r.lang);
+        }
+    }
+
+    // TextNeeds::languages: lower-cased, each once (the last one is compared first: runs of one
+    // language follow each other).
+    void add_language(std::string_view lang) {
+        std::string tag;
+        for (char c : lang) tag += lower(c);
+        auto& langs = needs_.languages;
+        if (!langs.empty() && langs.back() == tag) return;
+        if (std::find(langs.begin(), langs.end(), tag) == langs.end()) langs.push_back(std::move(tag));
     }
 
 private:
@@ -177,6 +191,7 @@ struct NeedsScan::State {
 NeedsScan::NeedsScan(const Article& a) : state_(std::make_unique<State>(a)) {
     Collector& c = state_->collector;
     const Han article_han = state_->article_han;
+    c.add_language(a.lang);
     c.add(a.title, Weight::bold, article_han);
     c.add(a.subtitle, Weight::regular, article_han);
     for (const std::string& author : a.byline.authors) c.add(author, Weight::regular, article_han);
@@ -197,6 +212,7 @@ bool NeedsScan::add_blocks(std::size_t count) {
     for (; state_->next < last; ++state_->next) {
         const Block& b = a.blocks[state_->next];
         const Han han = b.lang.empty() ? state_->article_han : han_for_lang(b.lang);
+        if (!b.lang.empty()) c.add_language(b.lang);
         switch (b.type) {
             case BlockType::heading: c.add(b.text, true, han); break;
             case BlockType::paragraph: c.add(b.text, false, han); break;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct TextNeeds {
     bool rich = false;      // some paragraph needs the text engine (docs/text-pipeline.md, "Two paths")
     bool dictionary = false;  // Thai, Lao, Khmer or Myanmar text: the engine needs its word list
     bool extended = false;  // some code point is in the base faces' extended subsets (web: fonts-ext/)
+    // The language tags of the text (the article's `lang`, then its blocks' and runs'), lower-cased,
+    // each once, in order of appearance: justified text fetches their hyphenation dictionaries.
+    std::vector<std::string> languages;
 
     const std::vector<char32_t>& of(Weight w, Han h) const {
         return chars[static_cast<std::size_t>(w)][static_cast<std::size_t>(h)];
