@@ -378,7 +378,7 @@ def word_space_table(rows: list[dict]) -> list[str]:
     for r in sorted(rows, key=lambda r: (r["width"], r["breaking"] != "greedy")):
         out.append(f"| {r['width']} px | {names.get(r['breaking'], r['breaking'])} | {r['lines']} | {r['p50']:.2f} | {r['p90']:.2f} | "
                    f"{r['p99']:.2f} | {r['max']:.2f} | {r['over_1_5']} | {r['over_2']} | {r['unjustifiable_lines']} | {r['layout_ms']:.0f} ms | "
-                   f"{r['overflow_lines']} | {r['hyphenation']} |")
+                   f"{r['overflow_lines']} | {', '.join(r['hyphenation']) if isinstance(r['hyphenation'], list) and r['hyphenation'] else 'none'} |")
     return out
 
 

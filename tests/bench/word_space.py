@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
             ratios: list[float] = []
             layout_ms = 0.0
             overflow = unjustifiable = 0
-            hyphenation = ""
+            hyphenation: set[str] = set()  # the languages hyphenated, over every article
             for path in args.articles:
                 out = subprocess.run([args.viewer, "--layout", path, "--width", str(width), "--justify", "--font", args.font,
                                       "--breaking", breaking], capture_output=True, text=True, env=env, timeout=300)
@@ -49,14 +49,14 @@ def main(argv: list[str]) -> int:
                 unjustifiable += report["word_space"]["unjustifiable_lines"]
                 layout_ms += report["layout_ms"]
                 overflow += report["overflow_lines"]
-                hyphenation = report["hyphenation"]
+                hyphenation.update(report["hyphenation"])
             ratios.sort()
             print(json.dumps({"width": width, "breaking": breaking, "font": args.font, "articles": len(args.articles),
                               "lines": len(ratios), "p50": percentile(ratios, 50), "p90": percentile(ratios, 90),
                               "p99": percentile(ratios, 99), "max": ratios[-1] if ratios else 1.0,
                               "over_1_5": sum(r > 1.5 for r in ratios), "over_2": sum(r > 2 for r in ratios),
                               "unjustifiable_lines": unjustifiable, "layout_ms": round(layout_ms, 2),
-                              "overflow_lines": overflow, "hyphenation": hyphenation}), flush=True)
+                              "overflow_lines": overflow, "hyphenation": sorted(hyphenation)}), flush=True)
     return 0
 
 

@@ -23,6 +23,7 @@
 #include "ui/missing_glyphs.hpp"
 #include "native_text.hpp"
 #include "text/hb_text_engine.hpp"
+#include "text/hyphen_dictionaries.hpp"
 
 namespace av::cli {
 
@@ -195,9 +196,16 @@ int layout_report(const std::string& file, const LayoutOptions& options, const s
     params.line_spacing = options.line_spacing;
     params.measure = options.measure;
     params.breaking = options.greedy ? LineBreaking::greedy : LineBreaking::total_fit;
-    // Hook for the native hyphenator (libhyphen with Debian's dictionaries): until it is built,
-    // none, and justified text is not hyphenated (the report says so).
+    // Justified text is hyphenated as the window hyphenates it: libhyphen with the dictionaries of
+    // the article's languages (native_text::hyphen_dirs); a language without one is not.
     const Hyphenator* hyphenator = nullptr;
+    std::vector<std::string> hyphen_languages;
+    if (options.justify && !needs.languages.empty()) {
+        std::string hyphen_error;
+        HyphenDictionaries& dictionaries = native_text::hyphenation(needs.languages, hyphen_languages, hyphen_error);
+        if (!hyphen_error.empty()) std::fprintf(stderr, "article-viewer: %s\n", hyphen_error.c_str());
+        if (!hyphen_languages.empty()) hyphenator = &dictionaries;
+    }
     const auto started = std::chrono::steady_clock::now();
     const DocumentLayout doc =
         layout_article(loaded.article, fonts, params, TextServices{engine, &fonts.catalog(), hyphenator});
@@ -227,7 +235,7 @@ int layout_report(const std::string& file, const LayoutOptions& options, const s
     report["layout_ms"] = std::round(layout_ms * 100) / 100;
     if (options.justify) {
         report["breaking"] = options.greedy ? "greedy" : "total_fit";
-        report["hyphenation"] = hyphenator ? "on" : "none: no hyphenator in this build";
+        report["hyphenation"] = hyphen_languages;  // the languages whose dictionary was loaded
         report["word_space"] = word_spaces(doc, fonts);
     }
     if (options.line_widths) {

@@ -194,8 +194,9 @@ int main(int argc, char** argv) {
             layout = true;
         } else if (a == "--dump") {
             dump = true;
-        } else if (a == "--justify") {
+        } else if (a == "--justify") {  // --layout's, and the window's (justified from the start)
             layout_options.justify = true;
+            justify = true;
         } else if (a == "--line-widths") {
             layout_options.line_widths = true;
         } else if (a == "--font" && i + 1 < args.size()) {
@@ -236,8 +237,6 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "article-viewer: --quit-after takes a number of seconds\n");
                 return av::cli::usage;
             }
-        } else if (a == "--justify") {
-            justify = true;
         } else if (a == "--screenshot" && i + 1 < args.size()) {
             screenshot = args[++i];
         } else if (a == "--size" && i + 1 < args.size()) {
