@@ -121,8 +121,8 @@ std::string FontSet::load(const std::string& dir) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     // The fallback families merged behind every face (math, symbols, box drawing), in order.
     std::vector<FontId> fallbacks;
-    for (const FontFamily& family : catalog_.families())
-        if (family.kind == FontFamily::Kind::fallback && !family.has_han)
+    for (const CatalogFamily& family : catalog_.families())
+        if (family.kind == CatalogFamily::Kind::fallback && !family.has_han)
             for (FontId id : family.files)
                 if (has_file(id)) fallbacks.push_back(id);
     for (std::size_t i = 0; i < fonts_.size(); ++i) {
@@ -158,8 +158,8 @@ void FontSet::load_extras() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     cjk_.fill(nullptr);
     glyph_fonts_.clear();
-    for (const FontFamily& family : catalog_.families()) {
-        if (family.kind == FontFamily::Kind::fallback && family.has_han) {
+    for (const CatalogFamily& family : catalog_.families()) {
+        if (family.kind == CatalogFamily::Kind::fallback && family.has_han) {
             // One font per Han variant, its slices merged, drawn at the size that gives it the em of
             // the face around it (cjk_size). Workaround (ImGui 1.92.2b): em-based sizing
             // (SizePixels < 0) breaks its advance clamping, which scales by SizePixels.
@@ -177,7 +177,7 @@ void FontSet::load_extras() {
                     cjk_em_ratio_[static_cast<std::size_t>(family.han)] = em_ratio(bytes);
                 }
             }
-        } else if (family.kind == FontFamily::Kind::shaped) {
+        } else if (family.kind == CatalogFamily::Kind::shaped) {
             for (FontId id : family.files)
                 if (has_file(id))
                     if (ImFont* f = glyph_fonts::add(extra_[id], id, family.color, engine_)) glyph_fonts_[id] = f;
