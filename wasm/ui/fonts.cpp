@@ -115,9 +115,23 @@ AdvanceTable advance_table(ImFont* f, float size) {
 
 }  // namespace
 
+bool FontSet::has_family_files(FontFamily family) const {
+    const std::string& root = families_dir_.empty() ? dir_ : families_dir_;
+    for (std::string_view file : font_family_files(family)) {
+        std::FILE* in = std::fopen((root + "/" + std::string(file)).c_str(), "rb");
+        if (!in) return false;
+        std::fclose(in);
+    }
+    return true;
+}
+
 std::string FontSet::load(const std::string& dir) {
     dir_ = dir;
     extended_ = false;
+    // The chosen family's faces go first, the base faces behind them; a family not (yet) all there
+    // is not used: the reader sees the base faces rather than a mix of two families.
+    family_ = wanted_family_ != FontFamily::serif && has_family_files(wanted_family_) ? wanted_family_ : FontFamily::serif;
+    const std::string& families_root = families_dir_.empty() ? dir : families_dir_;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     // The fallback families merged behind every face (math, symbols, box drawing), in order.
     std::vector<FontId> fallbacks;
@@ -136,7 +150,26 @@ std::string FontSet::load(const std::string& dir) {
         config.FontDataOwnedByAtlas = true;
         config.OversampleH = 2;  // sharper glyph positioning for body text at small sizes
         config.GlyphExcludeRanges = base_exclusions();
-        fonts_[i] = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
+        // A text face (the first four) of another family: its file first, the base face merged
+        // behind it. The engine keeps shaping with the base face's bytes (base_bytes_), which only
+        // right-to-left neutrals of rich paragraphs use.
+        const bool text_face = i < font_family_files(family_).size();
+        int family_size = 0;
+        void* family_data = family_ != FontFamily::serif && text_face
+                                ? read_font(families_root + "/" + std::string(font_family_files(family_)[i]), family_size)
+                                : nullptr;
+        fonts_[i] = nullptr;
+        if (family_data) {
+            const std::vector<unsigned char> bytes(static_cast<unsigned char*>(family_data),
+                                                   static_cast<unsigned char*>(family_data) + family_size);
+            fonts_[i] = atlas->AddFontFromMemoryTTF(family_data, family_size, 20.0f, &config);
+            if (fonts_[i]) {
+                em_ratio_[i] = em_ratio(bytes);
+                config.MergeMode = true;
+            }
+        }
+        ImFont* base = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
+        if (!fonts_[i]) fonts_[i] = base;
         if (!fonts_[i]) return "cannot use font " + path;
         // The web build's extended subset of the same face, once the page has fetched it: merged
         // into the face just added (ImGui merges into the atlas's last font).
