@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "json_reader.hpp"
+#include "utf8.hpp"
+
 namespace av {
 
 namespace {
@@ -65,10 +68,13 @@ bool set_field(ReaderSettings& out, std::string_view field, const json& value) {
     return true;
 }
 
+// Read by the article loader's reader (json_reader.hpp), which never throws: json::parse on a
+// string would add a second copy of nlohmann's parser to the wasm (BENCHMARKS.md, "Transfer size").
 std::optional<json> parse_object(std::string_view text) {
-    json value = json::parse(text.begin(), text.end(), nullptr, false);
-    if (value.is_discarded() || !value.is_object()) return std::nullopt;
-    return value;
+    if (utf8::find_invalid(text) != std::string_view::npos) return std::nullopt;
+    JsonReadResult read = read_json(text, LoadLimits{});
+    if (read.kind != LoadErrorKind::none || !read.value.is_object()) return std::nullopt;
+    return std::move(read.value);
 }
 
 // A stored value as a warning quotes it: short, and never raw bytes that are not UTF-8.
@@ -76,6 +82,20 @@ std::string quoted(const json& value) {
     std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
     if (text.size() > 40) text = text.substr(0, 37) + "...";
     return text;
+}
+
+// The default of `field` as JSON, as a warning quotes it.
+std::string default_text(const ReaderSettings& d, std::string_view field) {
+    if (field == "theme") return "\"" + std::string(theme_setting_name(d.theme)) + "\"";
+    if (field == "fontSize") return std::to_string(d.font_size);
+    if (field == "font") return "\"" + std::string(font_family_name(d.font)) + "\"";
+    if (field == "measure") return std::to_string(d.measure);
+    if (field == "lineSpacing") {
+        char text[16];
+        std::snprintf(text, sizeof text, "%g", static_cast<double>(d.line_spacing));
+        return text;
+    }
+    return d.justify ? "true" : "false";
 }
 
 }  // namespace
@@ -125,13 +145,12 @@ ReaderSettings read_settings(std::string_view stored, std::vector<std::string>& 
         return out;
     }
     const ReaderSettings defaults;
-    const json fallback = json::parse(settings_json(defaults, false));
     for (std::string_view field : field_names) {
         const auto it = value->find(std::string(field));
         if (it == value->end()) continue;  // a value written before the field existed: its default
         if (!set_field(out, field, *it))
             warnings.push_back("settings: " + rule_of(field) + "; stored " + quoted(*it) + ", using " +
-                               quoted(fallback[std::string(field)]));
+                               default_text(defaults, field));
     }
     return out;
 }
