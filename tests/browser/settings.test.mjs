@@ -301,3 +301,18 @@ test('a first visit with the defaults fetches no font family\'s file; choosing o
   assert.equal(requests.filter((p) => p.includes('/fonts-families/')).length, 4, 'fetched once');
   await context.close();
 });
+
+test('a family chosen online is kept by the service worker: offline, a reload draws with it', async () => {
+  const { context, page, problems } = await open();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.evaluate(() => window.articleViewer.setSettings({ font: 'legible' }));
+  await waitForState(page, 'state.fontFamily === "legible" && state.layout.fontSet === state.fontSet');
+  await context.setOffline(true);
+  await page.reload();
+  const s = await waitForState(page, 'state.ready || state.error');
+  assert.equal(s.error, null);
+  assert.equal(s.fontFamily, 'legible');
+  assert.deepEqual(s.settingsWarnings, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
