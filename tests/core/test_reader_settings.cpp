@@ -62,8 +62,9 @@ TEST_SUITE("reader settings errors") {
     }
 
     TEST_CASE("every invalid field is named, in the fields' order, and a valid one beside them is not applied") {
-        CHECK(refused(R"({"justify":0,"theme":"x","zoom":2,"measure":70})") ==
-              R"(theme must be "light", "sepia", "dark" or "auto"; justify must be true or false; unknown setting "zoom")");
+        CHECK(
+            refused(R"({"justify":0,"theme":"x","zoom":2,"measure":70})") ==
+            R"(theme must be "light", "sepia", "dark" or "auto"; justify must be true or false; unknown setting "zoom")");
     }
 
     TEST_CASE("stored values that are not usable at all: the defaults, with a warning") {
@@ -92,7 +93,8 @@ TEST_SUITE("reader settings errors") {
     TEST_CASE("a stored field that is wrong falls back to its default alone, named") {
         ReaderSettings s;
         const std::vector<std::string> w = warnings_of(
-            R"({"version":1,"theme":"purple","fontSize":99,"font":"comic","measure":20,"lineSpacing":3,"justify":"yes"})", &s);
+            R"({"version":1,"theme":"purple","fontSize":99,"font":"comic","measure":20,"lineSpacing":3,"justify":"yes"})",
+            &s);
         REQUIRE(w.size() == 6);
         CHECK(w[0] == R"(settings: theme must be "light", "sepia", "dark" or "auto"; stored "purple", using "auto")");
         CHECK(w[1] == "settings: fontSize must be a number from 12 to 40; stored 99, using 20");
@@ -102,7 +104,8 @@ TEST_SUITE("reader settings errors") {
         CHECK(w[5] == R"(settings: justify must be true or false; stored "yes", using false)");
         CHECK(s == ReaderSettings{});
 
-        const std::vector<std::string> one = warnings_of(R"({"version":1,"theme":"sepia","fontSize":{"a":1},"justify":true})", &s);
+        const std::vector<std::string> one =
+            warnings_of(R"({"version":1,"theme":"sepia","fontSize":{"a":1},"justify":true})", &s);
         REQUIRE(one.size() == 1);
         CHECK(one[0] == R"(settings: fontSize must be a number from 12 to 40; stored {"a":1}, using 20)");
         CHECK(s.theme == ThemeSetting::sepia);  // the others are kept
@@ -113,15 +116,19 @@ TEST_SUITE("reader settings errors") {
     TEST_CASE("a long stored value is cut in the warning") {
         const std::vector<std::string> w = warnings_of(R"({"version":1,"font":")" + std::string(200, 'x') + R"("})");
         REQUIRE(w.size() == 1);
-        CHECK(w[0] == R"(settings: font must be "serif", "sans" or "legible"; stored ")" + std::string(36, 'x') + "..., using \"serif\"");
+        CHECK(w[0] == R"(settings: font must be "serif", "sans" or "legible"; stored ")" + std::string(36, 'x') +
+                          "..., using \"serif\"");
     }
 }
 
 TEST_SUITE("reader settings") {
     TEST_CASE("defaults, and their JSON") {
         const ReaderSettings s;
-        CHECK(settings_json(s) == R"({"version":1,"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false})");
-        CHECK(settings_json(s, false) == R"({"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false})");
+        CHECK(
+            settings_json(s) ==
+            R"({"version":1,"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false})");
+        CHECK(settings_json(s, false) ==
+              R"({"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false})");
     }
 
     TEST_CASE("a patch of any subset applies exactly those fields") {
@@ -145,7 +152,8 @@ TEST_SUITE("reader settings") {
     }
 
     TEST_CASE("round trip through storage, every value of every field") {
-        for (ThemeSetting theme : {ThemeSetting::light, ThemeSetting::sepia, ThemeSetting::dark, ThemeSetting::automatic})
+        for (ThemeSetting theme :
+             {ThemeSetting::light, ThemeSetting::sepia, ThemeSetting::dark, ThemeSetting::automatic})
             for (FontFamily font : {FontFamily::serif, FontFamily::sans, FontFamily::legible})
                 for (float spacing : ReaderSettings::line_spacings)
                     for (bool justify : {false, true}) {

@@ -46,7 +46,8 @@ bool set_field(ReaderSettings& out, std::string_view field, const json& value) {
     } else if (field == "measure") {
         if (!value.is_number()) return false;
         const double chars = value.get<double>();
-        if (!(chars >= ReaderSettings::min_measure && chars <= ReaderSettings::max_measure) || std::floor(chars) != chars)
+        if (!(chars >= ReaderSettings::min_measure && chars <= ReaderSettings::max_measure) ||
+            std::floor(chars) != chars)
             return false;
         out.measure = static_cast<int>(chars);
     } else if (field == "lineSpacing") {
@@ -102,10 +103,14 @@ std::string default_text(const ReaderSettings& d, std::string_view field) {
 
 std::string_view theme_setting_name(ThemeSetting theme) {
     switch (theme) {
-        case ThemeSetting::light: return "light";
-        case ThemeSetting::sepia: return "sepia";
-        case ThemeSetting::dark: return "dark";
-        default: return "auto";
+        case ThemeSetting::light:
+            return "light";
+        case ThemeSetting::sepia:
+            return "sepia";
+        case ThemeSetting::dark:
+            return "dark";
+        default:
+            return "auto";
     }
 }
 
@@ -122,9 +127,10 @@ std::string settings_json(const ReaderSettings& s, bool with_version) {
     // The step as it is written (1.75, not 1.75000000001): the steps are exact in decimal.
     std::snprintf(spacing, sizeof spacing, "%g", std::round(static_cast<double>(s.line_spacing) * 100.0) / 100.0);
     std::string out = with_version ? "{\"version\":" + std::to_string(ReaderSettings::version) + "," : "{";
-    out += "\"theme\":\"" + std::string(theme_setting_name(s.theme)) + "\",\"fontSize\":" + std::to_string(s.font_size) +
-           ",\"font\":\"" + std::string(font_family_name(s.font)) + "\",\"measure\":" + std::to_string(s.measure) +
-           ",\"lineSpacing\":" + spacing + ",\"justify\":" + (s.justify ? "true" : "false") + "}";
+    out += "\"theme\":\"" + std::string(theme_setting_name(s.theme)) +
+           "\",\"fontSize\":" + std::to_string(s.font_size) + ",\"font\":\"" + std::string(font_family_name(s.font)) +
+           "\",\"measure\":" + std::to_string(s.measure) + ",\"lineSpacing\":" + spacing +
+           ",\"justify\":" + (s.justify ? "true" : "false") + "}";
     return out;
 }
 
@@ -141,7 +147,8 @@ ReaderSettings read_settings(std::string_view stored, std::vector<std::string>& 
         return out;
     }
     if (version->get<std::int64_t>() != ReaderSettings::version) {
-        warnings.push_back("settings: version " + version->dump() + " is not one this viewer reads (1); the defaults are used");
+        warnings.push_back("settings: version " + version->dump() +
+                           " is not one this viewer reads (1); the defaults are used");
         return out;
     }
     const ReaderSettings defaults;

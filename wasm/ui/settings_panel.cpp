@@ -28,8 +28,10 @@ void App::draw_settings_panel(float width, float height) {
     // Under the toolbar at the right, as the find bar; from 320 px up it takes the window's width
     // less a margin, and scrolls when the window is too short for it.
     const float panel_w = std::min(360.0f, width - 16.0f);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + width - 8, vp->Pos.y + toolbar_height + 4), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(panel_w, 0), ImVec2(panel_w, std::max(height - toolbar_height - 8, 120.0f)));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + width - 8, vp->Pos.y + toolbar_height + 4), ImGuiCond_Always,
+                            ImVec2(1, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(panel_w, 0),
+                                        ImVec2(panel_w, std::max(height - toolbar_height - 8, 120.0f)));
     if (settings_focus_) {
         ImGui::SetNextWindowFocus();
         settings_focus_ = false;
@@ -51,8 +53,10 @@ void App::draw_settings_panel(float width, float height) {
     // A button of a row, drawn pressed when `selected`; `key` names it in state() for the tests.
     const auto choice = [&](const char* label, bool selected, const std::string& key) {
         const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
-        if (row_x > 0 && row_x + 6 + w <= inner) ImGui::SameLine(0, 6);
-        else row_x = 0;
+        if (row_x > 0 && row_x + 6 + w <= inner)
+            ImGui::SameLine(0, 6);
+        else
+            row_x = 0;
         row_x += (row_x > 0 ? 6 : 0) + w;
         if (selected) {
             ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(t.selection));
@@ -74,38 +78,45 @@ void App::draw_settings_panel(float width, float height) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Auto follows the system's light or dark mode");
 
     heading("Text size");
-    if (choice("A\xE2\x80\x93", false, "fontSize:smaller")) next.font_size = std::max(settings_.font_size - 2, ReaderSettings::min_font_size);
+    if (choice("A\xE2\x80\x93", false, "fontSize:smaller"))
+        next.font_size = std::max(settings_.font_size - 2, ReaderSettings::min_font_size);
     ImGui::SameLine(0, 10);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%d px", settings_.font_size);
     ImGui::SameLine(0, 10);
     row_x = inner / 2;  // the size's label sits between the two buttons
-    if (choice("A+", false, "fontSize:larger")) next.font_size = std::min(settings_.font_size + 2, ReaderSettings::max_font_size);
+    if (choice("A+", false, "fontSize:larger"))
+        next.font_size = std::min(settings_.font_size + 2, ReaderSettings::max_font_size);
 
     heading("Font");
     for (FontFamily f : {FontFamily::serif, FontFamily::sans, FontFamily::legible}) {
         static const char* const labels[] = {"Serif", "Sans", "Legible"};
-        if (choice(labels[static_cast<int>(f)], settings_.font == f, "font:" + std::string(font_family_name(f)))) next.font = f;
+        if (choice(labels[static_cast<int>(f)], settings_.font == f, "font:" + std::string(font_family_name(f))))
+            next.font = f;
     }
 
     heading("Line width");
-    for (auto [label, chars] : {std::pair{"Narrow", narrow_measure}, std::pair{"Medium", medium_measure}, std::pair{"Wide", wide_measure}})
+    for (auto [label, chars] :
+         {std::pair{"Narrow", narrow_measure}, std::pair{"Medium", medium_measure}, std::pair{"Wide", wide_measure}})
         if (choice(label, settings_.measure == chars, "measure:" + std::to_string(chars))) next.measure = chars;
     // Finer steps than the three widths, a character at a time: two buttons rather than ImGui's
     // slider, whose number parsing (sscanf) alone made the wasm of a first visit 20 KB heavier.
-    if (choice("\xE2\x88\x92", false, "measure:narrower")) next.measure = std::max(settings_.measure - 1, ReaderSettings::min_measure);
+    if (choice("\xE2\x88\x92", false, "measure:narrower"))
+        next.measure = std::max(settings_.measure - 1, ReaderSettings::min_measure);
     ImGui::SameLine(0, 10);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%d characters", settings_.measure);
     ImGui::SameLine(0, 10);
     row_x = inner / 2;
-    if (choice("+", false, "measure:wider")) next.measure = std::min(settings_.measure + 1, ReaderSettings::max_measure);
+    if (choice("+", false, "measure:wider"))
+        next.measure = std::min(settings_.measure + 1, ReaderSettings::max_measure);
 
     heading("Line spacing");
     for (float spacing : ReaderSettings::line_spacings) {
         char label[16];
         std::snprintf(label, sizeof label, "%g", static_cast<double>(spacing));
-        if (choice(label, settings_.line_spacing == spacing, std::string("lineSpacing:") + label)) next.line_spacing = spacing;
+        if (choice(label, settings_.line_spacing == spacing, std::string("lineSpacing:") + label))
+            next.line_spacing = spacing;
     }
 
     heading("Alignment");
