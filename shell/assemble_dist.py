@@ -315,7 +315,7 @@ def without_css_comments(css: str, name: str) -> str:
 def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None,
              fonts_more: str | None = None, text_module: str | None = None, thai_dictionary: str | None = None,
              hyphen: str | None = None,
-             plain_tool: str | None = None, node: str = "node") -> dict:
+             plain_tool: str | None = None, node: str = "node", fonts_families: str | None = None) -> dict:
     def read(path: str) -> bytes:
         try:
             with open(path, "rb") as f:
@@ -360,6 +360,18 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     for name, data in ext_font_bytes.items():
         ext_font_paths[name] = "fonts-ext/" + hashed_name(name, data)
         out[ext_font_paths[name]] = data
+    # The font families a reader may choose (sans, legible: families/<name>/<file>): fetched only
+    # when one is chosen, by the hashed names loader.js learns here; not precached (a reader who
+    # keeps the defaults never pays for them), kept by the service worker once fetched; not in the
+    # single-file page, which keeps the base faces.
+    family_paths = {}
+    if fonts_families:
+        for family in sorted(os.listdir(fonts_families)):
+            folder = os.path.join(fonts_families, family)
+            for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+                data = read(os.path.join(folder, name))
+                family_paths[f"families/{family}/{name}"] = f"fonts-families/{family}/" + hashed_name(name, data)
+                out[family_paths[f"families/{family}/{name}"]] = data
     # The fonts beyond the base faces: fetched per article (by the hashed names of the manifests,
     # which loader.js learns here, and the names those list), never precached, not in the
     # single-file page (which draws with the base faces only).
@@ -400,6 +412,8 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
         bundle["textModule"] = text_paths
     if hyphen_paths:
         bundle["hyphen"] = hyphen_paths
+    if family_paths:
+        bundle["fontsFamilies"] = family_paths
     # The default article, which loader.js downloads beside the program (as the program would ask
     # for it by the same URL: AV_DEFAULT_ARTICLE in wasm/CMakeLists.txt comes from the same index).
     default = next((a["path"] for a in article_index.get("articles", []) if a.get("id") == article_index.get("default")), None)
@@ -547,11 +561,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--hyphen", help="folder of the hyphenation dictionaries (hyph_NAME.dic) and their licences")
     p.add_argument("--plain-tool", help="the plain-pages tool (plain-pages.js, wasm/tools/): writes plain/")
     p.add_argument("--node", default="node", help="node, which runs the plain-pages tool")
+    p.add_argument("--fonts-families", help="folder of the font families a reader may choose (<name>/<file>)")
     p.add_argument("--quiet", action="store_true", help="no size report")
     args = p.parse_args(argv)
     try:
         assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext, args.fonts_more,
-                 args.text_module, args.thai_dictionary, args.hyphen, args.plain_tool, args.node)
+                 args.text_module, args.thai_dictionary, args.hyphen, args.plain_tool, args.node, args.fonts_families)
     except BuildError as e:
         print(f"assemble_dist.py: {e}", file=sys.stderr)
         return 1

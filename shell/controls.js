@@ -85,6 +85,11 @@
   }
   bar.appendChild(themes);
 
+  const settingsButton = button('Aa', {
+    'aria-label': 'Settings', title: 'Theme, text size, font, line width and spacing, justification',
+    'aria-expanded': 'false', 'aria-controls': 'settings-panel',
+  }, () => toggle(settingsPanel));
+  bar.appendChild(settingsButton);
   const contentsButton = button('Contents', { 'aria-expanded': 'false', 'aria-controls': 'contents-panel' }, () => toggle(contents));
   const libraryButton = button('Library', { 'aria-expanded': 'false', 'aria-controls': 'library-panel' }, () => toggle(library));
   bar.appendChild(contentsButton);
@@ -108,6 +113,7 @@
     open: () => viewer().showLibrary(true),
     close: () => viewer().showLibrary(false),
   };
+  const settingsPanel = { button: settingsButton, node: panel('settings-panel', 'Settings'), fill: () => fillSettings(), open: null, close: null };
   let opened = null;  // the panel shown, if any
 
   function toggle(p) {
@@ -173,6 +179,72 @@
     body.push(sections.length ? list : el('p', null, 'This article has no sections'));
     body.push(button('Close', { class: 'controls-close' }, () => close(true)));
     contents.node.replaceChildren(...body);
+  }
+
+  // The canvas's settings panel as real buttons, each group a labelled set whose pressed button is
+  // the setting in force (aria-pressed), and the line width's slider. Each press goes through
+  // setSettings, as the API's callers do; the panel is built again after every change (from the
+  // canvas too: the articleviewer:settings event), focus staying on the same control.
+  const choices = {
+    theme: [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark'], ['auto', 'Auto (as the system)']],
+    font: [['serif', 'Serif'], ['sans', 'Sans'], ['legible', 'Legible (OpenDyslexic)']],
+    measure: [[55, 'Narrow'], [70, 'Medium'], [85, 'Wide']],
+    lineSpacing: [[1.3, '1.3'], [1.5, '1.5'], [1.75, '1.75'], [2, '2']],
+    justify: [[false, 'Ragged right'], [true, 'Justified']],
+  };
+  const headings = { theme: 'Theme', font: 'Font', measure: 'Line width', lineSpacing: 'Line spacing', justify: 'Alignment' };
+  function change(patch, said) {
+    try {
+      viewer().setSettings(patch);
+      announce(said);
+    } catch (e) {
+      announce(String(e.message || e));
+    }
+  }
+  function fillSettings() {
+    const s = viewer().settings() || {};
+    const focused = document.activeElement && settingsPanel.node.contains(document.activeElement) ? document.activeElement.dataset.key : null;
+    const body = [el('h2', null, 'Settings')];
+    const group = (field, extra) => {
+      const node = el('div', { role: 'group', 'aria-label': headings[field], class: 'controls-choices' });
+      body.push(el('h3', { 'aria-hidden': 'true' }, headings[field]), node);
+      for (const [value, label] of choices[field]) {
+        node.appendChild(button(label, { 'aria-pressed': String(s[field] === value), 'data-key': `${field}:${value}` },
+          () => change({ [field]: value }, `${headings[field]}: ${label}`)));
+      }
+      if (extra) node.appendChild(extra);
+    };
+    group('theme');
+    const size = el('div', { role: 'group', 'aria-label': 'Text size', class: 'controls-choices' });
+    body.push(el('h3', { 'aria-hidden': 'true' }, 'Text size'), size);
+    const sized = (delta) => () => {
+      const px = Math.min(40, Math.max(12, (s.fontSize || 20) + delta));
+      change({ fontSize: px }, `Text size ${px} px`);
+    };
+    size.appendChild(button('A–', { 'aria-label': 'Smaller text', 'data-key': 'fontSize:smaller' }, sized(-2)));
+    size.appendChild(el('span', { class: 'controls-detail' }, `${s.fontSize} px`));
+    size.appendChild(button('A+', { 'aria-label': 'Larger text', 'data-key': 'fontSize:larger' }, sized(2)));
+    group('font');
+    const slider = el('input', { type: 'range', min: 45, max: 90, step: 1, value: s.measure, 'data-key': 'measure:slider',
+      'aria-label': 'Line width in characters', 'aria-valuetext': `${s.measure} characters` });
+    slider.addEventListener('change', () => change({ measure: Number(slider.value) }, `Line width ${slider.value} characters`));
+    group('measure', slider);
+    group('lineSpacing');
+    group('justify');
+    body.push(button('Close', { class: 'controls-close', 'data-key': 'close' }, () => close(true)));
+    settingsPanel.node.replaceChildren(...body);
+    const again = focused && settingsPanel.node.querySelector(`[data-key="${CSS.escape(focused)}"]`);
+    if (again) again.focus();
+  }
+  window.addEventListener('articleviewer:settings', () => {
+    if (opened === settingsPanel) fillSettings();
+    refresh();
+  });
+  // The "auto" theme follows the system: the page's colours too.
+  if (window.matchMedia) {
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    const later = () => setTimeout(refresh, 0);
+    if (scheme.addEventListener) scheme.addEventListener('change', later);
   }
 
   function readLine(entry) {
@@ -263,6 +335,9 @@
       e.preventDefault();
       return true;
     }
+    // The line width's slider takes the arrows, Home, End and the page keys, which would
+    // otherwise scroll the article too.
+    if (e.target instanceof HTMLInputElement && e.target.type === 'range' && /^(Arrow|Home$|End$|Page)/.test(e.key)) return true;
     return e.key === 'Tab' || e.key === 'Enter' || e.key === ' ';
   });
 })();

@@ -13,6 +13,9 @@
   const bundle = /*@bundle*/{}/*@bundle*/;
   const asset = (name) => (bundle.files && bundle.files[name] ? bundle.files[name].name : name);
   const fontExtPath = (name) => (bundle.fontsExt && bundle.fontsExt[name]) || 'fonts-ext/' + name;
+  // A font family's file ('families/sans/NotoSans-Regular.ttf') -> its hashed URL, fetched only once
+  // a reader chooses the family (platform/web.cpp); null where there are none (the single-file page).
+  const fontFamilyPath = (file) => (!inline && bundle.fontsFamilies && bundle.fontsFamilies[file]) || null;
   // A manifest of the fonts beyond the base faces (fonts.json, fonts-<Han variant>.json,
   // fonts-all.json: docs/text-pipeline.md "Fonts") -> its hashed URL; the files it lists are
   // relative to it. Null where there are none (unassembled, or the single-file page).
@@ -72,19 +75,32 @@
     open(url) {
       if (program) program.ccall('av_open_url', null, ['string'], [String(url)]);
     },
-    // 'light', 'sepia' or 'dark'.
+    // 'light', 'sepia' or 'dark' (remembered, as setSettings({theme}) is; 'auto' goes through it).
     setTheme(name) {
       const index = ['light', 'sepia', 'dark'].indexOf(String(name).toLowerCase());
       if (program && index >= 0) program._av_set_theme(index);
+      else if (program && String(name).toLowerCase() === 'auto') window.articleViewer.setSettings({ theme: 'auto' });
     },
     // Body text size in CSS pixels, 12 to 40 (Ctrl+= and Ctrl+- step by 2).
     setFontSize(px) {
       if (program) program._av_set_font_size(Number(px) || 20);
     },
-    // Justified text, hyphenated with the dictionaries of the article's languages (fetched then,
-    // README "Hyphenation"); the reader settings' `justify` calls the same program function.
-    setJustify(on) {
-      if (program) program._av_set_justify(on ? 1 : 0);
+    // The reader's settings, remembered across reloads and articles (README, "Settings"):
+    // {theme: 'light'|'sepia'|'dark'|'auto', fontSize: 12-40, font: 'serif'|'sans'|'legible',
+    // measure: 45-90 (characters per line), lineSpacing: 1.3|1.5|1.75|2, justify: boolean}.
+    // Null before the program runs.
+    settings() {
+      return program ? JSON.parse(program.UTF8ToString(program._av_settings_json())) : null;
+    },
+    // Applies any subset of those fields, all or nothing: an invalid field throws a RangeError
+    // naming each invalid field (and nothing changes). Returns the settings now in force. Every
+    // change fires `articleviewer:settings` on window, with the settings as its detail.
+    setSettings(patch) {
+      if (!program) throw new Error('the viewer is not running yet');
+      const text = patch !== null && typeof patch === 'object' && !Array.isArray(patch) ? JSON.stringify(patch) : '';
+      const error = program.ccall('av_set_settings', 'string', ['string'], [text === undefined ? '' : text]);
+      if (error) throw new RangeError(error);
+      return window.articleViewer.settings();
     },
     // Scrolls to block `index` of the article (0-based, clamped; -1 is the title at the top).
     scrollToBlock(index) {
@@ -275,6 +291,23 @@
     } catch (e) { /* not a URL: the program reports it */ }
   }
 
+  // The reader's font family (README, "Settings"), when not the default: its files download now,
+  // beside the program, instead of once the program has read the settings; js_fetch_font_family
+  // (platform/web.cpp) takes these responses. The program shows the article once they are in.
+  const prefetchedFamily = {};
+  function prefetchFamily() {
+    let font = null;
+    try {
+      font = JSON.parse(window.localStorage.getItem('article-viewer/settings') || 'null').font;
+    } catch (e) { return; }  // no storage, or not JSON: the program says so and keeps the defaults
+    const files = Object.keys(bundle.fontsFamilies || {}).filter((file) => file.startsWith('families/' + font + '/'));
+    if (inline || font === 'serif' || typeof font !== 'string' || !files.length) return;
+    for (const file of files) {
+      prefetchedFamily[file] = fetch(fontFamilyPath(file));
+      prefetchedFamily[file].catch(() => {});  // a failure is reported when the program takes it
+    }
+  }
+
   // The canvas's backing store at the size the program gives it (its CSS size times the device
   // pixel ratio, sync_canvas_size in platform/web.cpp), before the context exists: resizing it
   // afterwards reallocates the drawing buffer (once for the width, once for the height), and each
@@ -291,6 +324,7 @@
     // milliseconds where WebGL is software, during which the downloads go on (index.html preloads
     // the program's files already). Without WebGL2 they are aborted.
     prefetchArticle();
+    prefetchFamily();
     // The program's JavaScript, its wasm and its fonts (the file packager's .data) download in
     // parallel; the wasm compiles while it downloads. The single-file page has them inline.
     let compiled, fonts;
@@ -352,6 +386,8 @@
       prefetchedArticles: prefetched,  // likewise
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
       fontExtPath,  // NAME.ttf -> its hashed URL, for js_fetch_extended_fonts
+      fontFamilyPath,  // families/NAME/FILE -> its hashed URL, for js_fetch_font_family
+      prefetchedFamily,  // likewise: FILE -> the response already on its way (prefetchFamily)
       fontsMorePath,  // fonts.json, fonts-ja.json, ... -> its hashed URL (or null), for the program
       textModulePath,  // article-viewer-text.js/.wasm, thai-words.dict -> hashed URL (or null)
       hyphenPath,  // a hyphenation dictionary's name -> its hashed URL (or null), for js_load_hyphenation

@@ -21,7 +21,7 @@ packages=(
   libglfw3-dev libgl-dev libstb-dev
   # Fonts and Unicode data (the fonts beyond the base faces, core's tables, the text engine's tests
   # against UAX #14/#9's test files; hb-shape, Debian's HarfBuzz, is the shaping tests' oracle).
-  fonts-noto-core fonts-noto-mono fonts-noto-cjk fonts-noto-color-emoji unicode-data fonttools libharfbuzz-bin
+  fonts-noto-core fonts-opendyslexic fonts-noto-mono fonts-noto-cjk fonts-noto-color-emoji unicode-data fonttools libharfbuzz-bin
   chromium xvfb xauth xdotool xclip
   python3 python3-jsonschema
   libclang-rt-14-dev

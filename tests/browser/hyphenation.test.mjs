@@ -44,7 +44,7 @@ test('the French seed fetches nothing for hyphenation until justification is on,
   assert.deepEqual(state.hyphenation, []);
   assert.deepEqual(requests, [], 'nothing of hyphenation on a visit with the defaults');
 
-  await page.evaluate(() => window.articleViewer.setJustify(true));
+  await page.evaluate(() => window.articleViewer.setSettings({ justify: true }));
   state = await waitForState(page, 'state.hyphenation.includes("fr")', 30000);
   assert.equal(state.justify, true);
   assert.deepEqual(state.hyphenation, ['fr']);
@@ -56,9 +56,9 @@ test('the French seed fetches nothing for hyphenation until justification is on,
   assert.ok(requests.some((p) => /\/text\/article-viewer-text\.[0-9a-f]+\.wasm$/.test(p)), JSON.stringify(requests));
 
   // Off and on again: nothing is fetched twice.
-  await page.evaluate(() => window.articleViewer.setJustify(false));
+  await page.evaluate(() => window.articleViewer.setSettings({ justify: false }));
   await waitForState(page, '!state.justify');
-  await page.evaluate(() => window.articleViewer.setJustify(true));
+  await page.evaluate(() => window.articleViewer.setSettings({ justify: true }));
   await waitForState(page, 'state.justify && state.ready');
   await page.waitForTimeout(300);
   assert.equal(requests.filter((p) => p.includes('/hyphen/')).length, 1);
@@ -73,7 +73,7 @@ test('an article in several languages fetches the dictionary of each that has on
   const requests = hyphenRequests(page);
   await page.goto(site.url + '?article=mixed.json');
   await waitForState(page, 'state.ready');
-  await page.evaluate(() => window.articleViewer.setJustify(true));
+  await page.evaluate(() => window.articleViewer.setSettings({ justify: true }));
   const state = await waitForState(page, 'state.hyphenation.length === 3', 30000);
   // en-GB -> en_US, de-AT -> de_DE, fr-CA -> fr; Klingon has none and is justified without hyphens.
   assert.deepEqual([...state.hyphenation].sort(), ['de-at', 'en-gb', 'fr-ca']);
@@ -92,7 +92,7 @@ test('a dictionary that cannot be fetched is said once; the text is still justif
   await page.route('**/hyphen/**', (route) => route.abort());
   await page.goto(site.url);
   await waitForState(page, 'state.ready');
-  await page.evaluate(() => window.articleViewer.setJustify(true));
+  await page.evaluate(() => window.articleViewer.setSettings({ justify: true }));
   const state = await waitForState(page, 'state.notice.includes("sans césure")', 30000);
   assert.equal(state.justify, true);
   assert.deepEqual(state.hyphenation, []);

@@ -64,10 +64,10 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   assert.deepEqual(refs.filter((r) => r.startsWith('plain/')), [`plain/${seed.id}.html`, 'plain/index.html']);
   // Unhashed names only where they must stay stable, and no stale program files.
   const plain = d.files.filter((f) => !hashed.test(f)).sort();
-  // (articles/, fonts-ext/, fonts/, hyphen/, plain/ and text/ are folders; the articles and their plain
-  // pages keep their names, they are linked to.)
-  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'hyphen', 'index.html', 'manifest.webmanifest',
-    'plain', 'sw.js', 'text']);
+  // (articles/, fonts-ext/, fonts-families/, fonts/, hyphen/, plain/ and text/ are folders; the
+  // articles and their plain pages keep their names, they are linked to.)
+  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'fonts-families', 'hyphen', 'index.html',
+    'manifest.webmanifest', 'plain', 'sw.js', 'text']);
   // The hyphenation dictionaries (README "Hyphenation"): named by their content, known to the
   // loader, never precached; their licences beside them.
   const hyphen = readdirSync(path.join(distDir, 'hyphen')).sort();
@@ -80,6 +80,16 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
     assert.ok(hyphen.includes(file.replace(/\.[0-9a-f]{8}\.dic$/, '.copyright')), `no licence beside hyphen/${file}`);
   }
   assert.ok(hyphen.includes('libhyphen.COPYING'));
+  // The font families a reader may choose: named by their content, known to the loader, never
+  // precached (a reader who keeps the defaults never fetches them).
+  const families = readdirSync(path.join(distDir, 'fonts-families'), { recursive: true })
+    .filter((f) => /\.(ttf|otf)$/.test(f)).map((f) => 'fonts-families/' + f.split(path.sep).join('/')).sort();
+  assert.equal(families.length, 8, families.join(' '));
+  assert.deepEqual(Object.values(d.bundle.fontsFamilies).sort(), families);
+  for (const f of families) {
+    assert.match(path.posix.basename(f), hashed);
+    assert.ok(!d.precache.includes(f), `sw.js precaches ${f}`);
+  }
   // The text engine and the Thai dictionary: named by their content, known to the loader, never
   // precached (only articles with rich paragraphs fetch them).
   const text = readdirSync(path.join(distDir, 'text')).sort();

@@ -9,10 +9,8 @@ import concurrent.futures
 import glob
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 
 VIEWER = None
@@ -20,30 +18,10 @@ SHARED = None
 FONTS = None  # the build's fonts folder
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEED = os.path.join(REPO, "assets", "articles", "russie-munitions-nord-coreennes.json")
-# Where Debian puts the families' files (fonts-noto-core, fonts-opendyslexic), for a fonts folder
-# that does not hold them yet (core/font_family.hpp names them under families/).
-FAMILY_SOURCES = {"sans": "/usr/share/fonts/truetype/noto", "legible": "/usr/share/fonts/opentype/opendyslexic"}
-fonts_dir = None
-
-
-def family_fonts() -> str:
-    """The build's fonts folder, with families/sans and families/legible added when missing."""
-    if all(os.path.isdir(os.path.join(FONTS, "families", f)) for f in FAMILY_SOURCES):
-        return FONTS
-    tmp = tempfile.mkdtemp(prefix="av-fonts-")
-    for name in os.listdir(FONTS):
-        os.symlink(os.path.join(FONTS, name), os.path.join(tmp, name))
-    for family, source in FAMILY_SOURCES.items():
-        os.makedirs(os.path.join(tmp, "families", family), exist_ok=True)
-        for f in os.listdir(source):
-            os.symlink(os.path.join(source, f), os.path.join(tmp, "families", family, f))
-    return tmp
-
-
 def layout(*args):
     env = dict(os.environ)
     env.pop("DISPLAY", None)
-    env["AV_FONTS_DIR"] = fonts_dir
+    env["AV_FONTS_DIR"] = FONTS
     result = subprocess.run([VIEWER, "--layout", *args], capture_output=True, text=True, env=env, timeout=300)
     return result
 
@@ -141,10 +119,4 @@ if __name__ == "__main__":
     VIEWER = os.path.abspath(sys.argv.pop(1))
     SHARED = sys.argv.pop(1)
     FONTS = sys.argv.pop(1)
-    fonts_dir = family_fonts()
-    try:
-        ok = unittest.main(verbosity=2, exit=False).result.wasSuccessful()
-    finally:
-        if fonts_dir != FONTS:
-            shutil.rmtree(fonts_dir, ignore_errors=True)
-    sys.exit(0 if ok else 1)
+    sys.exit(0 if unittest.main(verbosity=2, exit=False).result.wasSuccessful() else 1)

@@ -13,7 +13,7 @@
 #include "test_support.hpp"
 
 using av::FontCatalog;
-using av::FontFamily;
+using av::CatalogFamily;
 using av::FontFile;
 using av::FontId;
 using av::Han;
@@ -264,9 +264,9 @@ TEST_SUITE("font catalog lookups") {
         const FontCatalog c = handmade_catalog();
         REQUIRE(c.families().size() == 8);
         REQUIRE(c.files().size() == 12);
-        const FontFamily& math = c.families()[0];
+        const CatalogFamily& math = c.families()[0];
         CHECK(math.name == "math");
-        CHECK(math.kind == FontFamily::Kind::fallback);
+        CHECK(math.kind == CatalogFamily::Kind::fallback);
         CHECK(math.weight == 400);
         CHECK_FALSE(math.has_han);
         CHECK(math.files == std::vector<FontId>{0, 1});
@@ -275,18 +275,18 @@ TEST_SUITE("font catalog lookups") {
         CHECK(c.files()[1].gzip == 90);
         CHECK(c.files()[1].family == 0);
         CHECK(c.files()[1].ranges == av::CodeRanges{{8704, 8959}, {10176, 10223}});
-        const FontFamily& ja = c.families()[2];
+        const CatalogFamily& ja = c.families()[2];
         CHECK(ja.has_han);
         CHECK(ja.han == Han::ja);
         // The map gave each file its ranges.
         CHECK(c.files()[3].ranges == av::CodeRanges{{12354, 12356}});
         CHECK(c.files()[4].ranges == av::CodeRanges{{26085, 26085}});
         CHECK(c.files()[5].ranges == av::CodeRanges{{26412, 26412}});
-        const FontFamily& arabic_bold = c.families()[5];
-        CHECK(arabic_bold.kind == FontFamily::Kind::shaped);
+        const CatalogFamily& arabic_bold = c.families()[5];
+        CHECK(arabic_bold.kind == CatalogFamily::Kind::shaped);
         CHECK(arabic_bold.script == av::script_tag("Arab"));
         CHECK(arabic_bold.weight == 700);
-        const FontFamily& emoji = c.families()[7];
+        const CatalogFamily& emoji = c.families()[7];
         CHECK(emoji.color);
         CHECK(emoji.script == av::script_tag("Zsye"));
         CHECK(emoji.text_default == av::CodeRanges{{10084, 10084}});
@@ -406,7 +406,7 @@ std::vector<std::string> families_for(const FontCatalog& c, const TextNeeds& n) 
     std::vector<std::string> out;
     for (FontId id : c.files_for(n)) {
         const auto& f = c.families()[static_cast<std::size_t>(c.files()[id].family)];
-        const std::string name = f.name + (f.kind == FontFamily::Kind::shaped && !f.color ? "-" + std::to_string(f.weight) : "");
+        const std::string name = f.name + (f.kind == CatalogFamily::Kind::shaped && !f.color ? "-" + std::to_string(f.weight) : "");
         if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     }
     return out;
@@ -421,7 +421,7 @@ TEST_SUITE("font catalog: the built manifest") {
         const std::string dir = AV_FONTS_MORE_DIR;
         REQUIRE_MESSAGE(c.parse(av::test::read_file(dir + "/fonts.json"), error), error);
         std::vector<std::string> names;
-        for (const FontFamily& f : c.families()) names.push_back(f.name + "/" + std::to_string(f.weight));
+        for (const CatalogFamily& f : c.families()) names.push_back(f.name + "/" + std::to_string(f.weight));
         CHECK(names == std::vector<std::string>{"base-rest/400", "math/400", "symbols/400", "symbols2/400", "mono/400", "cjk-zh-hans/400",
                                                 "cjk-zh-hant/400", "cjk-ja/400", "cjk-ko/400", "arabic/400", "arabic/700",
                                                 "hebrew/400", "hebrew/700", "devanagari/400", "devanagari/700",

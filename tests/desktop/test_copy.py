@@ -141,7 +141,8 @@ class Copy(unittest.TestCase):
 
     def inside_x(self, mode, *args):
         """Runs this file in `mode` inside its own X server; returns its standard output."""
-        env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"))  # no reading positions of the user's
+        env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"),  # no reading positions of the user's
+                   XDG_CONFIG_HOME=os.path.join(self.tmp, "config"))  # nor settings
         result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), mode, VIEWER, self.path, *args],
                                 capture_output=True, text=True, timeout=180, env=env)
         self.assertEqual(result.returncode, 0, result.stderr)

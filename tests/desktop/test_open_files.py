@@ -65,7 +65,7 @@ class OpenFiles(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="av-open-")
         # Reading positions go to a state folder of the test's own, not the user's.
-        self.env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"))
+        self.env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"), XDG_CONFIG_HOME=os.path.join(self.tmp, "config"))
 
     def tearDown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)

@@ -152,7 +152,7 @@ class DesktopRender(unittest.TestCase):
         self.assertLessEqual(state["frames"], 8, "the window kept drawing while idle")
 
     def test_reading_position_round_trip_through_the_state_file(self):
-        env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"))
+        env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"), XDG_CONFIG_HOME=os.path.join(self.tmp, "config"))
         seed = os.path.join(REPO, "assets", "articles", "russie-munitions-nord-coreennes.json")
         run = lambda *args: subprocess.run(["xvfb-run", "-a", VIEWER, "--quit-after", "1", *args],
                                            capture_output=True, text=True, timeout=60, env=env)

@@ -16,6 +16,7 @@
 #include <map>
 
 #include "core/article_loader.hpp"
+#include "core/font_family.hpp"
 #include "core/layout.hpp"
 #include "core/layout_digest.hpp"
 #include "core/utf8.hpp"
@@ -157,13 +158,16 @@ int layout_report(const std::string& file, const LayoutOptions& options, const s
     // ImGui measures text on the CPU: a context and the font files are enough, no GPU or window.
     ImGui::CreateContext();
     FontSet fonts;
-    std::array<std::string, 4> family;
-    if (!font_family_files_named(options.font, family)) {
+    const std::optional<FontFamily> family = font_family_from_name(options.font);
+    if (!family) {
         std::fprintf(stderr, "article-viewer: --font takes serif, sans or legible, not %s\n", options.font.c_str());
         ImGui::DestroyContext();
         return usage;
     }
-    if (options.font != "serif") fonts.set_text_files(family);
+    // The family's faces first, the base faces behind them, from the folder the window reads.
+    fonts.set_family(*family);
+    const char* families_dir = std::getenv("AV_FAMILIES_DIR");
+    fonts.set_families_dir(families_dir && *families_dir ? families_dir : AV_FAMILIES_DIR);
     const std::string font_error = fonts.load(fonts_dir);
     if (!font_error.empty()) {
         std::fprintf(stderr, "article-viewer: %s\n", font_error.c_str());

@@ -31,9 +31,6 @@ struct LayoutOptions {
     bool dump = false;         // the layout as text
     bool line_widths = false;  // each text line's x, width and whether it is justified
 };
-// The files of a font family's four text faces, relative to the fonts folder; false for a name
-// that is no family.
-bool font_family_files_named(const std::string& name, std::array<std::string, 4>& files);
 int layout_report(const std::string& file, const LayoutOptions& options, const std::string& fonts_dir);
 
 // Reads a whole file; false (and `error` set to "PATH: reason") when it cannot.

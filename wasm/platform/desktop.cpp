@@ -51,6 +51,7 @@ const char* const usage_text =
     "       article-viewer --library [FILE.json]  start with the Library shown (with the options above too)\n"
     "       article-viewer --justify ...           justified text, hyphenated (with the options above too)\n"
     "Environment: AV_FONTS_DIR (Noto fonts, default " AV_FONTS_DIR "),\n"
+    "             AV_FAMILIES_DIR (the font families' files, default " AV_FAMILIES_DIR "),\n"
     "             AV_ASSETS_DIR (bundled articles, default " AV_ASSETS_DIR "),\n"
     "             AV_HYPHEN_DIR (hyphenation dictionaries, default " AV_HYPHEN_DIR "; then " AV_HYPHEN_SYSTEM_DIR ")\n";
 
@@ -64,11 +65,13 @@ public:
     av::App* app = nullptr;
     GLFWwindow* window = nullptr;
     av::FileStore files;
+    av::FileStore config{av::FileStore::config_dir()};  // settings.json
     av::DiskFiles disk;
     av::OpenFilePanel panel;
     std::string index_path;
 
     av::KeyValueStore& store() override { return files; }
+    av::KeyValueStore& settings_store() override { return config; }
     // "Open file…" is the viewer's own panel over these, and the library reopens files by path.
     av::LocalFiles* local_files() override { return &disk; }
     av::FilePanel* file_panel() override { return &panel; }
@@ -309,6 +312,9 @@ int main(int argc, char** argv) {
     host.index_path = assets + "/articles/index.json";
     av::App app(host, default_article);
     host.app = &app;
+    // The font families' files (families/<name>/...) are cut at build time (CMakeLists.txt), beside
+    // Debian's whole Noto faces which the fonts folder holds.
+    app.set_families_dir(env_or("AV_FAMILIES_DIR", AV_FAMILIES_DIR));
     app.init(env_or("AV_FONTS_DIR", AV_FONTS_DIR));
     glfwSetDropCallback(window, on_drop);
     app.open(file, fragment);

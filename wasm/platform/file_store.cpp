@@ -49,6 +49,14 @@ FileStore::FileStore(std::string dir) : dir_(std::move(dir)) {
     }
 }
 
+std::string FileStore::config_dir() {
+    const char* config = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    if (config && *config == '/') return std::string(config) + "/article-viewer";
+    if (home && *home) return std::string(home) + "/.config/article-viewer";
+    return {};
+}
+
 std::string FileStore::path_for(const std::string& key) const { return dir_ + "/" + key + ".json"; }
 
 KeyValueStore::Status FileStore::get(const std::string& key, std::string& value) {

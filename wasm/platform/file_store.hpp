@@ -14,6 +14,9 @@ public:
     // `dir` "" means the XDG default.
     explicit FileStore(std::string dir = "");
     const std::string& dir() const { return dir_; }
+    // $XDG_CONFIG_HOME/article-viewer (default ~/.config/article-viewer): the reader's settings
+    // live there, apart from the state (positions) that may be thrown away.
+    static std::string config_dir();
 
     Status get(const std::string& key, std::string& value) override;
     Status set(const std::string& key, const std::string& value) override;

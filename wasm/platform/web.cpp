@@ -157,6 +157,19 @@ EM_JS(void, js_progress_event, (const char* state), {
     window.dispatchEvent(new CustomEvent("articleviewer:progress", { detail: JSON.parse(UTF8ToString(state)) }));
 });
 
+EM_JS(void, js_settings_event, (const char* settings), {
+    window.dispatchEvent(new CustomEvent("articleviewer:settings", { detail: JSON.parse(UTF8ToString(settings)) }));
+});
+
+// The "auto" theme follows the system while the page is open, not only at its start.
+EM_JS(void, js_watch_color_scheme, (), {
+    if (!window.matchMedia) return;
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    const changed = (e) => Module._av_set_system_dark(e.matches ? 1 : 0);
+    if (query.addEventListener) query.addEventListener("change", changed);
+    else if (query.addListener) query.addListener(changed);
+});
+
 // Ctrl+C (or the menu's Copy) fires the page's copy event: answer it with the canvas selection,
 // synchronously, which is what the clipboard API allows without asking for permission.
 EM_JS(void, js_watch_copy, (), {
@@ -257,6 +270,40 @@ EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
       .catch((e) => console.warn("extended fonts: " + (e && e.message ? e.message : e)));
 });
 
+// Fetches a font family's files (core/font_family.hpp: "families/sans/NotoSans-Regular.ttf", ...)
+// into /fonts/ and tells the program, only once a reader chooses the family: a first visit with
+// the defaults never fetches them (BENCHMARKS.md, "Transfer size"). Their names in dist/ are
+// content-hashed (fonts-families/sans/NotoSans-Regular.<hash>.ttf), which loader.js knows
+// (Module.fontFamilyPath). The service worker keeps them once fetched, for offline reading.
+EM_JS(void, js_fetch_font_family, (int family, const char* files_ptr), {
+    const files = UTF8ToString(files_ptr).split(",");
+    const url = (file) => (Module.fontFamilyPath ? Module.fontFamilyPath(file) : null);
+    const answer = (error) => {
+        const e = allocateUTF8(error);
+        Module._av_font_family_arrived(family, e);
+        _free(e);
+    };
+    Promise.all(files.map((file) => {
+        if (!url(file)) return Promise.reject(new Error("this copy of the viewer has no " + file));
+        const early = Module.prefetchedFamily && Module.prefetchedFamily[file];
+        if (early) delete Module.prefetchedFamily[file];  // once: a later choice downloads it again
+        return (early || fetch(url(file))).then((r) => {
+            if (!r.ok) throw new Error(url(file) + ": HTTP " + r.status);
+            return r.arrayBuffer();
+        }).then((b) => new Uint8Array(b));
+    })).then((bytes) => {
+        files.forEach((file, i) => {
+            let dir = "/fonts";
+            for (const part of file.split("/").slice(0, -1)) {
+                dir += "/" + part;
+                try { FS.mkdir(dir); } catch (e) {}
+            }
+            FS.writeFile("/fonts/" + file, bytes[i]);
+        });
+        answer("");
+    }).catch((e) => answer(String(e && e.message ? e.message : e)));
+});
+
 // --- The C++ side ---------------------------------------------------------------------------
 
 std::string take_js_string(char* s) {
@@ -295,6 +342,12 @@ public:
     av::KeyValueStore& store() override { return web_store; }
     void fetch_index() override { js_fetch_index(); }
     void progress_changed(const std::string& state) override { js_progress_event(state.c_str()); }
+    void settings_changed(const std::string& settings) override { js_settings_event(settings.c_str()); }
+    void fetch_font_family(av::FontFamily family) override {
+        std::string files;
+        for (std::string_view file : av::font_family_files(family)) files += (files.empty() ? "" : ",") + std::string(file);
+        js_fetch_font_family(static_cast<int>(family), files.c_str());
+    }
     void fetch_article(const std::string& source) override;
     // The "Open file…" button: the page's hidden file input (shell/local_files.js reads the file).
     bool can_choose_file() const override { return true; }
@@ -647,10 +700,33 @@ EMSCRIPTEN_KEEPALIVE void av_set_font_size(double px) {
     wake();
 }
 
-// Justified text, hyphenated with the article's languages' dictionaries (App::set_justify): the
-// reader settings' `justify` (articleViewer.setSettings) and the browser tests call it.
-EMSCRIPTEN_KEEPALIVE void av_set_justify(int on) {
-    g_app->set_justify(on != 0);
+// The reader's settings as JSON ({theme, fontSize, font, measure, lineSpacing, justify}); valid
+// until the next call.
+EMSCRIPTEN_KEEPALIVE const char* av_settings_json() {
+    static std::string settings;
+    settings = g_app->settings_json();
+    return settings.c_str();
+}
+
+// Applies a patch of settings (JSON, any subset): "" when applied, else why not, each invalid
+// field named (nothing is applied then). Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* av_set_settings(const char* patch) {
+    static std::string error;
+    error = g_app->set_settings(patch);
+    wake();
+    return error.c_str();
+}
+
+// The files of font family `family` are in /fonts/ (js_fetch_font_family), or `error` says why not.
+EMSCRIPTEN_KEEPALIVE void av_font_family_arrived(int family, const char* error) {
+    if (family < 0 || family >= static_cast<int>(av::FontFamily::count)) return;
+    g_app->font_family_arrived(static_cast<av::FontFamily>(family), error);
+    wake();
+}
+
+// The system's colour scheme changed (prefers-color-scheme): the "auto" theme follows it.
+EMSCRIPTEN_KEEPALIVE void av_set_system_dark(int dark) {
+    g_app->set_system_dark(dark != 0);
     wake();
 }
 
@@ -696,7 +772,8 @@ int main() {
     av::web::set_text_app(&app);
     app.init("/fonts");
     const int preferences = js_preferences();
-    app.set_theme(preferences & 1 ? av::ThemeName::dark : av::ThemeName::light);
+    app.set_system_dark(preferences & 1);  // the "auto" theme's (the default's) answer
+    js_watch_color_scheme();
     app.set_reduced_motion(preferences & 2);
     av::web::install_input(app, canvas_id, wake);
     av::web::watch_history(app, wake);

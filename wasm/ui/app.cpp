@@ -49,8 +49,13 @@ std::string App::init(const std::string& fonts_dir) {
     // Double and triple clicks (word, paragraph) within half a second, as desktops count them:
     // ImGui's 0.3 s is too tight when a slow frame sits between the clicks.
     io.MouseDoubleClickTime = 0.5f;
+    load_settings();  // before the fonts (the family) and the first layout: no flash of the defaults
     font_error_ = fonts_.load(fonts_dir);
     if (!font_error_.empty()) std::fprintf(stderr, "article-viewer: %s\n", font_error_.c_str());
+    if (fonts_.family() != settings_.font) {
+        request_family();  // the web fetches a family's files first
+        family_at_start_ = family_asked_.has_value();
+    }
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowBorderSize = 0;
     style.WindowPadding = ImVec2(0, 0);
@@ -391,8 +396,98 @@ void App::show_match() {
 std::string App::selected_text() const { return article_ ? view_.selected_text(*article_) : std::string(); }
 
 void App::set_font_size(float px) {
-    font_size_ = std::clamp(std::round(px), min_font_size, max_font_size);
+    ReaderSettings next = settings_;
+    next.font_size = static_cast<int>(std::clamp(std::round(px), min_font_size, max_font_size));
+    set_settings(next);
     settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::set_theme(ThemeName name) {
+    ReaderSettings next = settings_;
+    next.theme = static_cast<ThemeSetting>(name);  // light, sepia, dark: the same order
+    set_settings(next);
+}
+
+void App::set_system_dark(bool dark) {
+    system_dark_ = dark;
+    apply_settings();
+}
+
+std::string App::set_settings(std::string_view patch) {
+    ReaderSettings next = settings_;
+    const std::string error = apply_settings_patch(next, patch);
+    if (error.empty()) set_settings(next);
+    return error;
+}
+
+void App::set_settings(const ReaderSettings& next) {
+    if (next == settings_) return;
+    settings_ = next;
+    apply_settings();
+    save_settings();
+    host_.settings_changed(settings_json());
+}
+
+void App::apply_settings() {
+    theme_ = settings_.theme == ThemeSetting::automatic ? (system_dark_ ? ThemeName::dark : ThemeName::light)
+                                                        : static_cast<ThemeName>(settings_.theme);
+    font_size_ = static_cast<float>(settings_.font_size);
+    if (justify_ != settings_.justify) set_justify(settings_.justify);
+    if (fonts_.wanted_family() != settings_.font) {
+        fonts_.set_family(settings_.font);
+        if (fonts_.loaded()) request_family();  // else init() loads the fonts with it
+    }
+    // Measure and line spacing are read by draw_article's LayoutParams: a change lays the article
+    // out again, and the anchor puts the reader's line back at the top, as after a resize.
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void App::request_family() {
+    const FontFamily family = settings_.font;
+    if (family == FontFamily::serif || fonts_.has_family_files(family)) {
+        reload_fonts();  // the layout follows (LayoutParams::font_set), the anchor keeps the line
+        return;
+    }
+    if (family_asked_ == family) return;  // on its way
+    family_asked_ = family;
+    host_.fetch_font_family(family);
+}
+
+void App::font_family_arrived(FontFamily family, const std::string& error) {
+    if (family_asked_ == family) family_asked_.reset();
+    family_at_start_ = false;
+    if (!error.empty()) {
+        const std::string warning = "font family " + std::string(font_family_name(family)) + ": " + error + "; the serif faces are used";
+        std::fprintf(stderr, "article-viewer: warning: %s\n", warning.c_str());
+        settings_warnings_.push_back(warning);
+        settle_frames_ = std::max(settle_frames_, 2);
+        return;
+    }
+    // Chosen again since (serif, then this one, while it was on its way): loaded if still wanted.
+    if (settings_.font == family) reload_fonts();
+}
+
+void App::load_settings() {
+    std::string stored;
+    std::vector<std::string> warnings;
+    const KeyValueStore::Status status = host_.settings_store().get("settings", stored);
+    if (status == KeyValueStore::Status::ok) settings_ = read_settings(stored, warnings);
+    else if (status == KeyValueStore::Status::failed) warnings.push_back("settings: the stored value cannot be read; the defaults are used");
+    // Where there is no storage at all (unavailable) the defaults are simply used: the progress
+    // keeper already tells the reader that nothing is kept.
+    for (const std::string& w : warnings) std::fprintf(stderr, "article-viewer: warning: %s\n", w.c_str());
+    settings_warnings_ = std::move(warnings);
+    apply_settings();
+}
+
+void App::save_settings() {
+    const KeyValueStore::Status status = host_.settings_store().set("settings", av::settings_json(settings_));
+    if (status == KeyValueStore::Status::ok || status == KeyValueStore::Status::unavailable) return;
+    const std::string warning = status == KeyValueStore::Status::quota ? "settings: not saved, the storage is full"
+                                                                       : "settings: not saved, the storage refused them";
+    if (std::find(settings_warnings_.begin(), settings_warnings_.end(), warning) != settings_warnings_.end()) return;
+    std::fprintf(stderr, "article-viewer: warning: %s\n", warning.c_str());
+    settings_warnings_.push_back(warning);
 }
 
 void App::zoom_by_wheel(float notches) {
@@ -541,7 +636,9 @@ void App::hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<st
 bool App::text_pending() const {
     if (!article_) return false;
     const bool catalog = catalog_ == Asked::waiting || files_waiting_;
-    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting);
+    // The reader's family at start (web: fetched beside the program, shell/loader.js): the first
+    // frame is drawn in it, never in the serif faces and then again in it.
+    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting) || family_at_start_;
 }
 
 void App::count_missing_glyphs(const DocumentLayout& doc, DocY scroll_y, float view_h) {
@@ -572,6 +669,9 @@ void App::handle_shortcuts() {
             open_panel_->hide();
             ImGui::SetWindowFocus("reader");
             settle_frames_ = std::max(settle_frames_, 2);
+        } else if (settings_open_) {
+            show_settings(false);
+            ImGui::SetWindowFocus("reader");
         } else if (find_open_) {
             close_find();
         } else if (library_open_) {
@@ -606,14 +706,22 @@ void App::report_reading_place() {
     }
 }
 
+LayoutParams App::layout_params(float width) const {
+    // A dictionary's arrival lays the text out again, as new fonts do.
+    LayoutParams params{width, font_size_, fonts_.generation() + hyphen_generation_};
+    params.measure = settings_.measure;
+    params.line_spacing = settings_.line_spacing;
+    params.justify = justify_;
+    return params;
+}
+
 void App::draw_article(float width, float height) {
     view_top_ = ImGui::GetWindowPos().y;
     view_height_ = height;
     const TextServices text{engine_, &fonts_.catalog(), justify_ ? hyphenator_ : nullptr};
     const double until = clock_s() + work_per_frame_s;
-    LayoutParams params{width, font_size_, fonts_.generation() + hyphen_generation_};
-    params.justify = justify_;
-    const DocumentLayout* built = layout_.advance(*article_, fonts_, params, text, [&] { return clock_s() >= until; });
+    const DocumentLayout* built = layout_.advance(*article_, fonts_, layout_params(width), text,
+                                                  [&] { return clock_s() >= until; });
     if (!built) {  // the article's first layout, still under way
         draw_status("Loading\xE2\x80\xA6", loading_detail(0.6 + 0.4 * layout_.fraction()), false);
         return;
@@ -718,6 +826,7 @@ void App::frame() {
         }
         if (!library_open_) draw_notice(vp->Size.x);
         if (find_open_ && !library_open_) draw_find_bar(vp->Size.x);
+        if (settings_open_ && !library_open_) draw_settings_panel(vp->Size.x, vp->Size.y);
     }
     // Over everything, whatever is on screen (an error screen too: open another file from it).
     if (open_panel_ && open_panel_->shown() && fonts_.loaded()) draw_open_panel(vp->Size.x, vp->Size.y);
@@ -751,6 +860,23 @@ std::string App::state_json() const {
     // What is really at the top of the view in the current layout (tests compare it to the anchor).
     s["firstLine"] = {{"block", first_line_.block}, {"offset", first_line_.offset}};
     s["fontSize"] = font_size_;
+    s["settings"] = {{"theme", theme_setting_name(settings_.theme)}, {"fontSize", settings_.font_size},
+                     {"font", font_family_name(settings_.font)}, {"measure", settings_.measure},
+                     {"lineSpacing", std::round(static_cast<double>(settings_.line_spacing) * 100.0) / 100.0},
+                     {"justify", settings_.justify}};
+    s["settingsWarnings"] = settings_warnings_;
+    s["fontFamily"] = font_family_name(fonts_.family());  // the family drawn (its files may be on their way)
+    s["fontSet"] = fonts_.generation();
+    {
+        json items = json::object();
+        for (const auto& [key, r] : settings_items_) items[key] = {r[0], r[1], r[2], r[3]};
+        s["settingsPanel"] = {{"open", settings_open_ && !library_open_ && ready_}, {"box", settings_box_}, {"items", items}};
+    }
+    // What the layout on screen was made with (tests: a setting reached the layout).
+    if (const DocumentLayout* doc = layout_.current())
+        s["layout"] = {{"fontSize", doc->params.font_size}, {"measure", doc->params.measure},
+                       {"lineSpacing", std::round(static_cast<double>(doc->params.line_spacing) * 100.0) / 100.0}, {"justify", doc->params.justify},
+                       {"fontSet", doc->params.font_set}};
     s["theme"] = theme_label(theme_);
     s["blockId"] = reported_block_;
     s["timeLeftMinutes"] = minutes_left_;
@@ -759,6 +885,7 @@ std::string App::state_json() const {
     s["view"] = {{"top", view_top_}, {"height", view_height_}};  // the reading view's place on screen
     s["toolbar"] = {{"timeLeftEnd", toolbar_row_[0]}, {"rowStart", toolbar_row_[1]}, {"rowEnd", toolbar_row_[2]},
                     {"menu", toolbar_menu_}, {"menuOpen", toolbar_menu_open_}};
+    for (const auto& [label, r] : toolbar_buttons_) s["toolbar"]["buttons"][label] = {r[0], r[1], r[2], r[3]};
     if (!notice_.text.empty()) s["noticeBox"] = {{"x", notice_box_[0]}, {"y", notice_box_[1]}, {"w", notice_box_[2]}, {"h", notice_box_[3]}};
     s["canStartOver"] = !notice_.text.empty() && notice_.start_over;  // the notice's "start over"
     s["defaultArticle"] = source_ == default_source_;

@@ -18,6 +18,7 @@
 #include "core/library_reopen.hpp"
 #include "core/layout.hpp"
 #include "core/progress_keeper.hpp"
+#include "core/reader_settings.hpp"
 #include "core/reading_position.hpp"
 #include "core/source_policy.hpp"
 #include "fonts.hpp"
@@ -120,8 +121,29 @@ public:
     // The selected text, for the clipboard (web: the page's copy event asks for it).
     std::string selected_text() const;
 
-    void set_theme(ThemeName name) { theme_ = name; }
+    // The reader's settings (core/reader_settings.hpp), read from Host::settings_store() by
+    // init(), before the first layout; every change is applied (the reading position kept as on a
+    // resize: the anchor), saved and told to the platform (Host::settings_changed), whatever made
+    // it: the panel, the page's API, the toolbar or a shortcut.
+    const ReaderSettings& settings() const { return settings_; }
+    std::string settings_json() const { return av::settings_json(settings_, false); }
+    // The page's setSettings: "" when applied, else why not (nothing applied; reader_settings.hpp).
+    std::string set_settings(std::string_view patch);
+    void set_settings(const ReaderSettings& next);
+    // Whether the system's colour scheme is dark, which the "auto" theme follows (the web tells
+    // each change of prefers-color-scheme).
+    void set_system_dark(bool dark);
+    // An explicit theme, remembered (the toolbar's button, the page's setTheme).
+    void set_theme(ThemeName name);
     ThemeName theme_name() const { return theme_; }
+    // The files of `family` are in the fonts folder now (Host::fetch_font_family), or could not be
+    // had (`error`: the base faces stay, and state() says why).
+    void font_family_arrived(FontFamily family, const std::string& error);
+    // Where the font families' files are (families/<name>/...), when not in the fonts folder: the
+    // desktop's build folder. Before init().
+    void set_families_dir(std::string dir) { fonts_.set_families_dir(std::move(dir)); }
+    // The settings panel ("Aa" on the toolbar; the page's showSettings).
+    void show_settings(bool show);
     void set_font_size(float px);
     // Ctrl+wheel, and a trackpad's pinch (which browsers send as Ctrl+wheel): the text size, as the
     // browser's zoom would change the page's (reader-visible defects issue, item 18). `notches`:
@@ -183,6 +205,7 @@ private:
     static std::int64_t now_ms();  // wall clock, for "last read" dates
     static double clock_s();       // steady clock, for timers
     void draw_article(float width, float height);
+    LayoutParams layout_params(float width) const;  // the view's width with the reader's settings
     void handle_shortcuts();
     void report_reading_place();
     void request_pictures(const DocumentLayout& doc, DocY scroll_y, float view_h);
@@ -230,7 +253,7 @@ private:
     // Missing glyphs in the blocks drawn since the last layout (state().missingGlyphs).
     std::vector<bool> counted_blocks_;
     std::size_t missing_glyphs_ = 0;
-    ThemeName theme_ = ThemeName::light;
+    ThemeName theme_ = ThemeName::light;  // the theme drawn: the setting's, or the system's for "auto"
     float font_size_ = default_font_size;
     // Justification and its hyphenation: the languages asked of the platform and those it has a
     // dictionary for; a new answer bumps hyphen_generation_, which lays the text out again.
@@ -241,6 +264,21 @@ private:
     std::uint32_t hyphen_generation_ = 0;
     bool hyphen_failure_told_ = false;
     void request_hyphenation();
+    ReaderSettings settings_;
+    bool system_dark_ = false;
+    std::vector<std::string> settings_warnings_;  // reading or saving the settings, for state()
+    void load_settings();
+    void save_settings();
+    void apply_settings();  // what is drawn and laid out follows settings_
+    void request_family();  // the fonts follow settings_.font: reloaded, or their files asked for first
+    std::optional<FontFamily> family_asked_;  // Host::fetch_font_family, not answered yet
+    bool family_at_start_ = false;  // the stored family's files are on their way: the article waits
+    // The panel of settings ("Aa" on the toolbar; settings_panel.cpp).
+    bool settings_open_ = false;
+    bool settings_focus_ = false;  // give the panel the keyboard at its next frame
+    std::vector<std::pair<std::string, std::array<float, 4>>> settings_items_;  // its buttons on screen, for state()
+    std::array<float, 4> settings_box_{};
+    void draw_settings_panel(float width, float height);
 
     std::string source_;     // what is open or being opened
     bool loading_ = false;
@@ -283,6 +321,7 @@ private:
     std::array<float, 4> notice_box_{};  // x, y, w, h on screen, for state()
     std::array<float, 3> toolbar_row_{};   // the time left's right end (0: not shown), the controls' left and right
     std::vector<std::string> toolbar_menu_;  // the controls in the toolbar's More menu
+    std::vector<std::pair<std::string, std::array<float, 4>>> toolbar_buttons_;  // those on the row, by menu label: x, y, w, h
     bool toolbar_menu_open_ = false;
     std::string storage_warning_shown_;
     bool jumped_ = false;

@@ -69,7 +69,7 @@ void App::draw_toolbar(float width) {
         const char* tip;
         int action;
     };
-    enum { open_file, smaller, larger, next_theme, contents, library };
+    enum { open_file, smaller, larger, next_theme, reader_settings, contents, library };
     std::vector<Control> controls;
     if (can_open)
         controls.push_back({width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6", "Open file\xE2\x80\xA6",
@@ -79,6 +79,7 @@ void App::draw_toolbar(float width) {
     controls.push_back({"A\xE2\x80\x93", "Smaller text", "Smaller text (Ctrl+-)", smaller});
     controls.push_back({"A+", "Larger text", "Larger text (Ctrl+=); Ctrl+0 resets", larger});
     controls.push_back({theme_label(theme_), theme_menu, "Theme: light, sepia, dark", next_theme});
+    controls.push_back({"Aa", "Settings\xE2\x80\xA6", "Theme, text size, font, line width and spacing, justification", reader_settings});
     controls.push_back({"Contents", "Contents", "Sections of the article", contents});
     controls.push_back({library_open_ ? "Article" : "Library", library_open_ ? "Article" : "Library",
                         "Your articles and reading positions", library});
@@ -86,7 +87,7 @@ void App::draw_toolbar(float width) {
     std::vector<int> drop;
     for (const Control& c : controls) widths.push_back(button_w(c.label));
     // What leaves the row first: Open (Ctrl+O and a drop remain), the theme, the text size, Contents.
-    for (int action : {open_file, next_theme, smaller, larger, contents})
+    for (int action : {open_file, next_theme, smaller, larger, contents, reader_settings})
         for (std::size_t i = 0; i < controls.size(); ++i)
             if (controls[i].action == action) drop.push_back(static_cast<int>(i));
     const char* more_label = "More";
@@ -97,13 +98,15 @@ void App::draw_toolbar(float width) {
             case open_file: choose_file(); break;
             case smaller: set_font_size(font_size_ - 2); break;
             case larger: set_font_size(font_size_ + 2); break;
-            case next_theme: theme_ = static_cast<ThemeName>((static_cast<int>(theme_) + 1) % 3); break;
+            case next_theme: set_theme(static_cast<ThemeName>((static_cast<int>(theme_) + 1) % 3)); break;
             case contents: open_contents = true; break;
+            case reader_settings: show_settings(!settings_open_); break;
             case library: show_library(!library_open_); break;
             default: break;
         }
     };
     toolbar_row_ = {0, 0, 0};
+    toolbar_buttons_.clear();
     toolbar_menu_open_ = false;
     if (fit.time_left) {
         ImGui::SetCursorPos(ImVec2(margin, (toolbar_height - ImGui::GetTextLineHeight()) / 2));
@@ -121,6 +124,8 @@ void App::draw_toolbar(float width) {
         if (!first) ImGui::SameLine(0, gap);
         first = false;
         if (ImGui::Button(controls[i].label)) act(controls[i].action);
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        toolbar_buttons_.push_back({controls[i].menu_label, {a.x, a.y, b.x - a.x, b.y - a.y}});
         ImGui::SetItemTooltip("%s", controls[i].tip);
     }
     if (fit.menu) {
@@ -142,6 +147,8 @@ void App::draw_toolbar(float width) {
                 const bool stays = controls[i].action == smaller || controls[i].action == larger || controls[i].action == next_theme;
                 if (ImGui::Selectable(controls[i].menu_label.c_str(), false, stays ? ImGuiSelectableFlags_NoAutoClosePopups : 0))
                     act(controls[i].action);
+                const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                toolbar_buttons_.push_back({"menu:" + controls[i].menu_label, {a.x, a.y, b.x - a.x, b.y - a.y}});
                 ImGui::PopID();
             }
             ImGui::EndPopup();

@@ -115,19 +115,32 @@ AdvanceTable advance_table(ImFont* f, float size) {
 
 }  // namespace
 
+bool FontSet::has_family_files(FontFamily family) const {
+    const std::string& root = families_dir_.empty() ? dir_ : families_dir_;
+    for (std::string_view file : font_family_files(family)) {
+        std::FILE* in = std::fopen((root + "/" + std::string(file)).c_str(), "rb");
+        if (!in) return false;
+        std::fclose(in);
+    }
+    return true;
+}
+
 std::string FontSet::load(const std::string& dir) {
     dir_ = dir;
     extended_ = false;
+    // The chosen family's faces go first, the base faces behind them; a family not (yet) all there
+    // is not used: the reader sees the base faces rather than a mix of two families.
+    family_ = wanted_family_ != FontFamily::serif && has_family_files(wanted_family_) ? wanted_family_ : FontFamily::serif;
+    const std::string& families_root = families_dir_.empty() ? dir : families_dir_;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     // The fallback families merged behind every face (math, symbols, box drawing), in order.
     std::vector<FontId> fallbacks;
-    for (const FontFamily& family : catalog_.families())
-        if (family.kind == FontFamily::Kind::fallback && !family.has_han)
+    for (const CatalogFamily& family : catalog_.families())
+        if (family.kind == CatalogFamily::Kind::fallback && !family.has_han)
             for (FontId id : family.files)
                 if (has_file(id)) fallbacks.push_back(id);
     for (std::size_t i = 0; i < fonts_.size(); ++i) {
-        const bool family = i < text_files_.size() && !text_files_[i].empty();
-        const std::string path = dir + "/" + (family ? text_files_[i] : std::string(file_names()[i]));
+        const std::string path = dir + "/" + file_names()[i];
         int size = 0;
         void* data = read_font(path, size);
         if (!data) return "cannot read font " + path;
@@ -137,12 +150,31 @@ std::string FontSet::load(const std::string& dir) {
         config.FontDataOwnedByAtlas = true;
         config.OversampleH = 2;  // sharper glyph positioning for body text at small sizes
         config.GlyphExcludeRanges = base_exclusions();
-        fonts_[i] = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
+        // A text face (the first four) of another family: its file first, the base face merged
+        // behind it. The engine keeps shaping with the base face's bytes (base_bytes_), which only
+        // right-to-left neutrals of rich paragraphs use.
+        const bool text_face = i < font_family_files(family_).size();
+        int family_size = 0;
+        void* family_data = family_ != FontFamily::serif && text_face
+                                ? read_font(families_root + "/" + std::string(font_family_files(family_)[i]), family_size)
+                                : nullptr;
+        fonts_[i] = nullptr;
+        if (family_data) {
+            const std::vector<unsigned char> bytes(static_cast<unsigned char*>(family_data),
+                                                   static_cast<unsigned char*>(family_data) + family_size);
+            fonts_[i] = atlas->AddFontFromMemoryTTF(family_data, family_size, 20.0f, &config);
+            if (fonts_[i]) {
+                em_ratio_[i] = em_ratio(bytes);
+                config.MergeMode = true;
+            }
+        }
+        ImFont* base = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
+        if (!fonts_[i]) fonts_[i] = base;
         if (!fonts_[i]) return "cannot use font " + path;
         // The web build's extended subset of the same face, once the page has fetched it: merged
         // into the face just added (ImGui merges into the atlas's last font).
         config.MergeMode = true;
-        if (void* more = family ? nullptr : read_font(dir + "/ext/" + file_names()[i], size)) {
+        if (void* more = read_font(dir + "/ext/" + file_names()[i], size)) {
             extended_ = atlas->AddFontFromMemoryTTF(more, size, 20.0f, &config) != nullptr;
         }
         config.GlyphExcludeRanges = nullptr;
@@ -159,8 +191,8 @@ void FontSet::load_extras() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     cjk_.fill(nullptr);
     glyph_fonts_.clear();
-    for (const FontFamily& family : catalog_.families()) {
-        if (family.kind == FontFamily::Kind::fallback && family.has_han) {
+    for (const CatalogFamily& family : catalog_.families()) {
+        if (family.kind == CatalogFamily::Kind::fallback && family.has_han) {
             // One font per Han variant, its slices merged, drawn at the size that gives it the em of
             // the face around it (cjk_size). Workaround (ImGui 1.92.2b): em-based sizing
             // (SizePixels < 0) breaks its advance clamping, which scales by SizePixels.
@@ -178,7 +210,7 @@ void FontSet::load_extras() {
                     cjk_em_ratio_[static_cast<std::size_t>(family.han)] = em_ratio(bytes);
                 }
             }
-        } else if (family.kind == FontFamily::Kind::shaped) {
+        } else if (family.kind == CatalogFamily::Kind::shaped) {
             for (FontId id : family.files)
                 if (has_file(id))
                     if (ImFont* f = glyph_fonts::add(extra_[id], id, family.color, engine_)) glyph_fonts_[id] = f;

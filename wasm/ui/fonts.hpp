@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/font_family.hpp"
 #include "core/text/font_catalog.hpp"
 #include "core/text/text_engine.hpp"
 #include "core/text_measurer.hpp"
@@ -27,15 +28,24 @@ public:
     // (Greek, Cyrillic, Vietnamese, ...), which the page fetches only for an article that needs
     // them, so that the first visit stays small (BENCHMARKS.md, "Transfer size").
     std::string load(const std::string& dir);
-    // The files of the four text faces (regular, bold, italic, bold italic), relative to the
-    // folder, used by the next load(): a reader's font family (core/font_family.hpp). Empty: the
-    // base serif faces, with their extended subsets.
-    void set_text_files(std::array<std::string, 4> files) { text_files_ = std::move(files); }
     // Loads the fonts again from the same folder (after files arrived in `dir`/ext/). The faces
     // are new objects: generation() changes, and layout, which keys on it, runs again.
     std::string reload();
     std::uint32_t generation() const { return generation_; }
     bool extended() const { return extended_; }
+
+    // --- The reader's font family (core/font_family.hpp) ----------------------------------------
+    // The four text faces are the chosen family's files (font_family_files, under `dir`, the
+    // fonts folder unless set_families_dir says otherwise), with the base faces (and their
+    // extended subsets) merged behind each for what the family lacks: OpenDyslexic has only
+    // Latin. Takes effect at the next reload(). A family whose files are not all there is not
+    // used (the base faces are): family() says which one is drawn.
+    void set_family(FontFamily family) { wanted_family_ = family; }
+    FontFamily wanted_family() const { return wanted_family_; }
+    FontFamily family() const { return family_; }
+    void set_families_dir(std::string dir) { families_dir_ = std::move(dir); }
+    // Whether every file of `family` is in the folder (the web fetches them first).
+    bool has_family_files(FontFamily family) const;
 
     // --- Fonts beyond the base faces (docs/text-pipeline.md, "Fonts") ---------------------------
     // The catalog of them (fonts.json), and the files of it that have arrived. A file takes effect
@@ -112,7 +122,9 @@ private:
     FontCatalog catalog_;
     const TextEngine* engine_ = nullptr;
     std::string dir_;
-    std::array<std::string, 4> text_files_;
+    std::string families_dir_;  // "" : dir_
+    FontFamily wanted_family_ = FontFamily::serif;
+    FontFamily family_ = FontFamily::serif;
     std::uint32_t generation_ = 0;
     bool extended_ = false;
 };

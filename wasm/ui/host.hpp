@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/font_family.hpp"
 #include "core/key_value_store.hpp"
 #include "core/local_files.hpp"
 #include "core/reading_position.hpp"
@@ -42,6 +43,18 @@ public:
         static NoStore none;
         return none;
     }
+
+    // Where the reader's settings are kept, under the key "settings" (core/reader_settings.hpp):
+    // the web's localStorage like the positions; the desktop's config folder, not its state folder.
+    virtual KeyValueStore& settings_store() { return store(); }
+    // The settings changed (panel, API, shortcut): `settings_json` is App::settings_json(). The web
+    // dispatches it as the `articleviewer:settings` event.
+    virtual void settings_changed(const std::string& settings_json) { (void)settings_json; }
+
+    // The files of a font family the reader chose (core/font_family.hpp: font_family_files, under
+    // the fonts folder) are not there: the web fetches them into it and answers with
+    // App::font_family_arrived. The desktop has them in its folder already.
+    virtual void fetch_font_family(FontFamily family) { (void)family; }
 
     // The reader's position has settled (saved or not): `state_json` is App::state_json(). The web
     // dispatches it as the `articleviewer:progress` event.

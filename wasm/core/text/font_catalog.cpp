@@ -114,7 +114,7 @@ bool in_ranges(const CodeRanges& ranges, char32_t cp) {
 // Reads the manifest into families and files; the first problem stops it.
 class ManifestReader {
 public:
-    ManifestReader(std::vector<FontFamily>& families, std::vector<FontFile>& files)
+    ManifestReader(std::vector<CatalogFamily>& families, std::vector<FontFile>& files)
         : families_(families), files_(files) {}
 
     bool read(const json& root) {
@@ -150,7 +150,7 @@ private:
 
     bool family(const json& v, const std::string& p) {
         if (!v.is_object()) return fail(p, "expected a font family (an object), got " + describe(v));
-        FontFamily f;
+        CatalogFamily f;
         const json* name = member(v, "name");
         if (!name) return fail(p + "/name", "missing (expected a non-empty string)");
         if (!name->is_string() || name->get_ref<const std::string&>().empty()) {
@@ -159,8 +159,8 @@ private:
         f.name = name->get<std::string>();
         const json* kind = member(v, "kind");
         if (!kind) return fail(p + "/kind", "missing (expected \"fallback\" or \"shaped\")");
-        if (*kind == "fallback") f.kind = FontFamily::Kind::fallback;
-        else if (*kind == "shaped") f.kind = FontFamily::Kind::shaped;
+        if (*kind == "fallback") f.kind = CatalogFamily::Kind::fallback;
+        else if (*kind == "shaped") f.kind = CatalogFamily::Kind::shaped;
         else return fail(p + "/kind", "expected \"fallback\" or \"shaped\", got " + describe(*kind));
         const json* weight = member(v, "weight");
         double w = 0;
@@ -169,15 +169,15 @@ private:
         f.weight = static_cast<int>(w);
 
         if (const json* han = member(v, "han")) {
-            if (f.kind != FontFamily::Kind::fallback) return fail(p + "/han", "only a fallback family has a Han variant");
+            if (f.kind != CatalogFamily::Kind::fallback) return fail(p + "/han", "only a fallback family has a Han variant");
             if (!han->is_string() || !han_from(han->get<std::string>(), f.han)) {
                 return fail(p + "/han", "expected \"zh-Hans\", \"zh-Hant\", \"ja\" or \"ko\", got " + describe(*han));
             }
             f.has_han = true;
         }
         const json* script = member(v, "script");
-        if (script && f.kind != FontFamily::Kind::shaped) return fail(p + "/script", "only a shaped family has a script");
-        if (!script && f.kind == FontFamily::Kind::shaped) {
+        if (script && f.kind != CatalogFamily::Kind::shaped) return fail(p + "/script", "only a shaped family has a script");
+        if (!script && f.kind == CatalogFamily::Kind::shaped) {
             return fail(p + "/script", "missing (expected an ISO 15924 code such as \"Arab\")");
         }
         if (script) {
@@ -191,7 +191,7 @@ private:
         }
         if (const json* color = member(v, "color")) {
             if (!color->is_boolean()) return fail(p + "/color", "expected true or false, got " + describe(*color));
-            if (color->get<bool>() && f.kind != FontFamily::Kind::shaped) {
+            if (color->get<bool>() && f.kind != CatalogFamily::Kind::shaped) {
                 return fail(p + "/color", "only a shaped family is drawn in colour");
             }
             f.color = color->get<bool>();
@@ -201,9 +201,9 @@ private:
             if (!ranges(*text_default, p + "/text_default", f.text_default)) return false;
         }
         for (std::size_t i = 0; i < families_.size(); ++i) {
-            const FontFamily& o = families_[i];
+            const CatalogFamily& o = families_[i];
             const std::string there = " (/families/" + std::to_string(i) + ")";
-            if (f.kind == FontFamily::Kind::shaped && o.kind == f.kind && o.script == f.script && o.weight == f.weight) {
+            if (f.kind == CatalogFamily::Kind::shaped && o.kind == f.kind && o.script == f.script && o.weight == f.weight) {
                 return fail(p, "another family already draws " + script_name(f.script) + " at weight " +
                                    std::to_string(f.weight) + there);
             }
@@ -349,7 +349,7 @@ private:
         return true;
     }
 
-    std::vector<FontFamily>& families_;
+    std::vector<CatalogFamily>& families_;
     std::vector<FontFile>& files_;
     std::string error_;
 };
@@ -391,14 +391,14 @@ bool FontCatalog::parse(std::string_view text, std::string& error) {
         std::sort(spans_[f].begin(), spans_[f].end(), [](const Span& x, const Span& y) { return x.first < y.first; });
     }
     std::vector<ScriptTag> scripts;
-    for (const FontFamily& f : families_)
-        if (f.kind == FontFamily::Kind::shaped) scripts.push_back(f.script);
+    for (const CatalogFamily& f : families_)
+        if (f.kind == CatalogFamily::Kind::shaped) scripts.push_back(f.script);
     std::sort(scripts.begin(), scripts.end());
     scripts.erase(std::unique(scripts.begin(), scripts.end()), scripts.end());
     for (ScriptTag script : scripts) {
         std::vector<int> candidates;
         for (std::size_t i = 0; i < families_.size(); ++i)
-            if (families_[i].kind == FontFamily::Kind::shaped && families_[i].script == script)
+            if (families_[i].kind == CatalogFamily::Kind::shaped && families_[i].script == script)
                 candidates.push_back(static_cast<int>(i));
         for (std::size_t w = 0; w < static_cast<std::size_t>(Weight::count); ++w)
             shaped_.push_back({script, static_cast<Weight>(w), nearest(candidates, static_cast<Weight>(w))});
@@ -423,7 +423,7 @@ int FontCatalog::nearest(const std::vector<int>& candidates, Weight weight) cons
             best = i;
             continue;
         }
-        const FontFamily& b = families_[static_cast<std::size_t>(best)];
+        const CatalogFamily& b = families_[static_cast<std::size_t>(best)];
         const int bd = std::abs(b.weight - weight_value(weight));
         if (d < bd || (d == bd && families_[static_cast<std::size_t>(i)].weight < b.weight)) best = i;
     }
@@ -441,12 +441,12 @@ int FontCatalog::shaped_family(ScriptTag script, Weight weight) const {
 std::vector<int> FontCatalog::fallback_families(Han han) const {
     std::vector<int> out;
     for (std::size_t i = 0; i < families_.size(); ++i) {
-        const FontFamily& f = families_[i];
-        if (f.kind == FontFamily::Kind::fallback && !f.has_han) out.push_back(static_cast<int>(i));
+        const CatalogFamily& f = families_[i];
+        if (f.kind == CatalogFamily::Kind::fallback && !f.has_han) out.push_back(static_cast<int>(i));
     }
     for (std::size_t i = 0; i < families_.size(); ++i) {
-        const FontFamily& f = families_[i];
-        if (f.kind == FontFamily::Kind::fallback && f.has_han && f.han == han) out.push_back(static_cast<int>(i));
+        const CatalogFamily& f = families_[i];
+        if (f.kind == CatalogFamily::Kind::fallback && f.has_han && f.han == han) out.push_back(static_cast<int>(i));
     }
     return out;
 }
@@ -463,8 +463,8 @@ std::vector<FontId> FontCatalog::files_for(const TextNeeds& needs) const {
     }
     std::vector<int> colour, shaped;
     for (std::size_t i = 0; i < families_.size(); ++i) {
-        const FontFamily& f = families_[i];
-        if (f.kind != FontFamily::Kind::shaped) continue;
+        const CatalogFamily& f = families_[i];
+        if (f.kind != CatalogFamily::Kind::shaped) continue;
         (f.color ? colour : shaped).push_back(static_cast<int>(i));
     }
     // Emoji clusters (TextNeeds::emoji): the colour family's slice owning the cluster's first code

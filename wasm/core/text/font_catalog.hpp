@@ -33,7 +33,9 @@ struct FontFile {
     bool covers(char32_t cp) const;
 };
 
-struct FontFamily {
+// A family of the manifest (fonts.json): not the reader's font family (core/font_family.hpp), whose
+// name it had until both were in one program.
+struct CatalogFamily {
     enum class Kind : std::uint8_t { fallback, shaped };
     std::string name;
     Kind kind = Kind::fallback;
@@ -56,7 +58,7 @@ public:
     // with the base faces only. Unknown members are ignored.
     bool parse(std::string_view json, std::string& error);
 
-    const std::vector<FontFamily>& families() const { return families_; }
+    const std::vector<CatalogFamily>& families() const { return families_; }
     const std::vector<FontFile>& files() const { return files_; }  // FontId = index
     bool empty() const { return files_.empty(); }
 
@@ -97,7 +99,7 @@ private:
     void clear();
     int nearest(const std::vector<int>& candidates, Weight weight) const;
 
-    std::vector<FontFamily> families_;
+    std::vector<CatalogFamily> families_;
     std::vector<FontFile> files_;
     std::vector<std::vector<Span>> spans_;  // per family: every range of its files, sorted (file_for)
     // shaped_family's answers, computed once by parse: it is asked for every cluster of a paragraph.

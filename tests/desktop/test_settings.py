@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""The reader's settings on the desktop (reader settings issue): kept in
+$XDG_CONFIG_HOME/article-viewer/settings.json, written when the reader changes one (a real key press
+under Xvfb, xdotool) and read back at the next start, before the first frame; a broken file is
+ignored with a warning on stderr, and the viewer runs with the defaults.
+
+Usage: test_settings.py PATH/TO/article-viewer   (run by ctest; needs xvfb-run and xdotool)
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+VIEWER = None
+DEFAULTS = {"theme": "auto", "fontSize": 20, "font": "serif", "measure": 70, "lineSpacing": 1.5, "justify": False}
+
+
+def xdotool(*args):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=30, check=True).stdout.strip()
+
+
+def inner(viewer, state_file):
+    """Runs inside the X server: starts the viewer, presses Ctrl+= twice and Ctrl+- once, lets it
+    quit and write its state (--quit-after prints it)."""
+    with open(state_file, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "8"], stdout=out)
+        try:
+            window = xdotool("search", "--sync", "--name", "Article viewer").splitlines()[0]
+            time.sleep(1.5)
+            xdotool("windowfocus", window)
+            for key in ("ctrl+equal", "ctrl+equal", "ctrl+minus", "ctrl+equal"):
+                xdotool("key", "--delay", "150", key)
+                time.sleep(0.3)
+        finally:
+            proc.wait(timeout=60)
+
+
+class Settings(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="av-settings-")
+        self.config = os.path.join(self.tmp, "config")
+        self.file = os.path.join(self.config, "article-viewer", "settings.json")
+        self.env = dict(os.environ, XDG_STATE_HOME=os.path.join(self.tmp, "state"), XDG_CONFIG_HOME=self.config)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def store(self, text):
+        os.makedirs(os.path.dirname(self.file), exist_ok=True)
+        with open(self.file, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def screenshot(self):
+        """One frame of the seed; returns (state, stderr)."""
+        out = os.path.join(self.tmp, "shot.png")
+        result = subprocess.run(["xvfb-run", "-a", VIEWER, "--screenshot", out, "--size", "900x700"],
+                                capture_output=True, text=True, timeout=120, env=self.env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
+
+    def assert_applied(self, state, settings):
+        self.assertEqual(state["settings"], settings)
+        self.assertEqual(state["fontSize"], settings["fontSize"])
+        self.assertEqual(state["fontFamily"], settings["font"])
+        for field in ("measure", "lineSpacing", "justify", "fontSize"):
+            self.assertEqual(state["layout"][field], settings[field], field)
+        if settings["theme"] != "auto":
+            self.assertEqual(state["theme"].lower(), settings["theme"])
+
+    def test_no_file_the_defaults_and_none_written(self):
+        state, stderr = self.screenshot()
+        self.assert_applied(state, DEFAULTS)
+        self.assertEqual(state["theme"], "Light", "auto is light on the desktop")
+        self.assertNotIn("settings", stderr)
+        self.assertFalse(os.path.exists(self.file), "nothing changed, nothing written")
+
+    def test_a_key_press_is_written_and_read_back_at_the_next_start(self):
+        state_file = os.path.join(self.tmp, "state.json")
+        result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), "--inner", VIEWER, state_file],
+                                capture_output=True, text=True, timeout=180, env=self.env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(state_file, encoding="utf-8") as f:
+            state = json.loads(f.read().strip().splitlines()[-1])
+        self.assertEqual(state["fontSize"], 24)
+        with open(self.file, encoding="utf-8") as f:
+            stored = json.load(f)
+        self.assertEqual(stored, {"version": 1, **DEFAULTS, "fontSize": 24})
+        # The whole file, written by rename: no temporary file left beside it.
+        self.assertEqual(os.listdir(os.path.dirname(self.file)), ["settings.json"])
+        again, _ = self.screenshot()
+        self.assert_applied(again, {**DEFAULTS, "fontSize": 24})
+
+    def test_every_setting_read_from_the_file_before_the_first_frame(self):
+        settings = {"theme": "dark", "fontSize": 26, "font": "legible", "measure": 50, "lineSpacing": 2, "justify": True}
+        self.store(json.dumps({"version": 1, **settings}))
+        state, stderr = self.screenshot()
+        self.assert_applied(state, settings)
+        self.assertEqual(state["settingsWarnings"], [])
+        self.assertNotIn("warning: settings", stderr)
+        settings = {**settings, "theme": "sepia", "font": "sans", "lineSpacing": 1.3, "justify": False}
+        self.store(json.dumps({"version": 1, **settings}))
+        state, _ = self.screenshot()
+        self.assert_applied(state, settings)
+
+    def test_a_broken_file_is_ignored_with_a_warning(self):
+        for text, settings, warnings in [
+            ("{broken", DEFAULTS, ["settings: the stored value is not a JSON object; the defaults are used"]),
+            ("", DEFAULTS, ["settings: the stored value is not a JSON object; the defaults are used"]),
+            ('{"version":3,"theme":"dark"}', DEFAULTS, ["settings: version 3 is not one this viewer reads (1); the defaults are used"]),
+            ('{"version":1,"theme":"sepia","fontSize":"big"}', {**DEFAULTS, "theme": "sepia"},
+             ['settings: fontSize must be a number from 12 to 40; stored "big", using 20']),
+        ]:
+            self.store(text)
+            state, stderr = self.screenshot()
+            self.assertTrue(state["ready"], text)
+            self.assertIsNone(state["error"], text)
+            self.assert_applied(state, settings)
+            self.assertEqual(state["settingsWarnings"], warnings, text)
+            for w in warnings:
+                self.assertIn("article-viewer: warning: " + w + "\n", stderr)
+            with open(self.file, encoding="utf-8") as f:
+                self.assertEqual(f.read(), text, "the broken file is left as it was")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--inner":
+        inner(sys.argv[2], sys.argv[3])
+        sys.exit(0)
+    for tool in ("xvfb-run", "xdotool"):
+        if not shutil.which(tool):
+            sys.exit(f"test_settings.py: {tool} is missing (tests/bootstrap.sh installs it)")
+    VIEWER = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
