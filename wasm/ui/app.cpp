@@ -866,7 +866,7 @@ std::string App::state_json() const {
                      {"justify", settings_.justify}};
     s["settingsWarnings"] = settings_warnings_;
     s["fontFamily"] = font_family_name(fonts_.family());  // the family drawn (its files may be on their way)
-    s["fontSet"] = fonts_.generation();
+    s["fontSet"] = fonts_.generation() + hyphen_generation_;  // what the layout keys on (LayoutParams::font_set)
     {
         json items = json::object();
         for (const auto& [key, r] : settings_items_) items[key] = {r[0], r[1], r[2], r[3]};
