@@ -43,6 +43,7 @@ int byte_of(char32_t c, Encoding e) {
     return c >= 0xA0 && c <= 0xFF ? static_cast<int>(c) : -1;
 }
 
+// core/utf8.hpp has the same encoder, but the text module is a wasm of its own that links no core.
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
         out += static_cast<char>(c);
