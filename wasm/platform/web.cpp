@@ -57,8 +57,8 @@ EM_JS(void, js_fetch_article, (const char* source_ptr), {
         if (!data) { fail("not enough memory for " + bytes.length + " bytes"); return; }
         HEAPU8.set(bytes, data);
         const s = allocateUTF8(source);
-        Module._av_article_arrived(s, data, bytes.length);
-        _free(s); _free(data);
+        Module._av_article_arrived(s, data, bytes.length);  // the program frees `data`
+        _free(s);
     }).catch((e) => {
         // fetch() says only "Failed to fetch": offline, a host that does not allow other sites
         // (CORS) and a host that does not answer are told apart here (reader-visible defects
@@ -517,13 +517,16 @@ void wake() {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void av_article_arrived(const char* source, const char* data, int length) {
-    g_app->article_arrived(source, std::string_view(data, static_cast<std::size_t>(std::max(length, 0))));
+// `data` was allocated with malloc by the page, and is the program's now (App::article_arrived_owned).
+EMSCRIPTEN_KEEPALIVE void av_article_arrived(const char* source, char* data, int length) {
+    g_app->article_arrived_owned(source, data, static_cast<std::size_t>(std::max(length, 0)));
     js_notify_state();  // not ready yet: the page's mirror lets go of the article it had
-    // The article is drawn now rather than at the next animation frame, which can be tens of
+    // A short article is drawn now rather than at the next animation frame, which can be tens of
     // milliseconds away while the browser is busy loading the page (the frame reports the ready
-    // state); the frames wake() asks for follow as usual.
-    draw_frame(emscripten_get_now());
+    // state). A long one is not: the frame would add its first slice of reading (work_per_frame_s)
+    // to this task, which has just copied the bytes; the 100k article's went over 200 ms so.
+    constexpr int draw_at_once_max = 1 << 20;
+    if (length <= draw_at_once_max) draw_frame(emscripten_get_now());
     wake();
 }
 

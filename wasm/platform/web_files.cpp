@@ -74,8 +74,8 @@ EM_JS(void, js_install_kept_files, (double cap), {
                     const data = Module._malloc(Math.max(bytes.length, 1));
                     if (!data) { fail("not enough memory for " + bytes.length + " bytes"); return; }
                     Module.HEAPU8.set(bytes, data);
+                    // The program owns `data` now and frees it (web.cpp, av_article_arrived).
                     Module.ccall("av_article_arrived", null, ["string", "number", "number"], [source, data, bytes.length]);
-                    Module._free(data);
                 }, (e) => fail(why(e)));
         },
         forget(name) {

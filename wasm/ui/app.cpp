@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "core/article_loader.hpp"
 #include "core/layout_digest.hpp"
@@ -95,6 +96,21 @@ void App::open(const std::string& source, const std::string& block_id, History h
 
 void App::article_arrived(const std::string& source, std::string_view bytes) {
     if (source != source_) return;  // an answer to an older request
+    // A copy the App owns, as the platform's own blocks are (article_arrived_owned). std::malloc
+    // says when there is no memory, where a std::string would end the program (no exceptions).
+    char* copy = static_cast<char*>(std::malloc(std::max<std::size_t>(bytes.size(), 1)));
+    if (!copy) {
+        article_failed(source, source + ": not enough memory for " + std::to_string(bytes.size()) + " bytes");
+        return;
+    }
+    if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
+    article_arrived_owned(source, copy, bytes.size());
+}
+
+void App::article_arrived_owned(const std::string& source, char* data, std::size_t size) {
+    std::unique_ptr<char, void (*)(void*)> owned(data, std::free);
+    if (source != source_) return;  // an answer to an older request
+    const std::string_view bytes(data, size);
     loading_ = false;
     settle_frames_ = 2;
     // The article on screen goes first (it is replaced, by this one or by the error screen): a long
@@ -112,8 +128,8 @@ void App::article_arrived(const std::string& source, std::string_view bytes) {
     }
     // Read in pieces by the frames from now on (continue_load), the first one at once: a
     // short article is then ready before this frame ends, as when it was read in one go.
-    load_bytes_.assign(bytes);
-    load_ = std::make_unique<ArticleLoad>(load_bytes_, source);
+    load_bytes_ = std::move(owned);
+    load_ = std::make_unique<ArticleLoad>(bytes, source);
 }
 
 // How long a frame may spend reading or laying out an article before it draws: the frame then
@@ -128,7 +144,7 @@ std::string App::loading_detail(double fraction) const {
 
 void App::drop_load() {
     load_.reset();
-    std::string().swap(load_bytes_);  // a long article's bytes: give the memory back now
+    load_bytes_.reset();  // a long article's bytes: give the memory back now
 }
 
 void App::continue_load() {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,10 @@ public:
     // (optional) is where to start reading: a deep link.
     void open(const std::string& source, const std::string& block_id = "", History history = History::push);
     void article_arrived(const std::string& source, std::string_view bytes);
+    // The same with a block of `size` bytes the platform allocated with std::malloc, which the App
+    // now owns (and frees): the web's 43 MB article is then not copied a second time, in the task
+    // that hands it over (BENCHMARKS.md, "Longest task").
+    void article_arrived_owned(const std::string& source, char* data, std::size_t size);
     void article_failed(const std::string& source, const std::string& message);
 
     // The bundled articles' index (Host::fetch_index) for the library; `base` is its URL or path.
@@ -284,7 +289,7 @@ private:
     bool loading_ = false;
     // The article being read in pieces (core ArticleLoad), a few each frame, and the bytes it
     // reads: a 43 MB article takes seconds, and the page must answer meanwhile (issue 20, item 7).
-    std::string load_bytes_;
+    std::unique_ptr<char, void (*)(void*)> load_bytes_{nullptr, std::free};  // std::malloc'd
     std::unique_ptr<ArticleLoad> load_;
     void continue_load();
     void drop_load();
