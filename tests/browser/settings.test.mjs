@@ -11,7 +11,8 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const state = (page) => page.evaluate(() => window.articleViewer.state());
-const defaults = { theme: 'auto', fontSize: 20, font: 'serif', measure: 70, lineSpacing: 1.5, justify: false };
+const defaults = { theme: 'auto', fontSize: 20, font: 'serif', measure: 70, lineSpacing: 1.5, justify: false,
+  speechRate: 1, voice: '', readSponsored: false };
 
 async function open({ width = 1000, height = 700, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
