@@ -96,6 +96,8 @@ void App::open(const std::string& source, const std::string& block_id, History h
 
 void App::article_arrived(const std::string& source, std::string_view bytes) {
     if (source != source_) return;  // an answer to an older request
+    // Before the copy: the old article, its layout and the copy at once may not fit.
+    drop_article();
     // A copy the App owns, as the platform's own blocks are (article_arrived_owned). std::malloc
     // says when there is no memory, where a std::string would end the program (no exceptions).
     char* copy = static_cast<char*>(std::malloc(std::max<std::size_t>(bytes.size(), 1)));
@@ -113,13 +115,7 @@ void App::article_arrived_owned(const std::string& source, char* data, std::size
     const std::string_view bytes(data, size);
     loading_ = false;
     settle_frames_ = 2;
-    // The article on screen goes first (it is replaced, by this one or by the error screen): a long
-    // one and its layout take up to hundreds of MB, and both at once may not fit.
-    progress_.close();  // saves what it had pending
-    drop_pictures();
-    layout_.clear();
-    article_.reset();
-    drop_load();
+    drop_article();
     notice_ = Notice{};  // here, not once loaded: a notice given meanwhile (its file not kept) is this article's
     if (const std::size_t need = memory_to_open(bytes.size(), LoadLimits{}.max_values); !host_.make_room(need)) {
         article_failed(source, source + ": opening this article may take " + std::to_string((need + 999999) / 1000000) +
@@ -130,6 +126,16 @@ void App::article_arrived_owned(const std::string& source, char* data, std::size
     // short article is then ready before this frame ends, as when it was read in one go.
     load_bytes_ = std::move(owned);
     load_ = std::make_unique<ArticleLoad>(bytes, source);
+}
+
+// The article on screen goes first, whatever replaces it (the new one or the error screen): a long
+// one and its layout take up to hundreds of MB, and both at once with the next may not fit.
+void App::drop_article() {
+    progress_.close();  // saves what it had pending
+    drop_pictures();
+    layout_.clear();
+    article_.reset();
+    drop_load();
 }
 
 // How long a frame may spend reading or laying out an article before it draws: the frame then
