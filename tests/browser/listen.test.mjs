@@ -288,6 +288,18 @@ test('no voice for the article\'s language: a notice says so and nothing is spok
   await context.close();
 });
 
+test('Listen where nothing that is read follows (the last callout): a notice, nothing spoken', async () => {
+  const { context, page } = await open();
+  const blocks = (await state(page)).blocks;
+  await page.evaluate((i) => window.articleViewer.scrollToBlock(i), blocks - 1);
+  await settle(page);
+  await page.evaluate(() => window.articleViewer.listen());
+  const s = await waitForState(page, 'state.notice.startsWith("Nothing is read aloud")', 10000);
+  assert.equal(s.listening, false);
+  assert.deepEqual(await log(page), []);
+  await context.close();
+});
+
 test('speed, voice and sponsored blocks are remembered; the chosen voice speaks; bad values are refused', async () => {
   const { context, page } = await open();
   await assert.rejects(page.evaluate(() => window.articleViewer.setSettings({ speechRate: 3 })), /RangeError: speechRate must be a number from 0.75 to 2/);
@@ -316,6 +328,25 @@ test('speed, voice and sponsored blocks are remembered; the chosen voice speaks;
   // Choosing the default voice again in the page's settings.
   await page.selectOption('#listen-voice', '');
   assert.equal((await page.evaluate(() => window.articleViewer.settings())).voice, '');
+  // The canvas's panel: Faster and "Skip sponsored" change the same settings.
+  await page.evaluate(() => window.articleViewer.stopListening());
+  await page.keyboard.press('Escape');
+  await page.focus('#canvas');  // the page's bar, shown over the canvas's toolbar while focused, goes
+  await settle(page);
+  let s = await state(page);
+  const aa = s.toolbar.buttons['Settings…'];
+  await page.mouse.click(aa[0] + aa[2] / 2, aa[1] + aa[3] / 2);
+  s = await waitForState(page, 'state.settingsPanel.open && state.settingsPanel.items["speechRate:faster"]');
+  await settle(page);
+  s = await state(page);
+  for (const key of ['speechRate:faster', 'readSponsored:false']) {
+    const r = s.settingsPanel.items[key];
+    await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+    await settle(page);
+  }
+  const after = await page.evaluate(() => window.articleViewer.settings());
+  assert.equal(after.speechRate, 1.5);
+  assert.equal(after.readSponsored, false);
   await context.close();
 });
 

@@ -103,6 +103,10 @@ class Settings(unittest.TestCase):
         self.assert_applied(state, settings)
         self.assertEqual(state["settingsWarnings"], [])
         self.assertNotIn("warning: settings", stderr)
+        # No speech engine on the desktop: the reading-aloud settings are kept, but there is no Listen.
+        self.assertFalse(state["canListen"])
+        self.assertNotIn("Listen", state["toolbar"].get("buttons", {}))
+        self.assertNotIn("Listen", state["toolbar"]["menu"])
         settings = {**settings, "theme": "sepia", "font": "sans", "lineSpacing": 1.3, "justify": False}
         self.store(json.dumps({"version": 1, **settings}))
         state, _ = self.screenshot()

@@ -54,10 +54,12 @@ std::string App::next_utterance() {
     options.sponsored = settings_.read_sponsored;
     std::optional<Utterance> u = utterance_from(*article_, listen_.next, options);
     if (!u) {  // the end of the article
+        const bool nothing = !listen_.current;  // Listen where nothing follows that is read
         const int id = listen_.id;
         listen_ = Listening{};
         listen_.id = id;
         settle_frames_ = std::max(settle_frames_, 2);
+        if (nothing) show_notice("Nothing is read aloud from here to the end of the article.", false);
         return "null";
     }
     ++listen_.id;
