@@ -8,7 +8,7 @@
 // voice for the article's language (a notice, nothing spoken), and the settings remembered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, waitForState, settle } from './harness.mjs';
+import { serve, launch, waitForState, settle, withPixels } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -201,6 +201,50 @@ test('the word read is marked, the view follows it, the reading position moves w
   const again = (await log(page))[0];
   assert.ok(again.text.includes(lastWord.text), `"${again.text}" does not hold "${lastWord.text}"`);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Pixels of the spoken words' line on the canvas in the mark's colour (ui/theme.cpp spoken_mark).
+async function markPixels(page, rgb) {
+  const s = await state(page);
+  const box = s.spoken || { top: s.view.top + 100, height: 30 };
+  const png = await page.screenshot({ clip: { x: s.column.x, y: box.top, width: s.column.width, height: Math.max(box.height, 1) } });
+  return withPixels(page, [png], ([{ data: d }], c) => {
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - c[0]) <= 3 && Math.abs(d[i + 1] - c[1]) <= 3 && Math.abs(d[i + 2] - c[2]) <= 3) n++;
+    }
+    return n;
+  }, rgb);
+}
+
+test('the word is marked on the canvas in its own colour, in the light and the dark theme; Stop removes it', async () => {
+  const { context, page } = await open();
+  await listenFrom(page, 1);
+  const u = (await log(page)).at(-1);
+  assert.ok(u.text.startsWith('La Corée'), u.text);
+  await fire(page, 'start');
+  await fire(page, 'boundary', { name: 'word', charIndex: 3, charLength: 5 });
+  await waitForState(page, 'state.spoken && state.spoken.text === "Corée"');
+  await page.evaluate(() => window.articleViewer.setTheme('light'));
+  await settle(page);
+  const light = await markPixels(page, [196, 238, 204]);
+  assert.ok(light > 100, `${light} pixels of the mark in the light theme`);
+  await page.evaluate(() => window.articleViewer.setTheme('dark'));
+  await settle(page);
+  const dark = await markPixels(page, [14, 58, 36]);
+  assert.ok(dark > 100, `${dark} pixels of the mark in the dark theme`);
+  const line = await state(page);
+  await page.evaluate(() => window.articleViewer.stopListening());
+  await waitForState(page, 'state.spoken === null');
+  await settle(page);
+  const png = await page.screenshot({ clip: { x: line.column.x, y: line.spoken.top, width: line.column.width, height: line.spoken.height } });
+  const after = await withPixels(page, [png], ([{ data: d }]) => {
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 14) <= 3 && Math.abs(d[i + 1] - 58) <= 3 && Math.abs(d[i + 2] - 36) <= 3) n++;
+    return n;
+  });
+  assert.equal(after, 0, 'the mark stays after Stop');
   await context.close();
 });
 
