@@ -31,7 +31,7 @@ private:
     struct Occurrence {
         int block = -1;
         std::uint32_t start = 0;
-        int score = 0;          // context agreement, 0..64
+        int score = 0;            // context agreement, 0..64
         bool home_by_id = false;  // in the block with the highlight's block id
         bool same_place = false;  // there, at the same offset
         std::string prefix, suffix;

@@ -64,7 +64,8 @@ HighlightRead decode_highlights(std::string_view text) {
     std::string error;
     for (std::size_t i = 0; i < items->size(); ++i) {
         const json& item = (*items)[i];
-        auto h = highlight_json::read(item, "items[" + std::to_string(i) + "]", highlight_json::Kind::stored, r.digest, error);
+        auto h = highlight_json::read(item, "items[" + std::to_string(i) + "]", highlight_json::Kind::stored, r.digest,
+                                      error);
         std::string raw = item.dump(-1, ' ', false, json::error_handler_t::replace);
         if (!h) {
             out.skipped.push_back(error);

@@ -10,6 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "article.hpp"
@@ -34,16 +37,16 @@ constexpr std::size_t highlight_context_chars = 32;  // prefix / suffix, code po
 constexpr std::int64_t tombstone_keep_ms = 90ll * 24 * 60 * 60 * 1000;
 
 struct Highlight {
-    std::string id;                     // unique, stable; never reused
-    int block = 0;                      // index into Article::blocks
-    std::uint32_t start = 0, end = 0;   // code points of block_text(block), start < end
-    std::string block_id;               // that block's id, when it has one
+    std::string id;                    // unique, stable; never reused
+    int block = 0;                     // index into Article::blocks
+    std::uint32_t start = 0, end = 0;  // code points of block_text(block), start < end
+    std::string block_id;              // that block's id, when it has one
     HighlightColor color = HighlightColor::yellow;
-    std::string note;                   // plain text, <= max_note_chars
-    std::string quote;                  // block_text[start, end)
-    std::string prefix, suffix;         // up to highlight_context_chars before/after, in the block
+    std::string note;                       // plain text, <= max_note_chars
+    std::string quote;                      // block_text[start, end)
+    std::string prefix, suffix;             // up to highlight_context_chars before/after, in the block
     std::int64_t created = 0, updated = 0;  // ms since 1970
-    bool deleted = false;               // tombstone, so another tab's copy is not resurrected
+    bool deleted = false;                   // tombstone, so another tab's copy is not resurrected
     // Computed when re-anchored: its words are no longer in the article. block/start/end are then
     // where it was in the text `digest` names, not places in the open article: draw nothing.
     bool lost = false;
@@ -64,8 +67,8 @@ class HighlightFinder;
 
 // The stored record (docs/highlights-format.md).
 struct HighlightRecord {
-    std::string article;  // the article's id
-    std::string digest;   // the writer's article digest (items without their own carry this one)
+    std::string article;           // the article's id
+    std::string digest;            // the writer's article digest (items without their own carry this one)
     std::vector<Highlight> items;  // readable ones, tombstones included
     // Items kept as they were read: unreadable ones (so that a write never drops them) and, for
     // the readable ones, their JSON as stored (members a later viewer may add survive a rewrite).
@@ -75,8 +78,8 @@ struct HighlightRecord {
 enum class HighlightReadStatus { ok, corrupt, future_version };
 struct HighlightRead {
     HighlightReadStatus status = HighlightReadStatus::ok;
-    HighlightRecord record;          // when ok (possibly with skipped items)
-    std::string error;               // when not ok: why, one line
+    HighlightRecord record;            // when ok (possibly with skipped items)
+    std::string error;                 // when not ok: why, one line
     std::vector<std::string> skipped;  // "items[3].end: ..." for each unreadable item
 };
 // Never throws.
@@ -174,9 +177,11 @@ private:
     std::string unreadable_;  // the stored value, when it could not be read at all: set aside before a write
     std::vector<Highlight> items_;
     std::vector<Highlight> dirty_;  // this reader's changes not yet in storage (tombstones included)
-    std::vector<std::pair<Highlight, Highlight>> anchored_;  // re-anchoring results: stored form, found form
-    std::vector<std::string> known_ids_;  // every id seen here: never given out again
-    bool read_only_ = false;  // the stored record is a newer viewer's
+    // Re-anchoring results by id: the stored form and what it gave (a change or a reload finds
+    // only what changed again).
+    std::unordered_map<std::string, std::pair<Highlight, Highlight>> anchored_;
+    std::unordered_set<std::string> known_ids_;  // every id seen here: never given out again
+    bool read_only_ = false;                     // the stored record is a newer viewer's
     std::uint64_t generation_ = 0;
     std::uint64_t counter_ = 0;
     std::string tab_tag_;  // random per keeper: two tabs adding in the same ms get other ids
