@@ -62,14 +62,16 @@ std::string color_problem(HighlightColor color) {
 void keep_winners(HighlightRecord& r) {
     std::vector<Highlight> items;
     std::vector<std::string> raw;
+    std::unordered_map<std::string, std::size_t> at;  // id -> index in items
     for (std::size_t i = 0; i < r.items.size(); ++i) {
-        auto it = std::find_if(items.begin(), items.end(), [&](const Highlight& h) { return h.id == r.items[i].id; });
-        if (it == items.end()) {
+        std::string item_raw = i < r.raw.size() ? std::move(r.raw[i]) : std::string();
+        auto [it, fresh] = at.emplace(r.items[i].id, items.size());
+        if (fresh) {
             items.push_back(std::move(r.items[i]));
-            raw.push_back(i < r.raw.size() ? std::move(r.raw[i]) : std::string());
-        } else if (wins(r.items[i], *it)) {
-            raw[static_cast<std::size_t>(it - items.begin())] = i < r.raw.size() ? std::move(r.raw[i]) : std::string();
-            *it = std::move(r.items[i]);
+            raw.push_back(std::move(item_raw));
+        } else if (wins(r.items[i], items[it->second])) {
+            items[it->second] = std::move(r.items[i]);
+            raw[it->second] = std::move(item_raw);
         }
     }
     r.items = std::move(items);
@@ -124,6 +126,7 @@ void HighlightKeeper::close() {
     const bool had = !items_.empty();
     article_ = nullptr;
     stored_ = HighlightRecord{};
+    seen_.clear();
     unreadable_.clear();
     items_.clear();
     dirty_.clear();
@@ -146,6 +149,8 @@ bool HighlightKeeper::load() {
         warn_status(status);
         return false;
     }
+    if (!seen_.empty() && value == seen_) return true;  // nobody wrote since: stored_ is what it holds
+    seen_.clear();
     HighlightRead read = decode_highlights(value);
     switch (read.status) {
         case HighlightReadStatus::ok:
@@ -154,6 +159,7 @@ bool HighlightKeeper::load() {
                      "); it is skipped and kept in storage as it is.");
             stored_ = std::move(read.record);
             keep_winners(stored_);  // several copies of one id (a record written by hand): the winner
+            seen_ = std::move(value);
             return true;
         case HighlightReadStatus::corrupt:
             warn("Your saved highlights for this article could not be read (" + read.error +
@@ -282,8 +288,8 @@ void HighlightKeeper::save(std::int64_t now_ms) {
         return;
     }
     dirty_.clear();
-    HighlightRead written = decode_highlights(encoded);
-    stored_ = std::move(written.record);
+    stored_ = std::move(pruned);
+    seen_ = std::move(encoded);
 }
 
 void HighlightKeeper::changed(Highlight h, std::int64_t now_ms) {

@@ -73,7 +73,9 @@ struct HighlightRecord {
     // Items kept as they were read: unreadable ones (so that a write never drops them) and, for
     // the readable ones, their JSON as stored (members a later viewer may add survive a rewrite).
     std::vector<std::string> unreadable;  // JSON text of each unreadable item
-    std::vector<std::string> raw;         // JSON text of items[i], parallel to items
+    // Parallel to items: the JSON text of items[i] when it holds members this viewer does not
+    // know, else "" (this viewer's members are written from items[i]).
+    std::vector<std::string> raw;
 };
 enum class HighlightReadStatus { ok, corrupt, future_version };
 struct HighlightRead {
@@ -174,6 +176,9 @@ private:
     std::string key_;
     std::string digest_;
     HighlightRecord stored_;  // as last read or written
+    // The stored value stored_ was read from or written as: a read that finds it unchanged (the
+    // usual case: no other tab wrote) is not decoded again.
+    std::string seen_;
     std::string unreadable_;  // the stored value, when it could not be read at all: set aside before a write
     std::vector<Highlight> items_;
     std::vector<Highlight> dirty_;  // this reader's changes not yet in storage (tombstones included)
