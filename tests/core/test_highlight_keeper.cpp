@@ -238,6 +238,27 @@ TEST_SUITE("highlight keeper") {
         CHECK_FALSE(tab_a.reload());  // nothing new
     }
 
+    TEST_CASE("two tabs: the library forgets the article in another tab") {
+        MemoryStore store;
+        const Article a = av::test::article_of(blocks);
+        HighlightKeeper tab_a(store), tab_b(store);
+        tab_a.open(a);
+        tab_a.add(0, 0, 3, HighlightColor::yellow, "", 1000);
+        const std::string value = store.values["highlights/a1"];
+        HighlightKeeper::forget(store, "a1");
+        CHECK(tab_a.reload());
+        CHECK(tab_a.items().empty());
+        // Written back word for word by someone else: read again, not taken for what was seen.
+        store.values["highlights/a1"] = value;
+        CHECK(tab_a.reload());
+        CHECK(tab_a.items().size() == 1);
+        // A tab's next change does not bring forgotten highlights back.
+        HighlightKeeper::forget(store, "a1");
+        tab_a.add(2, 0, 1, HighlightColor::blue, "", 2000);
+        CHECK(HighlightKeeper::count_in(store, "a1") == 1);
+        CHECK(tab_a.items().size() == 1);
+    }
+
     TEST_CASE("two tabs: an edit applies to the other tab's latest version of the highlight") {
         MemoryStore store;
         const Article a = av::test::article_of(blocks);

@@ -143,6 +143,7 @@ bool HighlightKeeper::load() {
     const KeyValueStore::Status status = store_.get(key_, value);
     if (status == KeyValueStore::Status::missing) {
         stored_ = HighlightRecord{};
+        seen_.clear();
         return true;
     }
     if (status != KeyValueStore::Status::ok) {
