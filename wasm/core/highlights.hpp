@@ -93,7 +93,7 @@ std::string encode_highlights(const HighlightRecord& record);
 // stored record again and merges: per id the newer `updated` wins (a tombstone also on a tie), and
 // a keeper writes only the highlights this reader changed here, so it never overwrites another
 // tab's newer edits. A change that cannot be stored (storage full, unavailable, a newer viewer's
-// record) stays in memory and is tried again with the next change or reload(); warning() says so.
+// record) stays in memory and is tried again with the next change or reload(now); warning() says so.
 class HighlightKeeper {
 public:
     explicit HighlightKeeper(KeyValueStore& store);
@@ -114,13 +114,14 @@ public:
     // Live ones (not deleted): found ones in reading order (block, start, end), then lost ones
     // (lost = true), in the order they had.
     const std::vector<Highlight>& items() const { return items_; }
+    // Valid until the next call that changes items() (any of the above, reload, import, open).
     const Highlight* find(const std::string& id) const;
     // Bumps on every change of items().
     std::uint64_t generation() const { return generation_; }
 
     // Another tab changed storage (the web's 'storage' event), or periodically: re-read and merge
-    // (this keeper's unsaved changes are kept and tried again). True if items() changed.
-    // With `now_ms` (>= 0), unsaved changes are also tried again.
+    // (this keeper's unsaved changes are kept). True if items() changed. With `now_ms` (>= 0),
+    // unsaved changes (storage was full) are also written again.
     bool reload(std::int64_t now_ms = -1);
 
     // Merges exported highlights in (same id: the newer `updated` wins), re-anchored against the
