@@ -29,9 +29,9 @@ nlohmann::json stored(MemoryStore& store, const std::string& key = "highlights/a
     return nlohmann::json::parse(store.values[key]);
 }
 
-const char* const full = "Storage is full: your highlights were not saved. They are kept while this page stays open.";
+const char* const full = "Storage is full: your highlights were not saved. They are kept while this article stays open.";
 const char* const unavailable =
-    "Storage is not available here: your highlights are not saved. They are kept while this page stays open.";
+    "Storage is not available here: your highlights are not saved. They are kept while this article stays open.";
 const char* const newer =
     "Your highlights for this article were saved by a newer version of this viewer; they are left "
     "as they are, and changes made here are not saved.";

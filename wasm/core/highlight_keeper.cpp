@@ -98,15 +98,15 @@ void HighlightKeeper::warn(std::string message) {
 void HighlightKeeper::warn_status(KeyValueStore::Status status) {
     switch (status) {
         case KeyValueStore::Status::quota:
-            warn("Storage is full: your highlights were not saved. They are kept while this page stays open.");
+            warn("Storage is full: your highlights were not saved. They are kept while this article stays open.");
             break;
         case KeyValueStore::Status::unavailable:
             warn(
-                "Storage is not available here: your highlights are not saved. They are kept while this page stays "
-                "open.");
+                "Storage is not available here: your highlights are not saved. They are kept while this article "
+                "stays open.");
             break;
         case KeyValueStore::Status::failed:
-            warn("Your highlights could not be saved. They are kept while this page stays open.");
+            warn("Your highlights could not be saved. They are kept while this article stays open.");
             break;
         default:
             break;
