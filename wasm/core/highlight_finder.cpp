@@ -89,11 +89,6 @@ const std::string& HighlightFinder::text(int block) {
     return texts_[b];
 }
 
-std::size_t HighlightFinder::length(int block) {
-    if (block < 0 || static_cast<std::size_t>(block) >= article_.blocks.size()) return 0;
-    return utf8::length(text(block));
-}
-
 std::string HighlightFinder::describe(Highlight& h) {
     const std::size_t count = article_.blocks.size();
     if (h.block < 0 || static_cast<std::size_t>(h.block) >= count)

@@ -24,9 +24,6 @@ public:
     // was with lost = true.
     Highlight find(Highlight h);
 
-    // Code points of block `block`'s text (0 for an index out of range).
-    std::size_t length(int block);
-
 private:
     struct Occurrence {
         int block = -1;
