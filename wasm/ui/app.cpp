@@ -643,7 +643,7 @@ void App::hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<st
     for (const std::string& lang : languages)
         if (std::find(hyphen_languages_.begin(), hyphen_languages_.end(), lang) == hyphen_languages_.end())
             hyphen_languages_.push_back(lang);
-    ++hyphen_generation_;  // LayoutParams::font_set: the text services changed
+    ++hyphen_generation_;  // LayoutParams::text_services
     settle_frames_ = std::max(settle_frames_, 2);
     if (error.empty()) return;
     std::fprintf(stderr, "article-viewer: hyphenation: %s\n", error.c_str());
@@ -730,8 +730,8 @@ void App::report_reading_place() {
 }
 
 LayoutParams App::layout_params(float width) const {
-    // A dictionary's arrival lays the text out again, as new fonts do.
-    LayoutParams params{width, font_size_, fonts_.generation() + hyphen_generation_};
+    LayoutParams params{width, font_size_, fonts_.generation()};
+    params.text_services = hyphen_generation_;  // a dictionary's arrival lays the text out again
     params.measure = settings_.measure;
     params.line_spacing = settings_.line_spacing;
     params.justify = justify_;
@@ -900,7 +900,9 @@ std::string App::state_json() const {
                      {"readSponsored", settings_.read_sponsored}};
     s["settingsWarnings"] = settings_warnings_;
     s["fontFamily"] = font_family_name(fonts_.family());  // the family drawn (its files may be on their way)
-    s["fontSet"] = fonts_.generation() + hyphen_generation_;  // what the layout keys on (LayoutParams::font_set)
+    // What the layout keys on besides the settings (LayoutParams::font_set, text_services).
+    s["fontSet"] = fonts_.generation();
+    s["textServices"] = hyphen_generation_;
     {
         json items = json::object();
         for (const auto& [key, r] : settings_items_) items[key] = {r[0], r[1], r[2], r[3]};
@@ -910,7 +912,7 @@ std::string App::state_json() const {
     if (const DocumentLayout* doc = layout_.current())
         s["layout"] = {{"fontSize", doc->params.font_size}, {"measure", doc->params.measure},
                        {"lineSpacing", std::round(static_cast<double>(doc->params.line_spacing) * 100.0) / 100.0}, {"justify", doc->params.justify},
-                       {"fontSet", doc->params.font_set}};
+                       {"fontSet", doc->params.font_set}, {"textServices", doc->params.text_services}};
     s["theme"] = theme_label(theme_);
     s["blockId"] = reported_block_;
     s["timeLeftMinutes"] = minutes_left_;
