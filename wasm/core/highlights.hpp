@@ -60,6 +60,7 @@ struct Highlight {
 Highlight reanchor(const Article& article, const std::string& digest, Highlight h);
 
 struct HighlightImport;
+class HighlightFinder;
 
 // The stored record (docs/highlights-format.md).
 struct HighlightRecord {
@@ -114,7 +115,8 @@ public:
 
     // Another tab changed storage (the web's 'storage' event), or periodically: re-read and merge
     // (this keeper's unsaved changes are kept and tried again). True if items() changed.
-    bool reload();
+    // With `now_ms` (>= 0), unsaved changes are also tried again.
+    bool reload(std::int64_t now_ms = -1);
 
     // Merges exported highlights in (same id: the newer `updated` wins), re-anchored against the
     // open article. Imported ones count as this reader's changes and are written.
@@ -140,32 +142,42 @@ public:
     static std::size_t count_in(KeyValueStore& store, const std::string& article_id, const std::string& origin = "");
     // Library's "forget": removes the article's highlights from storage.
     static void forget(KeyValueStore& store, const std::string& article_id, const std::string& origin = "");
+    // Where a record that could not be read at all is moved before a new one replaces it.
+    static std::string unreadable_key_for(const std::string& article_id, const std::string& origin = "") {
+        return "highlights-unreadable/" + article_id + (origin.empty() ? "" : "@" + origin);
+    }
+    // Tombstones kept at most (the oldest go first), besides tombstone_keep_ms.
+    static constexpr std::size_t max_tombstones = 2000;
 
 private:
     void warn(std::string message);
     void warn_status(KeyValueStore::Status status);
-    // Reads storage into the merged view; false when it could not be read.
-    bool read_stored(HighlightRecord& record, bool& present);
-    // Rebuilds items_ from the stored record and this keeper's unsaved changes.
-    bool rebuild(const HighlightRecord& stored);
-    // Writes this keeper's unsaved changes (read-merge-write).
+    // Reads the stored record into stored_; false when storage could not be read.
+    bool load();
+    // items_ from stored_ and this keeper's unsaved changes; bumps the generation if they changed.
+    void rebuild();
+    // Writes this keeper's unsaved changes: reads the record again, merges, writes.
     void save(std::int64_t now_ms);
+    // A change made here: kept as unsaved, written, shown.
     void changed(Highlight h, std::int64_t now_ms);
     std::string new_id(std::int64_t now_ms);
-    Highlight* live(const std::string& id);
+    const Highlight* current(const std::string& id) const;  // in stored_ or dirty_, tombstones too
+    Highlight anchored(const Highlight& stored, HighlightFinder& finder);
 
     KeyValueStore& store_;
     const Article* article_ = nullptr;
     std::string key_;
     std::string digest_;
+    HighlightRecord stored_;  // as last read or written
+    std::string unreadable_;  // the stored value, when it could not be read at all: set aside before a write
     std::vector<Highlight> items_;
-    // This reader's changes not yet in storage, by id (tombstones included).
-    std::vector<Highlight> dirty_;
-    std::vector<std::string> known_ids_;  // every id seen, tombstones too: never reused
+    std::vector<Highlight> dirty_;  // this reader's changes not yet in storage (tombstones included)
+    std::vector<std::pair<Highlight, Highlight>> anchored_;  // re-anchoring results: stored form, found form
+    std::vector<std::string> known_ids_;  // every id seen here: never given out again
     bool read_only_ = false;  // the stored record is a newer viewer's
     std::uint64_t generation_ = 0;
     std::uint64_t counter_ = 0;
-    std::string tab_tag_;     // random per keeper: two tabs adding in the same ms get other ids
+    std::string tab_tag_;  // random per keeper: two tabs adding in the same ms get other ids
     std::string error_;
     std::vector<std::string> warnings_;
 };
