@@ -103,7 +103,7 @@ std::string App::set_highlight_color(const std::string& id, HighlightColor color
 }
 
 void App::highlights_storage_changed() {
-    if (highlights_.is_open() && highlights_.reload()) {
+    if (highlights_.is_open() && highlights_.reload(now_ms())) {
         // The note being edited may have been deleted in the other tab.
         if (!hl_ui_.editing.empty() && !highlights_.find(hl_ui_.editing)) hl_ui_.editing.clear();
     }
@@ -269,7 +269,26 @@ nlohmann::json App::highlights_state() const {
     json bar = json::object(), panel = json::object();
     for (const auto& [key, r] : hl_ui_.bar_items) bar[key] = {r[0], r[1], r[2], r[3]};
     for (const auto& [key, r] : hl_ui_.panel_items) panel[key] = {r[0], r[1], r[2], r[3]};
+    // Where each highlight is drawn on screen now (x, y, w, h per line), for those in view: the
+    // tests compare them with the pixels and across widths and text sizes.
+    json rects = json::object();
+    if (const DocumentLayout* doc = layout_.current(); doc && ready_ && highlights_.is_open()) {
+        // Only the blocks in view are looked at: a long article's others have no lines in memory.
+        const auto [first, last] = doc->visible(view_.scroll_y(), view_.scroll_y() + view_height_);
+        const int first_block = first < last ? doc->blocks[first].block : 0, last_block = first < last ? doc->blocks[last - 1].block : -1;
+        for (const Highlight& h : highlights_.items()) {
+            if (h.lost || h.block < first_block || h.block > last_block) continue;
+            json list = json::array();
+            for (const Rect& r : range_rects(*doc, fonts_, h.block, h.start, h.end)) {
+                const double y = view_top_ + (r.y - view_.scroll_y());
+                if (y + r.h <= view_top_ || y >= view_top_ + view_height_) continue;
+                list.push_back({r.x, y, r.w, r.h});
+            }
+            if (!list.empty()) rects[h.id] = list;
+        }
+    }
     return {{"count", highlights_.items().size()},
+            {"rects", rects},
             {"lost", lost},
             {"generation", highlights_.generation()},
             {"saved", highlights_.saved()},
