@@ -340,6 +340,7 @@ std::string HighlightKeeper::add(int block, std::uint32_t start, std::uint32_t e
 
 bool HighlightKeeper::remove(const std::string& id, std::int64_t now_ms) {
     error_.clear();
+    refresh();
     const Highlight* h = find(id);
     if (!h) {
         error_ = "there is no highlight \"" + id + "\"";
@@ -355,6 +356,7 @@ bool HighlightKeeper::remove(const std::string& id, std::int64_t now_ms) {
 
 bool HighlightKeeper::set_note(const std::string& id, std::string note, std::int64_t now_ms) {
     error_.clear();
+    refresh();
     const Highlight* h = find(id);
     if (!h) {
         error_ = "there is no highlight \"" + id + "\"";
@@ -374,6 +376,7 @@ bool HighlightKeeper::set_note(const std::string& id, std::string note, std::int
 
 bool HighlightKeeper::set_color(const std::string& id, HighlightColor color, std::int64_t now_ms) {
     error_.clear();
+    refresh();
     const Highlight* h = find(id);
     if (!h) {
         error_ = "there is no highlight \"" + id + "\"";
@@ -395,6 +398,12 @@ const Highlight* HighlightKeeper::find(const std::string& id) const {
     for (const Highlight& h : items_)
         if (h.id == id) return &h;
     return nullptr;
+}
+
+void HighlightKeeper::refresh() {
+    // An edit starts from what storage holds now: another tab may have changed this highlight's
+    // other members (its note, while this reader changes its colour) or deleted it.
+    if (article_ && load()) rebuild();
 }
 
 bool HighlightKeeper::reload(std::int64_t now_ms) {

@@ -158,6 +158,8 @@ private:
     void rebuild();
     // Writes this keeper's unsaved changes: reads the record again, merges, writes.
     void save(std::int64_t now_ms);
+    // load() and rebuild() before an edit, so that it applies to what storage holds.
+    void refresh();
     // A change made here: kept as unsaved, written, shown.
     void changed(Highlight h, std::int64_t now_ms);
     std::string new_id(std::int64_t now_ms);
