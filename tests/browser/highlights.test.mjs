@@ -194,6 +194,12 @@ test('highlights are kept across a reload, and the API refuses bad input clearly
   assert.deepEqual(await highlights(page), before);
   assert.deepEqual(before.map((h) => h.id), ids);
   assert.equal((await state(page)).highlights.count, 2);
+  // The Library counts them, on the page and on the canvas.
+  const entry = (await page.evaluate(() => window.articleViewer.library())).find((e) => e.id === seed.id);
+  assert.equal(entry.highlights, 2);
+  await page.getByRole('button', { name: 'Library', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('#library-panel').innerText(), /2 highlights/);
   await ctx.close();
 });
 
