@@ -46,8 +46,9 @@ public:
 };
 
 inline Article article_of(const std::string& blocks, const std::string& id = "a1") {
-    auto r = load_article(R"({"format":"article/1","id":")" + id + R"(","lang":"en","title":"Title","blocks":[)" + blocks + "]}",
-                          "a.json");
+    auto r = load_article(
+        R"({"format":"article/1","id":")" + id + R"(","lang":"en","title":"Title","blocks":[)" + blocks + "]}",
+        "a.json");
     REQUIRE_MESSAGE(r.ok(), r.error);
     return r.article;
 }

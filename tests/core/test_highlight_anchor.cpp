@@ -16,7 +16,9 @@ using av::test::article_file;
 
 namespace {
 
-std::size_t chars(std::string_view s) { return utf8::length(s); }
+std::size_t chars(std::string_view s) {
+    return utf8::length(s);
+}
 
 // A highlight on the `nth` occurrence of `words` in block `block`.
 Highlight on(const Article& a, int block, const std::string& words, int nth = 0) {
@@ -112,8 +114,9 @@ TEST_SUITE("highlight anchoring: lost, never moved") {
         CHECK(moved.start == after.start);
 
         // A sentence cut out of the paragraph: its highlight is lost, the next one's moves back.
-        const std::string cut = "Ce type d’échange technologique, bien que controversé, s’inscrit dans une logique de "
-                                "coopération stratégique face à un environnement géopolitique tendu.";
+        const std::string cut =
+            "Ce type d’échange technologique, bien que controversé, s’inscrit dans une logique de "
+            "coopération stratégique face à un environnement géopolitique tendu.";
         const Highlight first = on(seed, 9, "Selon le rapport");
         const Article shorter = edited(seed, [&](Article& a) {
             replace(a, 9, " " + cut, "");
@@ -202,7 +205,8 @@ TEST_SUITE("highlight anchoring") {
     TEST_CASE("words edited before it in its paragraph, and right beside it") {
         const Article seed = article_file(av::test::seed_path);
         const Highlight h = on(seed, 9, sentence);
-        const Article changed = edited(seed, [](Article& a) { replace(a, 9, "Selon le rapport de l’ONU", "Selon l’ONU"); });
+        const Article changed =
+            edited(seed, [](Article& a) { replace(a, 9, "Selon le rapport de l’ONU", "Selon l’ONU"); });
         const Highlight found = again(changed, h);
         CHECK_FALSE(found.lost);
         CHECK(found.start + chars("le rapport de ") == h.start);
@@ -216,7 +220,8 @@ TEST_SUITE("highlight anchoring") {
         CHECK(found2.start == h.start + chars(" électronique"));
         // A short quote: the same words beside it on one side are enough.
         const Highlight word = on(seed, 9, "type");
-        const Highlight found3 = again(edited(seed, [](Article& a) { replace(a, 9, "brouillage. Ce", "brouillages. Un"); }), word);
+        const Highlight found3 =
+            again(edited(seed, [](Article& a) { replace(a, 9, "brouillage. Ce", "brouillages. Un"); }), word);
         CHECK_FALSE(found3.lost);
         CHECK(found3.start == word.start + 1);
         // Both sides changed: at its own place (same block id, same offset) it is still the word.
@@ -225,8 +230,8 @@ TEST_SUITE("highlight anchoring") {
         CHECK_FALSE(found4.lost);
         CHECK(found4.start == word.start);
         // Both sides changed and moved: not taken.
-        const Highlight found5 =
-            again(edited(seed, [](Article& a) { replace(a, 9, "Ce type d’échange", "Un autre type de partage"); }), word);
+        const Highlight found5 = again(
+            edited(seed, [](Article& a) { replace(a, 9, "Ce type d’échange", "Un autre type de partage"); }), word);
         CHECK(found5.lost);
     }
 
@@ -234,7 +239,8 @@ TEST_SUITE("highlight anchoring") {
         const Article seed = article_file(av::test::seed_path);
         const Highlight h = on(seed, 9, sentence);
         // Copied into another paragraph: the original, with its context, is the one.
-        const Article elsewhere = edited(seed, [](Article& a) { a.blocks[2].text[0].text += " " + sentence + " (cité)"; });
+        const Article elsewhere =
+            edited(seed, [](Article& a) { a.blocks[2].text[0].text += " " + sentence + " (cité)"; });
         const Highlight found = again(elsewhere, h);
         CHECK_FALSE(found.lost);
         CHECK(found.block == 9);

@@ -21,12 +21,15 @@ const std::string blocks = R"({"type":"paragraph","id":"p0","text":"The *first* 
     {"type":"heading","id":"end","level":2,"text":"A heading"})";
 
 std::string export_of(const std::string& items) {
-    return R"({"format":"article-viewer/highlights","version":1,"article":{"id":"a1","digest":"d"},"highlights":[)" + items + "]}";
+    return R"({"format":"article-viewer/highlights","version":1,"article":{"id":"a1","digest":"d"},"highlights":[)" +
+           items + "]}";
 }
 
 const std::string good = R"({"id":"h1","block":0,"start":4,"end":11,"color":"green","quote":"*first*","updated":10})";
 
-std::vector<std::string> errors_of(std::string_view text) { return parse_highlights_json(text).errors; }
+std::vector<std::string> errors_of(std::string_view text) {
+    return parse_highlights_json(text).errors;
+}
 using Errors = std::vector<std::string>;
 
 Highlight made(const std::string& id, int block, std::uint32_t start, const std::string& quote, const std::string& note,
@@ -49,14 +52,16 @@ Highlight made(const std::string& id, int block, std::uint32_t start, const std:
 
 TEST_SUITE("highlight import errors") {
     TEST_CASE("a file that is not an export is refused as a whole") {
-        CHECK(errors_of("") == Errors{"not JSON: 1:1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"});
+        CHECK(errors_of("") == Errors{"not JSON: 1:1: syntax error while parsing value - unexpected end of input; "
+                                      "expected '[', '{', or a literal"});
         CHECK(errors_of("ab\xff") == Errors{"not UTF-8 (byte 2)"});
         CHECK(errors_of("[]") == Errors{"not a highlights export: the file is not a JSON object"});
         CHECK(errors_of(R"({"format":"article/1"})") ==
               Errors{"format: not a highlights export (\"format\" should be \"article-viewer/highlights\")"});
         CHECK(errors_of(R"({"version":1,"highlights":[]})") ==
               Errors{"format: not a highlights export (\"format\" should be \"article-viewer/highlights\")"});
-        CHECK(errors_of(R"({"format":"article-viewer/highlights","highlights":[]})") == Errors{"version: should be a whole number from 1"});
+        CHECK(errors_of(R"({"format":"article-viewer/highlights","highlights":[]})") ==
+              Errors{"version: should be a whole number from 1"});
         CHECK(errors_of(R"({"format":"article-viewer/highlights","version":"1","highlights":[]})") ==
               Errors{"version: should be a whole number from 1"});
         CHECK(errors_of(R"({"format":"article-viewer/highlights","version":2,"highlights":[]})") ==
@@ -65,7 +70,8 @@ TEST_SUITE("highlight import errors") {
         CHECK(errors_of(R"({"format":"article-viewer/highlights","version":1,"highlights":{}})") ==
               Errors{"highlights: should be an array"});
         CHECK(errors_of(std::string(33u << 20, ' ')) == Errors{"the file is larger than 32 MB"});
-        CHECK(parse_highlights_json(R"({"format":"article-viewer/highlights","version":2,"highlights":[)" + good + "]}").items.empty());
+        CHECK(parse_highlights_json(R"({"format":"article-viewer/highlights","version":2,"highlights":[)" + good + "]}")
+                  .items.empty());
     }
 
     TEST_CASE("each bad highlight is named and left out; the others are read") {
@@ -136,7 +142,8 @@ TEST_SUITE("highlight export") {
         const nlohmann::json j = nlohmann::json::parse(highlights_json(a, items));
         CHECK(j == nlohmann::json::parse(R"({
             "format": "article-viewer/highlights", "version": 1,
-            "article": {"id": "a1", "title": "Title", "digest": ")" + a.digest + R"("},
+            "article": {"id": "a1", "title": "Title", "digest": ")" +
+                                         a.digest + R"("},
             "highlights": [
                 {"id": "h1", "block": 0, "block_id": "p0", "start": 4, "end": 11, "color": "yellow", "note": "n",
                  "quote": "*first*", "prefix": "The ", "created": 1, "updated": 2},
@@ -207,8 +214,9 @@ TEST_SUITE("highlight export") {
                 h.note = "from a newer export";
                 h.updated = 3000;
             }
-        newer.items.erase(std::remove_if(newer.items.begin(), newer.items.end(), [&](const Highlight& h) { return h.id == edited; }),
-                          newer.items.end());
+        newer.items.erase(
+            std::remove_if(newer.items.begin(), newer.items.end(), [&](const Highlight& h) { return h.id == edited; }),
+            newer.items.end());
         const HighlightKeeper::ImportOutcome from_old = keeper.import(old_export, 4000);
         CHECK(from_old.added == 0);
         CHECK(from_old.updated == 0);

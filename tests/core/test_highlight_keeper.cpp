@@ -29,11 +29,12 @@ nlohmann::json stored(MemoryStore& store, const std::string& key = "highlights/a
     return nlohmann::json::parse(store.values[key]);
 }
 
-const char* const full = "Storage is full: your highlights were not saved. They are kept while this page stays open.";
+const char* const full = "Storage is full: your highlights were not saved. They are kept while this article stays open.";
 const char* const unavailable =
-    "Storage is not available here: your highlights are not saved. They are kept while this page stays open.";
-const char* const newer = "Your highlights for this article were saved by a newer version of this viewer; they are left "
-                          "as they are, and changes made here are not saved.";
+    "Storage is not available here: your highlights are not saved. They are kept while this article stays open.";
+const char* const newer =
+    "Your highlights for this article were saved by a newer version of this viewer; they are left "
+    "as they are, and changes made here are not saved.";
 
 }  // namespace
 
@@ -170,7 +171,8 @@ TEST_SUITE("highlight keeper") {
         const nlohmann::json k = stored(store);
         bool tombstone = false;
         for (const auto& item : k["items"])
-            if (item["id"] == later) tombstone = item == nlohmann::json{{"id", later}, {"updated", 3000}, {"deleted", true}};
+            if (item["id"] == later)
+                tombstone = item == nlohmann::json{{"id", later}, {"updated", 3000}, {"deleted", true}};
         CHECK(tombstone);
         // An edit is always newer than what it edits, whatever the clock says.
         CHECK(keeper.set_note(first, "clock behind", 5));
@@ -234,6 +236,27 @@ TEST_SUITE("highlight keeper") {
         CHECK(tab_a.items().size() == 2);
         CHECK(tab_a.find(hb)->note == "from B");
         CHECK_FALSE(tab_a.reload());  // nothing new
+    }
+
+    TEST_CASE("two tabs: the library forgets the article in another tab") {
+        MemoryStore store;
+        const Article a = av::test::article_of(blocks);
+        HighlightKeeper tab_a(store), tab_b(store);
+        tab_a.open(a);
+        tab_a.add(0, 0, 3, HighlightColor::yellow, "", 1000);
+        const std::string value = store.values["highlights/a1"];
+        HighlightKeeper::forget(store, "a1");
+        CHECK(tab_a.reload());
+        CHECK(tab_a.items().empty());
+        // Written back word for word by someone else: read again, not taken for what was seen.
+        store.values["highlights/a1"] = value;
+        CHECK(tab_a.reload());
+        CHECK(tab_a.items().size() == 1);
+        // A tab's next change does not bring forgotten highlights back.
+        HighlightKeeper::forget(store, "a1");
+        tab_a.add(2, 0, 1, HighlightColor::blue, "", 2000);
+        CHECK(HighlightKeeper::count_in(store, "a1") == 1);
+        CHECK(tab_a.items().size() == 1);
     }
 
     TEST_CASE("two tabs: an edit applies to the other tab's latest version of the highlight") {
@@ -364,9 +387,10 @@ TEST_SUITE("highlight keeper") {
         HighlightKeeper keeper(store);
         keeper.open(a);
         CHECK(keeper.warnings() ==
-              std::vector<std::string>{"Your saved highlights for this article could not be read (not JSON: 1:23: syntax error "
-                                       "while parsing value - unexpected end of input; expected '[', '{', or a literal); they "
-                                       "are set aside, and new ones are saved anew."});
+              std::vector<std::string>{
+                  "Your saved highlights for this article could not be read (not JSON: 1:23: syntax error "
+                  "while parsing value - unexpected end of input; expected '[', '{', or a literal); they "
+                  "are set aside, and new ones are saved anew."});
         CHECK(keeper.items().empty());
         CHECK(store.values["highlights/a1"] == "{\"version\":1,\"items\":[");  // opening writes nothing
         keeper.add(0, 4, 9, HighlightColor::green, "", 1000);
@@ -382,8 +406,9 @@ TEST_SUITE("highlight keeper") {
             {"id":"x2","block":0,"start":4,"end":9,"color":"blue","quote":"first","updated":5}]})";
         HighlightKeeper keeper(store);
         keeper.open(a);
-        CHECK(keeper.warnings() == std::vector<std::string>{"A saved highlight could not be read (items[0].color: \"red\" is not "
-                                                            "yellow, green, blue or pink); it is skipped and kept in storage as it is."});
+        CHECK(keeper.warnings() ==
+              std::vector<std::string>{"A saved highlight could not be read (items[0].color: \"red\" is not "
+                                       "yellow, green, blue or pink); it is skipped and kept in storage as it is."});
         REQUIRE(keeper.items().size() == 1);
         CHECK(keeper.items()[0].id == "x2");
         keeper.add(2, 0, 1, HighlightColor::yellow, "", 1000);

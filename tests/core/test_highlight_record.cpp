@@ -21,7 +21,9 @@ std::string item(const std::string& change = "{}") {
     return j.dump();
 }
 
-std::string record(const std::string& items) { return R"({"version":1,"article":"a1","digest":"d1","items":[)" + items + "]}"; }
+std::string record(const std::string& items) {
+    return R"({"version":1,"article":"a1","digest":"d1","items":[)" + items + "]}";
+}
 
 // The message an item is skipped with, and that it is skipped.
 std::string skipped(const std::string& change) {
@@ -42,8 +44,12 @@ TEST_SUITE("highlight record errors") {
             CHECK(r.record.items.empty());
             return r.error;
         };
-        CHECK(error("") == "not JSON: 1:1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
-        CHECK(error("{") == "not JSON: 1:2: syntax error while parsing object key - unexpected end of input; expected string literal");
+        CHECK(error("") ==
+              "not JSON: 1:1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
+              "literal");
+        CHECK(
+            error("{") ==
+            "not JSON: 1:2: syntax error while parsing object key - unexpected end of input; expected string literal");
         CHECK(error("\xff\xfe") == "not UTF-8");
         CHECK(error("[]") == "not an object");
         CHECK(error("null") == "not an object");
@@ -80,7 +86,8 @@ TEST_SUITE("highlight record errors") {
         CHECK(skipped(R"({"quote":null})") == "items[0].quote: missing");
         CHECK(skipped(R"({"quote":"hell"})") == "items[0].quote: 4 characters where end - start is 5");
         CHECK(skipped(R"({"note":5})") == "items[0].note: should be a string");
-        CHECK(skipped(R"({"note":")" + std::string(10001, 'x') + "\"}") == "items[0].note: 10001 characters, at most 10000");
+        CHECK(skipped(R"({"note":")" + std::string(10001, 'x') + "\"}") ==
+              "items[0].note: 10001 characters, at most 10000");
         CHECK(skipped(R"({"prefix":")" + std::string(33, 'x') + "\"}") == "items[0].prefix: 33 characters, at most 32");
         CHECK(skipped(R"({"suffix":[]})") == "items[0].suffix: should be a string");
         CHECK(skipped(R"({"created":"then"})") == "items[0].created: should be a time in ms since 1970");
@@ -89,8 +96,8 @@ TEST_SUITE("highlight record errors") {
     }
 
     TEST_CASE("an unreadable item is kept for the next write; the readable ones are read") {
-        const HighlightRead r = decode_highlights(record(item() + "," + item(R"({"id":"h2","color":"red"})") + "," +
-                                                         item(R"({"id":"h3","start":0})")));
+        const HighlightRead r = decode_highlights(
+            record(item() + "," + item(R"({"id":"h2","color":"red"})") + "," + item(R"({"id":"h3","start":0})")));
         REQUIRE(r.status == HighlightReadStatus::ok);
         CHECK(r.skipped == std::vector<std::string>{"items[1].color: \"red\" is not yellow, green, blue or pink",
                                                     "items[2].quote: 5 characters where end - start is 9"});
@@ -175,7 +182,8 @@ TEST_SUITE("highlight record") {
     }
 
     TEST_CASE("colour names") {
-        for (HighlightColor c : {HighlightColor::yellow, HighlightColor::green, HighlightColor::blue, HighlightColor::pink})
+        for (HighlightColor c :
+             {HighlightColor::yellow, HighlightColor::green, HighlightColor::blue, HighlightColor::pink})
             CHECK(highlight_color_from_name(highlight_color_name(c)) == c);
         CHECK(highlight_color_name(HighlightColor::blue) == "blue");
         CHECK_FALSE(highlight_color_from_name("Yellow"));

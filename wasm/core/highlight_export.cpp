@@ -67,7 +67,8 @@ std::string block_link(const std::string& url, const std::string& block_id) {
 
 }  // namespace
 
-std::string highlights_markdown(const Article& article, const std::vector<Highlight>& items, const std::string& article_url) {
+std::string highlights_markdown(const Article& article, const std::vector<Highlight>& items,
+                                const std::string& article_url) {
     std::string out = "# " + markdown_text(article.title.empty() ? article.id : article.title) + "\n\n";
     if (!article.byline.authors.empty()) {
         std::string authors;
@@ -155,8 +156,8 @@ HighlightImport parse_highlights_json(std::string_view text) {
     if (!list->is_array()) return refuse("highlights: should be an array");
     std::string error;
     for (std::size_t i = 0; i < list->size(); ++i) {
-        auto h = highlight_json::read((*list)[i], "highlights[" + std::to_string(i) + "]", highlight_json::Kind::exported,
-                                      out.digest, error);
+        auto h = highlight_json::read((*list)[i], "highlights[" + std::to_string(i) + "]",
+                                      highlight_json::Kind::exported, out.digest, error);
         if (h)
             out.items.push_back(std::move(*h));
         else

@@ -15,7 +15,9 @@ constexpr int full_side = static_cast<int>(highlight_context_chars);
 // article): it is lost rather than making the open slow.
 constexpr std::size_t max_occurrences = 20000;
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // Byte offset of code point `cp` in `text` (its size when past the end).
 std::size_t byte_at(std::string_view text, std::size_t cp) {
@@ -73,7 +75,10 @@ int needed(std::size_t chars, bool same_place) {
 }  // namespace
 
 HighlightFinder::HighlightFinder(const Article& article, std::string digest)
-    : article_(article), digest_(std::move(digest)), texts_(article.blocks.size()), built_(article.blocks.size(), false) {}
+    : article_(article),
+      digest_(std::move(digest)),
+      texts_(article.blocks.size()),
+      built_(article.blocks.size(), false) {}
 
 const std::string& HighlightFinder::text(int block) {
     const auto b = static_cast<std::size_t>(block);
@@ -82,11 +87,6 @@ const std::string& HighlightFinder::text(int block) {
         built_[b] = true;
     }
     return texts_[b];
-}
-
-std::size_t HighlightFinder::length(int block) {
-    if (block < 0 || static_cast<std::size_t>(block) >= article_.blocks.size()) return 0;
-    return utf8::length(text(block));
 }
 
 std::string HighlightFinder::describe(Highlight& h) {
@@ -172,9 +172,11 @@ Highlight HighlightFinder::find(Highlight h) {
         }
         // The same words among the same context in the block of the same id: nothing else can be
         // a better match.
-        const auto full = std::count_if(found.begin(), found.end(), [](const Occurrence& o) { return o.score == 2 * full_side; });
+        const auto full =
+            std::count_if(found.begin(), found.end(), [](const Occurrence& o) { return o.score == 2 * full_side; });
         if (full == 1)
-            return place(h, *std::find_if(found.begin(), found.end(), [](const Occurrence& o) { return o.score == 2 * full_side; }));
+            return place(h, *std::find_if(found.begin(), found.end(),
+                                          [](const Occurrence& o) { return o.score == 2 * full_side; }));
     }
     for (int b = 0; b < count; ++b) {
         if (b == home_by_id) continue;

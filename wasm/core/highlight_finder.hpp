@@ -24,14 +24,11 @@ public:
     // was with lost = true.
     Highlight find(Highlight h);
 
-    // Code points of block `block`'s text (0 for an index out of range).
-    std::size_t length(int block);
-
 private:
     struct Occurrence {
         int block = -1;
         std::uint32_t start = 0;
-        int score = 0;          // context agreement, 0..64
+        int score = 0;            // context agreement, 0..64
         bool home_by_id = false;  // in the block with the highlight's block id
         bool same_place = false;  // there, at the same offset
         std::string prefix, suffix;

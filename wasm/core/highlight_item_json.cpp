@@ -18,7 +18,8 @@ constexpr std::size_t max_quote_chars = 200000;
 bool id_ok(const std::string& id) {
     if (id.empty() || id.size() > max_id_chars) return false;
     for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
         if (!ok) return false;
     }
     return true;
@@ -27,7 +28,8 @@ bool id_ok(const std::string& id) {
 // Reads members of one item, remembering the first problem as "<where>.<member>: <why>".
 class Members {
 public:
-    Members(const json& item, const std::string& where, std::string& error) : item_(item), where_(where), error_(error) {}
+    Members(const json& item, const std::string& where, std::string& error)
+        : item_(item), where_(where), error_(error) {}
 
     bool failed() const { return !error_.empty(); }
 
@@ -54,8 +56,7 @@ public:
         std::string s = v->get<std::string>();
         if (max_chars > 0) {
             const std::size_t n = utf8::length(s);
-            if (n > max_chars)
-                fail(name, std::to_string(n) + " characters, at most " + std::to_string(max_chars));
+            if (n > max_chars) fail(name, std::to_string(n) + " characters, at most " + std::to_string(max_chars));
         }
         return s;
     }
@@ -66,7 +67,8 @@ public:
             if (required) fail(name, "missing");
             return lo;
         }
-        if (!v->is_number_integer() || (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) ||
+        if (!v->is_number_integer() ||
+            (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) ||
             v->get<std::int64_t>() < lo || v->get<std::int64_t>() > hi) {
             fail(name, std::string("should be ") + what);
             return lo;
@@ -149,8 +151,8 @@ void write(const Highlight& h, json& out, const std::string& record_digest, Kind
     if (!out.is_object()) out = json::object();
     out["id"] = h.id;
     out["updated"] = h.updated;
-    static const char* const content[] = {"block", "block_id", "start", "end", "color", "note", "quote",
-                                          "prefix", "suffix", "created", "digest", "lost"};
+    static const char* const content[] = {"block", "block_id", "start",  "end",     "color",  "note",
+                                          "quote", "prefix",   "suffix", "created", "digest", "lost"};
     if (h.deleted) {
         for (const char* name : content) out.erase(name);
         out["deleted"] = true;

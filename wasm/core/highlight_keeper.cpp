@@ -62,14 +62,16 @@ std::string color_problem(HighlightColor color) {
 void keep_winners(HighlightRecord& r) {
     std::vector<Highlight> items;
     std::vector<std::string> raw;
+    std::unordered_map<std::string, std::size_t> at;  // id -> index in items
     for (std::size_t i = 0; i < r.items.size(); ++i) {
-        auto it = std::find_if(items.begin(), items.end(), [&](const Highlight& h) { return h.id == r.items[i].id; });
-        if (it == items.end()) {
+        std::string item_raw = i < r.raw.size() ? std::move(r.raw[i]) : std::string();
+        auto [it, fresh] = at.emplace(r.items[i].id, items.size());
+        if (fresh) {
             items.push_back(std::move(r.items[i]));
-            raw.push_back(i < r.raw.size() ? std::move(r.raw[i]) : std::string());
-        } else if (wins(r.items[i], *it)) {
-            raw[static_cast<std::size_t>(it - items.begin())] = i < r.raw.size() ? std::move(r.raw[i]) : std::string();
-            *it = std::move(r.items[i]);
+            raw.push_back(std::move(item_raw));
+        } else if (wins(r.items[i], items[it->second])) {
+            items[it->second] = std::move(r.items[i]);
+            raw[it->second] = std::move(item_raw);
         }
     }
     r.items = std::move(items);
@@ -89,21 +91,25 @@ const std::string& HighlightKeeper::warning() const {
 }
 
 void HighlightKeeper::warn(std::string message) {
-    if (std::find(warnings_.begin(), warnings_.end(), message) == warnings_.end()) warnings_.push_back(std::move(message));
+    if (std::find(warnings_.begin(), warnings_.end(), message) == warnings_.end())
+        warnings_.push_back(std::move(message));
 }
 
 void HighlightKeeper::warn_status(KeyValueStore::Status status) {
     switch (status) {
         case KeyValueStore::Status::quota:
-            warn("Storage is full: your highlights were not saved. They are kept while this page stays open.");
+            warn("Storage is full: your highlights were not saved. They are kept while this article stays open.");
             break;
         case KeyValueStore::Status::unavailable:
-            warn("Storage is not available here: your highlights are not saved. They are kept while this page stays open.");
+            warn(
+                "Storage is not available here: your highlights are not saved. They are kept while this article "
+                "stays open.");
             break;
         case KeyValueStore::Status::failed:
-            warn("Your highlights could not be saved. They are kept while this page stays open.");
+            warn("Your highlights could not be saved. They are kept while this article stays open.");
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -120,6 +126,7 @@ void HighlightKeeper::close() {
     const bool had = !items_.empty();
     article_ = nullptr;
     stored_ = HighlightRecord{};
+    seen_.clear();
     unreadable_.clear();
     items_.clear();
     dirty_.clear();
@@ -136,19 +143,24 @@ bool HighlightKeeper::load() {
     const KeyValueStore::Status status = store_.get(key_, value);
     if (status == KeyValueStore::Status::missing) {
         stored_ = HighlightRecord{};
+        seen_.clear();
         return true;
     }
     if (status != KeyValueStore::Status::ok) {
         warn_status(status);
         return false;
     }
+    if (!seen_.empty() && value == seen_) return true;  // nobody wrote since: stored_ is what it holds
+    seen_.clear();
     HighlightRead read = decode_highlights(value);
     switch (read.status) {
         case HighlightReadStatus::ok:
             for (const std::string& skipped : read.skipped)
-                warn("A saved highlight could not be read (" + skipped + "); it is skipped and kept in storage as it is.");
+                warn("A saved highlight could not be read (" + skipped +
+                     "); it is skipped and kept in storage as it is.");
             stored_ = std::move(read.record);
             keep_winners(stored_);  // several copies of one id (a record written by hand): the winner
+            seen_ = std::move(value);
             return true;
         case HighlightReadStatus::corrupt:
             warn("Your saved highlights for this article could not be read (" + read.error +
@@ -157,8 +169,9 @@ bool HighlightKeeper::load() {
             stored_ = HighlightRecord{};
             return true;
         case HighlightReadStatus::future_version:
-            warn("Your highlights for this article were saved by a newer version of this viewer; they are left as "
-                 "they are, and changes made here are not saved.");
+            warn(
+                "Your highlights for this article were saved by a newer version of this viewer; they are left as "
+                "they are, and changes made here are not saved.");
             read_only_ = true;
             stored_ = HighlightRecord{};
             return true;
@@ -175,11 +188,9 @@ const Highlight* HighlightKeeper::current(const std::string& id) const {
 }
 
 Highlight HighlightKeeper::anchored(const Highlight& stored, HighlightFinder& finder) {
-    for (const auto& [in, out] : anchored_)
-        if (same(in, stored)) return out;
-    Highlight found = finder.find(stored);
-    anchored_.emplace_back(stored, found);
-    return found;
+    auto it = anchored_.find(stored.id);
+    if (it != anchored_.end() && same(it->second.first, stored)) return it->second.second;
+    return finder.find(stored);
 }
 
 void HighlightKeeper::rebuild() {
@@ -201,18 +212,19 @@ void HighlightKeeper::rebuild() {
     }
     HighlightFinder finder(*article_, digest_);
     std::vector<Highlight> items;
-    std::vector<std::pair<Highlight, Highlight>> keep;
+    std::unordered_map<std::string, std::pair<Highlight, Highlight>> keep;
     for (const Highlight& h : merged) {
-        if (std::find(known_ids_.begin(), known_ids_.end(), h.id) == known_ids_.end()) known_ids_.push_back(h.id);
+        known_ids_.insert(h.id);
         if (h.deleted) continue;
         Highlight found = anchored(h, finder);
-        keep.emplace_back(h, found);
+        keep.emplace(h.id, std::make_pair(h, found));
         items.push_back(std::move(found));
     }
     anchored_ = std::move(keep);
     std::stable_sort(items.begin(), items.end(), reading_order);
-    const bool changed = items.size() != items_.size() ||
-                         !std::equal(items.begin(), items.end(), items_.begin(), [](const Highlight& a, const Highlight& b) { return same(a, b); });
+    const bool changed =
+        items.size() != items_.size() || !std::equal(items.begin(), items.end(), items_.begin(),
+                                                     [](const Highlight& a, const Highlight& b) { return same(a, b); });
     if (changed) {
         items_ = std::move(items);
         ++generation_;
@@ -223,8 +235,9 @@ void HighlightKeeper::save(std::int64_t now_ms) {
     if (dirty_.empty() || !article_) return;
     if (!read_only_ && !load()) return;  // storage cannot be read: nothing can be merged safely
     if (read_only_) {
-        warn("Your highlights for this article were saved by a newer version of this viewer; they are left as "
-             "they are, and changes made here are not saved.");
+        warn(
+            "Your highlights for this article were saved by a newer version of this viewer; they are left as "
+            "they are, and changes made here are not saved.");
         return;
     }
     HighlightRecord out = stored_;
@@ -276,8 +289,8 @@ void HighlightKeeper::save(std::int64_t now_ms) {
         return;
     }
     dirty_.clear();
-    HighlightRead written = decode_highlights(encoded);
-    stored_ = std::move(written.record);
+    stored_ = std::move(pruned);
+    seen_ = std::move(encoded);
 }
 
 void HighlightKeeper::changed(Highlight h, std::int64_t now_ms) {
@@ -294,8 +307,8 @@ std::string HighlightKeeper::new_id(std::int64_t now_ms) {
     for (;;) {
         std::string id = "h" + base36(static_cast<std::uint64_t>(std::max<std::int64_t>(now_ms, 0))) + "-" + tab_tag_ +
                          base36(counter_++);
-        if (std::find(known_ids_.begin(), known_ids_.end(), id) == known_ids_.end() && !current(id)) {
-            known_ids_.push_back(id);
+        if (known_ids_.count(id) == 0 && !current(id)) {
+            known_ids_.insert(id);
             return id;
         }
     }
@@ -326,7 +339,8 @@ std::string HighlightKeeper::add(int block, std::uint32_t start, std::uint32_t e
         return {};
     }
     if (items_.size() >= max_highlights) {
-        error_ = "this article already has " + std::to_string(max_highlights) + " highlights, the most one article keeps";
+        error_ =
+            "this article already has " + std::to_string(max_highlights) + " highlights, the most one article keeps";
         return {};
     }
     h.color = color;
@@ -464,8 +478,8 @@ std::size_t HighlightKeeper::count_in(KeyValueStore& store, const std::string& a
     HighlightRead read = decode_highlights(value);
     if (read.status != HighlightReadStatus::ok) return 0;
     keep_winners(read.record);
-    return static_cast<std::size_t>(
-        std::count_if(read.record.items.begin(), read.record.items.end(), [](const Highlight& h) { return !h.deleted; }));
+    return static_cast<std::size_t>(std::count_if(read.record.items.begin(), read.record.items.end(),
+                                                  [](const Highlight& h) { return !h.deleted; }));
 }
 
 void HighlightKeeper::forget(KeyValueStore& store, const std::string& article_id, const std::string& origin) {

@@ -1,6 +1,8 @@
 // The stored record of an article's highlights (docs/highlights-format.md) and the colour names.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "highlight_item_json.hpp"
 #include "highlights.hpp"
 #include "json_reader.hpp"
@@ -12,7 +14,10 @@ using nlohmann::json;
 
 namespace {
 constexpr std::string_view color_names[] = {"yellow", "green", "blue", "pink"};
-}
+// The members of a stored item this viewer reads and writes (highlight_json::write).
+constexpr std::string_view known_members[] = {"id",    "updated", "deleted", "block",  "block_id", "start",   "end",
+                                              "color", "quote",   "note",    "prefix", "suffix",   "created", "digest"};
+}  // namespace
 
 std::string_view highlight_color_name(HighlightColor color) {
     const auto i = static_cast<std::size_t>(color);
@@ -64,15 +69,20 @@ HighlightRead decode_highlights(std::string_view text) {
     std::string error;
     for (std::size_t i = 0; i < items->size(); ++i) {
         const json& item = (*items)[i];
-        auto h = highlight_json::read(item, "items[" + std::to_string(i) + "]", highlight_json::Kind::stored, r.digest, error);
-        std::string raw = item.dump(-1, ' ', false, json::error_handler_t::replace);
+        auto h = highlight_json::read(item, "items[" + std::to_string(i) + "]", highlight_json::Kind::stored, r.digest,
+                                      error);
         if (!h) {
             out.skipped.push_back(error);
-            r.unreadable.push_back(std::move(raw));
+            r.unreadable.push_back(item.dump(-1, ' ', false, json::error_handler_t::replace));
             continue;
         }
         r.items.push_back(std::move(*h));
-        r.raw.push_back(std::move(raw));
+        const bool foreign =
+            item.is_object() && std::any_of(item.items().begin(), item.items().end(), [](const auto& m) {
+                return std::find(std::begin(known_members), std::end(known_members), m.key()) ==
+                       std::end(known_members);
+            });
+        r.raw.push_back(foreign ? item.dump(-1, ' ', false, json::error_handler_t::replace) : std::string());
     }
     return out;
 }

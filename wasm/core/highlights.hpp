@@ -10,6 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "article.hpp"
@@ -34,16 +37,16 @@ constexpr std::size_t highlight_context_chars = 32;  // prefix / suffix, code po
 constexpr std::int64_t tombstone_keep_ms = 90ll * 24 * 60 * 60 * 1000;
 
 struct Highlight {
-    std::string id;                     // unique, stable; never reused
-    int block = 0;                      // index into Article::blocks
-    std::uint32_t start = 0, end = 0;   // code points of block_text(block), start < end
-    std::string block_id;               // that block's id, when it has one
+    std::string id;                    // unique, stable; never reused
+    int block = 0;                     // index into Article::blocks
+    std::uint32_t start = 0, end = 0;  // code points of block_text(block), start < end
+    std::string block_id;              // that block's id, when it has one
     HighlightColor color = HighlightColor::yellow;
-    std::string note;                   // plain text, <= max_note_chars
-    std::string quote;                  // block_text[start, end)
-    std::string prefix, suffix;         // up to highlight_context_chars before/after, in the block
+    std::string note;                       // plain text, <= max_note_chars
+    std::string quote;                      // block_text[start, end)
+    std::string prefix, suffix;             // up to highlight_context_chars before/after, in the block
     std::int64_t created = 0, updated = 0;  // ms since 1970
-    bool deleted = false;               // tombstone, so another tab's copy is not resurrected
+    bool deleted = false;                   // tombstone, so another tab's copy is not resurrected
     // Computed when re-anchored: its words are no longer in the article. block/start/end are then
     // where it was in the text `digest` names, not places in the open article: draw nothing.
     bool lost = false;
@@ -64,19 +67,21 @@ class HighlightFinder;
 
 // The stored record (docs/highlights-format.md).
 struct HighlightRecord {
-    std::string article;  // the article's id
-    std::string digest;   // the writer's article digest (items without their own carry this one)
+    std::string article;           // the article's id
+    std::string digest;            // the writer's article digest (items without their own carry this one)
     std::vector<Highlight> items;  // readable ones, tombstones included
     // Items kept as they were read: unreadable ones (so that a write never drops them) and, for
     // the readable ones, their JSON as stored (members a later viewer may add survive a rewrite).
     std::vector<std::string> unreadable;  // JSON text of each unreadable item
-    std::vector<std::string> raw;         // JSON text of items[i], parallel to items
+    // Parallel to items: the JSON text of items[i] when it holds members this viewer does not
+    // know, else "" (this viewer's members are written from items[i]).
+    std::vector<std::string> raw;
 };
 enum class HighlightReadStatus { ok, corrupt, future_version };
 struct HighlightRead {
     HighlightReadStatus status = HighlightReadStatus::ok;
-    HighlightRecord record;          // when ok (possibly with skipped items)
-    std::string error;               // when not ok: why, one line
+    HighlightRecord record;            // when ok (possibly with skipped items)
+    std::string error;                 // when not ok: why, one line
     std::vector<std::string> skipped;  // "items[3].end: ..." for each unreadable item
 };
 // Never throws.
@@ -88,7 +93,7 @@ std::string encode_highlights(const HighlightRecord& record);
 // stored record again and merges: per id the newer `updated` wins (a tombstone also on a tie), and
 // a keeper writes only the highlights this reader changed here, so it never overwrites another
 // tab's newer edits. A change that cannot be stored (storage full, unavailable, a newer viewer's
-// record) stays in memory and is tried again with the next change or reload(); warning() says so.
+// record) stays in memory and is tried again with the next change or reload(now); warning() says so.
 class HighlightKeeper {
 public:
     explicit HighlightKeeper(KeyValueStore& store);
@@ -109,13 +114,14 @@ public:
     // Live ones (not deleted): found ones in reading order (block, start, end), then lost ones
     // (lost = true), in the order they had.
     const std::vector<Highlight>& items() const { return items_; }
+    // Valid until the next call that changes items() (any of the above, reload, import, open).
     const Highlight* find(const std::string& id) const;
     // Bumps on every change of items().
     std::uint64_t generation() const { return generation_; }
 
     // Another tab changed storage (the web's 'storage' event), or periodically: re-read and merge
-    // (this keeper's unsaved changes are kept and tried again). True if items() changed.
-    // With `now_ms` (>= 0), unsaved changes are also tried again.
+    // (this keeper's unsaved changes are kept). True if items() changed. With `now_ms` (>= 0),
+    // unsaved changes (storage was full) are also written again.
     bool reload(std::int64_t now_ms = -1);
 
     // Merges exported highlights in (same id: the newer `updated` wins), re-anchored against the
@@ -171,12 +177,17 @@ private:
     std::string key_;
     std::string digest_;
     HighlightRecord stored_;  // as last read or written
+    // The stored value stored_ was read from or written as: a read that finds it unchanged (the
+    // usual case: no other tab wrote) is not decoded again.
+    std::string seen_;
     std::string unreadable_;  // the stored value, when it could not be read at all: set aside before a write
     std::vector<Highlight> items_;
     std::vector<Highlight> dirty_;  // this reader's changes not yet in storage (tombstones included)
-    std::vector<std::pair<Highlight, Highlight>> anchored_;  // re-anchoring results: stored form, found form
-    std::vector<std::string> known_ids_;  // every id seen here: never given out again
-    bool read_only_ = false;  // the stored record is a newer viewer's
+    // Re-anchoring results by id: the stored form and what it gave (a change or a reload finds
+    // only what changed again).
+    std::unordered_map<std::string, std::pair<Highlight, Highlight>> anchored_;
+    std::unordered_set<std::string> known_ids_;  // every id seen here: never given out again
+    bool read_only_ = false;                     // the stored record is a newer viewer's
     std::uint64_t generation_ = 0;
     std::uint64_t counter_ = 0;
     std::string tab_tag_;  // random per keeper: two tabs adding in the same ms get other ids
