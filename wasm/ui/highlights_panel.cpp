@@ -183,6 +183,7 @@ void App::draw_highlights_panel(float width, float height) {
         hl_ui_.editing = edit;
         hl_ui_.edit_focus = true;
         hl_ui_.note.clear();  // filled from the note at the next frame
+        settle_frames_ = std::max(settle_frames_, 2);  // the field takes the keyboard then
     }
 }
 
