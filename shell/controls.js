@@ -250,8 +250,9 @@
   }
 
   function readLine(entry) {
-    if (entry.percent === undefined) return 'not started';
-    return Math.round(entry.percent * 100) + '% read';
+    const marks = entry.highlights > 0 ? ` · ${entry.highlights} highlight${entry.highlights === 1 ? '' : 's'}` : '';
+    if (entry.percent === undefined) return 'not started' + marks;
+    return Math.round(entry.percent * 100) + '% read' + marks;
   }
 
   // The library as the canvas shows it: bundled articles, then others read here; Open where the

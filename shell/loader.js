@@ -59,6 +59,27 @@
   }
   retry.addEventListener('click', () => window.location.reload());
 
+  // Highlights: the colours' names, in the program's order (core/highlights.hpp), and strings
+  // handed over in the program's heap (a note of 10 000 characters is too big for ccall's stack).
+  const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'];
+  const MAX_NOTE = 10000;
+  function checkNote(note) {
+    if (typeof note !== 'string') throw new TypeError('note must be a string');
+    let chars = 0;
+    for (const _ of note) if (++chars > MAX_NOTE) throw new RangeError(`note must be at most ${MAX_NOTE} characters`);
+  }
+  function withString(text, use) {
+    const size = program.lengthBytesUTF8(text) + 1;
+    const at = program._malloc(size);
+    if (!at) throw new RangeError('not enough memory for a string of ' + size + ' bytes');
+    program.stringToUTF8(text, at, size);
+    try {
+      return use(at);
+    } finally {
+      program._free(at);
+    }
+  }
+
   window.articleViewer = {
     // {ready, articleId, title, blocks, error, frames, ...}; before the program runs, not ready.
     state() {
@@ -177,6 +198,81 @@
       program.HEAPU8.set(bytes, data);
       program.ccall('av_open_bytes', null, ['string', 'number', 'number'], [String(name), data, bytes.length]);
       program._free(data);
+    },
+    // Highlights and notes of the article on screen (README, "Highlights"): an array of
+    // {id, block, start, end, color, note, quote, lost}; start and end count the characters (code
+    // points) of the block's own text, as the reading position does.
+    highlights() {
+      return program ? JSON.parse(program.UTF8ToString(program._av_highlights_json())) : [];
+    },
+    // Adds one; returns its id. A TypeError for a malformed argument, a RangeError for a value out
+    // of range (naming it); nothing is added then. Every change fires `articleviewer:highlights`.
+    addHighlight(spec) {
+      if (!program) throw new Error('the viewer is not running yet');
+      if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+        throw new TypeError('addHighlight takes an object {block, start, end, color?, note?}');
+      }
+      for (const field of ['block', 'start', 'end']) {
+        if (typeof spec[field] !== 'number' || !Number.isInteger(spec[field])) throw new TypeError(`${field} must be a whole number`);
+        if (spec[field] < 0) throw new RangeError(`${field} must not be negative`);
+      }
+      const color = spec.color === undefined ? 'yellow' : spec.color;
+      const index = HIGHLIGHT_COLORS.indexOf(color);
+      if (index < 0) throw new RangeError('color must be "yellow", "green", "blue" or "pink"');
+      const note = spec.note === undefined ? '' : spec.note;
+      checkNote(note);
+      const answer = JSON.parse(withString(note, (p) => program.UTF8ToString(
+        program._av_add_highlight(Math.min(spec.block, 0x7fffffff), spec.start, spec.end, index, p))));
+      if (answer.error) throw new RangeError(answer.error);
+      return answer.id;
+    },
+    // Removes it; false when there is no such highlight.
+    removeHighlight(id) {
+      return program ? withString(String(id), (p) => program._av_remove_highlight(p)) === 1 : false;
+    },
+    // Sets its note (plain text, up to 10 000 characters; '' removes it).
+    setNote(id, text) {
+      if (!program) throw new Error('the viewer is not running yet');
+      checkNote(text);
+      const error = withString(String(id), (i) => withString(text, (t) => program.UTF8ToString(program._av_set_highlight_note(i, t))));
+      if (error) throw new RangeError(error);
+    },
+    setHighlightColor(id, color) {
+      if (!program) throw new Error('the viewer is not running yet');
+      const index = HIGHLIGHT_COLORS.indexOf(color);
+      if (index < 0) throw new RangeError('color must be "yellow", "green", "blue" or "pink"');
+      const error = withString(String(id), (i) => program.UTF8ToString(program._av_set_highlight_color(i, index)));
+      if (error) throw new RangeError(error);
+    },
+    // The canvas's selection made into highlights (one per block it covers); returns what to say.
+    highlightSelection(color = 'yellow') {
+      const index = HIGHLIGHT_COLORS.indexOf(color);
+      if (index < 0) throw new RangeError('color must be "yellow", "green", "blue" or "pink"');
+      return program ? program.UTF8ToString(program._av_highlight_selection(index)) : '';
+    },
+    // 'markdown' or 'json': the export's text (the panels' Export buttons download it).
+    exportHighlights(format = 'markdown') {
+      if (format !== 'markdown' && format !== 'json') throw new RangeError('format must be "markdown" or "json"');
+      return program ? program.UTF8ToString(program._av_export_highlights(format === 'markdown' ? 1 : 0)) : '';
+    },
+    // Imports an export's JSON text; returns what happened, one line.
+    importHighlights(text) {
+      if (!program) throw new Error('the viewer is not running yet');
+      const bytes = new TextEncoder().encode(String(text));
+      const data = program._malloc(Math.max(bytes.length, 1));
+      if (!data) return 'Not imported: not enough memory';
+      program.HEAPU8.set(bytes, data);
+      try {
+        return program.UTF8ToString(program._av_import_highlights(data, bytes.length));
+      } finally {
+        program._free(data);
+      }
+    },
+    goToHighlight(id) {
+      return program ? withString(String(id), (p) => program._av_go_to_highlight(p)) === 1 : false;
+    },
+    showHighlights(show = true) {
+      if (program) program._av_show_highlights(show ? 1 : 0);
     },
     // Shows the browser's file chooser (the toolbar's "Open file…" does the same).
     chooseFile() {

@@ -362,12 +362,12 @@ test('Tab alone reaches every control of the toolbar and the library, shows it, 
   assert.equal((await state(page)).fontSize, 22);
   await page.waitForFunction(() => document.getElementById('controls-status').textContent === 'Text size 22 px');
 
-  assert.equal(await page.getByRole('button', { name: 'Light' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Light', exact: true }).getAttribute('aria-pressed'), 'true');
   await tabTo(page, 'Sepia');
   await page.keyboard.press('Enter');
   assert.equal((await state(page)).theme, 'Sepia');
   assert.equal(await page.getByRole('button', { name: 'Sepia' }).getAttribute('aria-pressed'), 'true');
-  assert.equal(await page.getByRole('button', { name: 'Light' }).getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.getByRole('button', { name: 'Light', exact: true }).getAttribute('aria-pressed'), 'false');
   await tabTo(page, 'Dark');
   await page.keyboard.press('Space');
   assert.equal((await state(page)).theme, 'Dark');

@@ -55,6 +55,12 @@ for (const theme of ['light', 'sepia', 'dark']) {
     await settle(page);
     const low = await page.evaluate(lowContrast, '#controls');
     assert.deepEqual(low, []);
+    // The Highlights panel (shell/highlights.js), with a highlight, its note and its lost state.
+    await page.evaluate(() => window.articleViewer.addHighlight({ block: 1, start: 0, end: 20, note: 'Une note' }));
+    await page.getByRole('button', { name: 'Highlights', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#highlights-panel').waitFor();
+    assert.deepEqual(await page.evaluate(lowContrast, '#controls'), []);
     await context.close();
   });
 }

@@ -12,7 +12,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -66,12 +68,34 @@ public:
     GLFWwindow* window = nullptr;
     av::FileStore files;
     av::FileStore config{av::FileStore::config_dir()};  // settings.json
+    av::FileStore data{av::FileStore::data_dir()};      // highlights/<id>.json
     av::DiskFiles disk;
     av::OpenFilePanel panel;
     std::string index_path;
 
     av::KeyValueStore& store() override { return files; }
     av::KeyValueStore& settings_store() override { return config; }
+    av::KeyValueStore& highlights_store() override { return data; }
+    // Exports go to the data folder's exports/, whose path the panel shows (README "Highlights").
+    std::string export_folder() const override { return data.dir().empty() ? "" : data.dir() + "/exports"; }
+    std::string save_export(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        (void)mime;
+        const std::string folder = export_folder();
+        if (folder.empty()) return "Not saved: neither XDG_DATA_HOME nor HOME is set";
+        std::error_code ec;
+        std::filesystem::create_directories(folder, ec);
+        if (ec) return "Not saved: " + folder + ": " + ec.message();
+        const std::string path = folder + "/" + name;
+        std::FILE* f = std::fopen(path.c_str(), "wb");
+        if (!f) return "Not saved: " + path + ": " + std::strerror(errno);
+        const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+        const int error = written ? 0 : errno;
+        if (std::fclose(f) != 0 || !written) return "Not saved: " + path + ": " + std::strerror(error ? error : errno);
+        return "Saved to " + path;
+    }
+    bool read_text_file(const std::string& path, std::string& text, std::string& error) override {
+        return av::cli::read_file(path, text, error);
+    }
     // "Open file…" is the viewer's own panel over these, and the library reopens files by path.
     av::LocalFiles* local_files() override { return &disk; }
     av::FilePanel* file_panel() override { return &panel; }

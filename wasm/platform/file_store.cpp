@@ -57,6 +57,14 @@ std::string FileStore::config_dir() {
     return {};
 }
 
+std::string FileStore::data_dir() {
+    const char* data = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    if (data && *data == '/') return std::string(data) + "/article-viewer";
+    if (home && *home) return std::string(home) + "/.local/share/article-viewer";
+    return {};
+}
+
 std::string FileStore::path_for(const std::string& key) const { return dir_ + "/" + key + ".json"; }
 
 KeyValueStore::Status FileStore::get(const std::string& key, std::string& value) {

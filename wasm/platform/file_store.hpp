@@ -17,6 +17,9 @@ public:
     // $XDG_CONFIG_HOME/article-viewer (default ~/.config/article-viewer): the reader's settings
     // live there, apart from the state (positions) that may be thrown away.
     static std::string config_dir();
+    // $XDG_DATA_HOME/article-viewer (default ~/.local/share/article-viewer): the reader's own
+    // writing (highlights and notes, their exports), which is not state to throw away either.
+    static std::string data_dir();
 
     Status get(const std::string& key, std::string& value) override;
     Status set(const std::string& key, const std::string& value) override;

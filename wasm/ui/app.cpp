@@ -40,7 +40,8 @@ double App::clock_s() {
 }
 
 App::App(Host& host, std::string default_source)
-    : host_(host), default_source_(std::move(default_source)), progress_(host.store()), open_panel_(host.file_panel()) {}
+    : host_(host), default_source_(std::move(default_source)), highlights_(host.highlights_store()), progress_(host.store()),
+      open_panel_(host.file_panel()) {}
 
 std::string App::init(const std::string& fonts_dir) {
     ImGuiIO& io = ImGui::GetIO();
@@ -132,6 +133,7 @@ void App::article_arrived_owned(const std::string& source, char* data, std::size
 // one and its layout take up to hundreds of MB, and both at once with the next may not fit.
 void App::drop_article() {
     progress_.close();  // saves what it had pending
+    highlights_.close();  // it points into the article
     drop_pictures();
     layout_.clear();
     article_.reset();
@@ -184,6 +186,9 @@ void App::loaded(LoadResult result) {
     view_.clear_selection();
     stop_listening();
     const std::optional<Resume> resume = progress_.open(*article_, source, policy_.progress_origin(source));
+    highlights_.open(*article_, policy_.progress_origin(source));
+    hl_ui_.editing.clear();
+    highlights_touched();
     // A deep link wins over the saved position, and becomes it; but the URL keeps the place being
     // read (#id, place_id), so a reload brings back that fragment: then the saved line wins.
     if (deep_link_wins(*article_, pending_block_, resume ? &resume->anchor : nullptr)) {
@@ -216,6 +221,7 @@ void App::article_failed(const std::string& source, const std::string& message) 
     ready_ = false;
     drop_load();
     drop_pictures();
+    highlights_.close();  // it points into the article
     article_.reset();
     layout_.invalidate();
     // The title named the article that was on screen: it now says what failed (reader-visible
@@ -359,6 +365,11 @@ bool App::wants_frame() const {
 }
 
 void App::type_text(const std::string& text) {
+    if (!hl_ui_.editing.empty() && hl_ui_.panel_open) {  // the note being edited has the keyboard
+        hl_ui_.typed.add(text);
+        settle_frames_ = std::max(settle_frames_, 2);
+        return;
+    }
     if (!find_open_) return;
     find_typed_.add(text);
     settle_frames_ = std::max(settle_frames_, 2);
@@ -695,6 +706,10 @@ void App::handle_shortcuts() {
         } else if (settings_open_) {
             show_settings(false);
             ImGui::SetWindowFocus("reader");
+        } else if (!hl_ui_.editing.empty() && hl_ui_.panel_open) {
+            hl_ui_.editing.clear();  // the note's edit is given up; the panel stays
+        } else if (hl_ui_.panel_open) {
+            show_highlights(false);
         } else if (find_open_) {
             close_find();
         } else if (library_open_) {
@@ -717,6 +732,7 @@ void App::handle_shortcuts() {
     // The desktop's Ctrl+wheel (the web's wheel events with Ctrl go to zoom_by_wheel directly).
     if (ImGui::GetIO().KeyCtrl && ImGui::GetIO().MouseWheel != 0) zoom_by_wheel(ImGui::GetIO().MouseWheel);
     if (command(ImGuiKey_O)) choose_file();
+    highlight_shortcut();
 }
 
 void App::report_reading_place() {
@@ -769,7 +785,7 @@ void App::draw_article(float width, float height) {
     }
     follow_speech(doc, height);
     const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_,
-                                  listen_.spoken.block >= -1 ? &listen_.spoken : nullptr};
+                                  listen_.spoken.block >= -1 ? &listen_.spoken : nullptr, &highlight_marks()};
     animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), height, pictures_, picture_state_, found);
     if (const int b = view_.retried_picture(); b >= 0 && static_cast<std::size_t>(b) < picture_state_.size()) {
         picture_state_[static_cast<std::size_t>(b)] = PictureState::idle;  // asked for again below
@@ -856,6 +872,8 @@ void App::frame() {
         if (!library_open_) draw_notice(vp->Size.x);
         if (find_open_ && !library_open_) draw_find_bar(vp->Size.x);
         if (settings_open_ && !library_open_) draw_settings_panel(vp->Size.x, vp->Size.y);
+        if (!library_open_) draw_highlight_bar(vp->Size.x, vp->Size.y);
+        if (hl_ui_.panel_open && !library_open_) draw_highlights_panel(vp->Size.x, vp->Size.y);
     }
     // Over everything, whatever is on screen (an error screen too: open another file from it).
     if (open_panel_ && open_panel_->shown() && fonts_.loaded()) draw_open_panel(vp->Size.x, vp->Size.y);
@@ -958,6 +976,7 @@ std::string App::state_json() const {
     } else {
         s["spoken"] = nullptr;
     }
+    s["highlights"] = highlights_state();
     if (ready_) {
         s["column"] = {{"x", column_x_}, {"width", column_width_}};
         s["height"] = doc_height_;

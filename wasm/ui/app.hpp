@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <nlohmann/json_fwd.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -16,6 +17,7 @@
 
 #include "core/article.hpp"
 #include "core/article_loader.hpp"
+#include "core/highlights.hpp"
 #include "core/layout.hpp"
 #include "core/library_reopen.hpp"
 #include "core/progress_keeper.hpp"
@@ -25,6 +27,7 @@
 #include "core/speech_text.hpp"
 #include "file_panel.hpp"
 #include "fonts.hpp"
+#include "highlights_ui.hpp"
 #include "host.hpp"
 #include "kept_typing.hpp"
 #include "key_presses.hpp"
@@ -204,6 +207,29 @@ public:
     void speech_failed(const std::string& message);
     // No voice for `lang` (`name`: the language's name): said, and nothing is read.
     void no_voice(const std::string& lang, const std::string& name);
+    // Highlights and notes (app_highlights.cpp, highlights_panel.cpp; README "Highlights"): the
+    // open article's, kept by a HighlightKeeper on Host::highlights_store(). Every change is told to
+    // the platform (Host::highlights_changed). The page's API calls these.
+    std::string highlights_json() const;  // [{id, block, start, end, color, note, quote, lost}]
+    // The new id, or "" with `error` set (nothing added).
+    std::string add_highlight(int block, std::uint32_t start, std::uint32_t end, HighlightColor color, const std::string& note,
+                              std::string& error);
+    bool remove_highlight(const std::string& id);
+    // "" when set, else why not (an unknown id, a note over 10 000 characters).
+    std::string set_highlight_note(const std::string& id, const std::string& note);
+    std::string set_highlight_color(const std::string& id, HighlightColor color);
+    // The selection on the canvas becomes highlights, one per block it covers (the toolbar's bar,
+    // H, the page's "Highlight selection"); returns what to tell the reader.
+    // `first_id`, if given, gets the id of the first highlight made.
+    std::string highlight_selection(HighlightColor color, std::string* first_id = nullptr);
+    // Another tab changed storage (the web's 'storage' event): read the highlights again.
+    void highlights_storage_changed();
+    // Export as Markdown or JSON (its text), and import an export's text (what happened, one line).
+    std::string export_highlights(bool markdown) const;
+    std::string import_highlights(std::string_view text);
+    // Moves the reading position to a highlight (the panel's "Go to").
+    bool go_to_highlight(const std::string& id);
+    void show_highlights(bool show);  // the Highlights panel
 
     // The frame function: ImGui::NewFrame() ... ImGui::Render(). The platform calls its backends'
     // NewFrame before and renders ImGui::GetDrawData() after.
@@ -302,6 +328,20 @@ private:
     std::vector<std::pair<std::string, std::array<float, 4>>> settings_items_;  // its buttons on screen, for state()
     std::array<float, 4> settings_box_{};
     void draw_settings_panel(float width, float height);
+
+    // Highlights (app_highlights.cpp, highlights_panel.cpp).
+    HighlightKeeper highlights_;
+    std::uint64_t highlights_told_ = ~0ull;  // the generation last told to the platform
+    mutable std::vector<std::pair<TextRange, Rgb>> marks_;  // what the view draws, for marks_generation_
+    mutable std::uint64_t marks_generation_ = ~0ull;
+    mutable ThemeName marks_theme_ = ThemeName::light;
+    const std::vector<std::pair<TextRange, Rgb>>& highlight_marks() const;
+    void highlights_touched();  // after a change: told to the platform, the frame redrawn
+    void draw_highlight_bar(float width, float height);
+    void draw_highlights_panel(float width, float height);
+    bool highlight_shortcut();  // H with a selection
+    nlohmann::json highlights_state() const;  // state().highlights
+    HighlightsUi hl_ui_;  // the bar's and the panel's state (highlights_ui.hpp)
 
     std::string source_;     // what is open or being opened
     bool loading_ = false;

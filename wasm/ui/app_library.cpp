@@ -18,6 +18,7 @@ std::string App::library_json() {
         json e = {{"id", b.id}, {"name", b.id}, {"title", b.title}, {"source", b.source}, {"bundled", true}};
         for (const auto& p : entries)
             if (p.is(b.id)) e["percent"] = p.progress.percent, e["updated"] = p.progress.updated;
+        e["highlights"] = HighlightKeeper::count_in(host_.highlights_store(), b.id);
         out.push_back(e);
     }
     for (const auto& p : entries) {
@@ -27,6 +28,7 @@ std::string App::library_json() {
         json e = {{"id", p.id}, {"name", p.name()}, {"title", p.progress.title}, {"source", p.progress.source},
                   {"bundled", false}, {"percent", p.progress.percent}, {"updated", p.progress.updated}};
         if (!p.origin.empty()) e["origin"] = p.origin;
+        e["highlights"] = HighlightKeeper::count_in(host_.highlights_store(), p.id, p.origin);
         // Whether the Library's Open can open it again, and if not, what its row says.
         const Reopen again = reopen_of(p.progress.source);
         e["canOpen"] = !again.source.empty();
@@ -75,6 +77,13 @@ void App::read_library() {
     library_reopen_.clear();
     // A file that moved is found out now, when the rows are drawn, not when Open is pressed.
     for (const ProgressKeeper::Entry& e : library_entries_) library_reopen_.push_back(reopen_of(e.progress.source));
+    // Each row's count of highlights (HighlightKeeper::count_in), read once as the library opens.
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    for (const LibraryView::Bundled& b : library_.bundled()) counts.emplace_back(b.id, HighlightKeeper::count_in(host_.highlights_store(), b.id));
+    for (const ProgressKeeper::Entry& e : library_entries_)
+        if (!e.origin.empty() || std::none_of(counts.begin(), counts.end(), [&](const auto& c) { return c.first == e.id; }))
+            counts.emplace_back(e.name(), HighlightKeeper::count_in(host_.highlights_store(), e.id, e.origin));
+    library_.set_highlight_counts(std::move(counts));
 }
 
 void App::choose_file() {

@@ -69,7 +69,7 @@ void App::draw_toolbar(float width) {
         const char* tip;
         int action;
     };
-    enum { open_file, smaller, larger, next_theme, reader_settings, contents, library, listen_toggle, listen_stop };
+    enum { open_file, smaller, larger, next_theme, reader_settings, contents, library, listen_toggle, listen_stop, marks };
     std::vector<Control> controls;
     if (can_open)
         controls.push_back({width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6", "Open file\xE2\x80\xA6",
@@ -91,13 +91,14 @@ void App::draw_toolbar(float width) {
             controls.push_back({"Stop", "Stop", "Stop reading aloud", listen_stop});
     }
     controls.push_back({"Contents", "Contents", "Sections of the article", contents});
+    controls.push_back({"Highlights", "Highlights", "Your highlights and notes in this article", marks});
     controls.push_back({library_open_ ? "Article" : "Library", library_open_ ? "Article" : "Library",
                         "Your articles and reading positions", library});
     std::vector<float> widths;
     std::vector<int> drop;
     for (const Control& c : controls) widths.push_back(button_w(c.label));
     // What leaves the row first: Open (Ctrl+O and a drop remain), the theme, the text size, Contents.
-    for (int action : {open_file, next_theme, smaller, larger, contents, listen_stop, listen_toggle, reader_settings})
+    for (int action : {open_file, next_theme, smaller, larger, marks, contents, listen_stop, listen_toggle, reader_settings})
         for (std::size_t i = 0; i < controls.size(); ++i)
             if (controls[i].action == action) drop.push_back(static_cast<int>(i));
     const char* more_label = "More";
@@ -121,6 +122,7 @@ void App::draw_toolbar(float width) {
             case listen_stop:
                 stop_listening();
                 break;
+            case marks: show_highlights(!hl_ui_.panel_open); break;
             default: break;
         }
     };

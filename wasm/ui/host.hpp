@@ -51,6 +51,33 @@ public:
     // dispatches it as the `articleviewer:settings` event.
     virtual void settings_changed(const std::string& settings_json) { (void)settings_json; }
 
+    // Where the reader's highlights and notes are kept (core/highlights.hpp, "highlights/<id>"):
+    // the web's localStorage beside the positions; the desktop's data folder ($XDG_DATA_HOME), for
+    // they are the reader's own writing, not state that may be thrown away.
+    virtual KeyValueStore& highlights_store() { return store(); }
+    // The open article's highlights changed (added, edited, removed, another tab's, re-read):
+    // `highlights_json` is App::highlights_json(). The web dispatches `articleviewer:highlights`.
+    virtual void highlights_changed(const std::string& highlights_json) { (void)highlights_json; }
+    // Saves an export (`name`: a file name, `mime`: its type) where the reader gets it: the web as a
+    // download, the desktop as a file in its data folder. Returns what to tell the reader (where it
+    // went, or why it could not be saved).
+    virtual std::string save_export(const std::string& name, const std::string& mime, const std::string& bytes) {
+        (void)name, (void)mime, (void)bytes;
+        return "this viewer cannot save files";
+    }
+    // The panel's "Import JSON…" where the platform has a file chooser (the web): the chosen file's
+    // text arrives with App::import_highlights. The desktop reads a path typed in the panel instead.
+    virtual bool can_choose_import() const { return false; }
+    virtual void choose_import() {}
+    // Reads a file the reader named (the desktop's import); false with `error` (one line) if not.
+    virtual bool read_text_file(const std::string& path, std::string& text, std::string& error) {
+        (void)path, (void)text;
+        error = "this viewer cannot read files";
+        return false;
+    }
+    // Where the desktop's exports go (shown in the panel); "" on the web (downloads).
+    virtual std::string export_folder() const { return {}; }
+
     // The files of a font family the reader chose (core/font_family.hpp: font_family_files, under
     // the fonts folder) are not there: the web fetches them into it and answers with
     // App::font_family_arrived. The desktop has them in its folder already.

@@ -100,6 +100,8 @@ LibraryView::Action LibraryView::draw(const std::vector<ProgressKeeper::Entry>& 
         } else {
             line = "not started";
         }
+        for (const auto& [name, count] : highlight_counts_)
+            if (name == key && count > 0) line += " \xC2\xB7 " + std::to_string(count) + (count == 1 ? " highlight" : " highlights");
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(theme.muted));
         ImGui::TextUnformatted(line.c_str());
         ImGui::PopStyleColor();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/library_reopen.hpp"
@@ -33,8 +34,13 @@ public:
     Action draw(const std::vector<ProgressKeeper::Entry>& positions, const std::vector<Reopen>& reopen, const FontSet& fonts,
                 const Theme& theme, std::int64_t now_ms);
 
+    // How many highlights each article has (by an entry's name, "id" or "id@origin"), shown in
+    // its row; App reads them from the highlights' storage when the library opens.
+    void set_highlight_counts(std::vector<std::pair<std::string, std::size_t>> counts) { highlight_counts_ = std::move(counts); }
+
 private:
     std::vector<Bundled> bundled_;
+    std::vector<std::pair<std::string, std::size_t>> highlight_counts_;
 };
 
 }  // namespace av

@@ -319,11 +319,17 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                     break;
             }
         }
-        // Find matches and the selection, under the text.
+        // Highlights, find matches and the selection, under the text.
         auto fill = [&](std::uint32_t begin, std::uint32_t end, Rgb color, float alpha) {
             for (const Rect& r : range_rects(doc, fonts, block.block, begin, end))
                 dl->AddRectFilled(ImVec2(dx + r.x, on_screen(dy, r.y)), ImVec2(dx + r.x + r.w, on_screen(dy, r.y + r.h)), to_imgui(color, alpha), 2.0f);
         };
+        if (found.marks) {
+            const auto& m = *found.marks;
+            auto it = std::lower_bound(m.begin(), m.end(), block.block,
+                                       [](const std::pair<TextRange, Rgb>& r, int b) { return r.first.block < b; });
+            for (; it != m.end() && it->first.block == block.block; ++it) fill(it->first.begin, it->first.end, it->second, 1.0f);
+        }
         if (found.matches) {
             const auto& m = *found.matches;
             auto it = std::lower_bound(m.begin(), m.end(), block.block, [](const TextRange& r, int b) { return r.block < b; });

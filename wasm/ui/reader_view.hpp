@@ -6,7 +6,9 @@
 
 #include <array>
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/article.hpp"
@@ -31,6 +33,9 @@ public:
         const std::vector<TextRange>* matches = nullptr;
         int current = -1;
         const TextRange* spoken = nullptr;  // the words being read aloud
+        // The reader's highlights, by block then start (ui/app_highlights.cpp), drawn under
+        // find matches and the selection, each in its colour (the theme's, ui/highlight_colors).
+        const std::vector<std::pair<TextRange, Rgb>>* marks = nullptr;
     };
 
     // Handles this frame's input and draws into the current window, whose content area is
@@ -47,6 +52,10 @@ public:
     // The selected text as plain text (blocks separated by a blank line), "" when none.
     std::string selected_text(const Article& article) const;
     bool has_selection() const { return sel_anchor_ != sel_focus_; }
+    // The selection in reading order (equal ends: none), and whether the pointer or a finger is
+    // still making it (the highlight bar waits for the release).
+    std::pair<TextPos, TextPos> selection() const { return {std::min(sel_anchor_, sel_focus_), std::max(sel_anchor_, sel_focus_)}; }
+    bool selecting() const { return selecting_ || touch_ == Touch::selecting; }
     void clear_selection() { sel_anchor_ = sel_focus_ = TextPos{}; selecting_ = false; }
     // Selects a range (used by tests through the page API, and by triple-click).
     void select(TextPos from, TextPos to) { sel_anchor_ = from, sel_focus_ = to; }
