@@ -11,6 +11,8 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const state = (page) => page.evaluate(() => window.articleViewer.state());
+// The layout on screen was made with the fonts and text services (a hyphenation dictionary) there are.
+const caughtUp = 'state.layout.fontSet === state.fontSet && state.layout.textServices === state.textServices';
 const defaults = { theme: 'auto', fontSize: 20, font: 'serif', measure: 70, lineSpacing: 1.5, justify: false };
 
 async function open({ width = 1000, height = 700, colorScheme = 'light' } = {}) {
@@ -86,7 +88,7 @@ test('the API: each setting applied, told by an event, the line kept; all rememb
     expected = { ...expected, ...patch };
     const returned = await page.evaluate((p) => window.articleViewer.setSettings(p), patch);
     assert.deepEqual(returned, expected, where);
-    await waitForState(page, `state.fontFamily === ${JSON.stringify(expected.font)} && state.layout.fontSet === state.fontSet`);
+    await waitForState(page, `state.fontFamily === ${JSON.stringify(expected.font)} && ${caughtUp}`);
     await settle(page);
     const s = await state(page);
     assertApplied(s, expected, where);
@@ -173,7 +175,7 @@ for (const width of [1000, 320]) {
       ['theme:sepia', { theme: 'sepia' }]]) {
       expected = { ...expected, ...patch };
       await clickAt(page, (await state(page)).settingsPanel.items[key], key);
-      await waitForState(page, `state.fontFamily === ${JSON.stringify(expected.font)} && state.layout.fontSet === state.fontSet`);
+      await waitForState(page, `state.fontFamily === ${JSON.stringify(expected.font)} && ${caughtUp}`);
       await settle(page);
       const now = await state(page);
       assertApplied(now, expected, key);
@@ -212,7 +214,7 @@ test('the page\'s buttons: Tab reaches "Settings", each control there applies it
     const control = panel.getByRole('group', { name: group }).getByRole('button', { name: label, exact: true });
     await control.focus();
     await page.keyboard.press(label.length % 2 ? 'Enter' : 'Space');
-    await waitForState(page, `state.fontFamily === ${JSON.stringify(expected.font)} && state.layout.fontSet === state.fontSet`);
+    await waitForState(page, `state.fontFamily === ${JSON.stringify(expected.font)} && ${caughtUp}`);
     await settle(page);
     const s = await state(page);
     assertApplied(s, expected, label);
@@ -291,13 +293,13 @@ test('a first visit with the defaults fetches no font family\'s file; choosing o
   await settle(page);
   assert.deepEqual(requests.filter((p) => p.includes('/fonts-families/')), []);
   await page.evaluate(() => window.articleViewer.setSettings({ font: 'sans' }));
-  await waitForState(page, 'state.fontFamily === "sans" && state.layout.fontSet === state.fontSet');
+  await waitForState(page, `state.fontFamily === "sans" && ${caughtUp}`);
   const sans = requests.filter((p) => p.includes('/fonts-families/'));
   assert.equal(sans.length, 4, JSON.stringify(sans));
   for (const p of sans) assert.match(p, /\/fonts-families\/sans\/NotoSans-[A-Za-z]+\.[0-9a-f]{8}\.ttf$/);
   await page.evaluate(() => window.articleViewer.setSettings({ font: 'serif' }));
   await page.evaluate(() => window.articleViewer.setSettings({ font: 'sans' }));
-  await waitForState(page, 'state.fontFamily === "sans" && state.layout.fontSet === state.fontSet');
+  await waitForState(page, `state.fontFamily === "sans" && ${caughtUp}`);
   assert.equal(requests.filter((p) => p.includes('/fonts-families/')).length, 4, 'fetched once');
   await context.close();
 });
@@ -306,7 +308,7 @@ test('a family chosen online is kept by the service worker: offline, a reload dr
   const { context, page, problems } = await open();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.evaluate(() => window.articleViewer.setSettings({ font: 'legible' }));
-  await waitForState(page, 'state.fontFamily === "legible" && state.layout.fontSet === state.fontSet');
+  await waitForState(page, `state.fontFamily === "legible" && ${caughtUp}`);
   await context.setOffline(true);
   await page.reload();
   const s = await waitForState(page, 'state.ready || state.error');

@@ -27,7 +27,9 @@ def inner(viewer, state_file):
     """Runs inside the X server: starts the viewer, presses Ctrl+= twice and Ctrl+- once, lets it
     quit and write its state (--quit-after prints it)."""
     with open(state_file, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "8"], stdout=out)
+        # 20 s: with 8 s, a run on a machine loaded by builds (load average 10) failed once, the
+        # likeliest cause being key presses that arrived after the deadline.
+        proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "20"], stdout=out)
         try:
             window = xdotool("search", "--sync", "--name", "Article viewer").splitlines()[0]
             time.sleep(1.5)

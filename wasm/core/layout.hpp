@@ -140,9 +140,13 @@ struct LayoutParams {
     // How justified paragraphs are broken into lines (docs/text-pipeline.md, "Justified text"):
     // total fit is the viewer's; greedy stays for the benchmark that compares them.
     LineBreaking breaking = LineBreaking::total_fit;
+    // Bumped by the UI whenever a text service changes under the same fonts (TextServices: a
+    // hyphenation dictionary arrived), so the text is laid out again as for new fonts.
+    std::uint32_t text_services = 0;
     bool operator==(const LayoutParams& o) const {
         return viewport_width == o.viewport_width && font_size == o.font_size && font_set == o.font_set &&
-               measure == o.measure && line_spacing == o.line_spacing && justify == o.justify && breaking == o.breaking;
+               measure == o.measure && line_spacing == o.line_spacing && justify == o.justify && breaking == o.breaking &&
+               text_services == o.text_services;
     }
     bool operator!=(const LayoutParams& o) const { return !(*this == o); }
 };

@@ -96,6 +96,8 @@ void App::open(const std::string& source, const std::string& block_id, History h
 
 void App::article_arrived(const std::string& source, std::string_view bytes) {
     if (source != source_) return;  // an answer to an older request
+    // Before the copy: the old article, its layout and the copy at once may not fit.
+    drop_article();
     // A copy the App owns, as the platform's own blocks are (article_arrived_owned). std::malloc
     // says when there is no memory, where a std::string would end the program (no exceptions).
     char* copy = static_cast<char*>(std::malloc(std::max<std::size_t>(bytes.size(), 1)));
@@ -113,13 +115,7 @@ void App::article_arrived_owned(const std::string& source, char* data, std::size
     const std::string_view bytes(data, size);
     loading_ = false;
     settle_frames_ = 2;
-    // The article on screen goes first (it is replaced, by this one or by the error screen): a long
-    // one and its layout take up to hundreds of MB, and both at once may not fit.
-    progress_.close();  // saves what it had pending
-    drop_pictures();
-    layout_.clear();
-    article_.reset();
-    drop_load();
+    drop_article();
     notice_ = Notice{};  // here, not once loaded: a notice given meanwhile (its file not kept) is this article's
     if (const std::size_t need = memory_to_open(bytes.size(), LoadLimits{}.max_values); !host_.make_room(need)) {
         article_failed(source, source + ": opening this article may take " + std::to_string((need + 999999) / 1000000) +
@@ -130,6 +126,16 @@ void App::article_arrived_owned(const std::string& source, char* data, std::size
     // short article is then ready before this frame ends, as when it was read in one go.
     load_bytes_ = std::move(owned);
     load_ = std::make_unique<ArticleLoad>(bytes, source);
+}
+
+// The article on screen goes first, whatever replaces it (the new one or the error screen): a long
+// one and its layout take up to hundreds of MB, and both at once with the next may not fit.
+void App::drop_article() {
+    progress_.close();  // saves what it had pending
+    drop_pictures();
+    layout_.clear();
+    article_.reset();
+    drop_load();
 }
 
 // How long a frame may spend reading or laying out an article before it draws: the frame then
@@ -636,7 +642,7 @@ void App::hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<st
     for (const std::string& lang : languages)
         if (std::find(hyphen_languages_.begin(), hyphen_languages_.end(), lang) == hyphen_languages_.end())
             hyphen_languages_.push_back(lang);
-    ++hyphen_generation_;  // LayoutParams::font_set: the text services changed
+    ++hyphen_generation_;  // LayoutParams::text_services
     settle_frames_ = std::max(settle_frames_, 2);
     if (error.empty()) return;
     std::fprintf(stderr, "article-viewer: hyphenation: %s\n", error.c_str());
@@ -723,8 +729,8 @@ void App::report_reading_place() {
 }
 
 LayoutParams App::layout_params(float width) const {
-    // A dictionary's arrival lays the text out again, as new fonts do.
-    LayoutParams params{width, font_size_, fonts_.generation() + hyphen_generation_};
+    LayoutParams params{width, font_size_, fonts_.generation()};
+    params.text_services = hyphen_generation_;  // a dictionary's arrival lays the text out again
     params.measure = settings_.measure;
     params.line_spacing = settings_.line_spacing;
     params.justify = justify_;
@@ -882,7 +888,9 @@ std::string App::state_json() const {
                      {"justify", settings_.justify}};
     s["settingsWarnings"] = settings_warnings_;
     s["fontFamily"] = font_family_name(fonts_.family());  // the family drawn (its files may be on their way)
-    s["fontSet"] = fonts_.generation() + hyphen_generation_;  // what the layout keys on (LayoutParams::font_set)
+    // What the layout keys on besides the settings (LayoutParams::font_set, text_services).
+    s["fontSet"] = fonts_.generation();
+    s["textServices"] = hyphen_generation_;
     {
         json items = json::object();
         for (const auto& [key, r] : settings_items_) items[key] = {r[0], r[1], r[2], r[3]};
@@ -892,7 +900,7 @@ std::string App::state_json() const {
     if (const DocumentLayout* doc = layout_.current())
         s["layout"] = {{"fontSize", doc->params.font_size}, {"measure", doc->params.measure},
                        {"lineSpacing", std::round(static_cast<double>(doc->params.line_spacing) * 100.0) / 100.0}, {"justify", doc->params.justify},
-                       {"fontSet", doc->params.font_set}};
+                       {"fontSet", doc->params.font_set}, {"textServices", doc->params.text_services}};
     s["theme"] = theme_label(theme_);
     s["blockId"] = reported_block_;
     s["timeLeftMinutes"] = minutes_left_;

@@ -293,6 +293,7 @@ private:
     std::unique_ptr<ArticleLoad> load_;
     void continue_load();
     void drop_load();
+    void drop_article();  // the article on screen, its layout, pictures and pending load
     void loaded(LoadResult result);  // what article_arrived did at once before
     std::string loading_detail(double fraction) const;  // "SOURCE · 45 %"
     std::string error_;      // one line: "SOURCE: what went wrong"

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_describe.hpp"
 #include "core/json_reader.hpp"
 #include "core/text/text_class.hpp"
 #include "core/utf8.hpp"
@@ -27,28 +28,6 @@ constexpr std::size_t max_files = 0xFF00;
 constexpr std::string_view map_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr char32_t vs16 = 0xFE0F;
 constexpr char32_t first_modifier = 0x1F3FB, last_modifier = 0x1F3FF;
-
-// How a value is shown after "got": JSON text for scalars (strings cut after 40 characters), a noun
-// for containers; as the article loader shows them (docs/errors.md).
-std::string describe(const json& v) {
-    switch (v.type()) {
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::number_float:
-            if (!std::isfinite(v.get<double>())) return "a number out of range";
-            return v.dump();
-        case json::value_t::string: {
-            const std::string& s = v.get_ref<const std::string&>();
-            constexpr std::size_t max_shown = 40;
-            if (utf8::length(s) <= max_shown) return json(s).dump();
-            std::string cut;
-            std::size_t pos = 0;
-            for (std::size_t n = 0; n < max_shown; ++n) utf8::append(cut, utf8::next(s, pos));
-            return json(cut + "...").dump();
-        }
-        default: return v.dump();
-    }
-}
 
 // An integer from lo to hi, written as JSON Schema counts integers (2.0 is 2).
 bool integer_in(const json& v, double lo, double hi, double& out) {
@@ -118,17 +97,17 @@ public:
         : families_(families), files_(files) {}
 
     bool read(const json& root) {
-        if (!root.is_object()) return fail("/", "expected an object, got " + describe(root));
+        if (!root.is_object()) return fail("/", "expected an object, got " + describe_json(root));
         const json* format = member(root, "format");
         if (!format) return fail("/format", "missing (expected \"" + std::string(format_name) + "\")");
-        if (!format->is_string()) return fail("/format", "expected a string, got " + describe(*format));
+        if (!format->is_string()) return fail("/format", "expected a string, got " + describe_json(*format));
         if (format->get_ref<const std::string&>() != format_name) {
-            return fail("/format", "unsupported format " + describe(*format) + " (this viewer reads " +
+            return fail("/format", "unsupported format " + describe_json(*format) + " (this viewer reads " +
                                        std::string(format_name) + ")");
         }
         const json* families = member(root, "families");
         if (!families) return fail("/families", "missing (expected an array of font families)");
-        if (!families->is_array()) return fail("/families", "expected an array of font families, got " + describe(*families));
+        if (!families->is_array()) return fail("/families", "expected an array of font families, got " + describe_json(*families));
         for (std::size_t i = 0; i < families->size(); ++i) {
             if (!family((*families)[i], "/families/" + std::to_string(i))) return false;
         }
@@ -149,29 +128,29 @@ private:
     }
 
     bool family(const json& v, const std::string& p) {
-        if (!v.is_object()) return fail(p, "expected a font family (an object), got " + describe(v));
+        if (!v.is_object()) return fail(p, "expected a font family (an object), got " + describe_json(v));
         CatalogFamily f;
         const json* name = member(v, "name");
         if (!name) return fail(p + "/name", "missing (expected a non-empty string)");
         if (!name->is_string() || name->get_ref<const std::string&>().empty()) {
-            return fail(p + "/name", "expected a non-empty string, got " + describe(*name));
+            return fail(p + "/name", "expected a non-empty string, got " + describe_json(*name));
         }
         f.name = name->get<std::string>();
         const json* kind = member(v, "kind");
         if (!kind) return fail(p + "/kind", "missing (expected \"fallback\" or \"shaped\")");
         if (*kind == "fallback") f.kind = CatalogFamily::Kind::fallback;
         else if (*kind == "shaped") f.kind = CatalogFamily::Kind::shaped;
-        else return fail(p + "/kind", "expected \"fallback\" or \"shaped\", got " + describe(*kind));
+        else return fail(p + "/kind", "expected \"fallback\" or \"shaped\", got " + describe_json(*kind));
         const json* weight = member(v, "weight");
         double w = 0;
         if (!weight) return fail(p + "/weight", "missing (expected an integer from 1 to 1000)");
-        if (!integer_in(*weight, 1, 1000, w)) return fail(p + "/weight", "expected an integer from 1 to 1000, got " + describe(*weight));
+        if (!integer_in(*weight, 1, 1000, w)) return fail(p + "/weight", "expected an integer from 1 to 1000, got " + describe_json(*weight));
         f.weight = static_cast<int>(w);
 
         if (const json* han = member(v, "han")) {
             if (f.kind != CatalogFamily::Kind::fallback) return fail(p + "/han", "only a fallback family has a Han variant");
             if (!han->is_string() || !han_from(han->get<std::string>(), f.han)) {
-                return fail(p + "/han", "expected \"zh-Hans\", \"zh-Hant\", \"ja\" or \"ko\", got " + describe(*han));
+                return fail(p + "/han", "expected \"zh-Hans\", \"zh-Hant\", \"ja\" or \"ko\", got " + describe_json(*han));
             }
             f.has_han = true;
         }
@@ -186,11 +165,11 @@ private:
                 if (s[0] < 'A' || s[0] > 'Z') return false;
                 return std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
             }();
-            if (!ok) return fail(p + "/script", "expected an ISO 15924 code such as \"Arab\", got " + describe(*script));
+            if (!ok) return fail(p + "/script", "expected an ISO 15924 code such as \"Arab\", got " + describe_json(*script));
             for (char c : script->get_ref<const std::string&>()) f.script = (f.script << 8) | static_cast<unsigned char>(c);
         }
         if (const json* color = member(v, "color")) {
-            if (!color->is_boolean()) return fail(p + "/color", "expected true or false, got " + describe(*color));
+            if (!color->is_boolean()) return fail(p + "/color", "expected true or false, got " + describe_json(*color));
             if (color->get<bool>() && f.kind != CatalogFamily::Kind::shaped) {
                 return fail(p + "/color", "only a shaped family is drawn in colour");
             }
@@ -215,7 +194,7 @@ private:
         const json* files = member(v, "files");
         if (!files) return fail(p + "/files", "missing (expected a non-empty array of files)");
         if (!files->is_array() || files->empty()) {
-            return fail(p + "/files", "expected a non-empty array of files, got " + (files->is_array() ? "[]" : describe(*files)));
+            return fail(p + "/files", "expected a non-empty array of files, got " + (files->is_array() ? "[]" : describe_json(*files)));
         }
         if (files_.size() + files->size() > max_files) {
             return fail(p + "/files", "more than " + std::to_string(max_files) + " files in the manifest");
@@ -234,13 +213,13 @@ private:
     }
 
     bool file(const json& v, const std::string& p, bool has_map, int family) {
-        if (!v.is_object()) return fail(p, "expected a file (an object), got " + describe(v));
+        if (!v.is_object()) return fail(p, "expected a file (an object), got " + describe_json(v));
         FontFile f;
         f.family = family;
         const json* name = member(v, "file");
         if (!name) return fail(p + "/file", "missing (expected a relative path such as \"math-0.ttf\")");
         if (!name->is_string() || !relative_path(name->get_ref<const std::string&>())) {
-            return fail(p + "/file", "expected a relative path such as \"math-0.ttf\", got " + describe(*name));
+            return fail(p + "/file", "expected a relative path such as \"math-0.ttf\", got " + describe_json(*name));
         }
         f.file = name->get<std::string>();
         const json* r = member(v, "ranges");
@@ -252,7 +231,7 @@ private:
             double d = 0;
             const std::string q = p + "/" + key;
             if (!n) return fail(q, "missing (expected an integer from 0 to 4294967295)");
-            if (!integer_in(*n, 0, 4294967295.0, d)) return fail(q, "expected an integer from 0 to 4294967295, got " + describe(*n));
+            if (!integer_in(*n, 0, 4294967295.0, d)) return fail(q, "expected an integer from 0 to 4294967295, got " + describe_json(*n));
             (key[0] == 'b' ? f.bytes : f.gzip) = static_cast<std::uint32_t>(d);
         }
         files_.push_back(std::move(f));
@@ -260,7 +239,7 @@ private:
     }
 
     bool ranges(const json& v, const std::string& p, CodeRanges& out) {
-        if (!v.is_array()) return fail(p, "expected an array of [first, last] code points, got " + describe(v));
+        if (!v.is_array()) return fail(p, "expected an array of [first, last] code points, got " + describe_json(v));
         out.reserve(v.size());
         for (std::size_t i = 0; i < v.size(); ++i) {
             const json& r = v[i];
@@ -271,7 +250,7 @@ private:
             if (!ok) {
                 const bool pair = r.is_array() && r.size() == 2 && !r[0].is_structured() && !r[1].is_structured();
                 return fail(q, "expected [first, last] code points from 0 to 1114111 with first <= last, got " +
-                                   (pair ? "[" + describe(r[0]) + ", " + describe(r[1]) + "]" : describe(r)));
+                                   (pair ? "[" + describe_json(r[0]) + ", " + describe_json(r[1]) + "]" : describe_json(r)));
             }
             const auto first = static_cast<char32_t>(a), last = static_cast<char32_t>(b);
             if (!out.empty() && first <= out.back().second) {
@@ -284,14 +263,14 @@ private:
 
     // {"ranges": the family's code points, "files": for each of them in order, its file's index}.
     bool read_map(const json& v, const std::string& p, std::size_t first_file) {
-        if (!v.is_object()) return fail(p, "expected an object with \"ranges\" and \"files\", got " + describe(v));
+        if (!v.is_object()) return fail(p, "expected an object with \"ranges\" and \"files\", got " + describe_json(v));
         const json* r = member(v, "ranges");
         if (!r) return fail(p + "/ranges", "missing (expected an array of [first, last] code points)");
         CodeRanges covered;
         if (!ranges(*r, p + "/ranges", covered)) return false;
         const json* text = member(v, "files");
         if (!text) return fail(p + "/files", "missing (expected a string: each code point's file)");
-        if (!text->is_string()) return fail(p + "/files", "expected a string: each code point's file, got " + describe(*text));
+        if (!text->is_string()) return fail(p + "/files", "expected a string: each code point's file, got " + describe_json(*text));
         const std::string& s = text->get_ref<const std::string&>();
         const std::size_t count = files_.size() - first_file;
         const std::size_t width = count <= map_alphabet.size() ? 1 : 2;
