@@ -231,6 +231,8 @@
     group('measure', slider);
     group('lineSpacing');
     group('justify');
+    // Reading aloud's speed, voice and sponsored blocks (shell/listen.js: it knows the voices).
+    if (window.articleViewerSpeech && s.speechRate !== undefined) body.push(...window.articleViewerSpeech.settingsControls(s, change));
     body.push(button('Close', { class: 'controls-close', 'data-key': 'close' }, () => close(true)));
     settingsPanel.node.replaceChildren(...body);
     const again = focused && settingsPanel.node.querySelector(`[data-key="${CSS.escape(focused)}"]`);
@@ -337,7 +339,8 @@
     }
     // The line width's slider takes the arrows, Home, End and the page keys, which would
     // otherwise scroll the article too.
-    if (e.target instanceof HTMLInputElement && e.target.type === 'range' && /^(Arrow|Home$|End$|Page)/.test(e.key)) return true;
+    const slider = e.target instanceof HTMLInputElement && e.target.type === 'range';
+    if ((slider || e.target instanceof HTMLSelectElement) && /^(Arrow|Home$|End$|Page)/.test(e.key)) return true;
     return e.key === 'Tab' || e.key === 'Enter' || e.key === ' ';
   });
 })();

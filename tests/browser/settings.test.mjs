@@ -13,7 +13,8 @@ after(async () => { await browser?.close(); server?.stop(); });
 const state = (page) => page.evaluate(() => window.articleViewer.state());
 // The layout on screen was made with the fonts and text services (a hyphenation dictionary) there are.
 const caughtUp = 'state.layout.fontSet === state.fontSet && state.layout.textServices === state.textServices';
-const defaults = { theme: 'auto', fontSize: 20, font: 'serif', measure: 70, lineSpacing: 1.5, justify: false };
+const defaults = { theme: 'auto', fontSize: 20, font: 'serif', measure: 70, lineSpacing: 1.5, justify: false,
+  speechRate: 1, voice: '', readSponsored: false };
 
 async function open({ width = 1000, height = 700, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });

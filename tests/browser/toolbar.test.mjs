@@ -16,7 +16,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); site?.remove(); });
 
-const all = ['Open file…', 'Smaller text', 'Larger text', 'Settings…', 'Contents', 'Library'];
+const all = ['Open file…', 'Smaller text', 'Larger text', 'Settings…', 'Listen', 'Contents', 'Library'];
 
 for (const [lang, query] of [['fr', ''], ['en', '?article=articles/long-read.json']]) {
   test(`${lang}: from 320 px up, the row fits and nothing overlaps; what does not fit is in More`, async () => {

@@ -54,6 +54,14 @@ TEST_SUITE("reader settings errors") {
         CHECK(refused(R"({"lineSpacing":"2"})") == "lineSpacing must be 1.3, 1.5, 1.75 or 2");
         CHECK(refused(R"({"justify":1})") == "justify must be true or false");
         CHECK(refused(R"({"justify":"true"})") == "justify must be true or false");
+        CHECK(refused(R"({"speechRate":0.7})") == "speechRate must be a number from 0.75 to 2");
+        CHECK(refused(R"({"speechRate":2.01})") == "speechRate must be a number from 0.75 to 2");
+        CHECK(refused(R"({"speechRate":"1"})") == "speechRate must be a number from 0.75 to 2");
+        const std::string voice_rule = "voice must be a string of at most 256 bytes, without control characters";
+        CHECK(refused(R"({"voice":null})") == voice_rule);
+        CHECK(refused(R"({"voice":"a\nb"})") == voice_rule);
+        CHECK(refused(R"({"voice":")" + std::string(257, 'v') + "\"}") == voice_rule);
+        CHECK(refused(R"({"readSponsored":"yes"})") == "readSponsored must be true or false");
     }
 
     TEST_CASE("an unknown field is refused, named") {
@@ -126,9 +134,11 @@ TEST_SUITE("reader settings") {
         const ReaderSettings s;
         CHECK(
             settings_json(s) ==
-            R"({"version":1,"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false})");
+            R"({"version":1,"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false,)"
+            R"("speechRate":1,"voice":"","readSponsored":false})");
         CHECK(settings_json(s, false) ==
-              R"({"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false})");
+              R"({"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false,)"
+              R"("speechRate":1,"voice":"","readSponsored":false})");
     }
 
     TEST_CASE("a patch of any subset applies exactly those fields") {
@@ -168,6 +178,39 @@ TEST_SUITE("reader settings") {
                         CHECK(read_settings(settings_json(s), w) == s);
                         CHECK(w.empty());
                     }
+    }
+
+    TEST_CASE("reading aloud: rate, voice and sponsored blocks, through a patch and storage") {
+        ReaderSettings s;
+        CHECK(apply_settings_patch(
+                  s, R"({"speechRate":1.26,"voice":"Google fran\u00e7ais \"Am\u00e9lie\"","readSponsored":true})") ==
+              "");
+        CHECK(s.speech_rate == 1.25f);  // steps of 0.05
+        CHECK(s.voice == "Google français \"Amélie\"");
+        CHECK(s.read_sponsored);
+        CHECK(apply_settings_patch(s, R"({"speechRate":0.75})") == "");
+        CHECK(s.speech_rate == 0.75f);
+        CHECK(apply_settings_patch(s, R"({"speechRate":2})") == "");
+        std::vector<std::string> w;
+        const ReaderSettings back = read_settings(settings_json(s), w);
+        CHECK(w.empty());
+        CHECK(back == s);
+        CHECK(settings_json(s, false).find(
+                  R"("speechRate":2,"voice":"Google français \"Amélie\"","readSponsored":true})") != std::string::npos);
+        // A corrupt stored field falls back alone, named, as the others do.
+        ReaderSettings read;
+        const std::vector<std::string> warnings =
+            warnings_of(R"({"version":1,"theme":"dark","speechRate":9,"voice":7,"readSponsored":"no"})", &read);
+        REQUIRE(warnings.size() == 3);
+        CHECK(warnings[0] == "settings: speechRate must be a number from 0.75 to 2; stored 9, using 1");
+        CHECK(
+            warnings[1] ==
+            "settings: voice must be a string of at most 256 bytes, without control characters; stored 7, using \"\"");
+        CHECK(warnings[2] == "settings: readSponsored must be true or false; stored \"no\", using false");
+        CHECK(read.theme == ThemeSetting::dark);
+        CHECK(read.speech_rate == 1.0f);
+        CHECK(read.voice.empty());
+        CHECK(!read.read_sponsored);
     }
 
     TEST_CASE("fields a stored value does not have keep their defaults, silently; unknown ones are ignored") {

@@ -2,6 +2,8 @@
 // do the other roles that carry reading text. theme.cpp is plain arithmetic, no ImGui.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "ui/theme.hpp"
 
 using namespace av;
@@ -22,5 +24,20 @@ TEST_CASE("contrast of every text role in every theme") {
         CHECK(contrast_ratio(t.text, t.callout_bg) >= 4.5);
         CHECK(contrast_ratio(t.label, t.callout_bg) >= 4.5);
         CHECK(contrast_ratio(t.text, t.chip_bg) >= 4.5);
+    }
+}
+
+TEST_CASE("the words read aloud: readable on their mark, and a mark unlike find's and the selection's") {
+    for (ThemeName name : {ThemeName::light, ThemeName::sepia, ThemeName::dark}) {
+        const Theme& t = theme(name);
+        const Rgb mark = spoken_mark(name);
+        CAPTURE(static_cast<int>(name));
+        for (Rgb fg : {t.text, t.heading, t.link, t.muted}) CHECK(contrast_ratio(fg, mark) >= 4.5);
+        // Seen against the page, and not taken for a find match or the selection.
+        CHECK(contrast_ratio(mark, t.page) > 1.2);
+        for (Rgb other : {t.find, t.find_current, t.selection}) {
+            const int distance = std::abs(mark.r - other.r) + std::abs(mark.g - other.g) + std::abs(mark.b - other.b);
+            CHECK(distance >= 60);
+        }
     }
 }

@@ -16,7 +16,8 @@ import time
 import unittest
 
 VIEWER = None
-DEFAULTS = {"theme": "auto", "fontSize": 20, "font": "serif", "measure": 70, "lineSpacing": 1.5, "justify": False}
+DEFAULTS = {"theme": "auto", "fontSize": 20, "font": "serif", "measure": 70, "lineSpacing": 1.5, "justify": False,
+            "speechRate": 1, "voice": "", "readSponsored": False}
 
 
 def xdotool(*args):
@@ -97,12 +98,17 @@ class Settings(unittest.TestCase):
         self.assert_applied(again, {**DEFAULTS, "fontSize": 24})
 
     def test_every_setting_read_from_the_file_before_the_first_frame(self):
-        settings = {"theme": "dark", "fontSize": 26, "font": "legible", "measure": 50, "lineSpacing": 2, "justify": True}
+        settings = {"theme": "dark", "fontSize": 26, "font": "legible", "measure": 50, "lineSpacing": 2, "justify": True,
+                    "speechRate": 1.5, "voice": "Thomas", "readSponsored": True}
         self.store(json.dumps({"version": 1, **settings}))
         state, stderr = self.screenshot()
         self.assert_applied(state, settings)
         self.assertEqual(state["settingsWarnings"], [])
         self.assertNotIn("warning: settings", stderr)
+        # No speech engine on the desktop: the reading-aloud settings are kept, but there is no Listen.
+        self.assertFalse(state["canListen"])
+        self.assertNotIn("Listen", state["toolbar"].get("buttons", {}))
+        self.assertNotIn("Listen", state["toolbar"]["menu"])
         settings = {**settings, "theme": "sepia", "font": "sans", "lineSpacing": 1.3, "justify": False}
         self.store(json.dumps({"version": 1, **settings}))
         state, _ = self.screenshot()

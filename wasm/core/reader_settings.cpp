@@ -14,7 +14,8 @@ namespace {
 
 using nlohmann::json;
 
-const std::string_view field_names[] = {"theme", "fontSize", "font", "measure", "lineSpacing", "justify"};
+const std::string_view field_names[] = {"theme",   "fontSize",   "font",  "measure",      "lineSpacing",
+                                        "justify", "speechRate", "voice", "readSponsored"};
 
 // Why each field's value is refused: the same words for a patch and for what storage holds.
 std::string rule_of(std::string_view field) {
@@ -23,6 +24,9 @@ std::string rule_of(std::string_view field) {
     if (field == "font") return R"(font must be "serif", "sans" or "legible")";
     if (field == "measure") return "measure must be a whole number from 45 to 90";
     if (field == "lineSpacing") return "lineSpacing must be 1.3, 1.5, 1.75 or 2";
+    if (field == "speechRate") return "speechRate must be a number from 0.75 to 2";
+    if (field == "voice") return "voice must be a string of at most 256 bytes, without control characters";
+    if (field == "readSponsored") return "readSponsored must be true or false";
     return "justify must be true or false";
 }
 
@@ -63,6 +67,22 @@ bool set_field(ReaderSettings& out, std::string_view field, const json& value) {
     } else if (field == "justify") {
         if (!value.is_boolean()) return false;
         out.justify = value.get<bool>();
+    } else if (field == "speechRate") {
+        if (!value.is_number()) return false;
+        const double rate = value.get<double>();
+        if (!(rate >= ReaderSettings::min_speech_rate && rate <= ReaderSettings::max_speech_rate)) return false;
+        // Steps of 0.05, as the panel moves it: 1.25 stays 1.25 through the float and back.
+        out.speech_rate = static_cast<float>(std::round(rate * 20.0) / 20.0);
+    } else if (field == "voice") {
+        if (!value.is_string()) return false;
+        const std::string& voice = value.get_ref<const std::string&>();
+        if (voice.size() > ReaderSettings::max_voice_length) return false;
+        for (const char c : voice)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
+        out.voice = voice;
+    } else if (field == "readSponsored") {
+        if (!value.is_boolean()) return false;
+        out.read_sponsored = value.get<bool>();
     } else {
         return false;
     }
@@ -91,11 +111,14 @@ std::string default_text(const ReaderSettings& d, std::string_view field) {
     if (field == "fontSize") return std::to_string(d.font_size);
     if (field == "font") return "\"" + std::string(font_family_name(d.font)) + "\"";
     if (field == "measure") return std::to_string(d.measure);
-    if (field == "lineSpacing") {
+    if (field == "lineSpacing" || field == "speechRate") {
         char text[16];
-        std::snprintf(text, sizeof text, "%g", static_cast<double>(d.line_spacing));
+        std::snprintf(text, sizeof text, "%g",
+                      static_cast<double>(field == "lineSpacing" ? d.line_spacing : d.speech_rate));
         return text;
     }
+    if (field == "voice") return "\"" + d.voice + "\"";
+    if (field == "readSponsored") return d.read_sponsored ? "true" : "false";
     return d.justify ? "true" : "false";
 }
 
@@ -130,7 +153,12 @@ std::string settings_json(const ReaderSettings& s, bool with_version) {
     out += "\"theme\":\"" + std::string(theme_setting_name(s.theme)) +
            "\",\"fontSize\":" + std::to_string(s.font_size) + ",\"font\":\"" + std::string(font_family_name(s.font)) +
            "\",\"measure\":" + std::to_string(s.measure) + ",\"lineSpacing\":" + spacing +
-           ",\"justify\":" + (s.justify ? "true" : "false") + "}";
+           ",\"justify\":" + (s.justify ? "true" : "false");
+    char rate[16];
+    std::snprintf(rate, sizeof rate, "%g", std::round(static_cast<double>(s.speech_rate) * 100.0) / 100.0);
+    // The voice is the browser's name for it, any text: escaped by the JSON library.
+    out += ",\"speechRate\":" + std::string(rate) + ",\"voice\":" + json(s.voice).dump() +
+           ",\"readSponsored\":" + (s.read_sponsored ? "true" : "false") + "}";
     return out;
 }
 

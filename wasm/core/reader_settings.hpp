@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,6 +34,9 @@ struct ReaderSettings {
     // The line height as a multiple of the text size: four steps, tight to airy.
     static constexpr std::array<float, 4> line_spacings = {1.3f, 1.5f, 1.75f, 2.0f};
     static constexpr float default_line_spacing = 1.5f;
+    // Reading aloud (core/speech_text.hpp): the speech rate as the Web Speech API's `rate`.
+    static constexpr float min_speech_rate = 0.75f, max_speech_rate = 2.0f;
+    static constexpr std::size_t max_voice_length = 256;
 
     ThemeSetting theme = ThemeSetting::automatic;
     int font_size = default_font_size;
@@ -40,15 +44,20 @@ struct ReaderSettings {
     int measure = default_measure;
     float line_spacing = default_line_spacing;
     bool justify = false;
+    float speech_rate = 1.0f;
+    std::string voice;  // the browser's voiceURI (or name) chosen; "": the default for the language
+    bool read_sponsored = false;
 
     bool operator==(const ReaderSettings& o) const {
         return theme == o.theme && font_size == o.font_size && font == o.font && measure == o.measure &&
-               line_spacing == o.line_spacing && justify == o.justify;
+               line_spacing == o.line_spacing && justify == o.justify && speech_rate == o.speech_rate &&
+               voice == o.voice && read_sponsored == o.read_sponsored;
     }
     bool operator!=(const ReaderSettings& o) const { return !(*this == o); }
 };
 
-// {"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false},
+// {"theme":"auto","fontSize":20,"font":"serif","measure":70,"lineSpacing":1.5,"justify":false,
+// "speechRate":1,"voice":"","readSponsored":false},
 // with "version":1 first when `with_version` (what storage keeps; the API's settings() has none).
 std::string settings_json(const ReaderSettings& settings, bool with_version = true);
 

@@ -22,6 +22,7 @@
 #include "web_address.hpp"
 #include "web_files.hpp"
 #include "web_input.hpp"
+#include "web_listen.hpp"
 #include "web_text.hpp"
 #include "webgl_renderer.hpp"
 #include "ui/app.hpp"
@@ -366,6 +367,8 @@ public:
     void open_link(const std::string& url) override { js_open_link(url.c_str()); }
     void set_title(const std::string& title) override { js_set_title(title.c_str()); }
     void reading_at(const std::string& block_id) override { av::web::show_block(block_id); }
+    bool can_speak() const override { return av::web::can_speak(); }
+    void speech(const std::string& command) override { av::web::speech(command); }
     void forget_file(const std::string& source) override { av::web::forget_file(source.substr(5)); }
     void forget_all_files() override { av::web::forget_all_files(); }
     void show_address(const std::string& address, bool new_entry, const av::Anchor& leaving) override {
@@ -781,6 +784,7 @@ int main() {
     av::web::install_input(app, canvas_id, wake);
     av::web::watch_history(app, wake);
     av::web::install_kept_files(app, wake);
+    av::web::install_listen(app, wake);
     app.set_page_url(av::web::page_url());
     js_watch_page_lifecycle();
     js_watch_copy();

@@ -182,6 +182,7 @@ void App::loaded(LoadResult result) {
     find_searched_.clear();
     current_match_ = -1;
     view_.clear_selection();
+    stop_listening();
     const std::optional<Resume> resume = progress_.open(*article_, source, policy_.progress_origin(source));
     // A deep link wins over the saved position, and becomes it; but the URL keeps the place being
     // read (#id, place_id), so a reload brings back that fragment: then the saved line wins.
@@ -766,7 +767,9 @@ void App::draw_article(float width, float height) {
             if (y < view_.scroll_y() || y + rects.front().h > view_.scroll_y() + height) view_.scroll_to(y - height / 3);
         }
     }
-    const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_};
+    follow_speech(doc, height);
+    const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_,
+                                  listen_.spoken.block >= -1 ? &listen_.spoken : nullptr};
     animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), height, pictures_, picture_state_, found);
     if (const int b = view_.retried_picture(); b >= 0 && static_cast<std::size_t>(b) < picture_state_.size()) {
         picture_state_[static_cast<std::size_t>(b)] = PictureState::idle;  // asked for again below
@@ -775,10 +778,14 @@ void App::draw_article(float width, float height) {
     if (!view_.followed_link().empty()) follow_link(view_.followed_link());
     request_pictures(doc, view_.scroll_y(), height);
     count_missing_glyphs(doc, view_.scroll_y(), height);
-    const bool moved = view_.moved() || jumped_;
-    jumped_ = false;
+    // The view following the words read aloud is not the reader moving: the spoken word is then
+    // the reading position (app_listen.cpp).
+    const bool reader_moved = view_.moved() && !speech_scrolling();
     first_line_ = anchor_at(doc, view_.scroll_y());
-    if (view_.moved()) anchor_ = first_line_;
+    if (reader_moved) anchor_ = first_line_;
+    const bool spoken_moved = speech_moved(reader_moved);
+    const bool moved = reader_moved || jumped_ || spoken_moved;
+    jumped_ = false;
     // Only the lines near the reader stay in memory: a screen above and two below, as for pictures.
     const auto [near_first, near_last] = doc.visible(view_.scroll_y() - height, view_.scroll_y() + 2 * height);
     doc.release_lines_outside(near_first, near_last);
@@ -882,10 +889,15 @@ std::string App::state_json() const {
     // What is really at the top of the view in the current layout (tests compare it to the anchor).
     s["firstLine"] = {{"block", first_line_.block}, {"offset", first_line_.offset}};
     s["fontSize"] = font_size_;
-    s["settings"] = {{"theme", theme_setting_name(settings_.theme)}, {"fontSize", settings_.font_size},
-                     {"font", font_family_name(settings_.font)}, {"measure", settings_.measure},
+    s["settings"] = {{"theme", theme_setting_name(settings_.theme)},
+                     {"fontSize", settings_.font_size},
+                     {"font", font_family_name(settings_.font)},
+                     {"measure", settings_.measure},
                      {"lineSpacing", std::round(static_cast<double>(settings_.line_spacing) * 100.0) / 100.0},
-                     {"justify", settings_.justify}};
+                     {"justify", settings_.justify},
+                     {"speechRate", std::round(static_cast<double>(settings_.speech_rate) * 100.0) / 100.0},
+                     {"voice", settings_.voice},
+                     {"readSponsored", settings_.read_sponsored}};
     s["settingsWarnings"] = settings_warnings_;
     s["fontFamily"] = font_family_name(fonts_.family());  // the family drawn (its files may be on their way)
     // What the layout keys on besides the settings (LayoutParams::font_set, text_services).
@@ -929,6 +941,23 @@ std::string App::state_json() const {
     }
     s["find"] = {{"open", find_open_}, {"query", find_searched_}, {"count", matches_.size()}, {"current", current_match_}};
     s["selection"] = selected_text();
+    // Reading aloud (README "Read aloud"): the words marked, with their text.
+    s["canListen"] = host_.can_speak();
+    s["listening"] = listen_.mode != Listening::Mode::off;
+    s["listenPaused"] = listen_.mode == Listening::Mode::paused;
+    s["listenFollowing"] = listen_.follow;
+    if (listen_.spoken.block >= -1 && article_) {
+        const TextRange& r = listen_.spoken;
+        s["spoken"] = {{"block", r.block},
+                       {"begin", r.begin},
+                       {"end", r.end},
+                       {"text", text_between(*article_, r.block, r.begin, r.block, r.end)},
+                       // Where they are on screen (CSS pixels from the window's top), as last drawn.
+                       {"top", view_top_ + static_cast<float>(listen_.box[0] - view_.scroll_y())},
+                       {"height", listen_.box[1]}};
+    } else {
+        s["spoken"] = nullptr;
+    }
     if (ready_) {
         s["column"] = {{"x", column_x_}, {"width", column_width_}};
         s["height"] = doc_height_;

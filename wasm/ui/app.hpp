@@ -16,18 +16,19 @@
 
 #include "core/article.hpp"
 #include "core/article_loader.hpp"
-#include "core/library_reopen.hpp"
 #include "core/layout.hpp"
+#include "core/library_reopen.hpp"
 #include "core/progress_keeper.hpp"
 #include "core/reader_settings.hpp"
 #include "core/reading_position.hpp"
 #include "core/source_policy.hpp"
+#include "core/speech_text.hpp"
+#include "file_panel.hpp"
 #include "fonts.hpp"
 #include "host.hpp"
 #include "kept_typing.hpp"
 #include "key_presses.hpp"
 #include "library_view.hpp"
-#include "file_panel.hpp"
 #include "reader_view.hpp"
 #include "theme.hpp"
 
@@ -186,6 +187,23 @@ public:
     // `languages` now have a dictionary; `error`, if any, is logged and told once.
     void hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<std::string>& languages,
                              const std::string& error);
+
+    // Reading aloud (README "Read aloud"; app_listen.cpp), where the platform has a speech engine
+    // (Host::can_speak: the web's speechSynthesis). listen() starts at the reading position (or
+    // resumes); the engine then asks next_utterance() for each sentence and tells where it is.
+    void listen();
+    void pause_listening();
+    void stop_listening();
+    // {"id","block","begin","end","text","lang","articleLang","rate","voice"} of the next utterance
+    // (core/speech_text.hpp), or "null" at the article's end (listening stops).
+    std::string next_utterance();
+    // The engine began utterance `id` (the whole sentence is marked), reached a word of it (UTF-16
+    // units of its text; `char_length` 0 when the engine gives none), or could not speak.
+    void utterance_started(int id);
+    void speech_boundary(int id, std::uint32_t char_index, std::uint32_t char_length);
+    void speech_failed(const std::string& message);
+    // No voice for `lang` (`name`: the language's name): said, and nothing is read.
+    void no_voice(const std::string& lang, const std::string& name);
 
     // The frame function: ImGui::NewFrame() ... ImGui::Render(). The platform calls its backends'
     // NewFrame before and renders ImGui::GetDrawData() after.
@@ -355,6 +373,25 @@ private:
     std::vector<PictureState> picture_state_;   // per article block
     std::vector<int> picture_requests_;         // request id -> block, for this article only
     std::uint32_t first_request_ = 0;           // ids below belong to earlier articles
+
+    // Reading aloud (app_listen.cpp).
+    struct Listening {
+        enum class Mode : std::uint8_t { off, speaking, paused };
+        Mode mode = Mode::off;
+        int id = 0;                        // of the utterance last given to the engine
+        std::optional<Utterance> current;  // that utterance
+        Anchor next;                       // where the one after it starts
+        TextRange spoken{-2, 0, 0};        // marked on screen (block -2: nothing)
+        bool follow = true;                // the view follows (until the reader scrolls, for a sentence)
+        bool show = false;                 // bring the spoken words into view at the next frame
+        bool moved = false;                // they moved since the last frame: the reading position follows
+        bool scrolling = false;            // the view is on its way to them (not the reader's move)
+        DocY scroll_target = 0;
+        std::array<DocY, 2> box{};  // the spoken words' top and height in the layout, for state()
+    } listen_;
+    void follow_speech(const DocumentLayout& doc, float height);  // before the view is drawn
+    bool speech_scrolling() const;         // the view's motion this frame is the following, not the reader's
+    bool speech_moved(bool reader_moved);  // after it: the reading position follows the words
 
     KeyPresses keys_;          // the shortcuts' presses, with the modifiers held at each
     bool ready_ = false;       // an article's text has been drawn

@@ -69,7 +69,7 @@ void App::draw_toolbar(float width) {
         const char* tip;
         int action;
     };
-    enum { open_file, smaller, larger, next_theme, reader_settings, contents, library };
+    enum { open_file, smaller, larger, next_theme, reader_settings, contents, library, listen_toggle, listen_stop };
     std::vector<Control> controls;
     if (can_open)
         controls.push_back({width >= 720.0f ? "Open file\xE2\x80\xA6" : "Open\xE2\x80\xA6", "Open file\xE2\x80\xA6",
@@ -80,6 +80,16 @@ void App::draw_toolbar(float width) {
     controls.push_back({"A+", "Larger text", "Larger text (Ctrl+=); Ctrl+0 resets", larger});
     controls.push_back({theme_label(theme_), theme_menu, "Theme: light, sepia, dark", next_theme});
     controls.push_back({"Aa", "Settings\xE2\x80\xA6", "Theme, text size, font, line width and spacing, justification", reader_settings});
+    // Reading aloud, where the platform speaks (README "Read aloud"): Listen, then Pause or
+    // Resume, and Stop.
+    if (host_.can_speak()) {
+        const char* say = listen_.mode == Listening::Mode::speaking ? "Pause"
+                          : listen_.mode == Listening::Mode::paused ? "Resume"
+                                                                    : "Listen";
+        controls.push_back({say, say, "Read the article aloud from here; Pause, Resume, Stop", listen_toggle});
+        if (listen_.mode != Listening::Mode::off)
+            controls.push_back({"Stop", "Stop", "Stop reading aloud", listen_stop});
+    }
     controls.push_back({"Contents", "Contents", "Sections of the article", contents});
     controls.push_back({library_open_ ? "Article" : "Library", library_open_ ? "Article" : "Library",
                         "Your articles and reading positions", library});
@@ -87,7 +97,7 @@ void App::draw_toolbar(float width) {
     std::vector<int> drop;
     for (const Control& c : controls) widths.push_back(button_w(c.label));
     // What leaves the row first: Open (Ctrl+O and a drop remain), the theme, the text size, Contents.
-    for (int action : {open_file, next_theme, smaller, larger, contents, reader_settings})
+    for (int action : {open_file, next_theme, smaller, larger, contents, listen_stop, listen_toggle, reader_settings})
         for (std::size_t i = 0; i < controls.size(); ++i)
             if (controls[i].action == action) drop.push_back(static_cast<int>(i));
     const char* more_label = "More";
@@ -102,6 +112,15 @@ void App::draw_toolbar(float width) {
             case contents: open_contents = true; break;
             case reader_settings: show_settings(!settings_open_); break;
             case library: show_library(!library_open_); break;
+            case listen_toggle:
+                if (listen_.mode == Listening::Mode::speaking)
+                    pause_listening();
+                else
+                    listen();
+                break;
+            case listen_stop:
+                stop_listening();
+                break;
             default: break;
         }
     };

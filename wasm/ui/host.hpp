@@ -105,6 +105,12 @@ public:
     virtual void forget_file(const std::string& source) { (void)source; }
     virtual void forget_all_files() {}
 
+    // Reading aloud (README "Read aloud"): whether this platform has a speech engine (the web's
+    // speechSynthesis; the desktop has none), and what it is told: "start" (it then asks
+    // App::next_utterance for each sentence), "pause", "resume", "stop".
+    virtual bool can_speak() const { return false; }
+    virtual void speech(const std::string& command) { (void)command; }
+
     // --- Text in every script (docs/text-pipeline.md) -------------------------------------------
     // Reads the manifest of the fonts beyond the base faces (fonts.json); answers with
     // App::font_catalog_arrived, with the bytes or, when it cannot, with an error. `han_variants`

@@ -332,6 +332,8 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                 fill(it->begin, it->end, current ? theme.find_current : theme.find, current ? 1.0f : 0.55f);
             }
         }
+        if (found.spoken && found.spoken->block == block.block)
+            fill(found.spoken->begin, found.spoken->end, spoken_mark(theme.name), 1.0f);
         if (has_selection()) {
             const TextPos a = std::min(sel_anchor_, sel_focus_), b = std::max(sel_anchor_, sel_focus_);
             if (block.block >= a.block && block.block <= b.block) {

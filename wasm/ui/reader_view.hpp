@@ -30,6 +30,7 @@ public:
     struct Found {
         const std::vector<TextRange>* matches = nullptr;
         int current = -1;
+        const TextRange* spoken = nullptr;  // the words being read aloud
     };
 
     // Handles this frame's input and draws into the current window, whose content area is
@@ -55,6 +56,7 @@ public:
     void jump_to(DocY y);
     // Scrolls there like a key press would (smoothly unless reduced motion is on).
     void scroll_to(DocY y) { target_ = y; }
+    DocY target() const { return target_; }
     // True when the last draw() moved the view because of the reader (input or its animation).
     bool moved() const { return moved_; }
     void set_smooth(bool smooth) { smooth_ = smooth; }

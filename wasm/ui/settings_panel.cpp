@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -122,6 +123,27 @@ void App::draw_settings_panel(float width, float height) {
     heading("Alignment");
     if (choice("Ragged right", !settings_.justify, "justify:false")) next.justify = false;
     if (choice("Justified", settings_.justify, "justify:true")) next.justify = true;
+
+    // Reading aloud, where the platform speaks (README "Read aloud"). The voices are the browser's
+    // own list: the page's settings (shell/controls.js) choose one; here it is named.
+    if (host_.can_speak()) {
+        heading("Reading aloud");
+        constexpr float rate_step = 0.25f;
+        if (choice("Slower", false, "speechRate:slower"))
+            next.speech_rate = std::max(settings_.speech_rate - rate_step, ReaderSettings::min_speech_rate);
+        ImGui::SameLine(0, 10);
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%gx", std::round(static_cast<double>(settings_.speech_rate) * 100.0) / 100.0);
+        ImGui::SameLine(0, 10);
+        row_x = inner / 2;
+        if (choice("Faster", false, "speechRate:faster"))
+            next.speech_rate = std::min(settings_.speech_rate + rate_step, ReaderSettings::max_speech_rate);
+        ImGui::TextWrapped(
+            "Voice: %s", settings_.voice.empty() ? "the default for the article's language" : settings_.voice.c_str());
+        row_x = 0;
+        if (choice("Skip sponsored", !settings_.read_sponsored, "readSponsored:false")) next.read_sponsored = false;
+        if (choice("Read sponsored", settings_.read_sponsored, "readSponsored:true")) next.read_sponsored = true;
+    }
 
     ImGui::Dummy(ImVec2(0, 4));
     row_x = 0;

@@ -61,6 +61,15 @@ Rgb Theme::color(Role role) const {
     return text;
 }
 
+Rgb spoken_mark(ThemeName name) {
+    switch (name) {
+        case ThemeName::light: return {196, 238, 204};
+        case ThemeName::sepia: return {180, 224, 176};
+        case ThemeName::dark: return {14, 58, 36};
+    }
+    return {196, 238, 204};
+}
+
 double contrast_ratio(Rgb a, Rgb b) {
     const double la = luminance(a), lb = luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);

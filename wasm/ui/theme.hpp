@@ -26,6 +26,12 @@ const Theme& theme(ThemeName name);
 // "Light", "Sepia" or "Dark": the toolbar's word and state().theme.
 const char* theme_label(ThemeName name);
 
+// The words being read aloud (README "Read aloud"): a green of their own, unlike find's yellows and
+// the selection's blue, light enough (dark enough in the dark theme) that text, headings, links
+// and captions on it keep 4.5:1. Apart from Theme so that the reading aloud's colour stays one
+// change.
+Rgb spoken_mark(ThemeName name);
+
 // WCAG 2 contrast ratio of two colours (1..21).
 double contrast_ratio(Rgb a, Rgb b);
 
