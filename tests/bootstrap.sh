@@ -8,6 +8,7 @@
 #   4. The text engine's libraries (HarfBuzz, FriBidi, libunibreak, libhyphen) from Debian's source packages,
 #      verified, unpacked into build/deps/<name>.
 #   5. playwright-core from the npm registry, pinned by tests/browser/package-lock.json.
+#   6. The Closure compiler for the web build (emcc --closure 1), pinned by wasm/closure/package-lock.json.
 # Prints `IMGUI_DIR=...` as its last line so callers can pick it up.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -152,6 +153,14 @@ if [ -f "$browser/package-lock.json" ]; then
     (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
     cp "$browser/package-lock.json" "$stamp"
   fi
+fi
+
+# --- 6. npm packages of the web build ----------------------------------------------------------
+closure="$repo/wasm/closure"
+stamp="$closure/node_modules/.lock-stamp"
+if [ ! -f "$stamp" ] || ! cmp -s "$closure/package-lock.json" "$stamp"; then
+  (cd "$closure" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  cp "$closure/package-lock.json" "$stamp"
 fi
 
 echo "IMGUI_DIR=$IMGUI_DIR"

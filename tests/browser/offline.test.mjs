@@ -135,14 +135,21 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   const comments = [...d.index.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]);
   assert.equal(comments.length, 1, comments.join('|'));
   assert.match(d.index, /-->\n<meta name="article-viewer-origins"/);
-  // Our scripts go out without their comment-only lines (shell/assemble_dist.py), nothing else
-  // changed: every other line of the source is there, in order.
+  // Our scripts go out without their comment-only lines and their lines' indentation
+  // (shell/assemble_dist.py; a line inside a multi-line template literal keeps its spaces), nothing
+  // else changed: every other line of the source is there, in order.
   for (const ref of refs.filter((r) => /^(loader|controls|mirror)\./.test(r))) {
     const shipped = readFileSync(path.join(distDir, ref), 'utf8').split('\n');
     assert.deepEqual(shipped.filter((l) => l.trim().startsWith('//')), [], `${ref} keeps comment lines`);
     const source = readFileSync(path.join(repo, 'shell', ref.replace(/\.[0-9a-f]{8}\.js$/, '.js')), 'utf8').split('\n')
       .filter((l) => !l.trim().startsWith('//'));
-    if (!ref.startsWith('loader.')) assert.deepEqual(shipped, source, `${ref} differs from its source beyond the comments`);
+    if (!ref.startsWith('loader.')) {
+      assert.deepEqual(shipped.map((l) => l.trimStart()), source.map((l) => l.trimStart()),
+        `${ref} differs from its source beyond the comments and the indentation`);
+      assert.ok(shipped.every((l, i) => l === source[i].trimStart() || l === source[i]), `${ref}: a line changed otherwise`);
+      assert.ok(shipped.filter((l) => /^\s/.test(l)).length < source.filter((l) => /^\s/.test(l)).length / 10,
+        `${ref} keeps its indentation`);
+    }
   }
 });
 

@@ -5,7 +5,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -15,6 +18,7 @@
 #include "core/text/hyphen_languages.hpp"
 #include "core/text/hyphenation.hpp"
 #include "text/hyphen_dictionaries.hpp"
+#include "text/hyphen_trie_loader.hpp"
 
 namespace {
 
@@ -92,7 +96,7 @@ TEST_CASE("every word gets the cuts Debian's libhyphen gives with the same dicti
         ++words;
         cut_words += !expected.empty();
     }
-    CHECK(words >= 40);
+    CHECK(words >= 55);
     CHECK(cut_words >= 30);  // an oracle that cuts nothing would prove nothing
     CHECK(d.names().size() == loaded.size());
 }
@@ -229,4 +233,140 @@ TEST_CASE("damaged copies of a real dictionary load or are refused, and hyphenat
     MESSAGE(loaded << " damaged copies loaded, " << refused << " refused");
     CHECK(loaded > 0);
     CHECK(refused > 0);
+}
+
+namespace {
+
+// libhyphen's loader on `text` (through fmemopen, as the viewer once did).
+HyphenDict* libhyphen_load(std::string text) {
+    FILE* f = fmemopen(text.data(), text.size(), "r");
+    REQUIRE(f);
+    HyphenDict* d = hnj_hyphen_load_file(f);
+    std::fclose(f);
+    return d;
+}
+
+std::string nohyphen_list(const HyphenDict* d) {
+    std::string out;
+    if (!d->nohyphen) return "(none)";
+    const char* p = d->nohyphen;
+    for (int i = 0; i <= d->nohyphenl; ++i) {
+        out += std::string(p) + "|";
+        p += std::strlen(p) + 1;
+    }
+    return out;
+}
+
+bool same_string(const char* a, const char* b) {
+    return (!a && !b) || (a && b && std::strcmp(a, b) == 0);
+}
+
+// The two automata are one up to the states' numbers: every level's options, and from the start
+// state on, the same transitions, matches, replacements and fallbacks.
+void check_same_automaton(const HyphenDict* lib, const HyphenDict* ours, const std::string& name) {
+    int level = 0;
+    for (; lib && ours; lib = lib->nextlevel, ours = ours->nextlevel, ++level) {
+        INFO(name << ", level " << level);
+        CHECK(lib->lhmin == ours->lhmin);
+        CHECK(lib->rhmin == ours->rhmin);
+        CHECK(lib->clhmin == ours->clhmin);
+        CHECK(lib->crhmin == ours->crhmin);
+        CHECK(lib->nohyphenl == ours->nohyphenl);
+        CHECK(nohyphen_list(lib) == nohyphen_list(ours));
+        CHECK(std::string(lib->cset) == std::string(ours->cset));
+        CHECK(lib->utf8 == ours->utf8);
+        REQUIRE(lib->num_states == ours->num_states);
+        std::vector<int> map(static_cast<std::size_t>(lib->num_states), -1);
+        std::vector<int> queue{0};
+        map[0] = 0;
+        int differences = 0;
+        for (std::size_t q = 0; q < queue.size(); ++q) {
+            const HyphenState& a = lib->states[queue[q]];
+            const HyphenState& b = ours->states[map[static_cast<std::size_t>(queue[q])]];
+            bool same = a.num_trans == b.num_trans && same_string(a.match, b.match) && same_string(a.repl, b.repl);
+            if (same && a.match) same = a.replindex == b.replindex && a.replcut == b.replcut;
+            for (int t = 0; same && t < a.num_trans; ++t) {
+                int found = -1;
+                for (int u = 0; u < b.num_trans; ++u)
+                    if (b.trans[u].ch == a.trans[t].ch) found = b.trans[u].new_state;
+                if (found < 0) {
+                    same = false;
+                    break;
+                }
+                map[static_cast<std::size_t>(a.trans[t].new_state)] = found;
+                queue.push_back(a.trans[t].new_state);
+            }
+            differences += !same;
+        }
+        CHECK(differences == 0);
+        CHECK(queue.size() == map.size());  // every state reached, each once
+        int fallbacks = 0;
+        for (std::size_t s = 0; s < map.size(); ++s) {
+            const int f = lib->states[s].fallback_state;
+            const int expected = f < 0 ? -1 : map[static_cast<std::size_t>(f)];
+            fallbacks += map[s] >= 0 && ours->states[map[s]].fallback_state != expected;
+        }
+        CHECK(fallbacks == 0);
+    }
+    CHECK(!lib);
+    CHECK(!ours);
+}
+
+}  // namespace
+
+TEST_CASE("the trie loader builds libhyphen's own automaton for every dictionary shipped") {
+    for (const char* name : {"fr", "en_US", "de_DE", "es_ES", "it_IT", "pt_PT", "pt_BR", "cs_CZ"}) {
+#ifdef __EMSCRIPTEN__
+        // libhyphen's own loader takes minutes on the German file in wasm (the reason for the
+        // trie loader); natively it is compared, and the cuts below come through the trie loader.
+        if (std::string(name) == "de_DE") continue;
+#endif
+        const std::string text = read(std::string(AV_HYPHEN_DIR) + "/hyph_" + name + ".dic");
+        HyphenDict* lib = libhyphen_load(text);
+        av::HyphenTrie ours(text);
+        check_same_automaton(lib, ours.dict(), name);
+        hnj_hyphen_free(lib);
+    }
+}
+
+TEST_CASE("the trie loader matches libhyphen's on odd files: a second level, duplicates, replacements") {
+    const char* files[] = {
+        // NEXTLEVEL: a compound level first, then the word level; patterns written twice.
+        "ISO8859-1\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n1-1\nNEXTLEVEL\n1ba\nb1a\n1ba\n.ab4\nNOHYPHEN a,bb\n",
+        // UTF-8 replacements with a dot, a replacement without its numbers, CRLF lines, a comment.
+        "UTF-8\r\n% comment\r\nf1f/ff=f,1,2\r\n.schiff1f/ff=f,6,2\r\nc1k/k=k,1,1\r\né1é/é=é,1,2\r\nx1y/xy\r\n\r\n",
+        // The default second level of a UTF-8 file, COMPOUND minimums, a lone pattern of zeros.
+        "UTF-8\nCOMPOUNDLEFTHYPHENMIN 2\nCOMPOUNDRIGHTHYPHENMIN 3\n000\nab1c\nbc1d\n2cd\nä1ö\n"};
+    for (const char* text : files) {
+        HyphenDict* lib = libhyphen_load(text);
+        av::HyphenTrie ours(text);
+        check_same_automaton(lib, ours.dict(), text);
+        hnj_hyphen_free(lib);
+    }
+}
+
+TEST_CASE("the trie loader matches libhyphen's on every damaged copy the check lets through") {
+    const std::string fr = read(std::string(AV_HYPHEN_DIR) + "/hyph_fr.dic");
+    std::mt19937 random(7);
+    const char pool[] = "0123456789.,/ \n\r%abeNOHYPHEN";
+    int compared = 0;
+    for (int round = 0; round < 200; ++round) {
+        std::string bytes = fr;
+        for (int k = 0; k < 3; ++k) {
+            const std::size_t at = random() % bytes.size();
+            if (random() % 2)
+                bytes[at] = pool[random() % (sizeof pool - 1)];
+            else
+                bytes.insert(at, 1, pool[random() % (sizeof pool - 1)]);
+        }
+        av::HyphenDictionaries d;
+        std::string error;
+        if (!d.load("fr", reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), error)) continue;
+        HyphenDict* lib = libhyphen_load(bytes);
+        av::HyphenTrie ours(bytes);
+        check_same_automaton(lib, ours.dict(), "damaged fr, round " + std::to_string(round));
+        hnj_hyphen_free(lib);
+        ++compared;
+    }
+    CHECK(compared > 100);
 }

@@ -1,10 +1,10 @@
 #include "hyphen_dictionaries.hpp"
 
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "core/text/hyphen_languages.hpp"
+#include "hyphen_trie_loader.hpp"
 
 extern "C" {
 #include "hyphen.h"
@@ -178,9 +178,10 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
         const bool newline = end < text.size();
         const std::string_view line = text.substr(start, end - start);
         start = end + 1;
-        const std::string where = "line " + std::to_string(number) + ": ";
+        // Built only for a reason: a string per line was a third of the check's time.
+        const auto where = [number] { return "line " + std::to_string(number) + ": "; };
         if (line.size() > max_line) {
-            why = where + "longer than " + std::to_string(max_line) + " bytes";
+            why = where() + "longer than " + std::to_string(max_line) + " bytes";
             return false;
         }
         if (line.compare(0, 9, "NEXTLEVEL") == 0) {
@@ -196,7 +197,7 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
             // libhyphen keeps one list per level, drops its last byte (meant to be the newline) and
             // splits it at commas (a first one excepted): every element must be there.
             if (++nohyphen[level] > 1) {
-                why = where + "a second NOHYPHEN list";
+                why = where() + "a second NOHYPHEN list";
                 return false;
             }
             std::string list(line.substr(8));
@@ -208,7 +209,7 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
             for (std::size_t i = 1; ok && i + 1 < list.size(); ++i)
                 if (list[i] == ',' && list[i + 1] == ',') ok = false;
             if (!ok) {
-                why = where + "an empty NOHYPHEN element";
+                why = where() + "an empty NOHYPHEN element";
                 return false;
             }
             continue;
@@ -232,7 +233,7 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
         if (word.empty()) continue;
         ++patterns;
         if (word[0] == '.' && first_digit > '0') {
-            why = where + "a hyphen before the word's start";
+            why = where() + "a hyphen before the word's start";
             return false;
         }
         if (slash == std::string_view::npos) continue;
@@ -254,7 +255,7 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
         const std::size_t letters = characters(word, utf8) - (word[0] == '.') - (word.size() > 1 && word.back() == '.');
         if (comma2 == std::string_view::npos || !parse_int(rest.substr(comma + 1, comma2 - comma - 1), index) ||
             !parse_int(cut_text, cut) || index < 1 || cut < 1 || static_cast<std::size_t>(index - 1 + cut) > letters) {
-            why = where + "a replacement pattern whose position is not inside its word";
+            why = where() + "a replacement pattern whose position is not inside its word";
             return false;
         }
     }
@@ -268,11 +269,8 @@ bool check_dictionary(std::string_view text, Encoding& encoding, std::string& wh
 }  // namespace
 
 struct HyphenDictionaries::Dictionary {
-    HyphenDict* dict = nullptr;
+    std::unique_ptr<HyphenTrie> trie;
     Encoding encoding = Encoding::utf8;
-    ~Dictionary() {
-        if (dict) hnj_hyphen_free(dict);
-    }
 };
 
 HyphenDictionaries::HyphenDictionaries() = default;
@@ -284,24 +282,14 @@ bool HyphenDictionaries::load(std::string_view name, const unsigned char* bytes,
         error = label + "no usable name";
         return false;
     }
-    std::string text(reinterpret_cast<const char*>(bytes), bytes ? size : 0);
+    const std::string_view text(reinterpret_cast<const char*>(bytes), bytes ? size : 0);
     auto d = std::make_unique<Dictionary>();
     std::string why;
     if (!check_dictionary(text, d->encoding, why)) {
         error = label + why;
         return false;
     }
-    FILE* f = fmemopen(text.data(), text.size(), "r");
-    if (!f) {
-        error = label + "cannot be read from memory";
-        return false;
-    }
-    d->dict = hnj_hyphen_load_file(f);
-    std::fclose(f);
-    if (!d->dict) {
-        error = label + "libhyphen could not load it";
-        return false;
-    }
+    d->trie = std::make_unique<HyphenTrie>(text);
     dictionaries_[std::string(name)] = std::move(d);
     by_lang_.clear();
     return true;
@@ -349,7 +337,7 @@ void HyphenDictionaries::hyphenate(std::string_view lang, std::u32string_view wo
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    hnj_hyphen_hyphenate2(d->dict, bytes.data(), static_cast<int>(bytes.size()), hyphens.data(), nullptr, &rep, &pos,
+    hnj_hyphen_hyphenate2(d->trie->dict(), bytes.data(), static_cast<int>(bytes.size()), hyphens.data(), nullptr, &rep, &pos,
                           &cut);
     // After hyphenate2, hyphens[i] (and rep[i]) are per character even for UTF-8 (hnj_hyphen_norm).
     for (std::size_t i = 0; i + 1 < word.size(); ++i) {

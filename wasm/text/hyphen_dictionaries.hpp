@@ -2,10 +2,9 @@
 // Debian ships (hyph_fr.dic, hyph_en_US.dic, ...; README "Hyphenation"): core's Hyphenator for
 // justified text. The same code natively and in the web's text module.
 //
-// Dictionaries are loaded from bytes: the web fetches them, the desktop reads them. libhyphen only
-// reads a FILE*, so the bytes are opened with fmemopen: glibc and Emscripten's musl both implement
-// it on the memory buffer itself, so no temporary file is written (the web's module has no file
-// system at all, -sFILESYSTEM=0).
+// Dictionaries are loaded from bytes: the web fetches them, the desktop reads them. They are read
+// into libhyphen's own structure by hyphen_trie_loader.hpp rather than by hnj_hyphen_load_file,
+// whose hash table made Debian's German dictionary take seconds (see there).
 //
 // libhyphen trusts its file: a line longer than its 100-byte buffer, an empty NOHYPHEN list or a
 // pattern that reaches before the word overflow its arrays. load() checks the bytes first and
