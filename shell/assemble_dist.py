@@ -66,6 +66,9 @@ HASH_LENGTH = 8  # serve.py (and most CDN rules) treat name.<8+ hex>.ext as immu
 REF = re.compile(r'\b(src|href)="([^"]*)"')
 MARKER = r"/\*@{0}\*/.*?/\*@{0}\*/"
 PLAIN = "plain"  # dist/plain/: the articles without JavaScript
+# index.html's scripts that loader.js runs once the first frame is drawn (the browser neither fetches
+# nor runs a script of an unknown type).
+AFTER_FIRST_FRAME = re.compile(r'<script type="text/x-after-first-frame" src="([^"]+)"></script>')
 PLAIN_MARKER = re.compile(r"<!--@plain-->.*?<!--@plain-->", re.DOTALL)
 
 
@@ -465,6 +468,9 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     page = noscript_links(page, default_plain) if default_plain else fill_plain(page, "")
     out["index.html"] = page.encode("utf-8")
     page_needs = [renamed[r] for r in page_refs if r in renamed]
+    # Scripts loader.js runs only once the first frame is drawn (index.html's
+    # type="text/x-after-first-frame"): precached, but not part of the first frame's download.
+    after_first_frame = {renamed[r] for r in AFTER_FIRST_FRAME.findall(index_html) if r in renamed}
 
     # --- articles --------------------------------------------------------------------------------
     for name in article_files:
@@ -515,13 +521,14 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
             f.write(data)
 
     if not quiet:
-        report(dist, out, page_needs + [renamed[n] for n in PROGRAM_FILES] + ["articles/" + p for p in bundled[:1]],
-               set(more_files) - set(more_manifests.values()), more_summary)
+        report(dist, out, [n for n in page_needs if n not in after_first_frame] + [renamed[n] for n in PROGRAM_FILES]
+               + ["articles/" + p for p in bundled[:1]], set(more_files) - set(more_manifests.values()), more_summary,
+               sorted(after_first_frame))
     return {"version": version, "program_version": program_version, "files": renamed}
 
 
 def report(dist: str, out: dict[str, bytes], first_visit: list[str], grouped: set[str] | None = None,
-           families: list[tuple[str, int, int, int]] | None = None) -> None:
+           families: list[tuple[str, int, int, int]] | None = None, later: list[str] | None = None) -> None:
     """Every file of dist/ with its size, raw and gzipped; the on-demand fonts (`grouped`) only per
     family, from the manifest's own gzip -9 sizes (hundreds of files)."""
     rows = []
@@ -550,6 +557,9 @@ def report(dist: str, out: dict[str, bytes], first_visit: list[str], grouped: se
     raw = sum(sizes[n][1] for n in set(visit))
     gz = sum(sizes[n][2] for n in set(visit))
     print(f"  first visit (page, program, fonts, default article): {human(raw)} raw, {human(gz)} gzipped")
+    if later:
+        print(f"  after the first frame ({', '.join(later)}): {human(sum(sizes[n][1] for n in later))} raw, "
+              f"{human(sum(sizes[n][2] for n in later))} gzipped")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -340,4 +340,6 @@
     }
     return e.target.tagName === 'TEXTAREA' || e.key === 'Tab' || e.key === 'Enter' || e.key === ' ';
   });
+  // This script runs after the first frame (loader.js): the copy may be complete already.
+  remark();
 })();

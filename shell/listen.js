@@ -133,16 +133,9 @@
     settingsControls,
   };
 
-  // --- The page's API ------------------------------------------------------------------------------
+  // The page's API (listen, pauseListening, resumeListening, stopListening, voices) is loader.js's:
+  // this script runs after the first frame.
   const api = window.articleViewer;
-  if (api) {
-    // Reads the article aloud from the reader's position (or resumes after a pause).
-    api.listen = () => { if (program) program._av_listen(); };
-    api.pauseListening = () => { if (program) program._av_pause_listening(); };
-    api.resumeListening = () => { if (program) program._av_listen(); };
-    api.stopListening = () => { if (program) program._av_stop_listening(); };
-    api.voices = () => window.articleViewerSpeech.voices();
-  }
 
   // --- The page's buttons (controls.js's bar) ----------------------------------------------------
   const bar = document.querySelector('#controls .controls-bar');

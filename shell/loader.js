@@ -281,6 +281,42 @@
     },
   };
 
+  // The scripts the first frame does not need (index.html's type="text/x-after-first-frame":
+  // listen.js, highlights.js) run once it is drawn, or at a first call that needs them, in their
+  // order; the single-file page has them inline already (no such tag left).
+  let late = null;
+  function runLate() {
+    late = late || Promise.all(Array.from(document.querySelectorAll('script[type="text/x-after-first-frame"]'), (tag) =>
+      new Promise((resolve) => {
+        const script = document.createElement('script');
+        script.src = tag.src;
+        script.async = false;
+        script.onload = script.onerror = resolve;
+        document.head.appendChild(script);
+      })));
+    return late;
+  }
+  // Reading aloud: shell/listen.js speaks, and hands itself to the program as it arrives
+  // (platform/web_listen.cpp); the page's API is here from the start, where the browser can speak.
+  if (window.speechSynthesis && typeof window.SpeechSynthesisUtterance === 'function') {
+    const speech = (call) => () => {
+      if (window.articleViewerSpeech) {
+        if (program) call(program);
+      } else {
+        runLate().then(() => { if (program) call(program); });
+      }
+    };
+    Object.assign(window.articleViewer, {
+      listen: speech((p) => p._av_listen()),  // from the reader's position, or resumes after a pause
+      pauseListening: speech((p) => p._av_pause_listening()),
+      resumeListening: speech((p) => p._av_listen()),
+      stopListening: speech((p) => p._av_stop_listening()),
+      // The browser's voices ({name, voiceURI, lang, default, localService}).
+      voices: () => (window.speechSynthesis.getVoices() || []).map((v) => ({ name: v.name, voiceURI: v.voiceURI, lang: v.lang,
+        default: Boolean(v.default), localService: Boolean(v.localService) })),
+    });
+  }
+
   // Byte progress of both downloads (the wasm program and the preloaded fonts).
   const progress = { wasm: [0, 0], data: [0, 0] };
   function showProgress() {
@@ -490,7 +526,9 @@
       hyphenNames,  // the names of the bundle's hyphenation dictionaries
       onRuntimeInitialized() { window.clearTimeout(reveal); overlay.hidden = true; },
       onStateChange() {
-        window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: window.articleViewer.state() }));
+        const state = window.articleViewer.state();
+        window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: state }));
+        if (state.ready || state.error) runLate();
       },
       onFatal(kind, detail) {
         if (kind === 'webgl2') fail('This viewer needs WebGL2, and the browser refused to create it.');

@@ -44,7 +44,10 @@ const median = (v) => {
 const probe = () => {
   const bench = (window.__bench = { ready: null, fcp: null, fontFrame: null });
   window.addEventListener('articleviewer:state', (e) => {
-    if (bench.ready === null && e.detail && e.detail.ready) bench.ready = performance.now();
+    if (bench.ready === null && e.detail && e.detail.ready) {
+      bench.ready = performance.now();
+      bench.readyEpoch = performance.timeOrigin + bench.ready;  // to compare with requests' start times
+    }
   });
   try {
     new PerformanceObserver((list) => {
@@ -173,9 +176,13 @@ async function main() {
     const onResponse = (response) => responses.push(response);
     const v = await measure(browser, server.url, 'viewer', args.viewport, onResponse);
     const firstPaintResponses = responses.length;
+    // The first visit is what was requested before the first ready frame: what the page fetches
+    // after it (loader.js's after-first-frame scripts) may answer before the poll above saw it.
+    const readyEpoch = await v.page.evaluate(() => window.__bench.readyEpoch);
     const transfer = [];
-    for (const r of responses) {
+    for (const r of responses.slice(0, firstPaintResponses)) {
       if (r.status() !== 200) continue;
+      if (readyEpoch && r.request().timing().startTime > readyEpoch) continue;
       const body = await r.body().catch(() => null);
       if (!body) continue;
       transfer.push({ file: new URL(r.url()).pathname.replace(/^\//, '') || 'index.html', bytes: body.length,
