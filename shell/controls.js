@@ -66,6 +66,7 @@
     startOver.hidden = failed || !s.canStartOver;
   }
   window.addEventListener('articleviewer:state', (e) => moment(e.detail || undefined));
+  moment();  // this script runs after the first frame (loader.js): the state may have changed already
 
   const step = (delta) => () => {
     const before = state().fontSize || 20;
