@@ -352,30 +352,32 @@ std::string HighlightKeeper::add(int block, std::uint32_t start, std::uint32_t e
     return id;
 }
 
-bool HighlightKeeper::remove(const std::string& id, std::int64_t now_ms) {
+const Highlight* HighlightKeeper::to_edit(const std::string& id) {
     error_.clear();
     refresh();
     const Highlight* h = find(id);
-    if (!h) {
-        error_ = "there is no highlight \"" + id + "\"";
-        return false;
-    }
+    if (!h) error_ = "there is no highlight \"" + id + "\"";
+    return h;
+}
+
+void HighlightKeeper::replace(Highlight edited, const Highlight& was, std::int64_t now_ms) {
+    edited.updated = std::max(now_ms, was.updated + 1);  // a change is always newer than what it changes
+    changed(std::move(edited), now_ms);
+}
+
+bool HighlightKeeper::remove(const std::string& id, std::int64_t now_ms) {
+    const Highlight* h = to_edit(id);
+    if (!h) return false;
     Highlight tombstone;
     tombstone.id = id;
     tombstone.deleted = true;
-    tombstone.updated = std::max(now_ms, h->updated + 1);  // a change is always newer than what it changes
-    changed(std::move(tombstone), now_ms);
+    replace(std::move(tombstone), *h, now_ms);
     return true;
 }
 
 bool HighlightKeeper::set_note(const std::string& id, std::string note, std::int64_t now_ms) {
-    error_.clear();
-    refresh();
-    const Highlight* h = find(id);
-    if (!h) {
-        error_ = "there is no highlight \"" + id + "\"";
-        return false;
-    }
+    const Highlight* h = to_edit(id);
+    if (!h) return false;
     if (std::string why = note_problem(note); !why.empty()) {
         error_ = why;
         return false;
@@ -383,19 +385,13 @@ bool HighlightKeeper::set_note(const std::string& id, std::string note, std::int
     if (h->note == note) return true;
     Highlight edited = *h;
     edited.note = std::move(note);
-    edited.updated = std::max(now_ms, h->updated + 1);
-    changed(std::move(edited), now_ms);
+    replace(std::move(edited), *h, now_ms);
     return true;
 }
 
 bool HighlightKeeper::set_color(const std::string& id, HighlightColor color, std::int64_t now_ms) {
-    error_.clear();
-    refresh();
-    const Highlight* h = find(id);
-    if (!h) {
-        error_ = "there is no highlight \"" + id + "\"";
-        return false;
-    }
+    const Highlight* h = to_edit(id);
+    if (!h) return false;
     if (std::string why = color_problem(color); !why.empty()) {
         error_ = why;
         return false;
@@ -403,8 +399,7 @@ bool HighlightKeeper::set_color(const std::string& id, HighlightColor color, std
     if (h->color == color) return true;
     Highlight edited = *h;
     edited.color = color;
-    edited.updated = std::max(now_ms, h->updated + 1);
-    changed(std::move(edited), now_ms);
+    replace(std::move(edited), *h, now_ms);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "highlight_item_json.hpp"
 #include "highlights.hpp"
 #include "json_reader.hpp"
+#include "stored_json.hpp"
 #include "utf8.hpp"
 
 namespace av {
@@ -38,25 +39,13 @@ HighlightRead decode_highlights(std::string_view text) {
         out.record = HighlightRecord{};
         return out;
     };
-    if (utf8::find_invalid(text) != std::string_view::npos) return corrupt("not UTF-8");
-    LoadLimits limits;
-    limits.max_file_bytes = 16u << 20;
-    limits.max_depth = 8;
-    limits.max_string_bytes = 1u << 20;
-    limits.max_array_items = 100000;
-    if (text.size() > limits.max_file_bytes) return corrupt("too large");
-    JsonReadResult parsed = read_json(text, limits);
-    if (parsed.kind != LoadErrorKind::none) return corrupt("not JSON: " + parsed.error);
-    const json& j = parsed.value;
-    if (!j.is_object()) return corrupt("not an object");
-    auto version = j.find("version");
-    if (version == j.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1)
-        return corrupt("no version");
-    if (version->get<std::int64_t>() > highlights_version) {
-        out.status = HighlightReadStatus::future_version;
-        out.error = "written by a newer viewer (version " + std::to_string(version->get<std::int64_t>()) + ")";
+    StoredJson stored = read_stored_json(text, highlights_version, StoredJsonLimits{16u << 20, 1u << 20, 100000});
+    if (stored.status != StoredJsonStatus::ok) {
+        out.status = stored.status == StoredJsonStatus::corrupt ? HighlightReadStatus::corrupt : HighlightReadStatus::future_version;
+        out.error = std::move(stored.error);
         return out;
     }
+    const json& j = stored.value;
     HighlightRecord& r = out.record;
     auto text_member = [&](const char* name) {
         auto it = j.find(name);

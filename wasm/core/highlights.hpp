@@ -168,6 +168,12 @@ private:
     void refresh();
     // A change made here: kept as unsaved, written, shown.
     void changed(Highlight h, std::int64_t now_ms);
+    // The live highlight `id` once storage was read again (another tab's latest version of it),
+    // or null with error_ set.
+    const Highlight* to_edit(const std::string& id);
+    // `edited` (a changed copy of `was`, or its tombstone) replaces it: changed() with a time
+    // newer than `was`'s, whatever this device's clock says.
+    void replace(Highlight edited, const Highlight& was, std::int64_t now_ms);
     std::string new_id(std::int64_t now_ms);
     const Highlight* current(const std::string& id) const;  // in stored_ or dirty_, tombstones too
     Highlight anchored(const Highlight& stored, HighlightFinder& finder);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "json_reader.hpp"
+#include "stored_json.hpp"
 #include "utf8.hpp"
 
 namespace av {
@@ -83,25 +84,13 @@ ProgressRead decode_progress(std::string_view text) {
         out.error = std::move(why);
         return out;
     };
-    if (utf8::find_invalid(text) != std::string_view::npos) return corrupt("not UTF-8");
-    LoadLimits limits;
-    limits.max_file_bytes = 1u << 20;
-    limits.max_depth = 8;
-    limits.max_string_bytes = 64u << 10;
-    limits.max_array_items = 100;
-    if (text.size() > limits.max_file_bytes) return corrupt("too large");
-    JsonReadResult parsed = read_json(text, limits);
-    if (parsed.kind != LoadErrorKind::none) return corrupt("not JSON: " + parsed.error);
-    const json& j = parsed.value;
-    if (!j.is_object()) return corrupt("not an object");
-    auto version = j.find("version");
-    if (version == j.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1)
-        return corrupt("no version");
-    if (version->get<std::int64_t>() > progress_version) {
-        out.status = ProgressReadStatus::future_version;
-        out.error = "written by a newer viewer (version " + std::to_string(version->get<std::int64_t>()) + ")";
+    StoredJson stored = read_stored_json(text, progress_version, StoredJsonLimits{1u << 20, 64u << 10, 100});
+    if (stored.status != StoredJsonStatus::ok) {
+        out.status = stored.status == StoredJsonStatus::corrupt ? ProgressReadStatus::corrupt : ProgressReadStatus::future_version;
+        out.error = std::move(stored.error);
         return out;
     }
+    const json& j = stored.value;
     Progress& p = out.progress;
     auto anchor = j.find("anchor");
     if (anchor == j.end() || !anchor->is_object()) return corrupt("no anchor");
