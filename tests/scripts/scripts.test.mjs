@@ -143,7 +143,9 @@ for (const name of fixtures) {
     s = await state(page);
     assert.equal(s.missingGlyphs, 0, 'glyphs missing at density 2');
     // The whole page: tesseract's page segmentation drops lines of a tight crop (seen: an Arabic
-    // line with numbers); the toolbar's few words cost little precision.
+    // line with numbers, with the page cut below the toolbar too). The toolbar's words are then
+    // read as well: they count as known text below, or a short article's precision falls under
+    // 0.7 (zh-hant, once Listen and Highlights joined the row).
     const png = await page.screenshot();
     if (name === 'symbols') {
       // Below the toolbar (whose accent line is coloured), the column only.
@@ -162,7 +164,8 @@ for (const name of fixtures) {
     }
     const read = fold(ocrText(png, tesseract[name]));
     const written = fold(article.title + article.blocks.map((b) => (b.text ? plain(b.text) : '') + (b.items || []).map(plain).join('')).join(''));
-    const known = new Set(bigrams(written));
+    const toolbarWords = [...Object.keys(s.toolbar.buttons || {}), 'Open…', 'A–', 'A+', 'Aa', 'Light', 'Sepia', 'Dark', 'More'];
+    const known = new Set([...bigrams(written), ...toolbarWords.flatMap((w) => bigrams(fold(w)))]);
     const readPairs = bigrams(read);
     const precision = readPairs.filter((g) => known.has(g)).length / Math.max(1, readPairs.length);
     const titlePairs = bigrams(fold(article.title));
