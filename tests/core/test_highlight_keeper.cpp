@@ -282,6 +282,36 @@ TEST_SUITE("highlight keeper") {
         CHECK(HighlightKeeper::count_in(store, "a1") == 0);
     }
 
+    TEST_CASE("two tabs: a change written over by a tab that had not seen it yet is written again") {
+        // Browsers hand storage to other tabs asynchronously: tab A writes its record, built before
+        // B's change reached it, over B's change (seen in Chromium's highlights test).
+        MemoryStore store;
+        const Article a = av::test::article_of(blocks);
+        HighlightKeeper tab_a(store), tab_b(store);
+        tab_a.open(a);
+        const std::string id = tab_a.add(0, 0, 3, HighlightColor::yellow, "A's note", 1000);
+        const std::string before_b = store.values.at(HighlightKeeper::key_for("a1"));
+        tab_b.open(a);
+        CHECK(tab_b.set_note(id, "B's later note", 2000));
+        store.values[HighlightKeeper::key_for("a1")] = before_b;  // A's stale write lands
+        tab_b.reload(3000);  // the storage event: B reads A's write and writes its change again
+        CHECK(tab_b.saved());
+        tab_a.reload();
+        for (HighlightKeeper* tab : {&tab_a, &tab_b}) CHECK(tab->find(id)->note == "B's later note");
+        // A newer change from A is not undone by B's memory of its older one.
+        CHECK(tab_a.set_note(id, "A's newest note", 4000));
+        tab_b.reload(5000);
+        CHECK(tab_b.find(id)->note == "A's newest note");
+        CHECK(store.values.at(HighlightKeeper::key_for("a1")).find("A's newest note") != std::string::npos);
+        // A tombstone pruned from storage is not written back.
+        CHECK(tab_b.remove(id, 6000));
+        store.values.erase(HighlightKeeper::key_for("a1"));
+        store.values[HighlightKeeper::key_for("a1")] = "{\"version\":1,\"article\":\"a1\",\"digest\":\"x\",\"items\":[]}";
+        tab_b.reload(7000);
+        CHECK(tab_b.saved());
+        CHECK(HighlightKeeper::count_in(store, "a1") == 0);
+    }
+
     TEST_CASE("two tabs: an unsaved change meets a newer one when it is written at last") {
         MemoryStore store;
         const Article a = av::test::article_of(blocks);

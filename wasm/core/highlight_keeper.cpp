@@ -130,6 +130,7 @@ void HighlightKeeper::close() {
     unreadable_.clear();
     items_.clear();
     dirty_.clear();
+    written_.clear();
     anchored_.clear();
     known_ids_.clear();
     read_only_ = false;
@@ -161,6 +162,7 @@ bool HighlightKeeper::load() {
             stored_ = std::move(read.record);
             keep_winners(stored_);  // several copies of one id (a record written by hand): the winner
             seen_ = std::move(value);
+            requeue_overwritten();
             return true;
         case HighlightReadStatus::corrupt:
             warn("Your saved highlights for this article could not be read (" + read.error +
@@ -288,9 +290,31 @@ void HighlightKeeper::save(std::int64_t now_ms) {
         warn_status(status);
         return;
     }
+    for (const std::string& id : mine) {
+        const auto d = std::find_if(dirty_.begin(), dirty_.end(), [&](const Highlight& h) { return h.id == id; });
+        const auto w = std::find_if(written_.begin(), written_.end(), [&](const Highlight& h) { return h.id == id; });
+        if (w != written_.end()) *w = *d;
+        else written_.push_back(*d);
+    }
     dirty_.clear();
     stored_ = std::move(pruned);
     seen_ = std::move(encoded);
+}
+
+// Browsers hand one tab's storage writes to another tab asynchronously: a tab that had not yet
+// seen a change written here can write its own record over it, with the older version of that
+// highlight (seen in Chromium: a note edited in one tab came back to the other tab's older note).
+// A change of ours that storage now holds in an older version, or not at all, is queued again, and
+// the next save writes it back. A missing tombstone is not: old tombstones are pruned on purpose.
+void HighlightKeeper::requeue_overwritten() {
+    for (const Highlight& w : written_) {
+        const auto s = std::find_if(stored_.items.begin(), stored_.items.end(), [&](const Highlight& h) { return h.id == w.id; });
+        const bool lost_write = s == stored_.items.end() ? !w.deleted : wins(w, *s);
+        if (!lost_write) continue;
+        const auto d = std::find_if(dirty_.begin(), dirty_.end(), [&](const Highlight& h) { return h.id == w.id; });
+        if (d == dirty_.end()) dirty_.push_back(w);
+        else if (wins(w, *d)) *d = w;
+    }
 }
 
 void HighlightKeeper::changed(Highlight h, std::int64_t now_ms) {

@@ -189,6 +189,10 @@ private:
     std::string unreadable_;  // the stored value, when it could not be read at all: set aside before a write
     std::vector<Highlight> items_;
     std::vector<Highlight> dirty_;  // this reader's changes not yet in storage (tombstones included)
+    // This reader's changes written since the article was opened (their latest version each), to
+    // write again if another tab's stale write loses them (requeue_overwritten).
+    std::vector<Highlight> written_;
+    void requeue_overwritten();
     // Re-anchoring results by id: the stored form and what it gave (a change or a reload finds
     // only what changed again).
     std::unordered_map<std::string, std::pair<Highlight, Highlight>> anchored_;
