@@ -253,6 +253,9 @@ public:
 private:
     static std::int64_t now_ms();  // wall clock, for "last read" dates
     static double clock_s();       // steady clock, for timers
+    // How long a frame may spend reading or laying out an article before it draws: the frame then
+    // stays well under the 200 ms that makes a page feel stuck (BENCHMARKS.md, "Longest task").
+    static constexpr double work_per_frame_s = 0.04;
     void draw_article(float width, float height);
     LayoutParams layout_params(float width) const;  // the view's width with the reader's settings
     void handle_shortcuts();
@@ -319,6 +322,7 @@ private:
     void load_settings();
     void save_settings();
     void apply_settings();  // what is drawn and laid out follows settings_
+    void add_settings_state(nlohmann::json& s) const;  // state()'s settings and their panel
     void request_family();  // the fonts follow settings_.font: reloaded, or their files asked for first
     std::optional<FontFamily> family_asked_;  // Host::fetch_font_family, not answered yet
     bool family_at_start_ = false;  // the stored family's files are on their way: the article waits
