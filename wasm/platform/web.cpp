@@ -262,6 +262,33 @@ EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
       .catch((e) => console.warn("extended fonts: " + (e && e.message ? e.message : e)));
 });
 
+// Fetches base faces the first visit leaves out (FontSet::stood_in: the serif italics) into
+// /fonts/ and tells the program, for an article that draws with them (App::request_font_faces).
+// Their names in dist/ are content-hashed (fonts-faces/NAME.<hash>.ttf), which loader.js knows
+// (Module.fontFacePath); the single-file page has them inline; the service worker precaches them.
+EM_JS(void, js_fetch_font_faces, (const char* names_ptr), {
+    const names = UTF8ToString(names_ptr).split(",");
+    const kept = Module.inlineFontFaces || null;
+    const decode = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const answer = (error) => {
+        const e = allocateUTF8(error);
+        Module._av_font_faces_arrived(e);
+        _free(e);
+    };
+    Promise.all(names.map((name) => {
+        if (kept && kept[name]) return Promise.resolve(decode(kept[name]));
+        const url = Module.fontFacePath ? Module.fontFacePath(name) : null;
+        if (!url) return Promise.reject(new Error("this copy of the viewer has no " + name));
+        return fetch(url).then((r) => {
+            if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+            return r.arrayBuffer();
+        }).then((b) => new Uint8Array(b));
+    })).then((files) => {
+        names.forEach((name, i) => FS.writeFile("/fonts/" + name, files[i]));
+        answer("");
+    }).catch((e) => answer(String(e && e.message ? e.message : e)));
+});
+
 // --- The C++ side ---------------------------------------------------------------------------
 
 std::string take_js_string(char* s) {
@@ -308,6 +335,12 @@ public:
     bool can_choose_import() const override { return true; }
     void choose_import() override { av::web::choose_import(); }
     void fetch_font_family(av::FontFamily family) override { av::web::fetch_font_family(family); }
+    bool fetch_font_faces(const std::vector<std::string>& files) override {
+        std::string names;
+        for (const std::string& file : files) names += (names.empty() ? "" : ",") + file;
+        js_fetch_font_faces(names.c_str());
+        return true;
+    }
     void fetch_article(const std::string& source) override;
     // The "Open file…" button: the page's hidden file input (shell/local_files.js reads the file).
     bool can_choose_file() const override { return true; }
@@ -650,6 +683,12 @@ EMSCRIPTEN_KEEPALIVE void av_image_arrived(unsigned request, const unsigned char
 
 EMSCRIPTEN_KEEPALIVE void av_image_failed(unsigned request) {
     g_app->image_failed(request);
+    wake();
+}
+
+// The faces asked by js_fetch_font_faces are in /fonts/, or `error` says why not.
+EMSCRIPTEN_KEEPALIVE void av_font_faces_arrived(const char* error) {
+    g_app->font_faces_arrived(error);
     wake();
 }
 

@@ -2,7 +2,8 @@
 // the reading view (layout, pictures, find, the reading place), the fonts and text engine an
 // article asks for, the shortcuts and state(). Apart: loading (app_load.cpp), the settings and
 // hyphenation (app_settings.cpp), the panels (app_panels.cpp), the library (app_library.cpp),
-// reading aloud (app_listen.cpp) and highlights (app_highlights.cpp).
+// reading aloud (app_listen.cpp), highlights (app_highlights.cpp) and the faces the first visit
+// leaves out (app_faces.cpp).
 #include "app.hpp"
 
 #include <imgui.h>
@@ -400,7 +401,7 @@ bool App::text_pending() const {
     const bool catalog = catalog_ == Asked::waiting || files_waiting_;
     // The reader's family at start (web: fetched beside the program, shell/loader.js): the first
     // frame is drawn in it, never in the serif faces and then again in it.
-    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting) || family_at_start_;
+    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting) || family_at_start_ || faces_waiting_;
 }
 
 void App::count_missing_glyphs(const DocumentLayout& doc, DocY scroll_y, float view_h) {
@@ -707,6 +708,7 @@ std::string App::state_json() const {
     s["images"] = {{"total", images}, {"requested", requested}, {"loaded", loaded}, {"failed", failed}};
     s["fontError"] = font_error_.empty() ? json(nullptr) : json(font_error_);
     s["fontsExtended"] = fonts_.extended();  // the web's extended subsets are loaded (ui/fonts.hpp)
+    s["fontFaces"] = font_faces_state();
     // Text in every script (docs/text-pipeline.md): the engine, the fonts beyond the base faces,
     // and the glyphs missing in what has been drawn since the last layout.
     static const char* const asked[] = {"none", "loading", "ready", "failed"};

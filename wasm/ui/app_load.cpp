@@ -93,6 +93,7 @@ void App::loaded(LoadResult result) {
     }
     article_ = std::make_unique<Article>(std::move(result.article));
     if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
+    request_font_faces();
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
     layout_.invalidate();
