@@ -1,17 +1,21 @@
 // The App's side of highlights and notes (issue 19; README "Highlights"): the open article's
 // HighlightKeeper (core/highlights.hpp) on the platform's highlights store, what the page's API
 // calls, the selection made into highlights, the bar by the selection, the H shortcut, exports and
-// imports, and state().highlights. The Highlights panel is highlights_panel.cpp.
+// imports, the keyboard's selection on the canvas (Shift+arrows, ui/keyboard_selection.hpp), and
+// state().highlights. The Highlights panel is highlights_panel.cpp.
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <vector>
 
 #include "app.hpp"
 #include "core/page_address.hpp"
 #include "core/utf8.hpp"
 #include "highlight_colors.hpp"
+#include "keyboard_selection.hpp"
 #include "panel_style.hpp"
 
 namespace av {
@@ -188,6 +192,71 @@ bool App::highlight_shortcut() {
     const std::string said = highlight_selection(HighlightColor::yellow);
     if (said != "Highlighted") show_notice(said, false);
     return true;
+}
+
+void App::keyboard_select(const DocumentLayout& doc, float view_h) {
+    // Only while the reading view has the keyboard: not while a field (find, a note) takes it.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!article_ || !ImGui::IsWindowFocused() || io.WantTextInput || find_focus_) return;
+    struct Binding {
+        ImGuiKey key;
+        ImGuiKeyChord mods;
+        CaretMove move;
+    };
+    // Ctrl+Shift steps by words; Alt+Shift too, as the Mac's Option does.
+    static constexpr ImGuiKeyChord shift = ImGuiMod_Shift, word = ImGuiMod_Shift | ImGuiMod_Ctrl, mac_word = ImGuiMod_Shift | ImGuiMod_Alt;
+    static constexpr Binding bindings[] = {
+        {ImGuiKey_RightArrow, shift, CaretMove::char_next}, {ImGuiKey_LeftArrow, shift, CaretMove::char_prev},
+        {ImGuiKey_RightArrow, word, CaretMove::word_next},  {ImGuiKey_LeftArrow, word, CaretMove::word_prev},
+        {ImGuiKey_RightArrow, mac_word, CaretMove::word_next}, {ImGuiKey_LeftArrow, mac_word, CaretMove::word_prev},
+        {ImGuiKey_DownArrow, shift, CaretMove::line_down},  {ImGuiKey_UpArrow, shift, CaretMove::line_up},
+        {ImGuiKey_Home, shift, CaretMove::line_start},      {ImGuiKey_End, shift, CaretMove::line_end},
+    };
+    const auto move_of = [](ImGuiKey key, ImGuiKeyChord mods) -> std::optional<CaretMove> {
+        if (mods & ImGuiMod_Super) mods = (mods & ~ImGuiMod_Super) | ImGuiMod_Ctrl;  // Cmd as Ctrl
+        for (const Binding& b : bindings)
+            if (b.key == key && b.mods == mods) return b.move;
+        return std::nullopt;
+    };
+    // Every press in order, with the modifiers held at it (a late frame can take several).
+    std::vector<CaretMove> moves;
+    for (const KeyPresses::Press& p : keys_.in_order())
+        if (const std::optional<CaretMove> m = move_of(p.key, p.mods)) moves.push_back(*m);
+    if (moves.empty()) {  // a key held down repeats
+        const ImGuiKeyChord held = (io.KeyShift ? ImGuiMod_Shift : 0) | (io.KeyCtrl ? ImGuiMod_Ctrl : 0) |
+                                   (io.KeyAlt ? ImGuiMod_Alt : 0) | (io.KeySuper ? ImGuiMod_Super : 0);
+        for (const Binding& b : bindings) {
+            if (ImGui::IsKeyPressed(b.key, true) && !ImGui::IsKeyPressed(b.key, false) && move_of(b.key, held) == b.move) {
+                moves.push_back(b.move);
+                break;
+            }
+        }
+    }
+    if (moves.empty()) return;
+    // Go on with the keyboard's own selection while the view still has it; else extend the
+    // mouse's or the finger's from its moving end; else start at the reading position.
+    const bool ours = hl_ui_.keyboard && view_.selection_anchor() == hl_ui_.keyboard_anchor && view_.selection_focus() == hl_ui_.caret.pos;
+    if (!ours) {
+        if (view_.has_selection()) {
+            hl_ui_.keyboard_anchor = view_.selection_anchor();
+            hl_ui_.caret = Caret{view_.selection_focus(), false, std::nullopt};
+        } else if (const std::optional<TextPos> start = keyboard_selection_start(doc, view_.scroll_y(), view_h)) {
+            hl_ui_.keyboard_anchor = *start;
+            hl_ui_.caret = Caret{*start, false, std::nullopt};
+        } else {
+            return;  // no text
+        }
+        hl_ui_.keyboard = true;
+    }
+    for (const CaretMove m : moves) hl_ui_.caret = move_caret(*article_, doc, fonts_, hl_ui_.caret, m);
+    view_.select(hl_ui_.keyboard_anchor, hl_ui_.caret.pos);
+    // The moving end stays in view, a line from the edge it went past.
+    if (const std::optional<Rect> r = caret_rect(doc, fonts_, hl_ui_.caret)) {
+        const DocY top = view_.target();
+        if (r->y < top) view_.scroll_to(r->y - r->h);
+        else if (r->y + r->h > top + view_h) view_.scroll_to(r->y + 2 * r->h - view_h);
+    }
+    settle_frames_ = std::max(settle_frames_, 2);
 }
 
 void App::draw_highlight_bar(float width, float height) {
