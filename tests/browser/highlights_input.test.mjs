@@ -133,6 +133,13 @@ test('the keyboard selects on the canvas by characters, words and lines, at 1280
     assert.notEqual((await state(page)).selection, '');
     await keys(page, 'Escape');
     assert.equal((await state(page)).selection, '');
+    // The view follows the moving end past its bottom: 30 lines down is more than a window holds.
+    const top = (await state(page)).scrollY;
+    await keys(page, ...Array(30).fill('Shift+ArrowDown'));
+    s = await state(page);
+    assert.ok(s.scrollY > top + s.view.height / 2, `the view stayed at ${s.scrollY} (from ${top})`);
+    assert.ok(s.selection.split(/\s+/).length > 60, 'Shift+Down ×30 selected too little');
+    await keys(page, 'Escape');
   }
   assert.deepEqual(errors, []);
   await context.close();

@@ -183,12 +183,46 @@ std::string App::import_highlights(std::string_view text) {
     return hl_ui_.message = said;
 }
 
+namespace {
+
+// The keys of the keyboard's selection (README "Highlights"). Ctrl+Shift steps by words; Alt+Shift
+// too, as the Mac's Option does; Cmd counts as Ctrl.
+std::optional<CaretMove> selection_move(ImGuiKey key, ImGuiKeyChord mods) {
+    struct Binding {
+        ImGuiKey key;
+        ImGuiKeyChord mods;
+        CaretMove move;
+    };
+    static constexpr ImGuiKeyChord shift = ImGuiMod_Shift, word = ImGuiMod_Shift | ImGuiMod_Ctrl, mac_word = ImGuiMod_Shift | ImGuiMod_Alt;
+    static constexpr Binding bindings[] = {
+        {ImGuiKey_RightArrow, shift, CaretMove::char_next},    {ImGuiKey_LeftArrow, shift, CaretMove::char_prev},
+        {ImGuiKey_RightArrow, word, CaretMove::word_next},     {ImGuiKey_LeftArrow, word, CaretMove::word_prev},
+        {ImGuiKey_RightArrow, mac_word, CaretMove::word_next}, {ImGuiKey_LeftArrow, mac_word, CaretMove::word_prev},
+        {ImGuiKey_DownArrow, shift, CaretMove::line_down},     {ImGuiKey_UpArrow, shift, CaretMove::line_up},
+        {ImGuiKey_Home, shift, CaretMove::line_start},         {ImGuiKey_End, shift, CaretMove::line_end},
+    };
+    if (mods & ImGuiMod_Super) mods = (mods & ~ImGuiMod_Super) | ImGuiMod_Ctrl;
+    for (const Binding& b : bindings)
+        if (b.key == key && b.mods == mods) return b.move;
+    return std::nullopt;
+}
+
+bool is_h(const KeyPresses::Press& p) { return p.key == ImGuiKey_H && p.mods == 0; }
+
+}  // namespace
+
 bool App::highlight_shortcut() {
     // H, alone: not while a field takes the keyboard (find, a note), nor with a modifier.
     const ImGuiIO& io = ImGui::GetIO();
     if (keys_.presses(ImGuiKey_H, KeyPresses::Held::any, false) == 0 || io.WantTextInput || io.KeyCtrl || io.KeySuper ||
         io.KeyAlt || find_focus_ || !view_.has_selection())
         return false;
+    // An H that came after a selection key in this frame's presses (a late frame took both) is
+    // keyboard_select's, which runs later in the frame: the selection it highlights is not made yet.
+    for (const KeyPresses::Press& p : keys_.in_order()) {
+        if (is_h(p)) break;
+        if (selection_move(p.key, p.mods)) return false;
+    }
     const std::string said = highlight_selection(HighlightColor::yellow);
     if (said != "Highlighted") show_notice(said, false);
     return true;
@@ -198,65 +232,64 @@ void App::keyboard_select(const DocumentLayout& doc, float view_h) {
     // Only while the reading view has the keyboard: not while a field (find, a note) takes it.
     const ImGuiIO& io = ImGui::GetIO();
     if (!article_ || !ImGui::IsWindowFocused() || io.WantTextInput || find_focus_) return;
-    struct Binding {
-        ImGuiKey key;
-        ImGuiKeyChord mods;
-        CaretMove move;
-    };
-    // Ctrl+Shift steps by words; Alt+Shift too, as the Mac's Option does.
-    static constexpr ImGuiKeyChord shift = ImGuiMod_Shift, word = ImGuiMod_Shift | ImGuiMod_Ctrl, mac_word = ImGuiMod_Shift | ImGuiMod_Alt;
-    static constexpr Binding bindings[] = {
-        {ImGuiKey_RightArrow, shift, CaretMove::char_next}, {ImGuiKey_LeftArrow, shift, CaretMove::char_prev},
-        {ImGuiKey_RightArrow, word, CaretMove::word_next},  {ImGuiKey_LeftArrow, word, CaretMove::word_prev},
-        {ImGuiKey_RightArrow, mac_word, CaretMove::word_next}, {ImGuiKey_LeftArrow, mac_word, CaretMove::word_prev},
-        {ImGuiKey_DownArrow, shift, CaretMove::line_down},  {ImGuiKey_UpArrow, shift, CaretMove::line_up},
-        {ImGuiKey_Home, shift, CaretMove::line_start},      {ImGuiKey_End, shift, CaretMove::line_end},
-    };
-    const auto move_of = [](ImGuiKey key, ImGuiKeyChord mods) -> std::optional<CaretMove> {
-        if (mods & ImGuiMod_Super) mods = (mods & ~ImGuiMod_Super) | ImGuiMod_Ctrl;  // Cmd as Ctrl
-        for (const Binding& b : bindings)
-            if (b.key == key && b.mods == mods) return b.move;
-        return std::nullopt;
-    };
-    // Every press in order, with the modifiers held at it (a late frame can take several).
-    std::vector<CaretMove> moves;
-    for (const KeyPresses::Press& p : keys_.in_order())
-        if (const std::optional<CaretMove> m = move_of(p.key, p.mods)) moves.push_back(*m);
-    if (moves.empty()) {  // a key held down repeats
+    // Every press in order, with the modifiers held at it (a late frame can take several), and an
+    // H after them (highlight_shortcut left it here); else a selection key held down, repeating.
+    std::vector<std::optional<CaretMove>> steps;  // none: H
+    bool moves = false;
+    for (const KeyPresses::Press& p : keys_.in_order()) {
+        if (const std::optional<CaretMove> m = selection_move(p.key, p.mods)) {
+            steps.push_back(m);
+            moves = true;
+        } else if (moves && is_h(p)) {
+            steps.push_back(std::nullopt);
+        }
+    }
+    if (steps.empty()) {
         const ImGuiKeyChord held = (io.KeyShift ? ImGuiMod_Shift : 0) | (io.KeyCtrl ? ImGuiMod_Ctrl : 0) |
                                    (io.KeyAlt ? ImGuiMod_Alt : 0) | (io.KeySuper ? ImGuiMod_Super : 0);
-        for (const Binding& b : bindings) {
-            if (ImGui::IsKeyPressed(b.key, true) && !ImGui::IsKeyPressed(b.key, false) && move_of(b.key, held) == b.move) {
-                moves.push_back(b.move);
+        for (const ImGuiKey key : {ImGuiKey_RightArrow, ImGuiKey_LeftArrow, ImGuiKey_DownArrow, ImGuiKey_UpArrow, ImGuiKey_Home, ImGuiKey_End}) {
+            const std::optional<CaretMove> m = selection_move(key, held);
+            if (m && ImGui::IsKeyPressed(key, true) && !ImGui::IsKeyPressed(key, false)) {
+                steps.push_back(m);
                 break;
             }
         }
     }
-    if (moves.empty()) return;
-    // Go on with the keyboard's own selection while the view still has it; else extend the
-    // mouse's or the finger's from its moving end; else start at the reading position.
-    const bool ours = hl_ui_.keyboard && view_.selection_anchor() == hl_ui_.keyboard_anchor && view_.selection_focus() == hl_ui_.caret.pos;
-    if (!ours) {
-        if (view_.has_selection()) {
-            hl_ui_.keyboard_anchor = view_.selection_anchor();
-            hl_ui_.caret = Caret{view_.selection_focus(), false, std::nullopt};
-        } else if (const std::optional<TextPos> start = keyboard_selection_start(doc, view_.scroll_y(), view_h)) {
-            hl_ui_.keyboard_anchor = *start;
-            hl_ui_.caret = Caret{*start, false, std::nullopt};
-        } else {
-            return;  // no text
+    if (steps.empty()) return;
+    bool ours = false;
+    for (const std::optional<CaretMove>& step : steps) {
+        if (!step) {
+            const std::string said = highlight_selection(HighlightColor::yellow);
+            if (said != "Highlighted") show_notice(said, false);
+            ours = false;
+            continue;
         }
-        hl_ui_.keyboard = true;
+        // Go on with the keyboard's own selection while the view still has it; else extend the
+        // mouse's or the finger's from its moving end; else start at the reading position.
+        ours = hl_ui_.keyboard && view_.selection_anchor() == hl_ui_.keyboard_anchor && view_.selection_focus() == hl_ui_.caret.pos;
+        if (!ours) {
+            if (view_.has_selection()) {
+                hl_ui_.keyboard_anchor = view_.selection_anchor();
+                hl_ui_.caret = Caret{view_.selection_focus(), false, std::nullopt};
+            } else if (const std::optional<TextPos> start = keyboard_selection_start(doc, view_.scroll_y(), view_h)) {
+                hl_ui_.keyboard_anchor = *start;
+                hl_ui_.caret = Caret{*start, false, std::nullopt};
+            } else {
+                return;  // no text
+            }
+            hl_ui_.keyboard = ours = true;
+        }
+        hl_ui_.caret = move_caret(*article_, doc, fonts_, hl_ui_.caret, *step);
+        view_.select(hl_ui_.keyboard_anchor, hl_ui_.caret.pos);
     }
-    for (const CaretMove m : moves) hl_ui_.caret = move_caret(*article_, doc, fonts_, hl_ui_.caret, m);
-    view_.select(hl_ui_.keyboard_anchor, hl_ui_.caret.pos);
+    settle_frames_ = std::max(settle_frames_, 2);
+    if (!ours) return;
     // The moving end stays in view, a line from the edge it went past.
     if (const std::optional<Rect> r = caret_rect(doc, fonts_, hl_ui_.caret)) {
         const DocY top = view_.target();
         if (r->y < top) view_.scroll_to(r->y - r->h);
         else if (r->y + r->h > top + view_h) view_.scroll_to(r->y + 2 * r->h - view_h);
     }
-    settle_frames_ = std::max(settle_frames_, 2);
 }
 
 void App::draw_highlight_bar(float width, float height) {
