@@ -174,3 +174,32 @@ TEST_CASE("a keyboard selection starts at the first line fully in view, and its 
     CHECK(r->h == lines[1]->height);
     CHECK(r->x == doctest::Approx(lines[1]->spans.front().x + 30));
 }
+
+TEST_CASE("a line broken without a space: End stays on its line, and Down from there goes to the next line") {
+    test::FixedMeasurer measurer;
+    // One word longer than the column: layout cuts it between characters.
+    const std::string json = R"({"format":"article/1","id":"w","title":"T","blocks":[{"type":"paragraph","text":")" +
+                             std::string(150, 'x') + R"("}]})";
+    auto r = load_article(json, "w.json");
+    REQUIRE(r.ok());
+    LayoutParams params;
+    params.viewport_width = 420;
+    const DocumentLayout doc = layout_article(r.article, measurer, params);
+    std::vector<const Line*> lines;
+    for (const Line& l : doc.lines(layout_index(doc, 0)))
+        if (!l.decor && !l.spans.empty()) lines.push_back(&l);
+    REQUIRE(lines.size() >= 3);
+    const Caret end = move_caret(r.article, doc, measurer, at(0, 2), CaretMove::line_end);
+    CHECK(end.pos == TextPos{0, lines[1]->offset});
+    CHECK(end.upstream);
+    // Its box is at the end of the first line, not the start of the second.
+    const std::optional<Rect> box = caret_rect(doc, measurer, end);
+    REQUIRE(box);
+    CHECK(box->y == lines[0]->y);
+    // Home from there: the first line's start; Down: the second line's end.
+    CHECK(move_caret(r.article, doc, measurer, end, CaretMove::line_start).pos == TextPos{0, 0});
+    const Caret down = move_caret(r.article, doc, measurer, end, CaretMove::line_down);
+    CHECK(down.pos == TextPos{0, lines[2]->offset});
+    CHECK(down.upstream);
+    CHECK(caret_rect(doc, measurer, down)->y == lines[1]->y);
+}

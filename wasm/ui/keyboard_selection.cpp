@@ -126,7 +126,8 @@ Caret step_word(const Article& article, const DocumentLayout& doc, const Caret& 
     } else {
         while (p > 0 && !word_char(chars[p - 1])) --p;
         while (p > 0 && word_char(chars[p - 1])) --p;
-        while (p + 1 < pos.offset && (chars[p] == U'-' || chars[p] == U'\'') && (p == 0 || !word_char(chars[p - 1])))
+        while (p + 1 < pos.offset && p < chars.size() && (chars[p] == U'-' || chars[p] == U'\'') &&
+               (p == 0 || !word_char(chars[p - 1])))
             ++p;
     }
     return Caret{TextPos{pos.block, p}, false, std::nullopt};
