@@ -322,7 +322,8 @@ def without_css_comments(css: str, name: str) -> str:
 def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = False, fonts_ext: str | None = None,
              fonts_more: str | None = None, text_module: str | None = None, thai_dictionary: str | None = None,
              hyphen: str | None = None,
-             plain_tool: str | None = None, node: str = "node", fonts_families: str | None = None) -> dict:
+             plain_tool: str | None = None, node: str = "node", fonts_families: str | None = None,
+             fonts_faces: str | None = None) -> dict:
     def read(path: str) -> bytes:
         try:
             with open(path, "rb") as f:
@@ -367,6 +368,16 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     for name, data in ext_font_bytes.items():
         ext_font_paths[name] = "fonts-ext/" + hashed_name(name, data)
         out[ext_font_paths[name]] = data
+    # The base faces a first visit leaves out (the serif italics, CMakeLists.txt AV_LATER_FACES):
+    # fetched before the first frame of an article that draws with them (js_fetch_font_faces in
+    # platform/web.cpp), by the hashed names loader.js learns here; precached for offline reading;
+    # inline in the single-file page.
+    face_names = sorted(f for f in os.listdir(fonts_faces) if f.endswith(".ttf")) if fonts_faces else []
+    face_bytes = {name: read(os.path.join(fonts_faces, name)) for name in face_names}
+    face_paths = {}
+    for name, data in face_bytes.items():
+        face_paths[name] = "fonts-faces/" + hashed_name(name, data)
+        out[face_paths[name]] = data
     # The font families a reader may choose (sans, legible: families/<name>/<file>): fetched only
     # when one is chosen, by the hashed names loader.js learns here; not precached (a reader who
     # keeps the defaults never pays for them), kept by the service worker once fetched; not in the
@@ -412,7 +423,7 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     program_version = digest(b"".join(digest(program_bytes[n]).encode() for n in PROGRAM_FILES))[:16]
     bundle = {"version": program_version,
               "files": {n: {"name": renamed[n], "size": len(program_bytes[n])} for n in PROGRAM_FILES},
-              "fontsExt": ext_font_paths}
+              "fontsExt": ext_font_paths, "fontsFaces": face_paths}
     if more_manifests:
         bundle["fontsMore"] = more_manifests
     if text_paths:
@@ -480,6 +491,7 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
     precache = ["index.html", "manifest.webmanifest"] + sorted(set(renamed.values()))
     precache += ["articles/index.json"] + ["articles/" + p for p in bundled]
     precache += [ext_font_paths[name] for name in ext_fonts]
+    precache += [face_paths[name] for name in face_names]
     version = digest("\n".join(f"{p} {digest(out[p])}" for p in precache).encode())[:16]
     sw = fill(sw, "version", version, "sw.js")
     sw = fill(sw, "precache", precache, "sw.js")
@@ -504,6 +516,7 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
         "articles": {name: base64.b64encode(out[name]).decode("ascii")
                      for name in ["articles/index.json"] + ["articles/" + p for p in bundled]},
         "fontsExt": {name: base64.b64encode(data).decode("ascii") for name, data in ext_font_bytes.items()},
+        "fontFaces": {name: base64.b64encode(data).decode("ascii") for name, data in face_bytes.items()},
     }
     single = single_file_page(index_html, read_ref, inline_data,
                               program_bytes["article-viewer.js"].decode("utf-8"))
@@ -569,6 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--program", required=True, help="folder holding article-viewer.js, .wasm, .data")
     p.add_argument("--dist", required=True, help="output folder (replaced)")
     p.add_argument("--fonts-ext", help="folder of the fonts' extended subsets (fetched when needed)")
+    p.add_argument("--fonts-faces", help="folder of the base faces a first visit leaves out (fetched when needed)")
     p.add_argument("--fonts-more", help="folder of the fonts beyond the base faces (shell/fonts/build_fonts.py)")
     p.add_argument("--text-module", help="folder holding article-viewer-text.js and .wasm (the text engine)")
     p.add_argument("--thai-dictionary", help="thai-words.dict (wasm/text/build_thai_dictionary.py)")
@@ -580,7 +594,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         assemble(args.shell, args.assets, args.program, args.dist, args.quiet, args.fonts_ext, args.fonts_more,
-                 args.text_module, args.thai_dictionary, args.hyphen, args.plain_tool, args.node, args.fonts_families)
+                 args.text_module, args.thai_dictionary, args.hyphen, args.plain_tool, args.node, args.fonts_families,
+                 args.fonts_faces)
     except BuildError as e:
         print(f"assemble_dist.py: {e}", file=sys.stderr)
         return 1

@@ -13,6 +13,9 @@
   const bundle = /*@bundle*/{}/*@bundle*/;
   const asset = (name) => (bundle.files && bundle.files[name] ? bundle.files[name].name : name);
   const fontExtPath = (name) => (bundle.fontsExt && bundle.fontsExt[name]) || 'fonts-ext/' + name;
+  // A base face a first visit leaves out (the serif italics: NAME.ttf -> 'fonts-faces/NAME.<hash>.ttf'),
+  // fetched for an article that draws with it (js_fetch_font_faces in platform/web.cpp).
+  const fontFacePath = (name) => (bundle.fontsFaces && bundle.fontsFaces[name]) || 'fonts-faces/' + name;
   // A font family's file ('families/sans/NotoSans-Regular.ttf') -> its hashed URL, fetched only once
   // a reader chooses the family (platform/web.cpp); null where there are none (the single-file page).
   const fontFamilyPath = (file) => (!inline && bundle.fontsFamilies && bundle.fontsFamilies[file]) || null;
@@ -518,6 +521,8 @@
       prefetchedArticles: prefetched,  // likewise
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)
       fontExtPath,  // NAME.ttf -> its hashed URL, for js_fetch_extended_fonts
+      inlineFontFaces: (inline && inline.fontFaces) || null,  // read by js_fetch_font_faces (web.cpp)
+      fontFacePath,  // NAME.ttf -> its hashed URL, for js_fetch_font_faces
       fontFamilyPath,  // families/NAME/FILE -> its hashed URL, for js_fetch_font_family
       prefetchedFamily,  // likewise: FILE -> the response already on its way (prefetchFamily)
       fontsMorePath,  // fonts.json, fonts-ja.json, ... -> its hashed URL (or null), for the program

@@ -64,9 +64,9 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   assert.deepEqual(refs.filter((r) => r.startsWith('plain/')), [`plain/${seed.id}.html`, 'plain/index.html']);
   // Unhashed names only where they must stay stable, and no stale program files.
   const plain = d.files.filter((f) => !hashed.test(f)).sort();
-  // (articles/, fonts-ext/, fonts-families/, fonts/, hyphen/, plain/ and text/ are folders; the
-  // articles and their plain pages keep their names, they are linked to.)
-  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'fonts-families', 'hyphen', 'index.html',
+  // (articles/, fonts-ext/, fonts-faces/, fonts-families/, fonts/, hyphen/, plain/ and text/ are
+  // folders; the articles and their plain pages keep their names, they are linked to.)
+  assert.deepEqual(plain, ['article-viewer.html', 'articles', 'fonts', 'fonts-ext', 'fonts-faces', 'fonts-families', 'hyphen', 'index.html',
     'manifest.webmanifest', 'plain', 'sw.js', 'text']);
   // The hyphenation dictionaries (README "Hyphenation"): named by their content, known to the
   // loader, never precached; their licences beside them.
@@ -111,6 +111,18 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
   }
   assert.deepEqual(Object.values(d.bundle.fontsExt).sort(), fonts.map((f) => 'fonts-ext/' + f));
   for (const [face, file] of Object.entries(d.bundle.fontsExt)) assert.equal(file.replace(/\.[0-9a-f]{8}\.ttf$/, '.ttf'), 'fonts-ext/' + face);
+  // The base faces a first visit leaves out (the serif italics): named by their content, known to
+  // the loader, precached (an article read offline may need them), not in the program's .data.
+  const faces = readdirSync(path.join(distDir, 'fonts-faces')).sort();
+  assert.deepEqual(faces.map((f) => f.replace(/\.[0-9a-f]{8}\.ttf$/, '.ttf')), ['NotoSerif-BoldItalic.ttf', 'NotoSerif-Italic.ttf']);
+  assert.deepEqual(Object.values(d.bundle.fontsFaces).sort(), faces.map((f) => 'fonts-faces/' + f));
+  for (const file of faces) {
+    const sha = createHash('sha256').update(readFileSync(path.join(distDir, 'fonts-faces', file))).digest('hex');
+    assert.ok(file.includes(`.${sha.slice(0, 8)}.`), `fonts-faces/${file} is not named by its content`);
+    assert.ok(d.precache.includes('fonts-faces/' + file), `sw.js does not precache fonts-faces/${file}`);
+    assert.ok(!d.program.js || !readFileSync(path.join(distDir, d.program.js), 'utf8').includes('/fonts/' + file.replace(/\.[0-9a-f]{8}\.ttf$/, '.ttf') + '"'),
+      `the .data still holds ${file}`);
+  }
   for (const file of d.precache) assert.ok(existsSync(path.join(distDir, file)), `sw.js precaches ${file}, which is missing`);
   // The fonts beyond the base faces: named by their content, never precached; the loader knows the
   // six versions of their manifest, which list the same files in the same order.

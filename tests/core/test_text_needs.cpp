@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/article_loader.hpp"
+#include "core/layout.hpp"
 #include "core/text/text_class.hpp"
 #include "core/text/text_needs.hpp"
 #include "test_support.hpp"
@@ -215,5 +216,73 @@ TEST_SUITE("text needs") {
         const std::vector<std::string> keys(found.begin(), found.end());
         CHECK(keys == std::vector<std::string>{"han", "kana", "arabic", "hebrew", "thai", "emoji", "symbols"});
         CHECK(needed_scripts(load(R"({"format":"article/1","id":"x","title":"Caf\u00E9","blocks":[]})").needs).empty());
+    }
+}
+
+TEST_SUITE("text needs: faces") {
+    // The faces of every span the layout draws, by bit (face_bit).
+    std::uint8_t laid_out_faces(const Article& a) {
+        const test::FixedMeasurer measurer;
+        std::uint8_t out = 0;
+        for (const float width : {320.0f, 1280.0f}) {
+            const DocumentLayout doc = layout_article(a, measurer, LayoutParams{width, 18, 0});
+            for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+                for (const Line& l : doc.lines(i))
+                    for (const Span& sp : l.spans)
+                        if (!sp.text.empty() && !sp.cjk) out |= face_bit(sp.face);
+        }
+        return out;
+    }
+
+    std::uint8_t bits(std::initializer_list<Face> faces) {
+        std::uint8_t out = 0;
+        for (Face f : faces) out |= face_bit(f);
+        return out;
+    }
+
+    TEST_CASE("an article without italic needs neither italic face") {
+        const Article a = load(R"({"format":"article/1","id":"t","title":"Titre","lang":"fr","blocks":[
+            {"type":"paragraph","text":["Un ",{"text":"gras","bold":true}," texte."]},
+            {"type":"heading","level":2,"text":"Section"},
+            {"type":"sponsored","title":"Pub","text":"Texte"},
+            {"type":"tags","items":["a"]}]})");
+        CHECK(a.needs.faces == bits({Face::serif, Face::serif_bold, Face::sans, Face::sans_bold}));
+        CHECK_FALSE(a.needs.needs_face(Face::serif_italic));
+        CHECK_FALSE(a.needs.needs_face(Face::serif_bold_italic));
+    }
+
+    TEST_CASE("a subtitle, a quote, italic runs and bold italic runs") {
+        const Article subtitle = load(R"({"format":"article/1","id":"t","title":"T","subtitle":"S","blocks":[{"type":"paragraph","text":"p"}]})");
+        CHECK(subtitle.needs.needs_face(Face::serif_italic));
+        CHECK_FALSE(subtitle.needs.needs_face(Face::serif_bold_italic));
+        // A bold run in a quote is bold italic: the quote is italic.
+        const Article quote = load(R"({"format":"article/1","id":"t","title":"T","blocks":[
+            {"type":"quote","text":["q ",{"text":"b","bold":true}]}]})");
+        CHECK(quote.needs.needs_face(Face::serif_italic));
+        CHECK(quote.needs.needs_face(Face::serif_bold_italic));
+        // An italic run in a heading (sans bold) is drawn in the serif's bold italic.
+        const Article heading = load(R"({"format":"article/1","id":"t","title":"T","blocks":[
+            {"type":"heading","level":2,"text":["h ",{"text":"i","italic":true}]}]})");
+        CHECK_FALSE(heading.needs.needs_face(Face::serif_italic));
+        CHECK(heading.needs.needs_face(Face::serif_bold_italic));
+        // An empty italic run draws nothing.
+        const Article empty = load(R"({"format":"article/1","id":"t","title":"T","blocks":[
+            {"type":"paragraph","text":["p",{"text":"","italic":true}]}]})");
+        CHECK_FALSE(empty.needs.needs_face(Face::serif_italic));
+    }
+
+    TEST_CASE("every face the layout draws a bundled or corpus article in is among its needs") {
+        std::vector<std::string> files = test::json_files(AV_ASSETS_DIR "/articles");
+        for (const std::string& f : test::json_files(AV_SHARED_DIR "/corpus")) files.push_back(f);
+        REQUIRE(files.size() > 3);
+        std::size_t with_italic = 0;
+        for (const std::string& f : files) {
+            LoadResult r = load_article(test::read_file(f), "f.json");
+            REQUIRE_MESSAGE(r.ok(), f);
+            const std::uint8_t drawn = laid_out_faces(r.article);
+            CHECK_MESSAGE((drawn & ~r.article.needs.faces) == 0, f, ": drawn ", int(drawn), ", needs ", int(r.article.needs.faces));
+            with_italic += r.article.needs.needs_face(Face::serif_italic);
+        }
+        CHECK(with_italic > 0);  // the corpus has some: the check above saw them
     }
 }

@@ -306,6 +306,33 @@ EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
       .catch((e) => console.warn("extended fonts: " + (e && e.message ? e.message : e)));
 });
 
+// Fetches base faces the first visit leaves out (FontSet::stood_in: the serif italics) into
+// /fonts/ and tells the program, for an article that draws with them (App::request_font_faces).
+// Their names in dist/ are content-hashed (fonts-faces/NAME.<hash>.ttf), which loader.js knows
+// (Module.fontFacePath); the single-file page has them inline; the service worker precaches them.
+EM_JS(void, js_fetch_font_faces, (const char* names_ptr), {
+    const names = UTF8ToString(names_ptr).split(",");
+    const kept = Module.inlineFontFaces || null;
+    const decode = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const answer = (error) => {
+        const e = allocateUTF8(error);
+        Module._av_font_faces_arrived(e);
+        _free(e);
+    };
+    Promise.all(names.map((name) => {
+        if (kept && kept[name]) return Promise.resolve(decode(kept[name]));
+        const url = Module.fontFacePath ? Module.fontFacePath(name) : null;
+        if (!url) return Promise.reject(new Error("this copy of the viewer has no " + name));
+        return fetch(url).then((r) => {
+            if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+            return r.arrayBuffer();
+        }).then((b) => new Uint8Array(b));
+    })).then((files) => {
+        names.forEach((name, i) => FS.writeFile("/fonts/" + name, files[i]));
+        answer("");
+    }).catch((e) => answer(String(e && e.message ? e.message : e)));
+});
+
 // Fetches a font family's files (core/font_family.hpp: "families/sans/NotoSans-Regular.ttf", ...)
 // into /fonts/ and tells the program, only once a reader chooses the family: a first visit with
 // the defaults never fetches them (BENCHMARKS.md, "Transfer size"). Their names in dist/ are
@@ -390,6 +417,12 @@ public:
         std::string files;
         for (std::string_view file : av::font_family_files(family)) files += (files.empty() ? "" : ",") + std::string(file);
         js_fetch_font_family(static_cast<int>(family), files.c_str());
+    }
+    bool fetch_font_faces(const std::vector<std::string>& files) override {
+        std::string names;
+        for (const std::string& file : files) names += (names.empty() ? "" : ",") + file;
+        js_fetch_font_faces(names.c_str());
+        return true;
     }
     void fetch_article(const std::string& source) override;
     // The "Open file…" button: the page's hidden file input (shell/local_files.js reads the file).
@@ -769,6 +802,12 @@ EMSCRIPTEN_KEEPALIVE const char* av_set_settings(const char* patch) {
 EMSCRIPTEN_KEEPALIVE void av_font_family_arrived(int family, const char* error) {
     if (family < 0 || family >= static_cast<int>(av::FontFamily::count)) return;
     g_app->font_family_arrived(static_cast<av::FontFamily>(family), error);
+    wake();
+}
+
+// The faces asked by js_fetch_font_faces are in /fonts/, or `error` says why not.
+EMSCRIPTEN_KEEPALIVE void av_font_faces_arrived(const char* error) {
+    g_app->font_faces_arrived(error);
     wake();
 }
 

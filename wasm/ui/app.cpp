@@ -174,6 +174,7 @@ void App::loaded(LoadResult result) {
     }
     article_ = std::make_unique<Article>(std::move(result.article));
     if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
+    request_font_faces();
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
     layout_.invalidate();
@@ -672,7 +673,7 @@ bool App::text_pending() const {
     const bool catalog = catalog_ == Asked::waiting || files_waiting_;
     // The reader's family at start (web: fetched beside the program, shell/loader.js): the first
     // frame is drawn in it, never in the serif faces and then again in it.
-    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting) || family_at_start_;
+    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting) || family_at_start_ || faces_waiting_;
 }
 
 void App::count_missing_glyphs(const DocumentLayout& doc, DocY scroll_y, float view_h) {
@@ -995,6 +996,7 @@ std::string App::state_json() const {
     s["images"] = {{"total", images}, {"requested", requested}, {"loaded", loaded}, {"failed", failed}};
     s["fontError"] = font_error_.empty() ? json(nullptr) : json(font_error_);
     s["fontsExtended"] = fonts_.extended();  // the web's extended subsets are loaded (ui/fonts.hpp)
+    s["fontFaces"] = font_faces_state();
     // Text in every script (docs/text-pipeline.md): the engine, the fonts beyond the base faces,
     // and the glyphs missing in what has been drawn since the last layout.
     static const char* const asked[] = {"none", "loading", "ready", "failed"};

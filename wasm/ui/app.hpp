@@ -170,6 +170,13 @@ public:
     // (ui/fonts.hpp; BENCHMARKS.md, "Transfer size"), which takes effect at the next frame.
     bool wants_extended_fonts() const { return wants_extended_fonts_ && !fonts_.extended(); }
     void reload_fonts();
+    // The serif italics the open article draws with, when the fonts folder lacks them (the web
+    // ships them apart from the first visit): asked of Host::fetch_font_faces once per face, and
+    // the article waits for them (text_pending), so that it is never drawn upright and then again
+    // in italics. The platform's answer: the files are in the fonts folder, or `error` says why
+    // not (their upright twins stay, and state() says why). ui/app_faces.cpp.
+    void request_font_faces();
+    void font_faces_arrived(const std::string& error);
 
     // Text in every script (docs/text-pipeline.md): the platform's answers to Host's
     // fetch_font_catalog, fetch_font_files and load_text_engine. An article that needs them is
@@ -321,6 +328,9 @@ private:
     void apply_settings();  // what is drawn and laid out follows settings_
     void request_family();  // the fonts follow settings_.font: reloaded, or their files asked for first
     std::optional<FontFamily> family_asked_;  // Host::fetch_font_family, not answered yet
+    std::uint8_t faces_asked_ = 0;  // Host::fetch_font_faces, one bit per Face (face_bit)
+    bool faces_waiting_ = false;
+    std::string faces_error_;       // the last answer's error
     bool family_at_start_ = false;  // the stored family's files are on their way: the article waits
     // The panel of settings ("Aa" on the toolbar; settings_panel.cpp).
     bool settings_open_ = false;
@@ -342,6 +352,7 @@ private:
     bool highlight_shortcut();  // H with a selection
     void keyboard_select(const DocumentLayout& doc, float view_h);  // Shift+arrows... in the view
     nlohmann::json highlights_state() const;  // state().highlights
+    nlohmann::json font_faces_state() const;  // state().fontFaces
     HighlightsUi hl_ui_;  // the bar's and the panel's state (highlights_ui.hpp)
 
     std::string source_;     // what is open or being opened

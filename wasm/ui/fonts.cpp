@@ -128,6 +128,7 @@ bool FontSet::has_family_files(FontFamily family) const {
 std::string FontSet::load(const std::string& dir) {
     dir_ = dir;
     extended_ = false;
+    stood_in_ = 0;
     // The chosen family's faces go first, the base faces behind them; a family not (yet) all there
     // is not used: the reader sees the base faces rather than a mix of two families.
     family_ = wanted_family_ != FontFamily::serif && has_family_files(wanted_family_) ? wanted_family_ : FontFamily::serif;
@@ -143,9 +144,11 @@ std::string FontSet::load(const std::string& dir) {
         const std::string path = dir + "/" + file_names()[i];
         int size = 0;
         void* data = read_font(path, size);
-        if (!data) return "cannot read font " + path;
-        base_bytes_[i].assign(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
-        em_ratio_[i] = em_ratio(base_bytes_[i]);
+        if (!data && !can_stand_in(static_cast<Face>(i))) return "cannot read font " + path;
+        if (data) {
+            base_bytes_[i].assign(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
+            em_ratio_[i] = em_ratio(base_bytes_[i]);
+        }
         ImFontConfig config;
         config.FontDataOwnedByAtlas = true;
         config.OversampleH = 2;  // sharper glyph positioning for body text at small sizes
@@ -168,9 +171,13 @@ std::string FontSet::load(const std::string& dir) {
                 config.MergeMode = true;
             }
         }
-        ImFont* base = atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config);
+        ImFont* base = data ? atlas->AddFontFromMemoryTTF(data, size, 20.0f, &config) : nullptr;
         if (!fonts_[i]) fonts_[i] = base;
-        if (!fonts_[i]) return "cannot use font " + path;
+        if (!fonts_[i] && data) return "cannot use font " + path;
+        if (!fonts_[i]) {
+            stood_in_ |= face_bit(static_cast<Face>(i));  // drawn by another face until it arrives (below)
+            continue;
+        }
         // The web build's extended subset of the same face, once the page has fetched it: merged
         // into the face just added (ImGui merges into the atlas's last font).
         config.MergeMode = true;
@@ -183,9 +190,20 @@ std::string FontSet::load(const std::string& dir) {
             atlas->AddFontFromMemoryTTF(imgui_copy(bytes), static_cast<int>(bytes.size()), 20.0f, &config);
         }
     }
+    // A face not there yet (the web fetches the italics for the articles that have some) is drawn
+    // by its upright twin: every Face keeps a font, and layout measures with what is drawn.
+    for (std::size_t i = 0; i < fonts_.size(); ++i) {
+        if (!(stood_in_ & face_bit(static_cast<Face>(i)))) continue;
+        const std::size_t twin = static_cast<std::size_t>(i == static_cast<std::size_t>(Face::serif_bold_italic) && fonts_[1] ? Face::serif_bold : Face::serif);
+        fonts_[i] = fonts_[twin];
+        em_ratio_[i] = em_ratio_[twin];
+        base_bytes_[i] = base_bytes_[twin];
+    }
     load_extras();
     return {};
 }
+
+bool FontSet::can_stand_in(Face face) { return face == Face::serif_italic || face == Face::serif_bold_italic; }
 
 void FontSet::load_extras() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
@@ -225,10 +243,12 @@ void FontSet::load_extras() {
 
 std::string FontSet::reload() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    for (ImFont*& f : fonts_) {
-        if (f) atlas->RemoveFont(f);
-        f = nullptr;
+    for (std::size_t i = 0; i < fonts_.size(); ++i) {
+        // A stand-in is its twin's font, removed once, as that face.
+        if (fonts_[i] && !(stood_in_ & face_bit(static_cast<Face>(i)))) atlas->RemoveFont(fonts_[i]);
+        fonts_[i] = nullptr;
     }
+    stood_in_ = 0;
     for (ImFont*& f : cjk_) {
         if (f) atlas->RemoveFont(f);
         f = nullptr;

@@ -33,6 +33,12 @@ public:
     std::string reload();
     std::uint32_t generation() const { return generation_; }
     bool extended() const { return extended_; }
+    // The serif italic and bold italic may be missing from `dir` (the web ships them apart from the
+    // first visit and fetches them for an article that needs them, TextNeeds::faces): load() then
+    // draws them with their upright twin (serif, serif bold) and reports them here, one bit per
+    // Face (face_bit). Any other face missing is an error.
+    std::uint8_t stood_in() const { return stood_in_; }
+    static bool can_stand_in(Face face);
 
     // --- The reader's font family (core/font_family.hpp) ----------------------------------------
     // The four text faces are the chosen family's files (font_family_files, under `dir`, the
@@ -127,6 +133,7 @@ private:
     FontFamily family_ = FontFamily::serif;
     std::uint32_t generation_ = 0;
     bool extended_ = false;
+    std::uint8_t stood_in_ = 0;  // faces drawn by a twin (stood_in())
 };
 
 }  // namespace av

@@ -82,6 +82,14 @@ public:
     // the fonts folder) are not there: the web fetches them into it and answers with
     // App::font_family_arrived. The desktop has them in its folder already.
     virtual void fetch_font_family(FontFamily family) { (void)family; }
+    // Base faces the fonts folder lacks (FontSet::stood_in: the web's serif italics, shipped apart
+    // from the first visit) and the open article draws with (`files`: FontSet::file_names). True
+    // when the platform fetches them into the fonts folder and answers with
+    // App::font_faces_arrived; false when it cannot (their twins keep standing in).
+    virtual bool fetch_font_faces(const std::vector<std::string>& files) {
+        (void)files;
+        return false;
+    }
 
     // The reader's position has settled (saved or not): `state_json` is App::state_json(). The web
     // dispatches it as the `articleviewer:progress` event.

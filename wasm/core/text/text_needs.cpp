@@ -7,6 +7,7 @@
 
 #include "core/article.hpp"
 #include "core/locale.hpp"
+#include "core/text/paragraph_text.hpp"
 #include "core/text/text_class.hpp"
 #include "core/utf8.hpp"
 
@@ -93,6 +94,16 @@ public:
              at = text.find("\xEF\xB8\x8F\xE2\x83\xA3", at + 6)) {
             if (at > 0 && static_cast<unsigned char>(text[at - 1]) < 0x80) emoji_.push(static_cast<char32_t>(text[at - 1]));
         }
+    }
+
+    // TextNeeds::faces: `text` drawn in `face` (layout.cpp picks the face of each text).
+    void face(std::string_view text, Face f) {
+        if (!text.empty()) needs_.faces |= face_bit(f);
+    }
+    // Runs drawn in `base`: each in its own style (styled_face, as the line breakers pick it).
+    void faces(const Inline& runs, Face base) {
+        for (const Run& r : runs)
+            if (!r.text.empty()) needs_.faces |= face_bit(styled_face(base, r.bold, r.italic));
     }
 
     void add(const Inline& runs, bool bold_face, Han block_han) {
@@ -199,6 +210,11 @@ NeedsScan::NeedsScan(const Article& a) : state_(std::make_unique<State>(a)) {
     // The words the viewer writes in the article's language.
     c.add(locale::format_date(a.lang, a.byline.published), Weight::regular, article_han);
     c.add(locale::reading_time(a.lang, 12), Weight::regular, article_han);
+    // The faces of layout.cpp's header: the title, the subtitle, the line of byline, date and
+    // reading time (never empty: the reading time is always there).
+    c.face(a.title, Face::serif_bold);
+    c.face(a.subtitle, Face::serif_italic);
+    c.face(locale::reading_time(a.lang, 12), Face::sans);
 }
 
 NeedsScan::~NeedsScan() = default;
@@ -214,38 +230,64 @@ bool NeedsScan::add_blocks(std::size_t count) {
         const Han han = b.lang.empty() ? state_->article_han : han_for_lang(b.lang);
         if (!b.lang.empty()) c.add_language(b.lang);
         switch (b.type) {
-            case BlockType::heading: c.add(b.text, true, han); break;
-            case BlockType::paragraph: c.add(b.text, false, han); break;
+            case BlockType::heading:
+                c.add(b.text, true, han);
+                c.faces(b.text, Face::sans_bold);
+                break;
+            case BlockType::paragraph:
+                c.add(b.text, false, han);
+                c.faces(b.text, Face::serif);
+                break;
             case BlockType::quote:
                 c.add(b.text, false, han);
                 c.add(b.cite, Weight::regular, han);
+                c.faces(b.text, Face::serif_italic);
+                c.face(b.cite, Face::sans);
                 break;
             case BlockType::list:
-                for (const Inline& item : b.items) c.add(item, false, han);
+                for (const Inline& item : b.items) {
+                    c.add(item, false, han);
+                    c.faces(item, Face::serif);
+                }
+                if (!b.items.empty()) c.face("1", Face::serif);  // the markers
                 break;
             case BlockType::image:
                 c.add(b.alt, Weight::regular, han);
                 c.add(b.caption, false, han);
                 c.add(b.credit, Weight::regular, han);
+                c.face(b.alt, Face::sans);
+                c.faces(b.caption, Face::sans);
+                c.face(b.credit, Face::sans);
                 break;
             case BlockType::sponsored:
                 c.add(b.label.empty() ? locale::sponsored_label(a.lang) : b.label, Weight::bold, han);
                 c.add(b.sponsor, Weight::bold, han);
                 c.add(b.title, true, han);
                 c.add(b.text, false, han);
+                c.face(locale::sponsored_label(a.lang), Face::sans_bold);
+                c.faces(b.title, Face::sans_bold);
+                c.faces(b.text, Face::sans);
                 break;
             case BlockType::related:
                 c.add(b.label.empty() ? locale::related_label(a.lang) : b.label, Weight::bold, han);
                 for (const RelatedItem& item : b.related) c.add(item.title, Weight::bold, han);
+                c.face(locale::related_label(a.lang), Face::sans_bold);
                 break;
             case BlockType::callout:
                 c.add(b.label, Weight::bold, han);
                 c.add(b.title, true, han);
                 c.add(b.text, false, han);
                 for (const Inline& p : b.items) c.add(p, false, han);
+                c.face(b.label, Face::sans_bold);
+                c.faces(b.title, Face::sans_bold);
+                c.faces(b.text, Face::serif);
+                for (const Inline& p : b.items) c.faces(p, Face::serif);
                 break;
             case BlockType::tags:
-                for (const std::string& tag : b.tags) c.add(tag, Weight::regular, han);
+                for (const std::string& tag : b.tags) {
+                    c.add(tag, Weight::regular, han);
+                    c.face(tag, Face::sans);
+                }
                 break;
             case BlockType::divider: break;
         }

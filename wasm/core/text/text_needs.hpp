@@ -23,6 +23,9 @@ Han han_for_lang(std::string_view lang);
 // Weight of the face a character is drawn in: regular (serif, italic, sans) or bold.
 enum class Weight : std::uint8_t { regular, bold, count };
 
+enum class Face : std::uint8_t;  // core/text_measurer.hpp, which includes this header
+constexpr std::uint8_t face_bit(Face face) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(face)); }
+
 struct TextNeeds {
     // Code points outside the base faces' first-paint subsets, sorted and unique, by the weight of
     // the face that draws them and by the Han variant of their text.
@@ -40,6 +43,11 @@ struct TextNeeds {
     // The language tags of the text (the article's `lang`, then its blocks' and runs'), lower-cased,
     // each once, in order of appearance: justified text fetches their hyphenation dictionaries.
     std::vector<std::string> languages;
+    // The faces the layout draws the article in, one bit per Face (face_bit): the web ships the
+    // serif italic and bold italic apart from the first visit (shell/CMakeLists.txt) and fetches
+    // them for an article that has bits for them, before its first frame.
+    std::uint8_t faces = 0;
+    bool needs_face(Face face) const { return (faces & face_bit(face)) != 0; }
 
     const std::vector<char32_t>& of(Weight w, Han h) const {
         return chars[static_cast<std::size_t>(w)][static_cast<std::size_t>(h)];
