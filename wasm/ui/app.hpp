@@ -19,6 +19,7 @@
 #include "core/article_loader.hpp"
 #include "core/highlights.hpp"
 #include "core/layout.hpp"
+#include "core/text/hyphenation_cache.hpp"
 #include "core/library_reopen.hpp"
 #include "core/progress_keeper.hpp"
 #include "core/reader_settings.hpp"
@@ -317,7 +318,10 @@ private:
     // Justification and its hyphenation: the languages asked of the platform and those it has a
     // dictionary for; a new answer bumps hyphen_generation_, which lays the text out again.
     bool justify_ = false;
-    const Hyphenator* hyphenator_ = nullptr;
+    // The platform's hyphenator, asked through a cache (each word once: layout asks again each time
+    // a block is laid out for drawing, and on the web every ask crosses into the text module),
+    // forgotten whenever dictionaries arrive.
+    HyphenationCache hyphenator_;
     std::vector<std::string> hyphen_asked_;
     std::vector<std::string> hyphen_languages_;
     std::uint32_t hyphen_generation_ = 0;

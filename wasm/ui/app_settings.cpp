@@ -134,7 +134,8 @@ void App::request_hyphenation() {
 
 void App::hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<std::string>& languages,
                               const std::string& error) {
-    if (hyphenator) hyphenator_ = hyphenator;
+    // Even the same hyphenator: new dictionaries answer words that had no answer before.
+    hyphenator_.reset(hyphenator ? hyphenator : hyphenator_.inner());
     for (const std::string& lang : languages)
         if (std::find(hyphen_languages_.begin(), hyphen_languages_.end(), lang) == hyphen_languages_.end())
             hyphen_languages_.push_back(lang);
