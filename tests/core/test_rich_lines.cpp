@@ -89,6 +89,47 @@ TEST_SUITE("rich lines") {
         CHECK(break_into_lines(info, cadv, U"", 100).empty());
     }
 
+    TEST_CASE("line breaking with hyphenation points: the furthest that fits with its hyphen, the word asked whole") {
+        struct Thirds : WordHyphenation {
+            mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> asked;
+            void points(std::uint32_t begin, std::uint32_t end, std::vector<HyphenPoint>& out) const override {
+                asked.emplace_back(begin, end);
+                for (std::uint32_t p = begin + 3; p < end; p += 3) out.push_back(HyphenPoint{p, 10});
+            }
+        } thirds;
+        const std::u32string t = U"aaaaaaaaaa bb";
+        std::vector<CharInfo> info;
+        engine.analyze(t, BaseDirection::ltr, "en", info);
+        const std::vector<float> adv(t.size(), 10.0f);
+        const auto lines = break_into_lines(info, adv, t, 55, &thirds);
+        REQUIRE(lines.size() == 4);
+        // "aaa-" (40 px; "aaaaaa-" would be 70), then "aaa-" again from inside the word, then the
+        // rest: "bb" does not fit beside it, and the break before it is further than any point.
+        CHECK(lines[0].end == 3);
+        CHECK(lines[0].content_end == 3);
+        CHECK(lines[0].hyphen == 10.0f);
+        CHECK(lines[1].begin == 3);
+        CHECK(lines[1].end == 6);
+        CHECK(lines[1].hyphen == 10.0f);
+        CHECK(lines[2].end == 11);
+        CHECK(lines[2].content_end == 10);
+        CHECK(lines[2].hyphen == 0.0f);
+        CHECK(lines[3].begin == 11);
+        // The word is always the whole stretch between break opportunities, without its space.
+        for (const auto& [b, e] : thirds.asked) {
+            CHECK(b == 0);
+            CHECK(e == 10);
+        }
+        CHECK_FALSE(thirds.asked.empty());
+        // A hyphen too wide for any part: the word is cut between characters, as without points.
+        struct Wide : WordHyphenation {
+            void points(std::uint32_t begin, std::uint32_t end, std::vector<HyphenPoint>& out) const override {
+                for (std::uint32_t p = begin + 1; p < end; ++p) out.push_back(HyphenPoint{p, 100});
+            }
+        } wide;
+        for (const LineRange& r : break_into_lines(info, adv, t, 55, &wide)) CHECK(r.hyphen == 0.0f);
+    }
+
     TEST_CASE("a line of blanks alone has no span, even inside an item (found by fuzz_text)") {
         // One code-point item holds "a", both line feeds and "b": the middle line's content is empty.
         const auto lines = lay_out(plain("\u05D0 a\n\n  \nb"), 1000);
