@@ -36,7 +36,8 @@ std::size_t hyphen_cut(const std::vector<CharInfo>& info, const std::vector<floa
 }  // namespace
 
 std::vector<LineRange> break_into_lines(const std::vector<CharInfo>& info, const std::vector<float>& advance,
-                                        const std::u32string_view text, float width, const WordHyphenation* hyphenation) {
+                                        const std::u32string_view text, float width,
+                                        const WordHyphenation* hyphenation) {
     std::vector<LineRange> lines;
     const std::size_t n = text.size();
     auto blank = [&](std::size_t i) { return (info[i].flags & char_flags::space) || text[i] == U'\n'; };
@@ -59,7 +60,8 @@ std::vector<LineRange> break_into_lines(const std::vector<CharInfo>& info, const
             content = w;
             if (content <= width + 0.01f) continue;
             float hyphen_width = 0;
-            const std::size_t hyphen_at = hyphenation ? hyphen_cut(info, advance, text, width, *hyphenation, a, i, hyphen_width) : a;
+            const std::size_t hyphen_at =
+                hyphenation ? hyphen_cut(info, advance, text, width, *hyphenation, a, i, hyphen_width) : a;
             if (hyphen_at > best) {
                 end = hyphen_at;
                 hyphen = hyphen_width;

@@ -2,10 +2,15 @@
 
 namespace av {
 
-RichHyphenation::RichHyphenation(const ParagraphText& text, const std::vector<CharInfo>& info, const std::vector<Item>& items,
-                                 const Hyphenator& hyphenator, std::string_view lang, const TextMeasurer& measurer,
-                                 float size)
-    : text_(text), info_(info), hyphenator_(hyphenator), lang_(lang), measurer_(measurer), size_(size),
+RichHyphenation::RichHyphenation(const ParagraphText& text, const std::vector<CharInfo>& info,
+                                 const std::vector<Item>& items, const Hyphenator& hyphenator, std::string_view lang,
+                                 const TextMeasurer& measurer, float size)
+    : text_(text),
+      info_(info),
+      hyphenator_(hyphenator),
+      lang_(lang),
+      measurer_(measurer),
+      size_(size),
       plain_(text.text.size(), false) {
     for (const Item& item : items) {
         if (item.level != 0 || item.font != no_font || item.cjk) continue;

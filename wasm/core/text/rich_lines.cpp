@@ -119,7 +119,8 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
     // Justified text is hyphenated where the simple path would hyphenate it (rich_hyphenation.hpp).
     std::optional<RichHyphenation> hyphenation;
     if (style.justify && style.hyphenator)
-        hyphenation.emplace(p, info, items, *style.hyphenator, style.lang.empty() ? paragraph.lang : style.lang, measurer, style.size);
+        hyphenation.emplace(p, info, items, *style.hyphenator, style.lang.empty() ? paragraph.lang : style.lang,
+                            measurer, style.size);
     const std::vector<LineRange> ranges =
         break_into_lines(info, measured.advance, p.text, width, hyphenation ? &*hyphenation : nullptr);
     if (style.justify && ranges.size() > 1) advance = measured.advance;
