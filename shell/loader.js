@@ -185,7 +185,7 @@
     // has not got it: shell/mirror.js prints the article in the reader's font with them.
     fontBytes(path) {
       try {
-        return program ? program.FS.readFile('/fonts/' + path) : null;
+        return program && program.readFontFile ? program.readFontFile('/fonts/' + path) : null;
       } catch (e) {
         return null;  // not there (yet): a family never chosen, extended subsets never needed
       }
@@ -460,7 +460,7 @@
     // the program's files already). Without WebGL2 they are aborted.
     prefetchArticle();
     prefetchFamily();
-    // The program's JavaScript, its wasm and its fonts (the file packager's .data) download in
+    // The program's JavaScript, its wasm and its fonts (article-viewer.data, shell/pack_fonts.py) download in
     // parallel; the wasm compiles while it downloads. The single-file page has them inline.
     let compiled, fonts;
     if (inline) {
@@ -504,19 +504,14 @@
   function run(module, fontBytes) {
     window.createArticleViewer({
       canvas: document.getElementById('canvas'),
-      // Emscripten's hooks: the wasm is compiled already, and the file packager takes the fonts'
-      // bytes instead of downloading its package (asked for by name through locateFile).
+      // Emscripten's hook: the wasm is compiled already.
       instantiateWasm(imports, done) {
         WebAssembly.instantiate(module, imports).then((instance) => done(instance, module))
           .catch((e) => fail('The viewer could not start.', message(e)));
         return {};
       },
       locateFile: (path) => asset(path),
-      getPreloadedPackage() {
-        const bytes = fontBytes;
-        fontBytes = null;
-        return bytes;
-      },
+      fontPack: fontBytes,  // the first paint's faces (shell/pack_fonts.py), unpacked by main() (web.cpp)
       inlineArticles: inlineArticles(),  // read by js_fetch_article in platform/web.cpp
       prefetchedArticles: prefetched,  // likewise
       inlineFontsExt: (inline && inline.fontsExt) || null,  // read by js_fetch_extended_fonts (web.cpp)

@@ -120,9 +120,16 @@ test('dist: hashed names for the program, fonts, scripts, styles and icons; refe
     const sha = createHash('sha256').update(readFileSync(path.join(distDir, 'fonts-faces', file))).digest('hex');
     assert.ok(file.includes(`.${sha.slice(0, 8)}.`), `fonts-faces/${file} is not named by its content`);
     assert.ok(d.precache.includes('fonts-faces/' + file), `sw.js does not precache fonts-faces/${file}`);
-    assert.ok(!d.program.js || !readFileSync(path.join(distDir, d.program.js), 'utf8').includes('/fonts/' + file.replace(/\.[0-9a-f]{8}\.ttf$/, '.ttf') + '"'),
-      `the .data still holds ${file}`);
   }
+  // The program's .data (shell/pack_fonts.py: a little-endian length, a JSON index, the files)
+  // holds the four other first-paint faces, whole.
+  const pack = readFileSync(path.join(distDir, d.program.data));
+  const headerLength = pack.readUInt32LE(0);
+  const index = JSON.parse(pack.subarray(4, 4 + headerLength).toString('utf8'));
+  assert.deepEqual(Object.keys(index).sort(), ['NotoSans-Bold.ttf', 'NotoSans-Regular.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-Regular.ttf']);
+  const ends = Object.values(index).map(([at, length]) => at + length);
+  assert.equal(4 + headerLength + Math.max(...ends), pack.length);
+  for (const [at] of Object.values(index)) assert.equal(pack.readUInt32BE(4 + headerLength + at), 0x00010000, 'not a TrueType file');
   for (const file of d.precache) assert.ok(existsSync(path.join(distDir, file)), `sw.js precaches ${file}, which is missing`);
   // The fonts beyond the base faces: named by their content, never precached; the loader knows the
   // six versions of their manifest, which list the same files in the same order.

@@ -30,6 +30,7 @@
 #include "web_text.hpp"
 #include "webgl_renderer.hpp"
 #include "ui/app.hpp"
+#include "ui/font_files.hpp"
 
 namespace {
 
@@ -239,6 +240,47 @@ EM_JS(void, js_notify_state, (), {
     if (Module.onStateChange) Module.onStateChange();
 });
 
+// --- The fonts' files, in memory (ui/font_files.hpp: this build links no file system) ---------
+av::MemoryFontFiles g_font_files;
+
+// Installs Module.putFontFile(path, bytes) (a file arriving: the extended subsets, the italics, a
+// family) and Module.readFontFile(path) (its bytes, or null: the page prints in the reader's fonts
+// with them), then unpacks the first paint's faces, which loader.js downloaded beside the program
+// (Module.fontPack: shell/pack_fonts.py's format), into /fonts/. Called by main() before the fonts
+// are loaded.
+EM_JS(void, js_install_font_files, (), {
+    Module.putFontFile = (path, bytes) => {
+        const data = _malloc(Math.max(bytes.length, 1));
+        if (!data) throw new Error("not enough memory for " + path);
+        HEAPU8.set(bytes, data);
+        const p = allocateUTF8(path);
+        Module._av_font_file_put(p, data, bytes.length);
+        _free(p);
+        _free(data);
+    };
+    Module.readFontFile = (path) => {
+        const p = allocateUTF8(path);
+        const size = Module._av_font_file_size(p);
+        const data = size >= 0 ? Module._av_font_file_data(p) : 0;
+        _free(p);
+        return size >= 0 ? HEAPU8.slice(data, data + size) : null;
+    };
+    const pack = Module.fontPack ? new Uint8Array(Module.fontPack) : null;
+    Module.fontPack = null;
+    if (!pack || pack.length < 4) return;
+    const length = pack[0] | (pack[1] << 8) | (pack[2] << 16) | (pack[3] << 24);
+    let index = {};
+    try {
+        index = JSON.parse(new TextDecoder().decode(pack.subarray(4, 4 + length)));
+    } catch (e) {
+        console.warn("article-viewer.data: " + e.message);
+    }
+    Object.keys(index).forEach((name) => {
+        const start = 4 + length + index[name][0];
+        Module.putFontFile("/fonts/" + name, pack.subarray(start, start + index[name][1]));
+    });
+});
+
 // Fetches the fonts' extended subsets (Greek, Cyrillic, ...: shell/CMakeLists.txt) into
 // /fonts/ext/ and tells the program; the single-file page has them inline. They are not part of
 // the first visit (BENCHMARKS.md, "Transfer size"). The files have content-hashed names in dist/
@@ -255,8 +297,7 @@ EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
             return r.arrayBuffer();
         }).then((b) => new Uint8Array(b))))
       .then((files) => {
-          try { FS.mkdir("/fonts/ext"); } catch (e) {}
-          names.forEach((name, i) => FS.writeFile("/fonts/ext/" + name, files[i]));
+          names.forEach((name, i) => Module.putFontFile("/fonts/ext/" + name, files[i]));
           Module._av_extended_fonts_arrived();
       })
       .catch((e) => console.warn("extended fonts: " + (e && e.message ? e.message : e)));
@@ -284,7 +325,7 @@ EM_JS(void, js_fetch_font_faces, (const char* names_ptr), {
             return r.arrayBuffer();
         }).then((b) => new Uint8Array(b));
     })).then((files) => {
-        names.forEach((name, i) => FS.writeFile("/fonts/" + name, files[i]));
+        names.forEach((name, i) => Module.putFontFile("/fonts/" + name, files[i]));
         answer("");
     }).catch((e) => answer(String(e && e.message ? e.message : e)));
 });
@@ -692,6 +733,23 @@ EMSCRIPTEN_KEEPALIVE void av_font_faces_arrived(const char* error) {
     wake();
 }
 
+// A font file arrives (Module.putFontFile): kept in memory under `path`.
+EMSCRIPTEN_KEEPALIVE void av_font_file_put(const char* path, const unsigned char* data, int length) {
+    if (!path || (!data && length > 0) || length < 0) return;
+    g_font_files.put(path, std::vector<unsigned char>(data, data + length));
+}
+
+// The size of the font file at `path`, -1 when there is none; av_font_file_data: its bytes, valid
+// until the next av_font_file_put of that path.
+EMSCRIPTEN_KEEPALIVE int av_font_file_size(const char* path) {
+    const std::vector<unsigned char>* bytes = path ? g_font_files.find(path) : nullptr;
+    return bytes ? static_cast<int>(bytes->size()) : -1;
+}
+EMSCRIPTEN_KEEPALIVE const unsigned char* av_font_file_data(const char* path) {
+    const std::vector<unsigned char>* bytes = path ? g_font_files.find(path) : nullptr;
+    return bytes ? bytes->data() : nullptr;
+}
+
 // Moves to block `index` of the article.
 EMSCRIPTEN_KEEPALIVE void av_scroll_to_block(int index) {
     g_app->scroll_to_block(index);
@@ -732,6 +790,8 @@ int main() {
     static av::App app(g_host, take_js_string(js_resolve(AV_DEFAULT_ARTICLE)));
     g_app = &app;
     av::web::set_text_app(&app);
+    js_install_font_files();
+    app.set_font_files(g_font_files);
     app.init("/fonts");
     const int preferences = js_preferences();
     app.set_system_dark(preferences & 1);  // the "auto" theme's (the default's) answer

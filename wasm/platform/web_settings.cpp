@@ -48,14 +48,7 @@ EM_JS(void, js_fetch_font_family, (int family, const char* files_ptr), {
             return r.arrayBuffer();
         }).then((b) => new Uint8Array(b));
     })).then((bytes) => {
-        files.forEach((file, i) => {
-            let dir = "/fonts";
-            for (const part of file.split("/").slice(0, -1)) {
-                dir += "/" + part;
-                try { FS.mkdir(dir); } catch (e) {}
-            }
-            FS.writeFile("/fonts/" + file, bytes[i]);
-        });
+        files.forEach((file, i) => Module.putFontFile("/fonts/" + file, bytes[i]));
         answer("");
     }).catch((e) => answer(String(e && e.message ? e.message : e)));
 });

@@ -152,6 +152,9 @@ public:
     // Where the font families' files are (families/<name>/...), when not in the fonts folder: the
     // desktop's build folder. Before init().
     void set_families_dir(std::string dir) { fonts_.set_families_dir(std::move(dir)); }
+    // Where the fonts' files are read (ui/font_files.hpp; the disk unless set): the web's are in
+    // memory. Before init(); `files` must outlive the App.
+    void set_font_files(const FontFiles& files) { fonts_.set_files(files); }
     // The settings panel ("Aa" on the toolbar; the page's showSettings).
     void show_settings(bool show);
     void set_font_size(float px);

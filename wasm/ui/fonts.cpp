@@ -27,24 +27,17 @@ namespace {
 
 // Reads a whole font file into memory ImGui will own (IM_ALLOC); nullptr if it cannot be read.
 // Read by us: ImGui's AddFontFromFileTTF asserts on a missing file, and a missing font must be
-// an error message, not a crash. stdio, not <fstream>: iostreams would add about 70 KB of locale
-// code to the wasm, and read a byte at a time.
-void* read_font(const std::string& path, int& size) {
-    std::FILE* in = std::fopen(path.c_str(), "rb");
-    if (!in) return nullptr;
-    long n = -1;
-    if (std::fseek(in, 0, SEEK_END) == 0) n = std::ftell(in);
-    void* data = n >= 12 && std::fseek(in, 0, SEEK_SET) == 0 ? IM_ALLOC(static_cast<std::size_t>(n)) : nullptr;
-    const bool read = data && std::fread(data, 1, static_cast<std::size_t>(n), in) == static_cast<std::size_t>(n);
-    std::fclose(in);
-    if (!read) {
-        if (data) IM_FREE(data);
-        return nullptr;
-    }
-    size = static_cast<int>(n);
+// an error message, not a crash.
+void* read_font(const FontFiles& files, const std::string& path, int& size) {
+    std::vector<unsigned char> bytes;
+    if (!files.read(path, bytes) || bytes.size() < 12) return nullptr;
+    void* data = IM_ALLOC(bytes.size());
+    std::memcpy(data, bytes.data(), bytes.size());
+    size = static_cast<int>(bytes.size());
     return data;
 }
 
+const DiskFontFiles disk_files;
 
 // A copy of `bytes` that ImGui owns (it frees it with the atlas's font).
 // What no base face may draw (core/text/text_class.hpp): the web's subsets lack it, so the desktop's
@@ -115,12 +108,12 @@ AdvanceTable advance_table(ImFont* f, float size) {
 
 }  // namespace
 
+const FontFiles& FontSet::files() const { return files_ ? *files_ : disk_files; }
+
 bool FontSet::has_family_files(FontFamily family) const {
     const std::string& root = families_dir_.empty() ? dir_ : families_dir_;
     for (std::string_view file : font_family_files(family)) {
-        std::FILE* in = std::fopen((root + "/" + std::string(file)).c_str(), "rb");
-        if (!in) return false;
-        std::fclose(in);
+        if (!files().exists(root + "/" + std::string(file))) return false;
     }
     return true;
 }
@@ -143,7 +136,7 @@ std::string FontSet::load(const std::string& dir) {
     for (std::size_t i = 0; i < fonts_.size(); ++i) {
         const std::string path = dir + "/" + file_names()[i];
         int size = 0;
-        void* data = read_font(path, size);
+        void* data = read_font(files(), path, size);
         if (!data && !can_stand_in(static_cast<Face>(i))) return "cannot read font " + path;
         if (data) {
             base_bytes_[i].assign(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
@@ -159,7 +152,7 @@ std::string FontSet::load(const std::string& dir) {
         const bool text_face = i < font_family_files(family_).size();
         int family_size = 0;
         void* family_data = family_ != FontFamily::serif && text_face
-                                ? read_font(families_root + "/" + std::string(font_family_files(family_)[i]), family_size)
+                                ? read_font(files(), families_root + "/" + std::string(font_family_files(family_)[i]), family_size)
                                 : nullptr;
         fonts_[i] = nullptr;
         if (family_data) {
@@ -181,7 +174,7 @@ std::string FontSet::load(const std::string& dir) {
         // The web build's extended subset of the same face, once the page has fetched it: merged
         // into the face just added (ImGui merges into the atlas's last font).
         config.MergeMode = true;
-        if (void* more = read_font(dir + "/ext/" + file_names()[i], size)) {
+        if (void* more = read_font(files(), dir + "/ext/" + file_names()[i], size)) {
             extended_ = atlas->AddFontFromMemoryTTF(more, size, 20.0f, &config) != nullptr;
         }
         config.GlyphExcludeRanges = nullptr;

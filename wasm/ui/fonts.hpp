@@ -15,6 +15,7 @@
 #include "core/text/font_catalog.hpp"
 #include "core/text/text_engine.hpp"
 #include "core/text_measurer.hpp"
+#include "font_files.hpp"
 
 struct ImFont;
 
@@ -28,6 +29,8 @@ public:
     // (Greek, Cyrillic, Vietnamese, ...), which the page fetches only for an article that needs
     // them, so that the first visit stays small (BENCHMARKS.md, "Transfer size").
     std::string load(const std::string& dir);
+    // Where the files are read (ui/font_files.hpp): the disk unless set; `files` must outlive the set.
+    void set_files(const FontFiles& files) { files_ = &files; }
     // Loads the fonts again from the same folder (after files arrived in `dir`/ext/). The faces
     // are new objects: generation() changes, and layout, which keys on it, runs again.
     std::string reload();
@@ -116,6 +119,7 @@ private:
     };
 
     void load_extras();
+    const FontFiles& files() const;
 
     std::array<ImFont*, static_cast<std::size_t>(Face::count)> fonts_{};
     std::array<float, static_cast<std::size_t>(Face::count)> em_ratio_{};  // pixels per em at size 1
@@ -134,6 +138,7 @@ private:
     std::uint32_t generation_ = 0;
     bool extended_ = false;
     std::uint8_t stood_in_ = 0;  // faces drawn by a twin (stood_in())
+    const FontFiles* files_ = nullptr;  // null: the disk
 };
 
 }  // namespace av
