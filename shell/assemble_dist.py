@@ -359,25 +359,24 @@ def assemble(shell: str, assets: str, program: str, dist: str, quiet: bool = Fal
         add_hashed(name, data)
     for name, data in generated.items():
         add_hashed(name, data)
+    def font_folder(folder: str | None, prefix: str) -> tuple[list[str], dict[str, bytes], dict[str, str]]:
+        """The .ttf files of `folder`: their names, bytes and hashed paths under `prefix`/ (added to out)."""
+        names = sorted(f for f in os.listdir(folder) if f.endswith(".ttf")) if folder else []
+        data = {name: read(os.path.join(folder, name)) for name in names}
+        paths = {name: f"{prefix}/" + hashed_name(name, data[name]) for name in names}
+        for name in names:
+            out[paths[name]] = data[name]
+        return names, data, paths
+
     # The fonts' extended subsets (Greek, Cyrillic, ...): not part of the first visit; the program
     # fetches them, by the hashed names loader.js learns here, when an article needs them
     # (js_fetch_extended_fonts in platform/web.cpp; the single-file page has them inline).
-    ext_fonts = sorted(f for f in os.listdir(fonts_ext) if f.endswith(".ttf")) if fonts_ext else []
-    ext_font_bytes = {name: read(os.path.join(fonts_ext, name)) for name in ext_fonts}
-    ext_font_paths = {}
-    for name, data in ext_font_bytes.items():
-        ext_font_paths[name] = "fonts-ext/" + hashed_name(name, data)
-        out[ext_font_paths[name]] = data
+    ext_fonts, ext_font_bytes, ext_font_paths = font_folder(fonts_ext, "fonts-ext")
     # The base faces a first visit leaves out (the serif italics, CMakeLists.txt AV_LATER_FACES):
     # fetched before the first frame of an article that draws with them (js_fetch_font_faces in
     # platform/web.cpp), by the hashed names loader.js learns here; precached for offline reading;
     # inline in the single-file page.
-    face_names = sorted(f for f in os.listdir(fonts_faces) if f.endswith(".ttf")) if fonts_faces else []
-    face_bytes = {name: read(os.path.join(fonts_faces, name)) for name in face_names}
-    face_paths = {}
-    for name, data in face_bytes.items():
-        face_paths[name] = "fonts-faces/" + hashed_name(name, data)
-        out[face_paths[name]] = data
+    face_names, face_bytes, face_paths = font_folder(fonts_faces, "fonts-faces")
     # The font families a reader may choose (sans, legible: families/<name>/<file>): fetched only
     # when one is chosen, by the hashed names loader.js learns here; not precached (a reader who
     # keeps the defaults never pays for them), kept by the service worker once fetched; not in the

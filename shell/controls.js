@@ -10,12 +10,7 @@
 (function () {
   'use strict';
   const root = document.getElementById('controls');
-  if (!root) return;
-  const bar = root.querySelector('.controls-bar');
-  const canvas = document.getElementById('canvas');
   const live = document.getElementById('controls-status');
-  const viewer = () => window.articleViewer;
-  const state = () => (viewer() ? viewer().state() : {});
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -38,6 +33,16 @@
     live.textContent = '';
     setTimeout(() => { live.textContent = text; }, 50);
   }
+
+  // Lent to the scripts that run after this one (highlights.js; the order is fixed: index.html,
+  // loader.js), which build their panels the same way and speak through the same live region.
+  window.articleViewerPage = Object.freeze({ el, button, announce });
+
+  if (!root) return;
+  const bar = root.querySelector('.controls-bar');
+  const canvas = document.getElementById('canvas');
+  const viewer = () => window.articleViewer;
+  const state = () => (viewer() ? viewer().state() : {});
 
   // --- The bar -----------------------------------------------------------------------------------
   // First, what the canvas offers at the moment: the error screen's Retry and "Open the default

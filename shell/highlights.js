@@ -5,7 +5,7 @@
 //   (#mirror, where a screen reader or caret browsing selects), else the canvas's selection; H
 //   does the same while focus is in the copy.
 // - The Highlights panel: every highlight in reading order with its quote, colour and note; Go to,
-//   Edit note (a textarea), Delete; lost ones said so; Export Markdown / JSON (a download) and
+//   Edit note (a textarea), Delete, its colour (four buttons, "Colour: yellow"...); lost ones said so; Export Markdown / JSON (a download) and
 //   Import JSON (the hidden #import-highlights input, which the canvas's panel uses too).
 // - The copy's <mark> elements: each highlight's words marked in #mirror, its note as the mark's
 //   description (aria-describedby), redone on every `articleviewer:highlights` and once the copy
@@ -17,29 +17,13 @@
   const controls = document.getElementById('controls');
   const bar = controls && controls.querySelector('.controls-bar');
   const mirror = document.getElementById('mirror');
-  const live = document.getElementById('controls-status');
   const input = document.getElementById('import-highlights');
   const canvas = document.getElementById('canvas');
   const COLORS = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
 
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value !== null && value !== undefined) node.setAttribute(name, String(value));
-    }
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function button(text, attrs, onClick) {
-    const b = el('button', Object.assign({ type: 'button' }, attrs), text);
-    b.addEventListener('click', onClick);
-    return b;
-  }
-  function announce(text) {
-    if (!live) return;
-    live.textContent = '';
-    setTimeout(() => { live.textContent = text; }, 50);
-  }
+  // controls.js, which runs just before this script, lends its builders and its announcer.
+  if (!window.articleViewerPage) return;
+  const { el, button, announce } = window.articleViewerPage;
   const list = () => (viewer() && viewer().highlights ? viewer().highlights() : []);
 
   // --- The copy's own text: code points, as the program counts a block's text -----------------------
@@ -197,6 +181,14 @@
     });
   }
 
+  // Shift with an arrow, Home or End in the copy extends the copy's selection (the browser's own);
+  // the program's, which would extend the canvas's selection too (ui/keyboard_selection.hpp), is
+  // for the canvas.
+  if (window.articleViewerKeyGuards && mirror) {
+    window.articleViewerKeyGuards.push((e) => e.shiftKey && /^(Arrow|Home$|End$)/.test(e.key) &&
+      e.target instanceof Node && mirror.contains(e.target));
+  }
+
   // --- The controls bar's buttons and the panel ------------------------------------------------------
   if (!controls || !bar) return;
   const highlightButton = button('Highlight selection', { title: 'Highlight the selected text (H)' }, () => highlightSelection());
@@ -242,6 +234,24 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
+  // The highlight's colour as four pressed-or-not buttons, the one in force pressed.
+  function colours(h) {
+    const group = el('div', { role: 'group', 'aria-label': 'Colour', class: 'controls-choices' });
+    for (const [name, label] of Object.entries(COLORS)) {
+      const key = `color:${h.id}:${name}`;
+      group.appendChild(button(label, { 'aria-label': 'Colour: ' + name, 'aria-pressed': String(h.color === name), 'data-key': key, 'data-color': name }, () => {
+        try {
+          viewer().setHighlightColor(h.id, name);
+          announce('Colour: ' + name);
+        } catch (e) {
+          announce('Colour not changed: ' + String(e.message || e));
+        }
+        fill(key);
+      }));
+    }
+    return group;
+  }
+
   function fill(focusKey) {
     const items = list();
     const focused = focusKey || (document.activeElement && panel.contains(document.activeElement) ? document.activeElement.dataset.key : null);
@@ -285,6 +295,7 @@
           announce('Highlight deleted');
           fill('close');
         }));
+        if (!h.lost) row.appendChild(colours(h));
       }
       rows.appendChild(row);
     }

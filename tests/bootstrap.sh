@@ -32,6 +32,9 @@ packages=(
   tesseract-ocr-kor tesseract-ocr-ara tesseract-ocr-fas tesseract-ocr-heb tesseract-ocr-hin tesseract-ocr-ben
   tesseract-ocr-tam tesseract-ocr-tha
   poppler-utils  # pdftotext, pdffonts, pdfinfo: what the print test reads back from Chromium's PDF
+  # A real speech engine for Chromium's speechSynthesis (tests/browser/listen_voice.test.mjs):
+  # speech-dispatcher with espeak-ng's voices, played into ALSA's null device.
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
   # Hyphenation of justified text (README "Hyphenation"): Debian's libhyphen as the tests' oracle,
   # and the dictionaries of the languages the locale table knows (core/locale.cpp) that Debian has.
   libhyphen0 hyphen-en-us hyphen-fr hyphen-de hyphen-es hyphen-it hyphen-pt-pt hyphen-pt-br hyphen-cs

@@ -98,6 +98,15 @@ mid="${articles[1]}"
 "$py" "$here/article_to_html.py" "$mid" -o "$work/mid.html"
 
 fonts_native=/usr/share/fonts/truetype/noto
+# The web build's six first-paint faces in one folder: the .data's four (build/web/fonts) and the
+# italics a first visit leaves out (build/web/fonts-faces), which the viewer fetches for an article
+# with italics before its first frame; the wasm load and the static pages use all six.
+web_fonts="$work/web-fonts"
+if [ $do_web = 1 ]; then
+  rm -rf "$web_fonts" && mkdir -p "$web_fonts"
+  cp "$web_build"/fonts/*.ttf "$web_fonts"/
+  if [ -d "$web_build/fonts-faces" ]; then cp "$web_build"/fonts-faces/*.ttf "$web_fonts"/; fi
+fi
 
 if [ $do_native = 1 ]; then
   log "check: the generated articles are valid (article/1, article/1.1)"
@@ -120,7 +129,7 @@ load_wasm() {
   case "$f" in *-100000.json | *-ja-*.json | *-ar-*.json) r=$(( runs < 3 ? runs : 3 )) w=$(( warmup < 1 ? warmup : 1 )) ;; esac
   # The web build's own first-paint font subsets, as the viewer has them (the generated text is
   # all in them): the heap figure is then the viewer's.
-  "${node_wasm[@]}" "$web_build/tests/bench/bench_load.js" --runs "$r" --warmup "$w" --fonts "$web_build/fonts" "$f" | tee -a "$results/load-wasm.jsonl" >&2
+  "${node_wasm[@]}" "$web_build/tests/bench/bench_load.js" --runs "$r" --warmup "$w" --fonts "$web_fonts" "$f" | tee -a "$results/load-wasm.jsonl" >&2
 }
 for round in $(seq "$rounds"); do
   log "load (native, then wasm under node), round $round of $rounds"
@@ -162,7 +171,7 @@ if [ $do_web = 1 ]; then
     mid_name="$(basename "$mid" .json)"
     script_pages=()
     for f in "${paint_scripts[@]}"; do script_pages+=(--article "$(basename "$f" .json)=$f,${f%.json}.html"); done
-    node "$here/browser_bench.mjs" --dist "$web_build/dist" --fonts "$web_build/fonts" --runs "$browser_runs" --idle-seconds "$idle" \
+    node "$here/browser_bench.mjs" --dist "$web_build/dist" --fonts "$web_fonts" --runs "$browser_runs" --idle-seconds "$idle" \
       --article "seed=$seed_json,$work/seed.html" --article "$mid_name=$mid,$work/mid.html" "${script_pages[@]}" | tee "$results/browser.json" >&2
     log "browser: longest task and first paint while each size loads"
     long_articles=()

@@ -34,12 +34,14 @@ export function serve(dir = distDir) {
 
 // Launches headless Chromium with the flags this machine needs (no network beyond loopback).
 // playwright gives every launch a fresh, temporary profile of its own.
-export async function launch() {
+// `args` are added to the command line, `env` (if given) replaces the browser's environment.
+export async function launch({ args = [], env } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+      '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', ...args],
+    ...(env ? { env } : {}),
   });
 }
 

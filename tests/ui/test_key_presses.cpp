@@ -167,3 +167,26 @@ TEST_CASE("losing the window's focus lets go of the modifiers") {
     CHECK(keys.presses(ImGuiKey_C, Held::command, false) == 0);
     end_frame();
 }
+
+TEST_CASE("a late frame's presses are listed in the order they came, each with its modifiers") {
+    Context context;
+    KeyPresses keys;
+    // Shift+Right, Shift+Down, then Right alone: the keyboard's selection steps in this order.
+    key(ImGuiMod_Shift, true);
+    key(ImGuiKey_RightArrow, true);
+    key(ImGuiKey_RightArrow, false);
+    key(ImGuiKey_DownArrow, true);
+    key(ImGuiKey_DownArrow, false);
+    key(ImGuiMod_Shift, false);
+    key(ImGuiKey_RightArrow, true);
+    frame(keys);
+    const std::vector<KeyPresses::Press>& got = keys.in_order();
+    REQUIRE(got.size() == 3);
+    CHECK(got[0].key == ImGuiKey_RightArrow);
+    CHECK(got[0].mods == ImGuiMod_Shift);
+    CHECK(got[1].key == ImGuiKey_DownArrow);
+    CHECK(got[1].mods == ImGuiMod_Shift);
+    CHECK(got[2].key == ImGuiKey_RightArrow);
+    CHECK(got[2].mods == 0);
+    end_frame();
+}

@@ -65,13 +65,13 @@ std::size_t byte_of(std::string_view s, std::uint32_t n) {
     return pos;
 }
 
+}  // namespace
+
 bool word_char(char32_t c) {
     return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'\'' ||
            c == 0x2019 || c == U'-' || (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F) && c != 0xA0 &&
                                         c != 0x202F && c != 0xAB && c != 0xBB);
 }
-
-}  // namespace
 
 FoldedText fold(std::string_view utf8_text) {
     FoldedText out;

@@ -38,6 +38,10 @@ std::vector<TextRange> find_all(const Article& article, std::string_view query, 
 std::string text_between(const Article& article, int first_block, std::uint32_t first_offset, int last_block,
                          std::uint32_t last_offset);
 
+// Whether `c` can be part of a word (letters, digits, apostrophes, hyphens): what word_at and
+// the keyboard's word steps (ui/keyboard_selection.cpp) take as one.
+bool word_char(char32_t c);
+
 // The word around character `offset` of `text` (letters, digits, apostrophes, hyphens inside).
 std::pair<std::uint32_t, std::uint32_t> word_at(std::string_view text, std::uint32_t offset);
 

@@ -18,6 +18,7 @@
 #include "core/article_loader.hpp"
 #include "core/font_family.hpp"
 #include "core/layout.hpp"
+#include "core/text/hyphenation_cache.hpp"
 #include "core/layout_digest.hpp"
 #include "core/utf8.hpp"
 #include "ui/fonts.hpp"
@@ -210,6 +211,9 @@ int layout_report(const std::string& file, const LayoutOptions& options, const s
         if (!hyphen_error.empty()) std::fprintf(stderr, "article-viewer: %s\n", hyphen_error.c_str());
         if (!hyphen_languages.empty()) hyphenator = &dictionaries;
     }
+    // Through the cache the window's layout uses too (App::hyphenation_arrived).
+    HyphenationCache hyphen_cache(hyphenator);
+    if (hyphenator) hyphenator = &hyphen_cache;
     const auto started = std::chrono::steady_clock::now();
     const DocumentLayout doc =
         layout_article(loaded.article, fonts, params, TextServices{engine, &fonts.catalog(), hyphenator});

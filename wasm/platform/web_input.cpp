@@ -66,7 +66,7 @@ ImGuiKey key_from_code(const char* code) {
         {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {"Equal", ImGuiKey_Equal},
         {"Minus", ImGuiKey_Minus}, {"NumpadAdd", ImGuiKey_KeypadAdd}, {"NumpadSubtract", ImGuiKey_KeypadSubtract},
         {"Digit0", ImGuiKey_0}, {"Numpad0", ImGuiKey_Keypad0}, {"KeyA", ImGuiKey_A}, {"KeyC", ImGuiKey_C},
-        {"KeyF", ImGuiKey_F}, {"KeyG", ImGuiKey_G}, {"F3", ImGuiKey_F3}, {"KeyO", ImGuiKey_O}, {"KeyV", ImGuiKey_V}, {"KeyX", ImGuiKey_X},
+        {"KeyF", ImGuiKey_F}, {"KeyG", ImGuiKey_G}, {"KeyH", ImGuiKey_H}, {"F3", ImGuiKey_F3}, {"KeyO", ImGuiKey_O}, {"KeyV", ImGuiKey_V}, {"KeyX", ImGuiKey_X},
         {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift},
         {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
         {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},

@@ -785,6 +785,7 @@ void App::draw_article(float width, float height) {
         }
     }
     follow_speech(doc, height);
+    keyboard_select(doc, height);
     const ReaderView::Found found{find_open_ ? &matches_ : nullptr, current_match_,
                                   listen_.spoken.block >= -1 ? &listen_.spoken : nullptr, &highlight_marks()};
     animating_ = view_.draw(*article_, doc, fonts_, theme(theme_), height, pictures_, picture_state_, found);

@@ -350,6 +350,7 @@ private:
     void draw_highlight_bar(float width, float height);
     void draw_highlights_panel(float width, float height);
     bool highlight_shortcut();  // H with a selection
+    void keyboard_select(const DocumentLayout& doc, float view_h);  // Shift+arrows... in the view
     nlohmann::json highlights_state() const;  // state().highlights
     nlohmann::json font_faces_state() const;  // state().fontFaces
     HighlightsUi hl_ui_;  // the bar's and the panel's state (highlights_ui.hpp)

@@ -1,17 +1,21 @@
 // The App's side of highlights and notes (issue 19; README "Highlights"): the open article's
 // HighlightKeeper (core/highlights.hpp) on the platform's highlights store, what the page's API
 // calls, the selection made into highlights, the bar by the selection, the H shortcut, exports and
-// imports, and state().highlights. The Highlights panel is highlights_panel.cpp.
+// imports, the keyboard's selection on the canvas (Shift+arrows, ui/keyboard_selection.hpp), and
+// state().highlights. The Highlights panel is highlights_panel.cpp.
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <vector>
 
 #include "app.hpp"
 #include "core/page_address.hpp"
 #include "core/utf8.hpp"
 #include "highlight_colors.hpp"
+#include "keyboard_selection.hpp"
 #include "panel_style.hpp"
 
 namespace av {
@@ -179,15 +183,113 @@ std::string App::import_highlights(std::string_view text) {
     return hl_ui_.message = said;
 }
 
+namespace {
+
+// The keys of the keyboard's selection (README "Highlights"). Ctrl+Shift steps by words; Alt+Shift
+// too, as the Mac's Option does; Cmd counts as Ctrl.
+std::optional<CaretMove> selection_move(ImGuiKey key, ImGuiKeyChord mods) {
+    struct Binding {
+        ImGuiKey key;
+        ImGuiKeyChord mods;
+        CaretMove move;
+    };
+    static constexpr ImGuiKeyChord shift = ImGuiMod_Shift, word = ImGuiMod_Shift | ImGuiMod_Ctrl, mac_word = ImGuiMod_Shift | ImGuiMod_Alt;
+    static constexpr Binding bindings[] = {
+        {ImGuiKey_RightArrow, shift, CaretMove::char_next},    {ImGuiKey_LeftArrow, shift, CaretMove::char_prev},
+        {ImGuiKey_RightArrow, word, CaretMove::word_next},     {ImGuiKey_LeftArrow, word, CaretMove::word_prev},
+        {ImGuiKey_RightArrow, mac_word, CaretMove::word_next}, {ImGuiKey_LeftArrow, mac_word, CaretMove::word_prev},
+        {ImGuiKey_DownArrow, shift, CaretMove::line_down},     {ImGuiKey_UpArrow, shift, CaretMove::line_up},
+        {ImGuiKey_Home, shift, CaretMove::line_start},         {ImGuiKey_End, shift, CaretMove::line_end},
+    };
+    if (mods & ImGuiMod_Super) mods = (mods & ~ImGuiMod_Super) | ImGuiMod_Ctrl;
+    for (const Binding& b : bindings)
+        if (b.key == key && b.mods == mods) return b.move;
+    return std::nullopt;
+}
+
+bool is_h(const KeyPresses::Press& p) { return p.key == ImGuiKey_H && p.mods == 0; }
+
+}  // namespace
+
 bool App::highlight_shortcut() {
     // H, alone: not while a field takes the keyboard (find, a note), nor with a modifier.
     const ImGuiIO& io = ImGui::GetIO();
     if (keys_.presses(ImGuiKey_H, KeyPresses::Held::any, false) == 0 || io.WantTextInput || io.KeyCtrl || io.KeySuper ||
         io.KeyAlt || find_focus_ || !view_.has_selection())
         return false;
+    // An H that came after a selection key in this frame's presses (a late frame took both) is
+    // keyboard_select's, which runs later in the frame: the selection it highlights is not made yet.
+    for (const KeyPresses::Press& p : keys_.in_order()) {
+        if (is_h(p)) break;
+        if (selection_move(p.key, p.mods)) return false;
+    }
     const std::string said = highlight_selection(HighlightColor::yellow);
     if (said != "Highlighted") show_notice(said, false);
     return true;
+}
+
+void App::keyboard_select(const DocumentLayout& doc, float view_h) {
+    // Only while the reading view has the keyboard: not while a field (find, a note) takes it.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!article_ || !ImGui::IsWindowFocused() || io.WantTextInput || find_focus_) return;
+    // Every press in order, with the modifiers held at it (a late frame can take several), and an
+    // H after them (highlight_shortcut left it here); else a selection key held down, repeating.
+    std::vector<std::optional<CaretMove>> steps;  // none: H
+    bool moves = false;
+    for (const KeyPresses::Press& p : keys_.in_order()) {
+        if (const std::optional<CaretMove> m = selection_move(p.key, p.mods)) {
+            steps.push_back(m);
+            moves = true;
+        } else if (moves && is_h(p)) {
+            steps.push_back(std::nullopt);
+        }
+    }
+    if (steps.empty()) {
+        const ImGuiKeyChord held = (io.KeyShift ? ImGuiMod_Shift : 0) | (io.KeyCtrl ? ImGuiMod_Ctrl : 0) |
+                                   (io.KeyAlt ? ImGuiMod_Alt : 0) | (io.KeySuper ? ImGuiMod_Super : 0);
+        for (const ImGuiKey key : {ImGuiKey_RightArrow, ImGuiKey_LeftArrow, ImGuiKey_DownArrow, ImGuiKey_UpArrow, ImGuiKey_Home, ImGuiKey_End}) {
+            const std::optional<CaretMove> m = selection_move(key, held);
+            if (m && ImGui::IsKeyPressed(key, true) && !ImGui::IsKeyPressed(key, false)) {
+                steps.push_back(m);
+                break;
+            }
+        }
+    }
+    if (steps.empty()) return;
+    bool ours = false;
+    for (const std::optional<CaretMove>& step : steps) {
+        if (!step) {
+            const std::string said = highlight_selection(HighlightColor::yellow);
+            if (said != "Highlighted") show_notice(said, false);
+            ours = false;
+            continue;
+        }
+        // Go on with the keyboard's own selection while the view still has it; else extend the
+        // mouse's or the finger's from its moving end; else start at the reading position.
+        ours = hl_ui_.keyboard && view_.selection_anchor() == hl_ui_.keyboard_anchor && view_.selection_focus() == hl_ui_.caret.pos;
+        if (!ours) {
+            if (view_.has_selection()) {
+                hl_ui_.keyboard_anchor = view_.selection_anchor();
+                hl_ui_.caret = Caret{view_.selection_focus(), false, std::nullopt};
+            } else if (const std::optional<TextPos> start = keyboard_selection_start(doc, view_.scroll_y(), view_h)) {
+                hl_ui_.keyboard_anchor = *start;
+                hl_ui_.caret = Caret{*start, false, std::nullopt};
+            } else {
+                return;  // no text
+            }
+            hl_ui_.keyboard = ours = true;
+        }
+        hl_ui_.caret = move_caret(*article_, doc, fonts_, hl_ui_.caret, *step);
+        view_.select(hl_ui_.keyboard_anchor, hl_ui_.caret.pos);
+    }
+    settle_frames_ = std::max(settle_frames_, 2);
+    if (!ours) return;
+    // The moving end stays in view, a line from the edge it went past.
+    if (const std::optional<Rect> r = caret_rect(doc, fonts_, hl_ui_.caret)) {
+        const DocY top = view_.target();
+        if (r->y < top) view_.scroll_to(r->y - r->h);
+        else if (r->y + r->h > top + view_h) view_.scroll_to(r->y + 2 * r->h - view_h);
+    }
 }
 
 void App::draw_highlight_bar(float width, float height) {

@@ -1,12 +1,13 @@
 // The Highlights panel ("Highlights" on the toolbar; the page's own copy is shell/highlights.js):
 // the open article's highlights in reading order, each with its colour, quote and note; Go to
 // (the reading position moves there), Note (a multi-line field, up to 10 000 characters, which
-// has the keyboard while it is edited), Delete; the lost ones listed as lost with their quote;
+// has the keyboard while it is edited), Delete, the colour (four swatches); the lost ones listed as lost with their quote;
 // Export Markdown, Export JSON and Import JSON.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "app.hpp"
@@ -68,8 +69,9 @@ void App::draw_highlights_panel(float width, float height) {
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
     hl_ui_.panel_items.clear();
+    const float swatch = ImGui::GetFrameHeight();
     const auto button = [&](const char* label, const std::string& key) {
-        const bool pressed = ImGui::Button(label);
+        const bool pressed = label[0] == '#' ? ImGui::Button(label, ImVec2(swatch, swatch)) : ImGui::Button(label);
         hl_ui_.panel_items.push_back({key, item_box()});
         return pressed;
     };
@@ -85,6 +87,7 @@ void App::draw_highlights_panel(float width, float height) {
         ImGui::TextColored(to_vec4(t.muted), "%s", "None yet: select some words, then choose a colour in the bar by them, or press H.");
 
     std::string go_to, remove, edit;
+    std::optional<std::pair<std::string, HighlightColor>> recolor;
     for (const Highlight& h : items) {
         ImGui::PushID(h.id.c_str());
         ImGui::Separator();
@@ -137,6 +140,26 @@ void App::draw_highlights_panel(float width, float height) {
             if (button(h.note.empty() ? "Add note" : "Edit note", "note:" + h.id)) edit = h.id;
             ImGui::SameLine();
             if (button("Delete", "delete:" + h.id)) remove = h.id;
+            if (!h.lost) {
+                // The colour, changed in place: a swatch per colour, the one in force outlined.
+                for (std::size_t i = 0; i < highlight_color_count; ++i) {
+                    if (i > 0) ImGui::SameLine(0, 6);
+                    const Rgb c = highlight_rgb(theme_, i);
+                    const bool current = static_cast<std::size_t>(h.color) == i;
+                    ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(c));
+                    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(c));
+                    ImGui::PushStyleColor(ImGuiCol_ButtonActive, to_vec4(t.rule));
+                    ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(current ? t.text : t.rule));
+                    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.0f : 1.0f);
+                    ImGui::PushID(static_cast<int>(i));
+                    const std::string name(highlight_color_name(static_cast<HighlightColor>(i)));
+                    if (button("##colour", "color:" + h.id + ":" + name)) recolor = {h.id, static_cast<HighlightColor>(i)};
+                    ImGui::PopID();
+                    ImGui::PopStyleVar();
+                    ImGui::PopStyleColor(4);
+                    ImGui::SetItemTooltip("Colour: %s%s", name.c_str(), current ? " (now)" : "");
+                }
+            }
         }
         ImGui::Unindent(12);
         ImGui::PopID();
@@ -175,6 +198,10 @@ void App::draw_highlights_panel(float width, float height) {
     ImGui::End();
     ImGui::PopStyleVar();
     if (!go_to.empty()) go_to_highlight(go_to);
+    if (recolor) {
+        const std::string error = set_highlight_color(recolor->first, recolor->second);
+        hl_ui_.message = error.empty() ? "Colour: " + std::string(highlight_color_name(recolor->second)) : "Colour not changed: " + error;
+    }
     if (!remove.empty()) {
         remove_highlight(remove);
         hl_ui_.message = "Highlight deleted";

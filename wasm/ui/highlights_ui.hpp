@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "keyboard_selection.hpp"
 #include "kept_typing.hpp"
 
 namespace av {
@@ -30,6 +31,11 @@ struct HighlightsUi {
     std::array<float, 4> bar_box{};
     std::vector<std::pair<std::string, std::array<float, 4>>> bar_items, panel_items;  // key, x y w h
     std::array<float, 4> panel_box{};
+    // A selection the keyboard is making (App::keyboard_select): its fixed end and its caret,
+    // while the view's selection is still the one it set (a click or a tap makes another).
+    bool keyboard = false;
+    TextPos keyboard_anchor;
+    Caret caret;
 };
 
 }  // namespace av

@@ -29,11 +29,15 @@ public:
     // those held now). `shifted`, if given, receives how many of them had Shift held.
     int presses(ImGuiKey key, Held held, bool repeat, int* shifted = nullptr) const;
 
-private:
     struct Press {
         ImGuiKey key;
-        ImGuiKeyChord mods;
+        ImGuiKeyChord mods;  // ImGuiMod_ flags
     };
+    // This frame's presses in the order they came: where that order matters (Shift+Right then
+    // Shift+Down is not Shift+Down then Shift+Right).
+    const std::vector<Press>& in_order() const { return presses_; }
+
+private:
     std::vector<Press> presses_;  // this frame's
     ImGuiKeyChord mods_ = 0;      // held after the last event read
     unsigned last_event_ = 0;     // ImGuiInputEvent::EventId of the last event read

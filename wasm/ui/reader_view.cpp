@@ -78,12 +78,14 @@ void ReaderView::handle_input(const DocumentLayout& doc, float view_h) {
         auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
         const float page = std::max(view_h - line * 2.0f, line);
         const DocY before = target_;
-        if (pressed(ImGuiKey_DownArrow)) target_ += line * 2.0f;
-        if (pressed(ImGuiKey_UpArrow)) target_ -= line * 2.0f;
+        // With Shift, the arrows, Home and End extend the selection (ui/keyboard_selection.hpp).
+        const bool shift = io.KeyShift;
+        if (pressed(ImGuiKey_DownArrow) && !shift) target_ += line * 2.0f;
+        if (pressed(ImGuiKey_UpArrow) && !shift) target_ -= line * 2.0f;
         if (pressed(ImGuiKey_PageDown) || (pressed(ImGuiKey_Space) && !io.KeyShift)) target_ += page;
         if (pressed(ImGuiKey_PageUp) || (pressed(ImGuiKey_Space) && io.KeyShift)) target_ -= page;
-        if (pressed(ImGuiKey_Home)) target_ = 0;
-        if (pressed(ImGuiKey_End)) target_ = doc.height;
+        if (pressed(ImGuiKey_Home) && !shift) target_ = 0;
+        if (pressed(ImGuiKey_End) && !shift) target_ = doc.height;
         if (target_ != before) velocity_ = 0;
     }
     if (touch_ == Touch::none && velocity_ != 0) {

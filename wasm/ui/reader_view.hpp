@@ -56,6 +56,9 @@ public:
     // still making it (the highlight bar waits for the release).
     std::pair<TextPos, TextPos> selection() const { return {std::min(sel_anchor_, sel_focus_), std::max(sel_anchor_, sel_focus_)}; }
     bool selecting() const { return selecting_ || touch_ == Touch::selecting; }
+    // The end the selection was started from and the end that moves (the keyboard extends it).
+    TextPos selection_anchor() const { return sel_anchor_; }
+    TextPos selection_focus() const { return sel_focus_; }
     void clear_selection() { sel_anchor_ = sel_focus_ = TextPos{}; selecting_ = false; }
     // Selects a range (used by tests through the page API, and by triple-click).
     void select(TextPos from, TextPos to) { sel_anchor_ = from, sel_focus_ = to; }
