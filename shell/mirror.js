@@ -509,12 +509,16 @@
   window.articleViewerPrint = preparePrint;  // articleViewer.print() (loader.js) calls it
 
   // Ctrl+P and Cmd+P on any part of the page are the page's: the browser's own shortcut would
-  // paginate at once, before a picture could arrive. A key held down starts one print.
-  window.addEventListener('keydown', (e) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || String(e.key).toLowerCase() !== 'p') return;
+  // paginate at once, before a picture could arrive. A key held down starts one print. A key guard
+  // (loader.js), not a listener of its own: the guards run first, and one that keeps a key from the
+  // program (the Highlights panel's note takes every key) stops every later listener; this one is
+  // the first guard (mirror.js runs before controls.js and highlights.js).
+  window.articleViewerKeyGuards.push((e) => {
+    if (e.type !== 'keydown' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || String(e.key).toLowerCase() !== 'p') return false;
     e.preventDefault();
     if (!e.repeat) preparePrint();
-  }, true);
+    return true;
+  });
 
   // The browser's own Print (its menu) does not wait: the pictures start loading here, and those
   // ready before it paginates (already loaded for an earlier print, or quick) print as pictures.
