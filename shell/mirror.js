@@ -1,8 +1,8 @@
 // The accessible copy of the article. The canvas is a picture of the text (aria-hidden); #mirror
 // holds the same article as real HTML, in reading order, for screen readers and keyboard users:
 // h1, byline, h2-h4, p, lists, blockquote, links, figures with their alt text (and, for the paper
-// only, their pictures), sponsored blocks and callouts as labelled asides. It is visually hidden (viewer.css .visually-hidden), not
-// display:none, so it stays in the accessibility tree.
+// only, their pictures), sponsored blocks and callouts as labelled asides. It is visually hidden
+// (viewer.css .visually-hidden), not display:none, so it stays in the accessibility tree.
 //
 // Kept in sync with the program: rebuilt from articleViewer.articleHeader() and articleBlocks()
 // (what the loader accepted, in pages: wasm/core/article_json.hpp) each time an article becomes
