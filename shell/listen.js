@@ -185,10 +185,11 @@
     listenButton.textContent = !s.listening ? 'Listen' : s.listenPaused ? 'Resume' : 'Pause';
     stopButton.hidden = !s.listening;
   }
-  window.addEventListener('articleviewer:state', () => refreshButtons());
-  window.addEventListener('articleviewer:progress', () => refreshButtons());
+  // One handler for whatever may change them: the program's state told (ready, error), the reader
+  // settled (progress), the page's controls taking the keyboard.
+  for (const name of ['articleviewer:state', 'articleviewer:progress']) window.addEventListener(name, refreshButtons);
   const controls = document.getElementById('controls');
-  if (controls) controls.addEventListener('focusin', () => refreshButtons());
+  if (controls) controls.addEventListener('focusin', refreshButtons);
 
   function settingsControls(s, change) {
     const el = (tag, attrs, text) => {

@@ -20,7 +20,15 @@ const mixed = JSON.stringify({
     ] },
   ],
 });
-const site = servedSite({ 'mixed.json': mixed });
+// A French paragraph with one emoji takes the text engine's path (docs/text-pipeline.md, "Two
+// paths"); justified, it is hyphenated as the one without (docs/text-pipeline.md, "Hyphenation on
+// the rich path").
+const sentence = 'Les négociations internationales particulièrement importantes concernent les gouvernements européens. ';
+const emoji = JSON.stringify({
+  format: 'article/1', id: 'emoji-fr', lang: 'fr', title: 'Un émoji',
+  blocks: [{ type: 'paragraph', text: sentence.repeat(3) + '\u{1F600}' }, { type: 'paragraph', text: sentence.repeat(3) }],
+});
+const site = servedSite({ 'mixed.json': mixed, 'emoji.json': emoji });
 
 const hyphenRequests = (page) => {
   const seen = [];
@@ -99,5 +107,46 @@ test('a dictionary that cannot be fetched is said once; the text is still justif
   assert.ok(state.ready);
   assert.match(state.notice, /hyph_fr\.[0-9a-f]+\.dic/);
   assert.ok(warnings.some((w) => w.includes('hyphenation') && w.includes('hyph_fr')), JSON.stringify(warnings));
+  await context.close();
+});
+
+test('a French paragraph with an emoji (the text engine\'s path) is hyphenated too, the hyphen not in its text', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.url + '?article=emoji.json');
+  await waitForState(page, 'state.ready && state.textEngine === "ready"', 30000);
+  await page.evaluate(() => window.articleViewer.setSettings({ justify: true }));
+  await waitForState(page, 'state.ready && state.hyphenation.includes("fr")', 30000);
+  // The layout as last drawn: the one with the dictionary may be a frame or two behind the state.
+  await page.waitForFunction(() => {
+    const text = window.articleViewer.layoutDigest(true);
+    return text.slice(text.indexOf('\nblock 0 '), text.indexOf('\nblock 1 ')).includes(' hyphen');
+  }, null, { timeout: 30000, polling: 100 });
+  // The layout as the desktop's --layout --dump writes it: lines, then their spans.
+  const blocks = {};
+  let block = null;
+  let line = null;
+  for (const row of (await page.evaluate(() => window.articleViewer.layoutDigest(true))).split('\n')) {
+    if (row.startsWith('block ')) blocks[block = row.split(' ')[1]] = [];
+    else if (row.startsWith(' line ')) blocks[block].push(line = { row, spans: [] });
+    else if (row.startsWith('  span ')) line.spans.push(row);
+  }
+  const rich = blocks['0'];
+  assert.ok(rich.length > 3, JSON.stringify(blocks));
+  assert.ok(rich.every((l) => l.row.includes(' visual')), 'the paragraph with the emoji is laid out by the engine');
+  const cut = rich.filter((l) => l.spans.some((s) => s.endsWith(' hyphen') || / hyphen /.test(s)));
+  assert.ok(cut.length > 0, JSON.stringify(rich));
+  for (const l of cut) {
+    assert.ok(l.row.includes(' justified'));
+    // The hyphen is on the line's last span, and not a character of its text.
+    const last = l.spans[l.spans.length - 1];
+    assert.match(last, / hyphen/);
+    assert.doesNotMatch(last, /-" /);
+  }
+  assert.ok(blocks['1'].every((l) => !l.row.includes(' visual')));
+  assert.ok(blocks['1'].some((l) => l.spans.some((s) => / hyphen/.test(s))), 'the same text without the emoji is cut too');
+  assert.deepEqual(errors, []);
   await context.close();
 });

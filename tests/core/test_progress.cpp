@@ -2,13 +2,14 @@
 // two-tab rule, saving only once the reader settles, reading speed, the library.
 #include <doctest/doctest.h>
 
-#include <map>
 #include <string>
 
 #include "core/article_loader.hpp"
 #include "core/progress_keeper.hpp"
+#include "memory_store.hpp"
 
 using namespace av;
+using av::test::MemoryStore;
 
 namespace {
 
@@ -22,36 +23,6 @@ const std::string three = R"({"type":"paragraph","id":"p0","text":"Premier parag
     {"type":"paragraph","id":"p1","text":"Deuxième paragraphe, plus long, qui parle de la Corée du Nord et de la Russie."},
     {"type":"sponsored","title":"Publicité à ne pas compter"},
     {"type":"paragraph","text":"Troisième paragraphe sans identifiant mais avec un texte reconnaissable ici."})";
-
-class MemoryStore : public KeyValueStore {
-public:
-    std::map<std::string, std::string> values;
-    Status fail_with = Status::ok;
-    int sets = 0;
-    Status get(const std::string& key, std::string& value) override {
-        if (fail_with == Status::unavailable) return fail_with;
-        auto it = values.find(key);
-        if (it == values.end()) return Status::missing;
-        value = it->second;
-        return Status::ok;
-    }
-    Status set(const std::string& key, const std::string& value) override {
-        if (fail_with != Status::ok) return fail_with;
-        ++sets;
-        values[key] = value;
-        return Status::ok;
-    }
-    Status remove(const std::string& key) override {
-        values.erase(key);
-        return Status::ok;
-    }
-    std::vector<std::string> keys(const std::string& prefix) override {
-        std::vector<std::string> out;
-        for (const auto& [k, v] : values)
-            if (k.rfind(prefix, 0) == 0) out.push_back(k);
-        return out;
-    }
-};
 
 }  // namespace
 
@@ -302,7 +273,7 @@ TEST_SUITE("progress keeper") {
         keeper.moved(Anchor{1, 0}, 0.3, 1000, 1.0);
         keeper.flush();
         CHECK(keeper.stored());
-        full.fail_with = KeyValueStore::Status::quota;
+        full.set_fails = KeyValueStore::Status::quota;
         keeper.moved(Anchor{1, 5}, 0.31, 2000, 2.0);
         keeper.flush();
         CHECK_FALSE(keeper.stored());
@@ -335,13 +306,13 @@ TEST_SUITE("progress keeper") {
 
     TEST_CASE("storage unavailable or full: a warning, once, and reading goes on") {
         MemoryStore store;
-        store.fail_with = KeyValueStore::Status::unavailable;
+        store.get_fails = store.set_fails = KeyValueStore::Status::unavailable;
         const Article a = article_from(three);
         ProgressKeeper keeper(store);
         CHECK_FALSE(keeper.open(a, "a.json"));
         CHECK(keeper.warning() == "Your reading position cannot be saved here: this browser does not allow storage.");
         MemoryStore full;
-        full.fail_with = KeyValueStore::Status::quota;
+        full.set_fails = KeyValueStore::Status::quota;
         ProgressKeeper k2(full);
         k2.open(a, "a.json");
         k2.moved(Anchor{1, 0}, 0.3, 1000, 1.0);

@@ -12,6 +12,8 @@
 #include "core/text/line_breaker.hpp"
 #include "core/text/rich_lines.hpp"
 #include "core/text_geometry.hpp"
+#include "core/text_search.hpp"
+#include "core/utf8.hpp"
 #include "fake_text_engine.hpp"
 #include "test_support.hpp"
 
@@ -85,6 +87,47 @@ TEST_SUITE("rich lines") {
             CHECK((info[r.begin].flags & char_flags::cluster_start));  // never a mark starting a line
         }
         CHECK(break_into_lines(info, cadv, U"", 100).empty());
+    }
+
+    TEST_CASE("line breaking with hyphenation points: the furthest that fits with its hyphen, the word asked whole") {
+        struct Thirds : WordHyphenation {
+            mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> asked;
+            void points(std::uint32_t begin, std::uint32_t end, std::vector<HyphenPoint>& out) const override {
+                asked.emplace_back(begin, end);
+                for (std::uint32_t p = begin + 3; p < end; p += 3) out.push_back(HyphenPoint{p, 10});
+            }
+        } thirds;
+        const std::u32string t = U"aaaaaaaaaa bb";
+        std::vector<CharInfo> info;
+        engine.analyze(t, BaseDirection::ltr, "en", info);
+        const std::vector<float> adv(t.size(), 10.0f);
+        const auto lines = break_into_lines(info, adv, t, 55, &thirds);
+        REQUIRE(lines.size() == 4);
+        // "aaa-" (40 px; "aaaaaa-" would be 70), then "aaa-" again from inside the word, then the
+        // rest: "bb" does not fit beside it, and the break before it is further than any point.
+        CHECK(lines[0].end == 3);
+        CHECK(lines[0].content_end == 3);
+        CHECK(lines[0].hyphen == 10.0f);
+        CHECK(lines[1].begin == 3);
+        CHECK(lines[1].end == 6);
+        CHECK(lines[1].hyphen == 10.0f);
+        CHECK(lines[2].end == 11);
+        CHECK(lines[2].content_end == 10);
+        CHECK(lines[2].hyphen == 0.0f);
+        CHECK(lines[3].begin == 11);
+        // The word is always the whole stretch between break opportunities, without its space.
+        for (const auto& [b, e] : thirds.asked) {
+            CHECK(b == 0);
+            CHECK(e == 10);
+        }
+        CHECK_FALSE(thirds.asked.empty());
+        // A hyphen too wide for any part: the word is cut between characters, as without points.
+        struct Wide : WordHyphenation {
+            void points(std::uint32_t begin, std::uint32_t end, std::vector<HyphenPoint>& out) const override {
+                for (std::uint32_t p = begin + 1; p < end; ++p) out.push_back(HyphenPoint{p, 100});
+            }
+        } wide;
+        for (const LineRange& r : break_into_lines(info, adv, t, 55, &wide)) CHECK(r.hyphen == 0.0f);
     }
 
     TEST_CASE("a line of blanks alone has no span, even inside an item (found by fuzz_text)") {
@@ -338,5 +381,225 @@ TEST_SUITE("rich layout") {
         REQUIRE(hit);
         CHECK(hit->block == 0);
         CHECK(hit->offset == 3);
+    }
+}
+
+// Hyphenation on the rich path (docs/text-pipeline.md, "Justified text"): the simple path's cuts,
+// never in right-to-left text, the hyphen drawn at the line's end and never part of the text.
+namespace {
+
+// Offers a cut after every third letter, of any script, so that only the layout's rules decide.
+struct EveryThirdLetter : Hyphenator {
+    mutable std::vector<std::string> languages;
+    void hyphenate(std::string_view lang, std::u32string_view word, std::vector<std::uint32_t>& out) const override {
+        languages.emplace_back(lang);
+        for (std::uint32_t i = 3; i < word.size(); i += 3) out.push_back(i);
+    }
+};
+
+InlineStyle justified_style(const Hyphenator* h, bool justify = true) {
+    InlineStyle style{Face::serif, Role::body, 20, 1.5f};
+    style.justify = justify;
+    style.hyphenator = h;
+    style.lang = "fr";
+    style.breaking = LineBreaking::greedy;  // what the rich path does
+    return style;
+}
+
+std::vector<Line> rich(const Inline& text, float width, const InlineStyle& style, BaseDirection dir = BaseDirection::auto_ltr) {
+    std::vector<Line> lines;
+    std::vector<std::string> links;
+    ParagraphContext p;
+    p.direction = dir;
+    p.lang = "fr";
+    std::uint32_t offset = 0;
+    break_rich_lines(text, style, p, services, measurer, 100, 0, width, lines, links, &offset, true);
+    return lines;
+}
+
+// The line's spans in logical order (by offset), their texts joined.
+std::string logical_text(const Line& l) {
+    std::vector<const Span*> spans;
+    for (const Span& s : l.spans) spans.push_back(&s);
+    std::sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) { return a->offset < b->offset; });
+    std::string out;
+    for (const Span* s : spans) out += s->text;
+    return out;
+}
+
+float left_of(const Line& l) {
+    float x = 1e9f;
+    for (const Span& s : l.spans) x = std::min(x, s.x);
+    return x;
+}
+
+float right_of(const Line& l) {
+    float x = -1e9f;
+    for (const Span& s : l.spans) x = std::max(x, s.x + s.width);
+    return x;
+}
+
+std::u32string decode(const std::string& s) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < s.size();) out += utf8::next(s, pos);
+    return out;
+}
+
+std::string encode(std::u32string_view s) {
+    std::string out;
+    for (char32_t c : s) utf8::append(out, c);
+    return out;
+}
+
+bool has_hyphen(const Line& l) {
+    return std::any_of(l.spans.begin(), l.spans.end(), [](const Span& s) { return s.hyphen; });
+}
+
+const char* const french =
+    "Un anticonstitutionnellement extraordinaire paragraphe sur les négociations internationales et "
+    "européennes, particulièrement importantes pour les gouvernements concernés.";
+
+}  // namespace
+
+TEST_SUITE("rich lines: hyphenation") {
+    TEST_CASE("a French paragraph with an emoji is hyphenated where the same text without it is") {
+        EveryThirdLetter h;
+        const std::string with_emoji = std::string(french) + " \U0001F600";
+        for (float width : {150.0f, 200.0f, 260.0f, 330.0f}) {
+            CAPTURE(width);
+            // The simple path's first fit over the text without the emoji.
+            std::vector<Line> simple;
+            std::vector<std::string> links;
+            break_lines(plain(french), justified_style(&h), measurer, 100, 0, width, simple, links);
+            h.languages.clear();
+            const std::vector<Line> lines = rich(plain(with_emoji), width, justified_style(&h));
+            CHECK_FALSE(h.languages.empty());
+            for (const std::string& lang : h.languages) CHECK(lang == "fr");
+            REQUIRE(lines.size() >= simple.size());
+            std::size_t hyphens = 0;
+            // The emoji ends the last line: every line before it is the simple path's.
+            for (std::size_t i = 0; i + 1 < simple.size(); ++i) {
+                CAPTURE(i);
+                CHECK(lines[i].visual);
+                CHECK(lines[i].offset == simple[i].offset);
+                CHECK(has_hyphen(lines[i]) == simple[i].spans.back().hyphen);
+                CHECK(lines[i].justified);
+                CHECK(left_of(lines[i]) == doctest::Approx(100.0f));
+                // Flush, the hyphen counted, as the simple path's (a line with no space to widen,
+                // a part of a long word, stays ragged on both).
+                CHECK(right_of(lines[i]) == doctest::Approx(right_of(simple[i])));
+                if (lines[i].spans.size() > 1 || logical_text(lines[i]).find(' ') != std::string::npos)
+                    CHECK(right_of(lines[i]) == doctest::Approx(100.0f + width));
+                hyphens += has_hyphen(lines[i]);
+            }
+            CHECK(hyphens > 0);
+            for (const Line& l : lines) CHECK(right_of(l) <= 100.0f + width + 0.01f);  // no line wider than the column
+        }
+    }
+
+    TEST_CASE("the hyphen is drawn after the line's last character and is not text: the lines join back to the paragraph") {
+        EveryThirdLetter h;
+        const std::string text = std::string(french) + " \U0001F600 fin.";
+        for (float width : {150.0f, 200.0f, 330.0f}) {
+            CAPTURE(width);
+            const std::vector<Line> lines = rich(plain(text), width, justified_style(&h));
+            const std::u32string all = decode(text);
+            std::string joined;
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const Line& l = lines[i];
+                const std::uint32_t next = i + 1 < lines.size() ? lines[i + 1].offset : static_cast<std::uint32_t>(all.size());
+                // The spans hold the line's characters but its trailing blanks, in the text's own
+                // offsets: no hyphen among them.
+                const std::string own = encode(std::u32string_view(all).substr(l.offset, next - l.offset));
+                const std::string spans = logical_text(l);
+                CHECK(spans.find('-') == std::string::npos);
+                CHECK(own.compare(0, spans.size(), spans) == 0);
+                CHECK(own.find_first_not_of(' ', spans.size()) == std::string::npos);
+                joined += own;
+                for (const Span& s : l.spans) {
+                    if (!s.hyphen) continue;
+                    // The line's last span, left to right; its carets end where the hyphen starts.
+                    CHECK(&s == &l.spans.back());
+                    CHECK(s.level == 0);
+                    CHECK(s.offset + utf8::length(s.text) == next);  // cut inside a word, at the next line's start
+                    REQUIRE(s.carets.size() >= 2);
+                    CHECK(s.carets.back() + measurer.width("-", s.face, s.size) == doctest::Approx(s.width));
+                }
+            }
+            CHECK(joined == text);
+        }
+    }
+
+    TEST_CASE("right-to-left text is never hyphenated, nor is a word with an emoji; nor anything unjustified") {
+        EveryThirdLetter h;
+        // A right-to-left paragraph of long Hebrew words, with a long Latin word (level 2) in it.
+        const std::string hebrew = "\u05D0\u05D1\u05D2\u05D3\u05D4\u05D5\u05D6\u05D7 \u05D8\u05D9\u05DA\u05DB\u05DC\u05DD\u05DE "
+                                   "extraordinaire \u05D0\u05D1\u05D2\u05D3\u05D4\u05D5\u05D6 \u05D7\u05D8\u05D9\u05DA\u05DB\u05DC";
+        for (float width : {60.0f, 90.0f, 120.0f, 170.0f, 200.0f}) {
+            CAPTURE(width);
+            for (BaseDirection dir : {BaseDirection::rtl, BaseDirection::auto_ltr}) {
+                const std::vector<Line> lines = rich(plain(hebrew), width, justified_style(&h), dir);
+                REQUIRE(lines.size() > 1);
+                for (const Line& l : lines) {
+                    CHECK_FALSE(has_hyphen(l));
+                    CHECK(right_of(l) <= 100.0f + width + 0.01f);
+                }
+            }
+            // A left-to-right paragraph with a long Hebrew word: that word is not cut with a hyphen
+            // either, the French ones are.
+            const std::vector<Line> mixed = rich(plain("Les mots \u05D0\u05D1\u05D2\u05D3\u05D4\u05D5\u05D6\u05D7\u05D8 "
+                                                       "extraordinaires particulièrement"),
+                                                 width, justified_style(&h));
+            for (const Line& l : mixed)
+                for (const Span& s : l.spans)
+                    if (s.hyphen) CHECK(s.level == 0);
+        }
+        // A word with an emoji in it is not cut, even where the word alone would be.
+        const std::vector<Line> apart = rich(plain("Un extraordinaire \U0001F600 mot"), 120, justified_style(&h));
+        CHECK(std::any_of(apart.begin(), apart.end(), has_hyphen));
+        const std::vector<Line> glued = rich(plain("Un extraordinaire\U0001F600 mot"), 120, justified_style(&h));
+        for (const Line& l : glued) CHECK_FALSE(has_hyphen(l));
+        // Justification off, or no hyphenator: never a hyphen.
+        for (const InlineStyle& style : {justified_style(&h, false), justified_style(nullptr)})
+            for (const Line& l : rich(plain(std::string(french) + " \U0001F600"), 150, style)) CHECK_FALSE(has_hyphen(l));
+    }
+
+    TEST_CASE("a justified article: rich paragraphs are hyphenated like the others, copied and found whole") {
+        LoadResult r = load_article(R"({"format":"article/1","id":"t","title":"T","lang":"fr","blocks":[
+            {"type":"paragraph","text":"Une situation particulièrement importante pour les négociations internationales. 😀"}]})",
+                                    "t.json");
+        REQUIRE(r.ok());
+        EveryThirdLetter h;
+        LayoutParams params{800, 20, 0};
+        params.justify = true;
+        params.measure = 45;
+        bool found_one = false;
+        for (float viewport : {250.0f, 300.0f, 350.0f, 400.0f}) {
+            params.viewport_width = viewport;
+            const DocumentLayout doc = layout_article(r.article, measurer, params, TextServices{&engine, &catalog, &h});
+            CHECK(doc.overflow_lines() == 0);
+            const std::vector<Line>& lines = doc.lines(1);
+            for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+                CHECK(lines[i].visual);
+                if (!has_hyphen(lines[i])) continue;
+                found_one = true;
+                // From the start of the cut word to the end of its part on the next line: copied
+                // whole, with no hyphen.
+                const std::string t = logical_text(lines[i]);
+                const auto begin = static_cast<std::uint32_t>(lines[i].offset + utf8::length(t.substr(0, t.rfind(' ') + 1)));
+                const std::string next = logical_text(lines[i + 1]);
+                const auto end = static_cast<std::uint32_t>(lines[i + 1].offset + utf8::length(next.substr(0, next.find(' '))));
+                const std::string copied = text_between(r.article, 0, begin, 0, end);
+                CHECK(copied.find('-') == std::string::npos);
+                CHECK(copied.find(' ') == std::string::npos);
+                CHECK(utf8::length(copied) >= 6);
+                CHECK(r.article.blocks[0].text[0].text.find(copied) != std::string::npos);
+                // The selection's rectangle on the cut line stops before the hyphen.
+                const std::vector<Rect> rects = range_rects(doc, measurer, 0, begin, end);
+                REQUIRE(rects.size() == 2);
+                CHECK(rects[0].x + rects[0].w <= right_of(lines[i]) - measurer.width("-", Face::serif, 20) + 0.01f);
+            }
+        }
+        CHECK(found_one);
     }
 }

@@ -16,32 +16,20 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xrun  # noqa: E402  (the --inner runner under Xvfb, shared with test_settings.py)
 from test_render import read_png  # noqa: E402  (the viewer's own PNGs: 8-bit RGB, filter 0)
 
 VIEWER = None
 YELLOW = (255, 240, 150)  # the light theme's yellow tint (wasm/ui/highlight_colors.cpp)
 
 
-def xdotool(*args):
-    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=30, check=True).stdout.strip()
-
-
-def inner(viewer, state_file):
-    """Runs inside the X server: starts the viewer, triple-clicks a paragraph, presses H, lets it
-    quit and print its state (--quit-after)."""
-    with open(state_file, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "8"], stdout=out)
-        try:
-            window = xdotool("search", "--sync", "--name", "Article viewer").splitlines()[0]
-            time.sleep(1.5)
-            xdotool("windowfocus", window)
-            xdotool("mousemove", "--window", window, "300", "470")
-            xdotool("click", "--repeat", "3", "--delay", "80", "1")
-            time.sleep(0.5)
-            xdotool("key", "--delay", "150", "h")
-            time.sleep(0.5)
-        finally:
-            proc.wait(timeout=60)
+def highlight_a_paragraph(window):
+    """A triple click on a paragraph, then H."""
+    xrun.xdotool("mousemove", "--window", window, "300", "470")
+    xrun.xdotool("click", "--repeat", "3", "--delay", "80", "1")
+    time.sleep(0.5)
+    xrun.xdotool("key", "--delay", "150", "h")
+    time.sleep(0.5)
 
 
 class Highlights(unittest.TestCase):
@@ -56,12 +44,7 @@ class Highlights(unittest.TestCase):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def test_a_highlight_is_stored_in_the_data_directory_and_shown_after_a_restart(self):
-        state_file = os.path.join(self.tmp, "state.json")
-        result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), "--inner", VIEWER, state_file],
-                                capture_output=True, text=True, timeout=180, env=self.env)
-        self.assertEqual(result.returncode, 0, result.stderr)
-        with open(state_file, encoding="utf-8") as f:
-            state = json.loads(f.read().strip().splitlines()[-1])
+        state = xrun.run(__file__, VIEWER, self.tmp, self.env)
         self.assertEqual(state["highlights"]["count"], 1, state["highlights"])
         self.assertTrue(state["highlights"]["saved"])
         folder = os.path.join(self.data, "article-viewer", "highlights")
@@ -102,8 +85,5 @@ class Highlights(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 2 and sys.argv[1] == "--inner":
-        inner(sys.argv[2], sys.argv[3])
-        sys.exit(0)
-    VIEWER = os.path.abspath(sys.argv.pop(1))
+    VIEWER = xrun.main(highlight_a_paragraph, quit_after=8)
     unittest.main()

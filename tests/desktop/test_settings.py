@@ -15,31 +15,24 @@ import tempfile
 import time
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xrun  # noqa: E402  (the --inner runner under Xvfb, shared with test_highlights.py)
+
 VIEWER = None
 DEFAULTS = {"theme": "auto", "fontSize": 20, "font": "serif", "measure": 70, "lineSpacing": 1.5, "justify": False,
             "speechRate": 1, "voice": "", "readSponsored": False}
 
 
-def xdotool(*args):
-    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=30, check=True).stdout.strip()
+def press_keys(window):
+    """Ctrl+= twice, Ctrl+- once, Ctrl+= again: the text size goes from 20 to 24."""
+    for key in ("ctrl+equal", "ctrl+equal", "ctrl+minus", "ctrl+equal"):
+        xrun.xdotool("key", "--delay", "150", key)
+        time.sleep(0.3)
 
 
-def inner(viewer, state_file):
-    """Runs inside the X server: starts the viewer, presses Ctrl+= twice and Ctrl+- once, lets it
-    quit and write its state (--quit-after prints it)."""
-    with open(state_file, "w", encoding="utf-8") as out:
-        # 20 s: with 8 s, a run on a machine loaded by builds (load average 10) failed once, the
-        # likeliest cause being key presses that arrived after the deadline.
-        proc = subprocess.Popen([viewer, "--size", "800x600", "--quit-after", "20"], stdout=out)
-        try:
-            window = xdotool("search", "--sync", "--name", "Article viewer").splitlines()[0]
-            time.sleep(1.5)
-            xdotool("windowfocus", window)
-            for key in ("ctrl+equal", "ctrl+equal", "ctrl+minus", "ctrl+equal"):
-                xdotool("key", "--delay", "150", key)
-                time.sleep(0.3)
-        finally:
-            proc.wait(timeout=60)
+# 20 s before the viewer quits: with 8 s, a run on a machine loaded by builds (load average 10)
+# failed once, the likeliest cause being key presses that arrived after the deadline.
+QUIT_AFTER = 20
 
 
 class Settings(unittest.TestCase):
@@ -82,12 +75,7 @@ class Settings(unittest.TestCase):
         self.assertFalse(os.path.exists(self.file), "nothing changed, nothing written")
 
     def test_a_key_press_is_written_and_read_back_at_the_next_start(self):
-        state_file = os.path.join(self.tmp, "state.json")
-        result = subprocess.run(["xvfb-run", "-a", sys.executable, os.path.abspath(__file__), "--inner", VIEWER, state_file],
-                                capture_output=True, text=True, timeout=180, env=self.env)
-        self.assertEqual(result.returncode, 0, result.stderr)
-        with open(state_file, encoding="utf-8") as f:
-            state = json.loads(f.read().strip().splitlines()[-1])
+        state = xrun.run(__file__, VIEWER, self.tmp, self.env)
         self.assertEqual(state["fontSize"], 24)
         with open(self.file, encoding="utf-8") as f:
             stored = json.load(f)
@@ -135,11 +123,5 @@ class Settings(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--inner":
-        inner(sys.argv[2], sys.argv[3])
-        sys.exit(0)
-    for tool in ("xvfb-run", "xdotool"):
-        if not shutil.which(tool):
-            sys.exit(f"test_settings.py: {tool} is missing (tests/bootstrap.sh installs it)")
-    VIEWER = os.path.abspath(sys.argv.pop(1))
+    VIEWER = xrun.main(press_keys, QUIT_AFTER)
     unittest.main(verbosity=2)

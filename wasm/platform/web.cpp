@@ -2,7 +2,9 @@
 // browser, links opened in a new tab. Frames are drawn on demand with requestAnimationFrame
 // only when an event or an animation asks for one, so an idle page draws nothing.
 //
-// The page (shell/) talks to this file through the exported av_* functions below.
+// The page (shell/) talks to this file through the exported av_* functions below, and to
+// web_settings.cpp, web_highlights.cpp, web_listen.cpp, web_text.cpp, web_files.cpp, web_address.cpp
+// and web_input.cpp through theirs.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
@@ -17,14 +19,14 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/article_json.hpp"
 #include "gl_texture.hpp"
 #include "web_address.hpp"
 #include "web_files.hpp"
+#include "web_highlights.hpp"
 #include "web_input.hpp"
 #include "web_listen.hpp"
+#include "web_settings.hpp"
 #include "web_text.hpp"
 #include "webgl_renderer.hpp"
 #include "ui/app.hpp"
@@ -160,52 +162,6 @@ EM_JS(void, js_progress_event, (const char* state), {
     window.dispatchEvent(new CustomEvent("articleviewer:progress", { detail: JSON.parse(UTF8ToString(state)) }));
 });
 
-EM_JS(void, js_settings_event, (const char* settings), {
-    window.dispatchEvent(new CustomEvent("articleviewer:settings", { detail: JSON.parse(UTF8ToString(settings)) }));
-});
-
-EM_JS(void, js_highlights_event, (const char* highlights), {
-    window.dispatchEvent(new CustomEvent("articleviewer:highlights", { detail: JSON.parse(UTF8ToString(highlights)) }));
-});
-
-// An export, as a download: a Blob's object URL on a link with `download`, clicked. The page's
-// Content-Security-Policy governs what it loads, not a download it starts, so blob: is fine here.
-EM_JS(void, js_download, (const char* name, const char* mime, const char* bytes), {
-    const blob = new Blob([UTF8ToString(bytes)], { type: UTF8ToString(mime) + ";charset=utf-8" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = UTF8ToString(name);
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-});
-
-// The panel's "Import JSON…": the page's hidden file input for highlights (shell/highlights.js
-// reads the file and hands its text to av_import_highlights).
-EM_JS(void, js_choose_import, (), {
-    const input = document.getElementById("import-highlights");
-    if (input) input.click();
-});
-
-// Another tab changed the highlights (localStorage's 'storage' event fires in the other tabs
-// only): this one reads them again and merges (core/highlights.hpp).
-EM_JS(void, js_watch_storage, (), {
-    window.addEventListener("storage", (e) => {
-        if (e.key === null || String(e.key).startsWith("article-viewer/highlights/")) Module._av_highlights_storage_changed();
-    });
-});
-
-// The "auto" theme follows the system while the page is open, not only at its start.
-EM_JS(void, js_watch_color_scheme, (), {
-    if (!window.matchMedia) return;
-    const query = window.matchMedia("(prefers-color-scheme: dark)");
-    const changed = (e) => Module._av_set_system_dark(e.matches ? 1 : 0);
-    if (query.addEventListener) query.addEventListener("change", changed);
-    else if (query.addListener) query.addListener(changed);
-});
-
 // Ctrl+C (or the menu's Copy) fires the page's copy event: answer it with the canvas selection,
 // synchronously, which is what the clipboard API allows without asking for permission.
 EM_JS(void, js_watch_copy, (), {
@@ -333,40 +289,6 @@ EM_JS(void, js_fetch_font_faces, (const char* names_ptr), {
     }).catch((e) => answer(String(e && e.message ? e.message : e)));
 });
 
-// Fetches a font family's files (core/font_family.hpp: "families/sans/NotoSans-Regular.ttf", ...)
-// into /fonts/ and tells the program, only once a reader chooses the family: a first visit with
-// the defaults never fetches them (BENCHMARKS.md, "Transfer size"). Their names in dist/ are
-// content-hashed (fonts-families/sans/NotoSans-Regular.<hash>.ttf), which loader.js knows
-// (Module.fontFamilyPath). The service worker keeps them once fetched, for offline reading.
-EM_JS(void, js_fetch_font_family, (int family, const char* files_ptr), {
-    const files = UTF8ToString(files_ptr).split(",");
-    const url = (file) => (Module.fontFamilyPath ? Module.fontFamilyPath(file) : null);
-    const answer = (error) => {
-        const e = allocateUTF8(error);
-        Module._av_font_family_arrived(family, e);
-        _free(e);
-    };
-    Promise.all(files.map((file) => {
-        if (!url(file)) return Promise.reject(new Error("this copy of the viewer has no " + file));
-        const early = Module.prefetchedFamily && Module.prefetchedFamily[file];
-        if (early) delete Module.prefetchedFamily[file];  // once: a later choice downloads it again
-        return (early || fetch(url(file))).then((r) => {
-            if (!r.ok) throw new Error(url(file) + ": HTTP " + r.status);
-            return r.arrayBuffer();
-        }).then((b) => new Uint8Array(b));
-    })).then((bytes) => {
-        files.forEach((file, i) => {
-            let dir = "/fonts";
-            for (const part of file.split("/").slice(0, -1)) {
-                dir += "/" + part;
-                try { FS.mkdir(dir); } catch (e) {}
-            }
-            FS.writeFile("/fonts/" + file, bytes[i]);
-        });
-        answer("");
-    }).catch((e) => answer(String(e && e.message ? e.message : e)));
-});
-
 // --- The C++ side ---------------------------------------------------------------------------
 
 std::string take_js_string(char* s) {
@@ -405,19 +327,14 @@ public:
     av::KeyValueStore& store() override { return web_store; }
     void fetch_index() override { js_fetch_index(); }
     void progress_changed(const std::string& state) override { js_progress_event(state.c_str()); }
-    void settings_changed(const std::string& settings) override { js_settings_event(settings.c_str()); }
-    void highlights_changed(const std::string& highlights) override { js_highlights_event(highlights.c_str()); }
+    void settings_changed(const std::string& settings) override { av::web::settings_changed(settings); }
+    void highlights_changed(const std::string& highlights) override { av::web::highlights_changed(highlights); }
     std::string save_export(const std::string& name, const std::string& mime, const std::string& bytes) override {
-        js_download(name.c_str(), mime.c_str(), bytes.c_str());
-        return "Downloaded as " + name;
+        return av::web::save_export(name, mime, bytes);
     }
     bool can_choose_import() const override { return true; }
-    void choose_import() override { js_choose_import(); }
-    void fetch_font_family(av::FontFamily family) override {
-        std::string files;
-        for (std::string_view file : av::font_family_files(family)) files += (files.empty() ? "" : ",") + std::string(file);
-        js_fetch_font_family(static_cast<int>(family), files.c_str());
-    }
+    void choose_import() override { av::web::choose_import(); }
+    void fetch_font_family(av::FontFamily family) override { av::web::fetch_font_family(family); }
     bool fetch_font_faces(const std::vector<std::string>& files) override {
         std::string names;
         for (const std::string& file : files) names += (names.empty() ? "" : ",") + file;
@@ -769,132 +686,9 @@ EMSCRIPTEN_KEEPALIVE void av_image_failed(unsigned request) {
     wake();
 }
 
-// 0 light, 1 sepia, 2 dark.
-EMSCRIPTEN_KEEPALIVE void av_set_theme(int theme) {
-    g_app->set_theme(static_cast<av::ThemeName>(std::clamp(theme, 0, 2)));
-    wake();
-}
-
-// Body text size in CSS pixels (clamped to 12..40).
-EMSCRIPTEN_KEEPALIVE void av_set_font_size(double px) {
-    g_app->set_font_size(static_cast<float>(px));
-    wake();
-}
-
-// The reader's settings as JSON ({theme, fontSize, font, measure, lineSpacing, justify}); valid
-// until the next call.
-EMSCRIPTEN_KEEPALIVE const char* av_settings_json() {
-    static std::string settings;
-    settings = g_app->settings_json();
-    return settings.c_str();
-}
-
-// Applies a patch of settings (JSON, any subset): "" when applied, else why not, each invalid
-// field named (nothing is applied then). Valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* av_set_settings(const char* patch) {
-    static std::string error;
-    error = g_app->set_settings(patch);
-    wake();
-    return error.c_str();
-}
-
-// The files of font family `family` are in /fonts/ (js_fetch_font_family), or `error` says why not.
-EMSCRIPTEN_KEEPALIVE void av_font_family_arrived(int family, const char* error) {
-    if (family < 0 || family >= static_cast<int>(av::FontFamily::count)) return;
-    g_app->font_family_arrived(static_cast<av::FontFamily>(family), error);
-    wake();
-}
-
 // The faces asked by js_fetch_font_faces are in /fonts/, or `error` says why not.
 EMSCRIPTEN_KEEPALIVE void av_font_faces_arrived(const char* error) {
     g_app->font_faces_arrived(error);
-    wake();
-}
-
-// The system's colour scheme changed (prefers-color-scheme): the "auto" theme follows it.
-EMSCRIPTEN_KEEPALIVE void av_set_system_dark(int dark) {
-    g_app->set_system_dark(dark != 0);
-    wake();
-}
-
-// --- Highlights (README "Highlights"; shell/loader.js's articleViewer.highlights() and the rest) ---
-
-// The open article's highlights as JSON ([{id, block, start, end, color, note, quote, lost}]).
-EMSCRIPTEN_KEEPALIVE const char* av_highlights_json() {
-    static std::string out;
-    out = g_app->highlights_json();
-    return out.c_str();
-}
-
-// Adds a highlight: {"id": ...} or {"error": ...}. `color` 0-3 (yellow, green, blue, pink).
-EMSCRIPTEN_KEEPALIVE const char* av_add_highlight(int block, double start, double end, int color, const char* note) {
-    static std::string out;
-    std::string error;
-    const auto offset = [](double v) { return static_cast<std::uint32_t>(std::clamp(v, 0.0, 4294967295.0)); };
-    const std::string id = g_app->add_highlight(block, offset(start), offset(end),
-                                                static_cast<av::HighlightColor>(std::clamp(color, 0, 3)), note, error);
-    out = id.empty() ? nlohmann::json{{"error", error}}.dump() : nlohmann::json{{"id", id}}.dump();
-    wake();
-    return out.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE int av_remove_highlight(const char* id) {
-    const bool done = g_app->remove_highlight(id);
-    wake();
-    return done ? 1 : 0;
-}
-
-// "" when set, else why not. Valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* av_set_highlight_note(const char* id, const char* note) {
-    static std::string error;
-    error = g_app->set_highlight_note(id, note);
-    wake();
-    return error.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* av_set_highlight_color(const char* id, int color) {
-    static std::string error;
-    error = g_app->set_highlight_color(id, static_cast<av::HighlightColor>(std::clamp(color, 0, 3)));
-    wake();
-    return error.c_str();
-}
-
-// The canvas selection made into highlights (the page's "Highlight selection"): what to say.
-EMSCRIPTEN_KEEPALIVE const char* av_highlight_selection(int color) {
-    static std::string said;
-    said = g_app->highlight_selection(static_cast<av::HighlightColor>(std::clamp(color, 0, 3)));
-    wake();
-    return said.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void av_highlights_storage_changed() {
-    g_app->highlights_storage_changed();
-    wake();
-}
-
-// The export's text: 1 Markdown, 0 JSON. Valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* av_export_highlights(int markdown) {
-    static std::string out;
-    out = g_app->export_highlights(markdown != 0);
-    return out.c_str();
-}
-
-// Imports an export's text; returns what happened, one line. Valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* av_import_highlights(const char* data, int length) {
-    static std::string said;
-    said = g_app->import_highlights(std::string_view(data, static_cast<std::size_t>(std::max(length, 0))));
-    wake();
-    return said.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE int av_go_to_highlight(const char* id) {
-    const bool done = g_app->go_to_highlight(id);
-    wake();
-    return done ? 1 : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE void av_show_highlights(int show) {
-    g_app->show_highlights(show != 0);
     wake();
 }
 
@@ -941,7 +735,7 @@ int main() {
     app.init("/fonts");
     const int preferences = js_preferences();
     app.set_system_dark(preferences & 1);  // the "auto" theme's (the default's) answer
-    js_watch_color_scheme();
+    av::web::install_settings(app, wake);  // the "auto" theme follows the system from now on
     app.set_reduced_motion(preferences & 2);
     av::web::install_input(app, canvas_id, wake);
     av::web::watch_history(app, wake);
@@ -950,7 +744,7 @@ int main() {
     app.set_page_url(av::web::page_url());
     js_watch_page_lifecycle();
     js_watch_copy();
-    js_watch_storage();
+    av::web::install_highlights(app, wake);  // another tab's changes are read again from now on
     av::SourcePolicy policy;
     policy.home = take_js_string(js_page_origin());
     const std::string allowed = take_js_string(js_allowed_origins());

@@ -1,3 +1,9 @@
+// The App's hub (app.hpp): init, open() and the page's address, links and deep links, the frame and
+// the reading view (layout, pictures, find, the reading place), the fonts and text engine an
+// article asks for, the shortcuts and state(). Apart: loading (app_load.cpp), the settings and
+// hyphenation (app_settings.cpp), the panels (app_panels.cpp), the library (app_library.cpp),
+// reading aloud (app_listen.cpp), highlights (app_highlights.cpp) and the faces the first visit
+// leaves out (app_faces.cpp).
 #include "app.hpp"
 
 #include <imgui.h>
@@ -8,18 +14,14 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 
-#include "core/article_loader.hpp"
 #include "core/layout_digest.hpp"
 #include "core/local_path.hpp"
-#include "core/memory_budget.hpp"
 #include "core/page_address.hpp"
 #include "core/locale.hpp"
 #include "core/text/text_class.hpp"
 #include "missing_glyphs.hpp"
 #include "core/text_search.hpp"
-#include "core/url.hpp"
 #include "panel_style.hpp"  // to_vec4
 #include "theme_style.hpp"
 
@@ -93,144 +95,6 @@ void App::open(const std::string& source, const std::string& block_id, History h
     pending_block_ = block_id;
     settle_frames_ = 2;
     host_.fetch_article(source);
-}
-
-void App::article_arrived(const std::string& source, std::string_view bytes) {
-    if (source != source_) return;  // an answer to an older request
-    // Before the copy: the old article, its layout and the copy at once may not fit.
-    drop_article();
-    // A copy the App owns, as the platform's own blocks are (article_arrived_owned). std::malloc
-    // says when there is no memory, where a std::string would end the program (no exceptions).
-    char* copy = static_cast<char*>(std::malloc(std::max<std::size_t>(bytes.size(), 1)));
-    if (!copy) {
-        article_failed(source, source + ": not enough memory for " + std::to_string(bytes.size()) + " bytes");
-        return;
-    }
-    if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
-    article_arrived_owned(source, copy, bytes.size());
-}
-
-void App::article_arrived_owned(const std::string& source, char* data, std::size_t size) {
-    std::unique_ptr<char, void (*)(void*)> owned(data, std::free);
-    if (source != source_) return;  // an answer to an older request
-    const std::string_view bytes(data, size);
-    loading_ = false;
-    settle_frames_ = 2;
-    drop_article();
-    notice_ = Notice{};  // here, not once loaded: a notice given meanwhile (its file not kept) is this article's
-    if (const std::size_t need = memory_to_open(bytes.size(), LoadLimits{}.max_values); !host_.make_room(need)) {
-        article_failed(source, source + ": opening this article may take " + std::to_string((need + 999999) / 1000000) +
-                                   " MB of memory, more than the browser gives this page");
-        return;
-    }
-    // Read in pieces by the frames from now on (continue_load), the first one at once: a
-    // short article is then ready before this frame ends, as when it was read in one go.
-    load_bytes_ = std::move(owned);
-    load_ = std::make_unique<ArticleLoad>(bytes, source);
-}
-
-// The article on screen goes first, whatever replaces it (the new one or the error screen): a long
-// one and its layout take up to hundreds of MB, and both at once with the next may not fit.
-void App::drop_article() {
-    progress_.close();  // saves what it had pending
-    highlights_.close();  // it points into the article
-    drop_pictures();
-    layout_.clear();
-    article_.reset();
-    drop_load();
-}
-
-// How long a frame may spend reading or laying out an article before it draws: the frame then
-// stays well under the 200 ms that makes a page feel stuck (BENCHMARKS.md, "Longest task").
-constexpr double work_per_frame_s = 0.04;
-
-std::string App::loading_detail(double fraction) const {
-    // Shown only for an article that takes more than a frame to read: most never show a number.
-    const int percent = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 100.0);
-    return source_ + " \xC2\xB7 " + std::to_string(percent) + " %";
-}
-
-void App::drop_load() {
-    load_.reset();
-    load_bytes_.reset();  // a long article's bytes: give the memory back now
-}
-
-void App::continue_load() {
-    const double until = clock_s() + work_per_frame_s;
-    settle_frames_ = std::max(settle_frames_, 2);
-    if (!load_->step([&] { return clock_s() >= until; })) return;
-    LoadResult result = load_->take();
-    drop_load();
-    loaded(std::move(result));
-}
-
-void App::loaded(LoadResult result) {
-    const std::string source = source_;
-    warnings_ = std::move(result.warnings);
-    for (const std::string& w : warnings_) std::fprintf(stderr, "warning: %s\n", w.c_str());
-    if (!result.ok()) {
-        article_failed(source, result.error);
-        return;
-    }
-    article_ = std::make_unique<Article>(std::move(result.article));
-    if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
-    request_font_faces();
-    pictures_.assign(article_->blocks.size(), 0);
-    picture_state_.assign(article_->blocks.size(), PictureState::idle);
-    layout_.invalidate();
-    anchor_ = first_line_ = Anchor{};
-    reported_block_.clear();
-    find_open_ = false;
-    matches_.clear();
-    find_searched_.clear();
-    current_match_ = -1;
-    view_.clear_selection();
-    stop_listening();
-    const std::optional<Resume> resume = progress_.open(*article_, source, policy_.progress_origin(source));
-    highlights_.open(*article_, policy_.progress_origin(source));
-    hl_ui_.editing.clear();
-    highlights_touched();
-    // A deep link wins over the saved position, and becomes it; but the URL keeps the place being
-    // read (#id, place_id), so a reload brings back that fragment: then the saved line wins.
-    if (deep_link_wins(*article_, pending_block_, resume ? &resume->anchor : nullptr)) {
-        anchor_ = Anchor{find_block(*article_, pending_block_), 0};
-        jumped_ = true;
-    } else if (resume) {
-        anchor_ = resume->anchor;
-        // A notice given while the article was read in pieces (the browser could not keep the
-        // file) came later than the load began: it stays, as it did when loading took no frame.
-        if (notice_.text.empty()) {
-            if (resume->match == ResumeMatch::lost) show_notice(locale::position_lost(article_->lang), false);
-            else if (resume->match != ResumeMatch::same_text) show_notice(locale::resumed_changed(article_->lang), true);
-            else if (anchor_ != Anchor{})
-                show_notice(locale::resumed_at(article_->lang, static_cast<int>(std::lround(resume->percent * 100))), true);
-        }
-    }
-    pending_block_.clear();
-    error_.clear();
-    host_.set_title(article_->title);
-    // Last: where the fonts or the engine cannot be had (the single-file page) the answer comes
-    // at once, and its notice must not be replaced by the resume notice above.
-    text_failure_told_ = false;
-    request_text_support();
-    request_hyphenation();
-}
-
-void App::article_failed(const std::string& source, const std::string& message) {
-    if (source != source_) return;
-    loading_ = false;
-    ready_ = false;
-    drop_load();
-    drop_pictures();
-    highlights_.close();  // it points into the article
-    article_.reset();
-    layout_.invalidate();
-    // The title named the article that was on screen: it now says what failed (reader-visible
-    // defects issue, item 16).
-    host_.set_title("Could not open " + url::file_name(source));
-    error_ = message;
-    settle_frames_ = 2;
-    std::fprintf(stderr, "error: %s\n", message.c_str());
 }
 
 void App::start_over() {
@@ -430,107 +294,6 @@ void App::show_match() {
 
 std::string App::selected_text() const { return article_ ? view_.selected_text(*article_) : std::string(); }
 
-void App::set_font_size(float px) {
-    ReaderSettings next = settings_;
-    next.font_size = static_cast<int>(std::clamp(std::round(px), min_font_size, max_font_size));
-    set_settings(next);
-    settle_frames_ = std::max(settle_frames_, 2);
-}
-
-void App::set_theme(ThemeName name) {
-    ReaderSettings next = settings_;
-    next.theme = static_cast<ThemeSetting>(name);  // light, sepia, dark: the same order
-    set_settings(next);
-}
-
-void App::set_system_dark(bool dark) {
-    system_dark_ = dark;
-    apply_settings();
-}
-
-std::string App::set_settings(std::string_view patch) {
-    ReaderSettings next = settings_;
-    const std::string error = apply_settings_patch(next, patch);
-    if (error.empty()) set_settings(next);
-    return error;
-}
-
-void App::set_settings(const ReaderSettings& next) {
-    if (next == settings_) return;
-    settings_ = next;
-    apply_settings();
-    save_settings();
-    host_.settings_changed(settings_json());
-}
-
-void App::apply_settings() {
-    theme_ = settings_.theme == ThemeSetting::automatic ? (system_dark_ ? ThemeName::dark : ThemeName::light)
-                                                        : static_cast<ThemeName>(settings_.theme);
-    font_size_ = static_cast<float>(settings_.font_size);
-    if (justify_ != settings_.justify) set_justify(settings_.justify);
-    if (fonts_.wanted_family() != settings_.font) {
-        fonts_.set_family(settings_.font);
-        if (fonts_.loaded()) request_family();  // else init() loads the fonts with it
-    }
-    // Measure and line spacing are read by draw_article's LayoutParams: a change lays the article
-    // out again, and the anchor puts the reader's line back at the top, as after a resize.
-    settle_frames_ = std::max(settle_frames_, 2);
-}
-
-void App::request_family() {
-    const FontFamily family = settings_.font;
-    if (family == FontFamily::serif || fonts_.has_family_files(family)) {
-        reload_fonts();  // the layout follows (LayoutParams::font_set), the anchor keeps the line
-        return;
-    }
-    if (family_asked_ == family) return;  // on its way
-    family_asked_ = family;
-    host_.fetch_font_family(family);
-}
-
-void App::font_family_arrived(FontFamily family, const std::string& error) {
-    if (family_asked_ == family) family_asked_.reset();
-    family_at_start_ = false;
-    if (!error.empty()) {
-        const std::string warning = "font family " + std::string(font_family_name(family)) + ": " + error + "; the serif faces are used";
-        std::fprintf(stderr, "article-viewer: warning: %s\n", warning.c_str());
-        settings_warnings_.push_back(warning);
-        settle_frames_ = std::max(settle_frames_, 2);
-        return;
-    }
-    // Chosen again since (serif, then this one, while it was on its way): loaded if still wanted.
-    if (settings_.font == family) reload_fonts();
-}
-
-void App::load_settings() {
-    std::string stored;
-    std::vector<std::string> warnings;
-    const KeyValueStore::Status status = host_.settings_store().get("settings", stored);
-    if (status == KeyValueStore::Status::ok) settings_ = read_settings(stored, warnings);
-    else if (status == KeyValueStore::Status::failed) warnings.push_back("settings: the stored value cannot be read; the defaults are used");
-    // Where there is no storage at all (unavailable) the defaults are simply used: the progress
-    // keeper already tells the reader that nothing is kept.
-    for (const std::string& w : warnings) std::fprintf(stderr, "article-viewer: warning: %s\n", w.c_str());
-    settings_warnings_ = std::move(warnings);
-    apply_settings();
-}
-
-void App::save_settings() {
-    const KeyValueStore::Status status = host_.settings_store().set("settings", av::settings_json(settings_));
-    if (status == KeyValueStore::Status::ok || status == KeyValueStore::Status::unavailable) return;
-    const std::string warning = status == KeyValueStore::Status::quota ? "settings: not saved, the storage is full"
-                                                                       : "settings: not saved, the storage refused them";
-    if (std::find(settings_warnings_.begin(), settings_warnings_.end(), warning) != settings_warnings_.end()) return;
-    std::fprintf(stderr, "article-viewer: warning: %s\n", warning.c_str());
-    settings_warnings_.push_back(warning);
-}
-
-void App::zoom_by_wheel(float notches) {
-    // A notch is 10 %, Ctrl+= at the default size; a run of small pinch steps keeps its fractions.
-    if (std::abs(zoom_size_ - font_size_) >= 1.0f) zoom_size_ = font_size_;
-    zoom_size_ = std::clamp(zoom_size_ * std::pow(1.1f, notches), min_font_size, max_font_size);
-    set_font_size(zoom_size_);
-}
 
 void App::reload_fonts() {
     // Done at the start of the next frame, never inside one: the platforms may answer a request
@@ -632,41 +395,6 @@ void App::text_failed(const std::string& why) {
     }
 }
 
-void App::set_justify(bool on) {
-    if (on == justify_) return;
-    justify_ = on;
-    settle_frames_ = std::max(settle_frames_, 2);
-    request_hyphenation();
-}
-
-void App::request_hyphenation() {
-    if (!justify_ || !article_) return;
-    std::vector<std::string> wanted;
-    for (const std::string& lang : article_->needs.languages)
-        if (std::find(hyphen_asked_.begin(), hyphen_asked_.end(), lang) == hyphen_asked_.end()) wanted.push_back(lang);
-    if (wanted.empty()) return;
-    hyphen_asked_.insert(hyphen_asked_.end(), wanted.begin(), wanted.end());
-    host_.load_hyphenation(wanted);
-}
-
-void App::hyphenation_arrived(const Hyphenator* hyphenator, const std::vector<std::string>& languages,
-                              const std::string& error) {
-    if (hyphenator) hyphenator_ = hyphenator;
-    for (const std::string& lang : languages)
-        if (std::find(hyphen_languages_.begin(), hyphen_languages_.end(), lang) == hyphen_languages_.end())
-            hyphen_languages_.push_back(lang);
-    ++hyphen_generation_;  // LayoutParams::text_services
-    settle_frames_ = std::max(settle_frames_, 2);
-    if (error.empty()) return;
-    std::fprintf(stderr, "article-viewer: hyphenation: %s\n", error.c_str());
-    if (!hyphen_failure_told_) {
-        hyphen_failure_told_ = true;
-        const bool fr = article_ && (article_->lang == "fr" || article_->lang.compare(0, 3, "fr-") == 0);
-        show_notice(fr ? "Césure indisponible : le texte est justifié sans césure (" + error + ")"
-                       : "Hyphenation unavailable: the text is justified without hyphens (" + error + ")",
-                    false);
-    }
-}
 
 bool App::text_pending() const {
     if (!article_) return false;
@@ -758,7 +486,7 @@ LayoutParams App::layout_params(float width) const {
 void App::draw_article(float width, float height) {
     view_top_ = ImGui::GetWindowPos().y;
     view_height_ = height;
-    const TextServices text{engine_, &fonts_.catalog(), justify_ ? hyphenator_ : nullptr};
+    const TextServices text{engine_, &fonts_.catalog(), justify_ && hyphenator_.inner() ? &hyphenator_ : nullptr};
     const double until = clock_s() + work_per_frame_s;
     const DocumentLayout* built = layout_.advance(*article_, fonts_, layout_params(width), text,
                                                   [&] { return clock_s() >= until; });
@@ -909,25 +637,10 @@ std::string App::state_json() const {
     // What is really at the top of the view in the current layout (tests compare it to the anchor).
     s["firstLine"] = {{"block", first_line_.block}, {"offset", first_line_.offset}};
     s["fontSize"] = font_size_;
-    s["settings"] = {{"theme", theme_setting_name(settings_.theme)},
-                     {"fontSize", settings_.font_size},
-                     {"font", font_family_name(settings_.font)},
-                     {"measure", settings_.measure},
-                     {"lineSpacing", std::round(static_cast<double>(settings_.line_spacing) * 100.0) / 100.0},
-                     {"justify", settings_.justify},
-                     {"speechRate", std::round(static_cast<double>(settings_.speech_rate) * 100.0) / 100.0},
-                     {"voice", settings_.voice},
-                     {"readSponsored", settings_.read_sponsored}};
-    s["settingsWarnings"] = settings_warnings_;
-    s["fontFamily"] = font_family_name(fonts_.family());  // the family drawn (its files may be on their way)
+    add_settings_state(s);  // settings, settingsWarnings, fontFamily, settingsPanel (app_settings.cpp)
     // What the layout keys on besides the settings (LayoutParams::font_set, text_services).
     s["fontSet"] = fonts_.generation();
     s["textServices"] = hyphen_generation_;
-    {
-        json items = json::object();
-        for (const auto& [key, r] : settings_items_) items[key] = {r[0], r[1], r[2], r[3]};
-        s["settingsPanel"] = {{"open", settings_open_ && !library_open_ && ready_}, {"box", settings_box_}, {"items", items}};
-    }
     // What the layout on screen was made with (tests: a setting reached the layout).
     if (const DocumentLayout* doc = layout_.current())
         s["layout"] = {{"fontSize", doc->params.font_size}, {"measure", doc->params.measure},

@@ -19,6 +19,7 @@
 #include "core/article_loader.hpp"
 #include "core/highlights.hpp"
 #include "core/layout.hpp"
+#include "core/text/hyphenation_cache.hpp"
 #include "core/library_reopen.hpp"
 #include "core/progress_keeper.hpp"
 #include "core/reader_settings.hpp"
@@ -260,6 +261,9 @@ public:
 private:
     static std::int64_t now_ms();  // wall clock, for "last read" dates
     static double clock_s();       // steady clock, for timers
+    // How long a frame may spend reading or laying out an article before it draws: the frame then
+    // stays well under the 200 ms that makes a page feel stuck (BENCHMARKS.md, "Longest task").
+    static constexpr double work_per_frame_s = 0.04;
     void draw_article(float width, float height);
     LayoutParams layout_params(float width) const;  // the view's width with the reader's settings
     void handle_shortcuts();
@@ -314,7 +318,10 @@ private:
     // Justification and its hyphenation: the languages asked of the platform and those it has a
     // dictionary for; a new answer bumps hyphen_generation_, which lays the text out again.
     bool justify_ = false;
-    const Hyphenator* hyphenator_ = nullptr;
+    // The platform's hyphenator, asked through a cache (each word once: layout asks again each time
+    // a block is laid out for drawing, and on the web every ask crosses into the text module),
+    // forgotten whenever dictionaries arrive.
+    HyphenationCache hyphenator_;
     std::vector<std::string> hyphen_asked_;
     std::vector<std::string> hyphen_languages_;
     std::uint32_t hyphen_generation_ = 0;
@@ -326,6 +333,7 @@ private:
     void load_settings();
     void save_settings();
     void apply_settings();  // what is drawn and laid out follows settings_
+    void add_settings_state(nlohmann::json& s) const;  // state()'s settings and their panel
     void request_family();  // the fonts follow settings_.font: reloaded, or their files asked for first
     std::optional<FontFamily> family_asked_;  // Host::fetch_font_family, not answered yet
     std::uint8_t faces_asked_ = 0;  // Host::fetch_font_faces, one bit per Face (face_bit)

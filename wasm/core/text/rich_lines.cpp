@@ -1,12 +1,14 @@
 #include "rich_lines.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/text/bidi_reorder.hpp"
 #include "core/text/font_fallback.hpp"
 #include "core/text/itemize.hpp"
 #include "core/text/line_breaker.hpp"
 #include "core/text/paragraph_text.hpp"
+#include "core/text/rich_hyphenation.hpp"
 #include "core/text/shape_items.hpp"
 #include "core/text/text_class.hpp"
 #include "core/utf8.hpp"
@@ -114,7 +116,13 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
     // in a copy of the advances, so that the spans' widths, their carets and their glyphs all
     // place what follows a space alike. Lines never share characters, so it is never undone.
     std::vector<float> advance;
-    const std::vector<LineRange> ranges = break_into_lines(info, measured.advance, p.text, width);
+    // Justified text is hyphenated where the simple path would hyphenate it (rich_hyphenation.hpp).
+    std::optional<RichHyphenation> hyphenation;
+    if (style.justify && style.hyphenator)
+        hyphenation.emplace(p, info, items, *style.hyphenator, style.lang.empty() ? paragraph.lang : style.lang,
+                            measurer, style.size);
+    const std::vector<LineRange> ranges =
+        break_into_lines(info, measured.advance, p.text, width, hyphenation ? &*hyphenation : nullptr);
     if (style.justify && ranges.size() > 1) advance = measured.advance;
     const std::vector<float>& adv = advance.empty() ? measured.advance : advance;
     for (std::size_t r = 0; r < ranges.size(); ++r) {
@@ -136,7 +144,8 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
             piece_end.push_back(std::min(it->end, range.content_end));
             piece_level.push_back(it->level);
         }
-        float total = 0;
+        // The hyphen added where a word is cut counts in the line's width, not in its text.
+        float total = range.hyphen;
         for (std::uint32_t k = range.begin; k < range.content_end; ++k) total += adv[k];
         // A full line: not the last, nor one that a line feed ends. Its spaces (U+0020, as the
         // simple path's) take what is left; a line with none (CJK, one long word) stays ragged.
@@ -171,6 +180,13 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
             span.font = item.font;
             span.cjk = item.cjk;
             for (std::uint32_t c = b; c < e; ++c) span.width += adv[c];
+            // The hyphen goes after the word's last character, which ends the line: its piece is
+            // the line's last, left to right (RichHyphenation cuts nothing else), so it is drawn
+            // at the span's end, right after its last glyph, as on the simple path.
+            if (range.hyphen > 0 && e == range.content_end) {
+                span.hyphen = true;
+                span.width += range.hyphen;
+            }
             if (keep_text) {
                 span.carets = carets_of(info, adv, b, e, item.level & 1);
                 if (item.font == no_font) {
