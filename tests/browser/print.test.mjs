@@ -92,6 +92,10 @@ const norm = (s) => s.normalize('NFC').replace(/[\s\u00ad-]+/g, '').toLocaleLowe
 
 // Prints the page to PDF and reads it back: {text, pages: [text of each page], fonts, images, file}.
 async function print(page, dir) {
+  // mirror.js (the copy, and what makes it whole on beforeprint) runs once the article is ready,
+  // as loader.js's late scripts arrive: a print before that has no copy at all (the title was
+  // missing from a PDF about one run in five). 'raf' polling: some tests hold the page's timers.
+  await page.waitForFunction(() => typeof window.articleViewerPrint === 'function', null, { polling: 'raf', timeout: 30000 });
   const file = path.join(dir, 'print.pdf');
   writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
   const run = (tool, ...args) => execFileSync(tool, [...args], { maxBuffer: 1 << 28 }).toString();
