@@ -84,8 +84,9 @@ FORBIDDEN_ENCODED = re.compile(r"%(2f|5c|00)", re.IGNORECASE)
 # --- security headers (README, "Security headers", says why each value) -------------------------
 # Every response carries them, errors and 304s included. The page's own scripts and styles are
 # files of its origin; the wasm is compiled by WebAssembly.compileStreaming ('wasm-unsafe-eval');
-# articles and their pictures are fetch()ed from anywhere (pictures are decoded from the fetched
-# bytes, so img-src needs nothing beyond the icons).
+# articles and their pictures are fetch()ed from anywhere (the canvas decodes a picture from the
+# fetched bytes), and a print loads the same pictures as <img>s of the accessible copy (img-src:
+# the same hosts as connect-src, so nothing new is reachable).
 _CSP_COMMON = (
     "connect-src 'self' https: http:",
     "object-src 'none'",
@@ -96,6 +97,7 @@ _CSP_COMMON = (
 CSP = "; ".join((
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
+    "img-src 'self' https: http:",
 ) + _CSP_COMMON)
 # The single-file page carries its scripts and styles inline and its icons as data: URLs (it is
 # made for file://, where no header applies; served over HTTP it gets this).
@@ -104,7 +106,7 @@ CSP_SINGLE_FILE = "; ".join((
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data: https: http:",
 ) + _CSP_COMMON)
 # The plain pages (dist/plain/: the articles for readers without JavaScript) run no script at all,
 # connect nowhere, and show the articles' pictures as <img>, which may be on any site (the viewer

@@ -277,6 +277,15 @@
     showHighlights(show = true) {
       if (program) program._av_show_highlights(show ? 1 : 0);
     },
+    // Prints the article as Ctrl+P does (README, "Printing"): the copy's pictures load first (10 s
+    // at most), then the browser's print dialog opens. Resolves to {pictures, printed} (the
+    // article's pictures, those that print as pictures) once window.print() has returned.
+    print() {
+      return runLate().then(() => {
+        if (!window.articleViewerPrint) throw new Error('mirror.js did not load, so there is no copy to print (check the connection)');
+        return window.articleViewerPrint();
+      });
+    },
     // Shows the browser's file chooser (the toolbar's "Open file…" does the same).
     chooseFile() {
       const input = document.getElementById('open-file');

@@ -1,8 +1,8 @@
 // The accessible copy of the article. The canvas is a picture of the text (aria-hidden); #mirror
 // holds the same article as real HTML, in reading order, for screen readers and keyboard users:
-// h1, byline, h2-h4, p, lists, blockquote, links, figures with their alt text, sponsored blocks
-// and callouts as labelled asides. It is visually hidden (viewer.css .visually-hidden), not
-// display:none, so it stays in the accessibility tree.
+// h1, byline, h2-h4, p, lists, blockquote, links, figures with their alt text (and, for the paper
+// only, their pictures), sponsored blocks and callouts as labelled asides. It is visually hidden
+// (viewer.css .visually-hidden), not display:none, so it stays in the accessibility tree.
 //
 // Kept in sync with the program: rebuilt from articleViewer.articleHeader() and articleBlocks()
 // (what the loader accepted, in pages: wasm/core/article_json.hpp) each time an article becomes
@@ -60,6 +60,17 @@
       if (i > 0) parent.appendChild(document.createElement('br'));
       if (parts[i]) parent.appendChild(document.createTextNode(parts[i]));
       yield* tick();
+    }
+  }
+
+  // A picture's address as the canvas fetches it (the loader lets only http(s) and paths relative to
+  // the article through, resolved): checked again here; null for anything else.
+  function pictureUrl(src) {
+    try {
+      const url = new URL(String(src), document.baseURI);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch (e) {
+      return null;
     }
   }
 
@@ -134,15 +145,24 @@
         return list;
       }
       case 'image': {
-        // The picture is not loaded: its alt text is its accessible name (an empty alt means
-        // decorative). The caption and credit are the figure's caption.
-        const picture = b.alt ? el('span', { role: 'img', 'aria-label': b.alt }) : null;
+        // The alt text is the picture's accessible name (an empty alt means decorative); the
+        // caption and credit are the figure's caption. The <img> is for the paper only (hidden
+        // on screen, out of the accessibility tree): it gets its address when a print is prepared
+        // ("Printing" below), never on a visit that does not print, as the canvas fetches a
+        // picture only once it is near the screen. Its declared size gives it the canvas's box
+        // (the declared width, at most the column's) before it arrives.
+        const name = b.alt ? el('span', { role: 'img', 'aria-label': b.alt }) : null;
+        const picture = el('img', { alt: '', 'aria-hidden': 'true', width: b.width, height: b.height,
+          crossorigin: 'anonymous', referrerpolicy: 'no-referrer' });
+        const src = pictureUrl(b.src);
+        if (src) printPictures.set(picture, src);
         let caption = null;
         if ((b.caption && b.caption.length) || b.credit) {
           caption = yield* runs('figcaption', b.caption);
           if (b.credit) caption.appendChild(el('small', null, (b.caption && b.caption.length ? ' — ' : '') + b.credit));
         }
-        return picture || caption ? block('figure', i, null, picture, caption) : null;
+        // A picture with neither alt text nor caption is decoration: nothing for a screen reader.
+        return block('figure', i, name || caption ? null : { 'aria-hidden': 'true' }, picture, name, caption);
       }
       case 'sponsored': {
         // Labelled as the canvas labels it, so paid content never reads as the article's own.
@@ -186,6 +206,10 @@
       default: return null;  // a type this page does not know yet: the canvas still shows it
     }
   }
+
+  // The address of each picture of the copy (<img> -> the URL the program resolved and fetches
+  // itself), given to the <img> only when a print is prepared (loadPictures below).
+  const printPictures = new WeakMap();
 
   const DIRS = ['ltr', 'rtl', 'auto'];
   // A page of blocks asked of the program at a time: well under a step's work to copy out and
@@ -348,7 +372,8 @@
   // The printed article is this copy (viewer.css, @media print), and the browser paginates right
   // after 'beforeprint' without waiting for a timer: the steps still to come are taken now, in
   // this one task. A long article holds the page while it is copied, which a print asks for anyway
-  // (the browser lays all of it out next). Nothing is fetched: the copy comes from the program.
+  // (the browser lays all of it out next). The copy comes from the program; its pictures load apart
+  // (loadPictures below).
   function finish() {
     if (!built && !job && viewer()) sync(viewer().state());  // an article ready, its state event not seen yet
     const current = job;
@@ -423,9 +448,84 @@
     });
   }
 
+  // The pictures print as <img>s of the copy (viewer.css: a figure.picture-ready shows its picture,
+  // any other its alt text). They load only for a print: the address goes to each <img> here, with
+  // the request the canvas makes (CORS, no credentials beyond the page's own origin, no referrer),
+  // so the browser's cache, or the service worker's offline copy, answers for a picture the canvas
+  // has already shown. A picture is ready once decoded, so the print can draw it at once. Returns
+  // a promise per picture of the copy, true when it can be printed; a second call gives the same.
+  const pictureLoads = new WeakMap();
+  function loadPictures() {
+    return Array.from(root.querySelectorAll('figure > img'), (img) => {
+      let load = pictureLoads.get(img);
+      if (load) return load;
+      const figure = img.parentNode;
+      load = new Promise((resolve) => {
+        const done = (ok) => {
+          figure.classList.add(ok ? 'picture-ready' : 'picture-failed');
+          resolve(ok);
+        };
+        const src = printPictures.get(img);
+        if (!src) {
+          done(false);
+          return;
+        }
+        img.addEventListener('load', () => img.decode().then(() => done(true), () => done(false)), { once: true });
+        img.addEventListener('error', () => done(false), { once: true });
+        img.src = src;
+      });
+      pictureLoads.set(img, load);
+      return load;
+    });
+  }
+
+  // A print the page prepares (Ctrl+P, Cmd+P, articleViewer.print()): the whole copy, then every
+  // picture of it loaded or failed, PICTURE_WAIT_MS at most for all of them (a picture still on
+  // its way then prints as its alt text), and only then the browser's print dialog. Resolves to
+  // {pictures, printed} (the copy's pictures, those on the paper) once window.print() returns.
+  const PICTURE_WAIT_MS = 10000;
+  let preparing = null;
+  function preparePrint() {
+    if (preparing) return preparing;
+    finish();
+    const loads = loadPictures();
+    const html = document.documentElement;
+    html.classList.add('preparing-print');
+    let timer = 0;
+    const limit = new Promise((resolve) => { timer = setTimeout(resolve, PICTURE_WAIT_MS); });
+    preparing = Promise.race([Promise.all(loads), limit]).then(() => {
+      clearTimeout(timer);
+      const printed = root.querySelectorAll('figure.picture-ready').length;
+      html.classList.remove('preparing-print');
+      try {
+        window.print();
+      } finally {
+        preparing = null;
+      }
+      return { pictures: loads.length, printed };
+    });
+    return preparing;
+  }
+  window.articleViewerPrint = preparePrint;  // articleViewer.print() (loader.js) calls it
+
+  // Ctrl+P and Cmd+P on any part of the page are the page's: the browser's own shortcut would
+  // paginate at once, before a picture could arrive. A key held down starts one print. A key guard
+  // (loader.js), not a listener of its own: the guards run first, and one that keeps a key from the
+  // program (the Highlights panel's note takes every key) stops every later listener; this one is
+  // the first guard (mirror.js runs before controls.js and highlights.js).
+  window.articleViewerKeyGuards.push((e) => {
+    if (e.type !== 'keydown' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || String(e.key).toLowerCase() !== 'p') return false;
+    e.preventDefault();
+    if (!e.repeat) preparePrint();
+    return true;
+  });
+
+  // The browser's own Print (its menu) does not wait: the pictures start loading here, and those
+  // ready before it paginates (already loaded for an earlier print, or quick) print as pictures.
   window.addEventListener('beforeprint', () => {
     finish();
     registerFonts();
+    loadPictures();
   });
 
   // --- Focus in the mirror moves the canvas ------------------------------------------------------

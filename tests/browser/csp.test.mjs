@@ -1,6 +1,6 @@
 // serve.py's Content-Security-Policy (README, "Security headers"): the viewer works fully under it
 // (the program, its fonts and the extended ones, an article and its picture from another origin,
-// the service worker, the single-file page), and the policy refuses what it is there to refuse
+// that picture printed, the service worker, the single-file page), and the policy refuses what it is there to refuse
 // (inline script, eval, being framed by another site).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,9 +55,15 @@ test('the viewer works fully under the policy: program, fonts, another origin\'s
   const policy = directives(response.headers()['content-security-policy']);
   assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
   assert.deepEqual(policy['frame-ancestors'], ["'none'"]);
+  // A print loads the pictures as <img>s, from the hosts connect-src already reaches.
+  assert.deepEqual(policy['img-src'], ["'self'", 'https:', 'http:']);
+  assert.deepEqual(policy['connect-src'], ["'self'", 'https:', 'http:']);
   let state = await waitForState(page, 'state.error || (state.ready && state.images.loaded >= 1 && state.fontsExtended)');
   assert.equal(state.error, null);
   assert.equal(state.articleId, 'remote');
+  // The other origin's picture prints as a picture (window.print only answers here).
+  await page.evaluate(() => { window.print = () => {}; });
+  assert.deepEqual(await page.evaluate(() => window.articleViewer.print()), { pictures: 1, printed: 1 });
   // The service worker precaches the bundle (its own fetches are under sw.js's policy)...
   assert.equal(await page.evaluate(() => window.articleViewer.offline), true, 'the bundle was not cached');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -103,6 +109,7 @@ test('the single-file page, served over HTTP, works under its own policy', async
   const response = await page.goto(server.url + 'article-viewer.html');
   const policy = directives(response.headers()['content-security-policy']);
   assert.ok(policy['script-src']?.includes("'unsafe-inline'"), JSON.stringify(policy));
+  assert.deepEqual(policy['img-src'], ["'self'", 'data:', 'https:', 'http:']);
   const state = await waitForState(page);
   assert.equal(state.error, null);
   assert.ok(state.ready);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repo, servedSite, waitForState, withPixels, holdTimers } from './harness.mjs';
+import { repo, servedSite, waitForState, withPixels, holdTimers, solidPng } from './harness.mjs';
 
 const seed = JSON.parse(readFileSync(path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json'), 'utf8'));
 
@@ -39,9 +39,37 @@ const extras = {
 const longArticle = execFileSync('/usr/bin/python3', [path.join(repo, 'tests', 'bench', 'generate_article.py'),
   '--paragraphs', '1000', '--seed', '1', '-o', '-'], { maxBuffer: 1 << 26 });
 
+// Two pictures, one the site has and one it has not (404), each with its caption; declared wider
+// than the printed column, so the one that arrives prints at the column's width. A third article
+// has a picture that never arrives (the test holds its request).
+const pictures = {
+  format: 'article/1', id: 'print-pictures', lang: 'fr', title: 'Un article illustré',
+  blocks: [
+    { type: 'paragraph', text: 'Le premier paragraphe précède la photographie du port.' },
+    { type: 'image', src: '../img/port.png', alt: 'Le port au lever du jour', width: 960, height: 480,
+      caption: 'Le port de Nampo', credit: 'Photo : Agence' },
+    { type: 'paragraph', text: 'Un paragraphe entre les deux images, pour les séparer.' },
+    { type: 'image', src: '../img/absente.png', alt: 'Une image qui manque sur le serveur', width: 960, height: 480,
+      caption: 'La légende de l’image absente' },
+    { type: 'paragraph', text: 'Le dernier paragraphe suit les deux images.' },
+  ],
+};
+const slowPicture = {
+  format: 'article/1', id: 'print-slow', lang: 'fr', title: 'Une image qui ne vient pas',
+  blocks: [
+    { type: 'image', src: '../img/lente.png', alt: 'Une image trop lente', width: 400, height: 200, caption: 'Légende de la lente' },
+    { type: 'paragraph', text: 'Le texte sous l’image lente.' },
+  ],
+};
+const PORT_RGB = [200, 30, 30];
+
 const site = servedSite({
   'articles/print-extras.json': JSON.stringify(extras),
   'articles/long.json': longArticle,
+  'articles/pictures.json': JSON.stringify(pictures),
+  'articles/slow.json': JSON.stringify(slowPicture),
+  'img/port.png': solidPng(960, 480, PORT_RGB),
+  'img/lente.png': solidPng(40, 20, [20, 20, 200]),
 });
 
 // What the print shows of an Inline (a string or runs): the text, with a web link's address after
@@ -64,6 +92,10 @@ const norm = (s) => s.normalize('NFC').replace(/[\s\u00ad-]+/g, '').toLocaleLowe
 
 // Prints the page to PDF and reads it back: {text, pages: [text of each page], fonts, images, file}.
 async function print(page, dir) {
+  // mirror.js (the copy, and what makes it whole on beforeprint) runs once the article is ready,
+  // as loader.js's late scripts arrive: a print before that has no copy at all (the title was
+  // missing from a PDF about one run in five). 'raf' polling: some tests hold the page's timers.
+  await page.waitForFunction(() => typeof window.articleViewerPrint === 'function', null, { polling: 'raf', timeout: 30000 });
   const file = path.join(dir, 'print.pdf');
   writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
   const run = (tool, ...args) => execFileSync(tool, [...args], { maxBuffer: 1 << 28 }).toString();
@@ -111,10 +143,12 @@ async function printFonts(page, selector) {
   }
 }
 
-async function open(query = '', setups = []) {
+// `prepare(page)` runs before the page is opened (to watch or route its requests).
+async function open(query = '', setups = [], prepare = null) {
   const context = await site.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   for (const setup of setups) await page.addInitScript(setup);
+  if (prepare) await prepare(page);
   await page.goto(site.url + query);
   return { context, page };
 }
@@ -260,6 +294,9 @@ test('a long article printed before its copy is made prints to its last paragrap
   }]);
   try {
     await page.waitForFunction(() => window.__holdTimers === true, null, { polling: 'raf', timeout: 120000 });
+    // mirror.js runs once the article is ready (loader.js's late scripts); a print before it has
+    // arrived has no copy at all (the test's page.pdf() came first about one run in five).
+    await page.waitForFunction(() => typeof window.articleViewerPrint === 'function', null, { polling: 'raf', timeout: 30000 });
     const before = await page.evaluate(() => ({
       busy: document.getElementById('mirror').getAttribute('aria-busy'),
       blocks: document.querySelectorAll('#mirror [data-block]').length,
@@ -276,6 +313,137 @@ test('a long article printed before its copy is made prints to its last paragrap
     console.log(`long article: ${article.blocks.length} blocks printed on ${pdf.pageCount} pages`);
   } finally {
     await page.evaluate(() => { window.__holdTimers = false; }).catch(() => {});
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Installed with page.addInitScript: window.print only records its calls (when, and what the copy
+// held then), and whether a keydown's default was prevented, read once the event is over (the
+// page's key guards stop it before a listener of the window's bubbling phase would see it).
+function recordPrints() {
+  window.__prints = [];
+  window.print = () => window.__prints.push({
+    at: performance.now(),
+    ready: document.querySelectorAll('#mirror figure.picture-ready').length,
+    failed: document.querySelectorAll('#mirror figure.picture-failed').length,
+  });
+  window.__keys = [];
+  window.addEventListener('keydown', (e) => setTimeout(() => window.__keys.push({ key: e.key, prevented: e.defaultPrevented }), 0), true);
+}
+
+test('Ctrl+P loads the pictures, then prints: the one that arrived as a picture above its caption, the missing one as its alt text', async () => {
+  const dir = scratch();
+  const { context, page } = await open('?article=articles/pictures.json', [recordPrints]);
+  try {
+    await waitForState(page, 'state.ready');
+    await page.waitForFunction(() => document.getElementById('mirror').getAttribute('aria-busy') === 'false');
+    // Before the print, no <img> of the copy has an address.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#mirror img')].map((i) => i.getAttribute('src'))), [null, null]);
+    await page.locator('#canvas').focus();
+    await page.keyboard.press('Control+p');
+    await page.waitForFunction(() => window.__prints.length === 1 && window.__keys.some((k) => k.key === 'p'), null, { timeout: 15000 });
+    const [call] = await page.evaluate(() => window.__prints);
+    assert.deepEqual({ ready: call.ready, failed: call.failed }, { ready: 1, failed: 1 }, 'print() ran before both pictures had settled');
+    assert.deepEqual(await page.evaluate(() => window.__keys.filter((k) => k.key === 'p')), [{ key: 'p', prevented: true }]);
+
+    const pdf = await print(page, dir);
+    assert.equal(pdf.images, 1, execFileSync('pdfimages', ['-list', pdf.file]).toString());
+    inOrder(pdf.text, [
+      pictures.title, 'Le premier paragraphe précède la photographie du port.',
+      'Le port de Nampo — Photo : Agence',
+      'Un paragraphe entre les deux images, pour les séparer.',
+      'Une image qui manque sur le serveur', 'La légende de l’image absente',
+      'Le dernier paragraphe suit les deux images.',
+    ]);
+    assert.ok(!pdf.text.includes('Le port au lever du jour'), 'the alt text of the printed picture is printed too');
+
+    // The picture, on the first page, across the column (A4, 16 mm margins: 178 mm), its caption under it.
+    const dpi = 50;
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf.file, path.join(dir, 'page')]);
+    const box = await withPixels(page, [readFileSync(path.join(dir, 'page.png'))], ([{ data: d, width }], rgb) => {
+      let left = Infinity, right = -1, top = Infinity, bottom = -1;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - rgb[0]) > 24 || Math.abs(d[i + 1] - rgb[1]) > 24 || Math.abs(d[i + 2] - rgb[2]) > 24) continue;
+        const x = (i / 4) % width, y = Math.floor(i / 4 / width);
+        left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
+      }
+      return { left, right, top, bottom };
+    }, PORT_RGB);
+    assert.ok(box.right >= 0, 'the picture is not on the first page');
+    const mm = (px) => (px * 25.4) / dpi;
+    const [width, height] = [mm(box.right - box.left + 1), mm(box.bottom - box.top + 1)];
+    assert.ok(Math.abs(width - 178) < 3, `the picture is ${width.toFixed(1)} mm wide, the column 178 mm`);
+    assert.ok(Math.abs(height - width / 2) < 3, `the picture is ${width.toFixed(1)} x ${height.toFixed(1)} mm, declared 2:1`);
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-enc', 'UTF-8', pdf.file, '-']).toString();
+    const nampo = /yMin="([\d.]+)"[^>]*>Nampo<\/word>/.exec(bbox);
+    assert.ok(nampo, 'the caption is not on the first page');
+    const captionTop = (Number(nampo[1]) * 25.4) / 72;
+    assert.ok(captionTop > mm(box.bottom) && captionTop < mm(box.bottom) + 15,
+      `the caption's top at ${captionTop.toFixed(1)} mm, the picture's bottom at ${mm(box.bottom).toFixed(1)} mm`);
+
+    // Ctrl+P in the copy (a screen reader's focus) is the page's too.
+    await page.evaluate(() => document.querySelector('#mirror h1').focus());
+    await page.keyboard.press('Control+p');
+    await page.waitForFunction(() => window.__prints.length === 2 && window.__keys.filter((k) => k.key === 'p').length === 2, null, { timeout: 15000 });
+    assert.deepEqual(await page.evaluate(() => window.__keys.filter((k) => k.key === 'p').map((k) => k.prevented)), [true, true]);
+
+    // The page's call does the same, the pictures already there: a promise of what it printed.
+    const result = await page.evaluate(() => window.articleViewer.print());
+    assert.deepEqual(result, { pictures: 2, printed: 1 });
+    assert.equal(await page.evaluate(() => window.__prints.length), 3);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a first visit that does not print loads no picture as an <img>: only the canvas fetches them', async () => {
+  const requests = [];
+  const { context, page } = await open('?article=articles/pictures.json', [], (p) => {
+    p.on('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }));
+  });
+  try {
+    await waitForState(page, 'state.ready && state.images.loaded === 1 && state.images.failed === 1');
+    await page.waitForFunction(() => document.getElementById('mirror').getAttribute('aria-busy') === 'false');
+    await page.waitForTimeout(500);
+    const pictureRequests = requests.filter((r) => /\/img\//.test(r.url));
+    assert.deepEqual(pictureRequests.map((r) => `${r.type} ${new URL(r.url).pathname}`).sort(),
+      ['fetch /img/absente.png', 'fetch /img/port.png'], 'the canvas fetches each picture once');
+    assert.deepEqual(requests.filter((r) => r.type === 'image'), [], 'an <img> was loaded');
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#mirror img')].map((i) => i.getAttribute('src'))), [null, null]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a picture that does not arrive holds the print 10 s at most, and prints as its alt text', { timeout: 60000 }, async () => {
+  const dir = scratch();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // The canvas's request and the print's are both held until the test ends (routed on the context:
+  // the service worker, once it controls the page, asks for the print's).
+  const { context, page } = await open('?article=articles/slow.json', [recordPrints], (p) =>
+    p.context().route('**/img/lente.png', async (route) => { await held; await route.abort().catch(() => {}); }));
+  try {
+    await waitForState(page, 'state.ready');
+    await page.waitForFunction(() => document.getElementById('mirror').getAttribute('aria-busy') === 'false');
+    const started = await page.evaluate(() => {
+      const at = performance.now();
+      window.__result = null;
+      window.articleViewer.print().then((r) => { window.__result = r; });
+      return at;
+    });
+    await page.waitForFunction(() => window.__result !== null, null, { timeout: 20000 });
+    const [call] = await page.evaluate(() => window.__prints);
+    const waited = call.at - started;
+    assert.ok(waited > 9000 && waited < 12000, `the print waited ${waited.toFixed(0)} ms: ${JSON.stringify([call, await page.evaluate(() => [window.__result, document.querySelector("#mirror figure").outerHTML])])}`);
+    assert.deepEqual(await page.evaluate(() => window.__result), { pictures: 1, printed: 0 });
+    const pdf = await print(page, dir);
+    assert.equal(pdf.images, 0);
+    inOrder(pdf.text, [slowPicture.title, 'Une image trop lente', 'Légende de la lente', 'Le texte sous l’image lente.']);
+  } finally {
+    release();
     await context.close();
     rmSync(dir, { recursive: true, force: true });
   }

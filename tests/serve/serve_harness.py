@@ -98,6 +98,7 @@ CSP = {
     "default-src": "'self'",
     "script-src": "'self' 'wasm-unsafe-eval'",
     "connect-src": "'self' https: http:",
+    "img-src": "'self' https: http:",
     "object-src": "'none'",
     "base-uri": "'none'",
     "form-action": "'none'",
@@ -106,7 +107,7 @@ CSP = {
 CSP_SINGLE_FILE = dict(CSP, **{
     "script-src": "'self' 'unsafe-inline' 'wasm-unsafe-eval'",
     "style-src": "'self' 'unsafe-inline'",
-    "img-src": "'self' data:",
+    "img-src": "'self' data: https: http:",
 })
 
 # The plain pages (dist/plain/): no script, no connection, the articles' pictures from anywhere.

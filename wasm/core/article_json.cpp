@@ -185,6 +185,7 @@ void block(Writer& w, const Article& a, const Block& b, std::size_t index) {
             inline_list(w, "items", b.items);
             break;
         case BlockType::image:
+            w.member("src", b.src);
             w.member("alt", b.alt);
             optional_runs(w, "caption", b.caption);
             w.optional("credit", b.credit);

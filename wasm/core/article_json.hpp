@@ -12,7 +12,8 @@
 // empty members left out). The article's "lang" and "dir" ("ltr", "rtl" or "auto") are always
 // there; a block's "lang" and "dir" and a run's "lang" only when the file set them (format 1.1):
 // without them a block takes the article's, a run its block's. Per type: heading level/text; paragraph text; quote text/cite?; list ordered/items [RUNS];
-// image alt/caption?/credit?/width/height (never src: the mirror must not load the picture);
+// image src (resolved against the article's address, as the canvas fetches it: the mirror loads
+// it only for a print)/alt/caption?/credit?/width/height;
 // sponsored label (the block's, else locale::sponsored_label), title (runs without a link take the
 // block's href, as the canvas draws it), text?, href?, sponsor?; related label (the block's, else
 // locale::related_label), items [{"title", "href"?}]; callout label? (as given), title?, text?,
