@@ -266,6 +266,12 @@ void FontSet::feed(LoadableTextEngine& engine) const {
     for (const auto& [id, bytes] : extra_) engine.add_font(id, bytes.data(), bytes.size());
 }
 
+void FontSet::feed_faces(LoadableTextEngine& engine, std::uint8_t faces) const {
+    for (std::size_t f = 0; f < base_bytes_.size(); ++f)
+        if (faces & face_bit(static_cast<Face>(f)))
+            engine.add_font(FontCatalog::base_font(static_cast<Face>(f)), base_bytes_[f].data(), base_bytes_[f].size());
+}
+
 const std::vector<unsigned char>* FontSet::file_bytes(FontId id) const {
     const auto it = extra_.find(id);
     return it == extra_.end() ? nullptr : &it->second;

@@ -72,6 +72,9 @@ public:
     void set_engine(const TextEngine* engine) { engine_ = engine; }
     // Gives `engine` every font it shapes with that the set has: the base faces and the files.
     void feed(LoadableTextEngine& engine) const;
+    // Gives `engine` the base faces of `faces` (face_bit) again: a face that stood in for one that
+    // has now arrived (stood_in) must not keep shaping the text drawn with the arrived one.
+    void feed_faces(LoadableTextEngine& engine, std::uint8_t faces) const;
 
     // The glyph font of a shaped file or of a base face (FontCatalog::base_font), or null. Its
     // size is pixels per em: draw with em(face, size).

@@ -1,0 +1,88 @@
+// FontSet with faces missing from its folder (ui/fonts.hpp, stood_in: the web's italics, fetched
+// for the articles that have some) and with its files in memory (ui/font_files.hpp: the web links
+// no file system): a missing italic is drawn by its upright twin until it arrives, any other face
+// missing is an error, and the text engine is given the arrived face's own bytes again.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/text/font_catalog.hpp"
+#include "ui/fonts.hpp"
+#include "../core/test_support.hpp"
+
+using namespace av;
+
+namespace {
+
+// Records the size of each font it is given; shapes nothing.
+class RecordingEngine : public LoadableTextEngine {
+public:
+    std::map<FontId, std::size_t> sizes;
+    bool add_font(FontId id, const unsigned char*, std::size_t size) override {
+        sizes[id] = size;
+        return true;
+    }
+    bool set_dictionary(const unsigned char*, std::size_t) override { return false; }
+    std::uint8_t analyze(std::u32string_view, BaseDirection, std::string_view, std::vector<CharInfo>&) const override { return 0; }
+    void shape(FontId, std::u32string_view, std::size_t, std::size_t, bool, ScriptTag, std::string_view,
+               std::vector<ShapedGlyph>&) const override {}
+    FontMetrics metrics(FontId) const override { return {}; }
+    bool has_char(FontId, char32_t) const override { return false; }
+};
+
+std::vector<unsigned char> bytes_of(const std::string& name) {
+    const std::string text = test::read_file(std::string(AV_FONTS_DIR) + "/" + name);
+    return std::vector<unsigned char>(text.begin(), text.end());
+}
+
+struct Context {
+    Context() { ImGui::CreateContext(); }
+    ~Context() { ImGui::DestroyContext(); }
+};
+
+}  // namespace
+
+TEST_SUITE("font faces") {
+    TEST_CASE("the italics stand in until they arrive; the engine then shapes with their own bytes") {
+        Context context;
+        MemoryFontFiles files;
+        for (const char* name : {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"})
+            files.put(std::string("/f/") + name, bytes_of(name));
+        FontSet fonts;
+        fonts.set_files(files);
+        REQUIRE(fonts.load("/f") == "");
+        CHECK(fonts.stood_in() == (face_bit(Face::serif_italic) | face_bit(Face::serif_bold_italic)));
+        CHECK(fonts.font(Face::serif_italic) == fonts.font(Face::serif));
+        CHECK(fonts.font(Face::serif_bold_italic) == fonts.font(Face::serif_bold));
+        CHECK(fonts.width("italique", Face::serif_italic, 20) == fonts.width("italique", Face::serif, 20));
+        RecordingEngine engine;
+        fonts.feed(engine);
+        const std::size_t regular = bytes_of("NotoSerif-Regular.ttf").size(), italic = bytes_of("NotoSerif-Italic.ttf").size();
+        CHECK(engine.sizes[FontCatalog::base_font(Face::serif_italic)] == regular);
+
+        files.put("/f/NotoSerif-Italic.ttf", bytes_of("NotoSerif-Italic.ttf"));
+        files.put("/f/NotoSerif-BoldItalic.ttf", bytes_of("NotoSerif-BoldItalic.ttf"));
+        const std::uint8_t before = fonts.stood_in();
+        REQUIRE(fonts.reload() == "");
+        CHECK(fonts.stood_in() == 0);
+        CHECK(fonts.font(Face::serif_italic) != fonts.font(Face::serif));
+        CHECK(fonts.width("italique", Face::serif_italic, 20) != fonts.width("italique", Face::serif, 20));
+        fonts.feed_faces(engine, static_cast<std::uint8_t>(before & ~fonts.stood_in()));
+        CHECK(engine.sizes[FontCatalog::base_font(Face::serif_italic)] == italic);
+        CHECK(engine.sizes[FontCatalog::base_font(Face::serif_bold_italic)] == bytes_of("NotoSerif-BoldItalic.ttf").size());
+        CHECK(engine.sizes[FontCatalog::base_font(Face::serif)] == regular);
+    }
+
+    TEST_CASE("any other face missing is an error naming it") {
+        Context context;
+        MemoryFontFiles files;
+        for (const char* name : {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSans-Regular.ttf"})
+            files.put(std::string("/f/") + name, bytes_of(name));
+        FontSet fonts;
+        fonts.set_files(files);
+        CHECK(fonts.load("/f") == "cannot read font /f/NotoSans-Bold.ttf");
+    }
+}
