@@ -55,6 +55,7 @@ TEST_SUITE("font faces") {
         fonts.set_files(files);
         REQUIRE(fonts.load("/f") == "");
         CHECK(fonts.stood_in() == (face_bit(Face::serif_italic) | face_bit(Face::serif_bold_italic)));
+        CHECK(fonts.missing() == fonts.stood_in());
         CHECK(fonts.font(Face::serif_italic) == fonts.font(Face::serif));
         CHECK(fonts.font(Face::serif_bold_italic) == fonts.font(Face::serif_bold));
         CHECK(fonts.width("italique", Face::serif_italic, 20) == fonts.width("italique", Face::serif, 20));
@@ -65,12 +66,13 @@ TEST_SUITE("font faces") {
 
         files.put("/f/NotoSerif-Italic.ttf", bytes_of("NotoSerif-Italic.ttf"));
         files.put("/f/NotoSerif-BoldItalic.ttf", bytes_of("NotoSerif-BoldItalic.ttf"));
-        const std::uint8_t before = fonts.stood_in();
+        const std::uint8_t before = fonts.missing();
         REQUIRE(fonts.reload() == "");
         CHECK(fonts.stood_in() == 0);
+        CHECK(fonts.missing() == 0);
         CHECK(fonts.font(Face::serif_italic) != fonts.font(Face::serif));
         CHECK(fonts.width("italique", Face::serif_italic, 20) != fonts.width("italique", Face::serif, 20));
-        fonts.feed_faces(engine, static_cast<std::uint8_t>(before & ~fonts.stood_in()));
+        fonts.feed_faces(engine, static_cast<std::uint8_t>(before & ~fonts.missing()));
         CHECK(engine.sizes[FontCatalog::base_font(Face::serif_italic)] == italic);
         CHECK(engine.sizes[FontCatalog::base_font(Face::serif_bold_italic)] == bytes_of("NotoSerif-BoldItalic.ttf").size());
         CHECK(engine.sizes[FontCatalog::base_font(Face::serif)] == regular);

@@ -551,11 +551,11 @@ void App::draw_article(float width, float height) {
 void App::frame() {
     if (fonts_stale_) {
         fonts_stale_ = false;
-        const std::uint8_t stood_in = fonts_.stood_in();
+        const std::uint8_t missing = fonts_.missing();
         font_error_ = fonts_.reload();
         if (!font_error_.empty()) std::fprintf(stderr, "article-viewer: %s\n", font_error_.c_str());
         // Italics that arrived (app_faces.cpp): the engine shaped with their twins' bytes until now.
-        if (engine_) fonts_.feed_faces(*engine_, static_cast<std::uint8_t>(stood_in & ~fonts_.stood_in()));
+        if (engine_) fonts_.feed_faces(*engine_, static_cast<std::uint8_t>(missing & ~fonts_.missing()));
     }
     if (load_) continue_load();
     keys_.collect();  // before NewFrame takes the queued input

@@ -1,6 +1,6 @@
 // The App's side of the faces the web ships apart from the first visit (the serif italic and bold
 // italic: BENCHMARKS.md, "Transfer size"): the open article's TextNeeds::faces says which it draws
-// with, FontSet::stood_in which the fonts folder lacks; those are asked of the platform once each,
+// with, FontSet::missing which the fonts folder lacks; those are asked of the platform once each,
 // and the article waits for them (text_pending).
 #include <nlohmann/json.hpp>
 
@@ -13,7 +13,7 @@ namespace av {
 
 void App::request_font_faces() {
     if (!article_) return;
-    const std::uint8_t wanted = static_cast<std::uint8_t>(article_->needs.faces & fonts_.stood_in() & ~faces_asked_);
+    const std::uint8_t wanted = static_cast<std::uint8_t>(article_->needs.faces & fonts_.missing() & ~faces_asked_);
     if (wanted == 0) return;
     std::vector<std::string> files;
     for (std::size_t i = 0; i < FontSet::file_names().size(); ++i)

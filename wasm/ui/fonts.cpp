@@ -121,7 +121,7 @@ bool FontSet::has_family_files(FontFamily family) const {
 std::string FontSet::load(const std::string& dir) {
     dir_ = dir;
     extended_ = false;
-    stood_in_ = 0;
+    stood_in_ = missing_ = 0;
     // The chosen family's faces go first, the base faces behind them; a family not (yet) all there
     // is not used: the reader sees the base faces rather than a mix of two families.
     family_ = wanted_family_ != FontFamily::serif && has_family_files(wanted_family_) ? wanted_family_ : FontFamily::serif;
@@ -138,6 +138,7 @@ std::string FontSet::load(const std::string& dir) {
         int size = 0;
         void* data = read_font(files(), path, size);
         if (!data && !can_stand_in(static_cast<Face>(i))) return "cannot read font " + path;
+        if (!data) missing_ |= face_bit(static_cast<Face>(i));
         if (data) {
             base_bytes_[i].assign(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
             em_ratio_[i] = em_ratio(base_bytes_[i]);
@@ -185,12 +186,15 @@ std::string FontSet::load(const std::string& dir) {
     }
     // A face not there yet (the web fetches the italics for the articles that have some) is drawn
     // by its upright twin: every Face keeps a font, and layout measures with what is drawn.
+    // The engine shapes with the twin's bytes too (a family's face drawn in front of a missing base
+    // face keeps its own font and size).
     for (std::size_t i = 0; i < fonts_.size(); ++i) {
-        if (!(stood_in_ & face_bit(static_cast<Face>(i)))) continue;
+        if (!(missing_ & face_bit(static_cast<Face>(i)))) continue;
         const std::size_t twin = static_cast<std::size_t>(i == static_cast<std::size_t>(Face::serif_bold_italic) && fonts_[1] ? Face::serif_bold : Face::serif);
+        base_bytes_[i] = base_bytes_[twin];
+        if (!(stood_in_ & face_bit(static_cast<Face>(i)))) continue;
         fonts_[i] = fonts_[twin];
         em_ratio_[i] = em_ratio_[twin];
-        base_bytes_[i] = base_bytes_[twin];
     }
     load_extras();
     return {};

@@ -41,6 +41,9 @@ public:
     // draws them with their upright twin (serif, serif bold) and reports them here, one bit per
     // Face (face_bit). Any other face missing is an error.
     std::uint8_t stood_in() const { return stood_in_; }
+    // The base faces not in `dir` (a superset of stood_in(): a chosen family's face may be drawn
+    // in front of a missing one). Until they arrive the engine shapes with their twins' bytes.
+    std::uint8_t missing() const { return missing_; }
     static bool can_stand_in(Face face);
 
     // --- The reader's font family (core/font_family.hpp) ----------------------------------------
@@ -141,6 +144,7 @@ private:
     std::uint32_t generation_ = 0;
     bool extended_ = false;
     std::uint8_t stood_in_ = 0;  // faces drawn by a twin (stood_in())
+    std::uint8_t missing_ = 0;   // base faces not in the folder (missing())
     const FontFiles* files_ = nullptr;  // null: the disk
 };
 

@@ -82,7 +82,7 @@ public:
     // the fonts folder) are not there: the web fetches them into it and answers with
     // App::font_family_arrived. The desktop has them in its folder already.
     virtual void fetch_font_family(FontFamily family) { (void)family; }
-    // Base faces the fonts folder lacks (FontSet::stood_in: the web's serif italics, shipped apart
+    // Base faces the fonts folder lacks (FontSet::missing: the web's serif italics, shipped apart
     // from the first visit) and the open article draws with (`files`: FontSet::file_names). True
     // when the platform fetches them into the fonts folder and answers with
     // App::font_faces_arrived; false when it cannot (their twins keep standing in).
