@@ -3,7 +3,7 @@
 // only when an event or an animation asks for one, so an idle page draws nothing.
 //
 // The page (shell/) talks to this file through the exported av_* functions below, and to
-// web_settings.cpp, web_highlights.cpp, web_listen.cpp, web_text.cpp, web_files.cpp, web_address.cpp
+// web_fonts.cpp, web_settings.cpp, web_highlights.cpp, web_listen.cpp, web_text.cpp, web_files.cpp, web_address.cpp
 // and web_input.cpp through theirs.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
@@ -23,6 +23,7 @@
 #include "gl_texture.hpp"
 #include "web_address.hpp"
 #include "web_files.hpp"
+#include "web_fonts.hpp"
 #include "web_highlights.hpp"
 #include "web_input.hpp"
 #include "web_listen.hpp"
@@ -30,7 +31,6 @@
 #include "web_text.hpp"
 #include "webgl_renderer.hpp"
 #include "ui/app.hpp"
-#include "ui/font_files.hpp"
 
 namespace {
 
@@ -240,96 +240,6 @@ EM_JS(void, js_notify_state, (), {
     if (Module.onStateChange) Module.onStateChange();
 });
 
-// --- The fonts' files, in memory (ui/font_files.hpp: this build links no file system) ---------
-av::MemoryFontFiles g_font_files;
-
-// Installs Module.putFontFile(path, bytes) (a file arriving: the extended subsets, the italics, a
-// family) and Module.readFontFile(path) (its bytes, or null: the page prints in the reader's fonts
-// with them), then unpacks the first paint's faces, which loader.js downloaded beside the program
-// (Module.fontPack: shell/pack_fonts.py's format), into /fonts/. Called by main() before the fonts
-// are loaded.
-EM_JS(void, js_install_font_files, (), {
-    Module.putFontFile = (path, bytes) => {
-        const data = _malloc(Math.max(bytes.length, 1));
-        if (!data) throw new Error("not enough memory for " + path);
-        HEAPU8.set(bytes, data);
-        const p = allocateUTF8(path);
-        Module._av_font_file_put(p, data, bytes.length);
-        _free(p);
-        _free(data);
-    };
-    Module.readFontFile = (path) => {
-        const p = allocateUTF8(path);
-        const size = Module._av_font_file_size(p);
-        const data = size >= 0 ? Module._av_font_file_data(p) : 0;
-        _free(p);
-        return size >= 0 ? HEAPU8.slice(data, data + size) : null;
-    };
-    const pack = Module.fontPack ? new Uint8Array(Module.fontPack) : null;
-    Module.fontPack = null;
-    if (!pack || pack.length < 4) return;
-    const length = pack[0] | (pack[1] << 8) | (pack[2] << 16) | (pack[3] << 24);
-    let index = {};
-    try {
-        index = JSON.parse(new TextDecoder().decode(pack.subarray(4, 4 + length)));
-    } catch (e) {
-        console.warn("article-viewer.data: " + e.message);
-    }
-    Object.keys(index).forEach((name) => {
-        const start = 4 + length + index[name][0];
-        Module.putFontFile("/fonts/" + name, pack.subarray(start, start + index[name][1]));
-    });
-});
-
-// Fetches the fonts' extended subsets (Greek, Cyrillic, ...: shell/CMakeLists.txt) into
-// /fonts/ext/ and tells the program; the single-file page has them inline. They are not part of
-// the first visit (BENCHMARKS.md, "Transfer size"). The files have content-hashed names in dist/
-// (fonts-ext/NAME.<hash>.ttf, which loader.js knows: Module.fontExtPath); the program asks by face
-// name. On failure those characters stay replacement glyphs.
-EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
-    const names = UTF8ToString(names_ptr).split(",");
-    const kept = Module.inlineFontsExt || null;
-    const decode = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const url = (name) => (Module.fontExtPath ? Module.fontExtPath(name) : "fonts-ext/" + name);
-    Promise.all(names.map((name) => kept && kept[name] ? Promise.resolve(decode(kept[name])) :
-        fetch(url(name)).then((r) => {
-            if (!r.ok) throw new Error(url(name) + ": HTTP " + r.status);
-            return r.arrayBuffer();
-        }).then((b) => new Uint8Array(b))))
-      .then((files) => {
-          names.forEach((name, i) => Module.putFontFile("/fonts/ext/" + name, files[i]));
-          Module._av_extended_fonts_arrived();
-      })
-      .catch((e) => console.warn("extended fonts: " + (e && e.message ? e.message : e)));
-});
-
-// Fetches base faces the first visit leaves out (FontSet::stood_in: the serif italics) into
-// /fonts/ and tells the program, for an article that draws with them (App::request_font_faces).
-// Their names in dist/ are content-hashed (fonts-faces/NAME.<hash>.ttf), which loader.js knows
-// (Module.fontFacePath); the single-file page has them inline; the service worker precaches them.
-EM_JS(void, js_fetch_font_faces, (const char* names_ptr), {
-    const names = UTF8ToString(names_ptr).split(",");
-    const kept = Module.inlineFontFaces || null;
-    const decode = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const answer = (error) => {
-        const e = allocateUTF8(error);
-        Module._av_font_faces_arrived(e);
-        _free(e);
-    };
-    Promise.all(names.map((name) => {
-        if (kept && kept[name]) return Promise.resolve(decode(kept[name]));
-        const url = Module.fontFacePath ? Module.fontFacePath(name) : null;
-        if (!url) return Promise.reject(new Error("this copy of the viewer has no " + name));
-        return fetch(url).then((r) => {
-            if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-            return r.arrayBuffer();
-        }).then((b) => new Uint8Array(b));
-    })).then((files) => {
-        names.forEach((name, i) => Module.putFontFile("/fonts/" + name, files[i]));
-        answer("");
-    }).catch((e) => answer(String(e && e.message ? e.message : e)));
-});
-
 // --- The C++ side ---------------------------------------------------------------------------
 
 std::string take_js_string(char* s) {
@@ -377,9 +287,7 @@ public:
     void choose_import() override { av::web::choose_import(); }
     void fetch_font_family(av::FontFamily family) override { av::web::fetch_font_family(family); }
     bool fetch_font_faces(const std::vector<std::string>& files) override {
-        std::string names;
-        for (const std::string& file : files) names += (names.empty() ? "" : ",") + file;
-        js_fetch_font_faces(names.c_str());
+        av::web::fetch_font_faces(files);
         return true;
     }
     void fetch_article(const std::string& source) override;
@@ -434,7 +342,6 @@ void WebHost::fetch_article(const std::string& source) {
     }
 }
 bool g_frame_scheduled = false;
-bool g_extended_fonts_asked = false;  // js_fetch_extended_fonts runs once per page
 int g_pending_frames = 0;  // frames still owed after the last event, so ImGui state settles
 double g_last_time = 0;
 ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
@@ -496,12 +403,7 @@ void draw_frame(double time) {
     glClear(GL_COLOR_BUFFER_BIT);
     av::web::renderer_draw(ImGui::GetDrawData());
     update_cursor();
-    if (g_app->wants_extended_fonts() && !g_extended_fonts_asked) {
-        g_extended_fonts_asked = true;
-        std::string names;
-        for (const char* name : av::FontSet::file_names()) names += (names.empty() ? "" : ",") + std::string(name);
-        js_fetch_extended_fonts(names.c_str());
-    }
+    if (g_app->wants_extended_fonts()) av::web::fetch_extended_fonts();
     if (g_app->ready() != was_ready || g_app->error() != old_error) js_notify_state();
     if (g_pending_frames > 0) --g_pending_frames;
     if (g_pending_frames > 0 || g_app->wants_frame()) schedule_frame();
@@ -653,12 +555,6 @@ EMSCRIPTEN_KEEPALIVE const char* av_article_headings_json(int level) {
 
 EMSCRIPTEN_KEEPALIVE void av_request_frame() { wake(); }
 
-// The fonts' extended subsets are in /fonts/ext/ (js_fetch_extended_fonts): use them.
-EMSCRIPTEN_KEEPALIVE void av_extended_fonts_arrived() {
-    g_app->reload_fonts();
-    wake();
-}
-
 EMSCRIPTEN_KEEPALIVE void av_index_arrived(const char* base, const char* data, int length) {
     g_app->index_arrived(std::string_view(data, static_cast<std::size_t>(std::max(length, 0))), base);
 }
@@ -727,29 +623,6 @@ EMSCRIPTEN_KEEPALIVE void av_image_failed(unsigned request) {
     wake();
 }
 
-// The faces asked by js_fetch_font_faces are in /fonts/, or `error` says why not.
-EMSCRIPTEN_KEEPALIVE void av_font_faces_arrived(const char* error) {
-    g_app->font_faces_arrived(error);
-    wake();
-}
-
-// A font file arrives (Module.putFontFile): kept in memory under `path`.
-EMSCRIPTEN_KEEPALIVE void av_font_file_put(const char* path, const unsigned char* data, int length) {
-    if (!path || (!data && length > 0) || length < 0) return;
-    g_font_files.put(path, std::vector<unsigned char>(data, data + length));
-}
-
-// The size of the font file at `path`, -1 when there is none; av_font_file_data: its bytes, valid
-// until the next av_font_file_put of that path.
-EMSCRIPTEN_KEEPALIVE int av_font_file_size(const char* path) {
-    const std::vector<unsigned char>* bytes = path ? g_font_files.find(path) : nullptr;
-    return bytes ? static_cast<int>(bytes->size()) : -1;
-}
-EMSCRIPTEN_KEEPALIVE const unsigned char* av_font_file_data(const char* path) {
-    const std::vector<unsigned char>* bytes = path ? g_font_files.find(path) : nullptr;
-    return bytes ? bytes->data() : nullptr;
-}
-
 // Moves to block `index` of the article.
 EMSCRIPTEN_KEEPALIVE void av_scroll_to_block(int index) {
     g_app->scroll_to_block(index);
@@ -790,8 +663,7 @@ int main() {
     static av::App app(g_host, take_js_string(js_resolve(AV_DEFAULT_ARTICLE)));
     g_app = &app;
     av::web::set_text_app(&app);
-    js_install_font_files();
-    app.set_font_files(g_font_files);
+    av::web::install_fonts(app, wake);
     app.init("/fonts");
     const int preferences = js_preferences();
     app.set_system_dark(preferences & 1);  // the "auto" theme's (the default's) answer
