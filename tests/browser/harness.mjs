@@ -34,6 +34,17 @@ export function serve(dir = distDir) {
 
 // Launches headless Chromium with the flags this machine needs (no network beyond loopback).
 // playwright gives every launch a fresh, temporary profile of its own.
+// Clicks the canvas toolbar's button `name` (its box in state().toolbar.buttons) with the canvas
+// focused, lets the frames settle, and returns the state after.
+export async function clickToolbarButton(page, name) {
+  await page.locator('#canvas').focus();
+  const before = await page.evaluate(() => window.articleViewer.state());
+  const [x, y, w, h] = before.toolbar.buttons[name];
+  await page.mouse.click(x + w / 2, y + h / 2);
+  await settle(page);
+  return page.evaluate(() => window.articleViewer.state());
+}
+
 // `args` are added to the command line, `env` (if given) replaces the browser's environment.
 export async function launch({ args = [], env } = {}) {
   return chromium.launch({

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, waitForState, settle, withPixels, siteWith, distDir } from './harness.mjs';
+import { serve, launch, waitForState, settle, withPixels, siteWith, distDir, clickToolbarButton } from './harness.mjs';
 
 let server, browser, site, seedPath, seed;
 before(async () => {
@@ -414,12 +414,7 @@ test('the copy marks highlights as <mark> with the note as description; both pan
 
   // The canvas's panel: the toolbar's Highlights, a note typed in its field, Go to, Delete.
   const second = await page.evaluate(() => window.articleViewer.addHighlight({ block: 6, start: 0, end: 30 }));
-  await page.locator('#canvas').focus();
-  let s = await state(page);
-  const [tx, ty, tw, th] = s.toolbar.buttons.Highlights;
-  await page.mouse.click(tx + tw / 2, ty + th / 2);
-  await settle(page);
-  s = await state(page);
+  let s = await clickToolbarButton(page, 'Highlights');
   assert.ok(s.highlights.panel.open);
   const click = async (key) => {
     const box = (await state(page)).highlights.panel.items[key];

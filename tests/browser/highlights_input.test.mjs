@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, waitForState, settle, distDir } from './harness.mjs';
+import { serve, launch, waitForState, settle, distDir, clickToolbarButton } from './harness.mjs';
 
 let server, browser, seed;
 before(async () => {
@@ -193,12 +193,7 @@ test('a highlight\'s colour changes from the canvas\'s panel and from the page\'
   assert.equal((await highlights(page))[0].color, 'yellow');
 
   // The canvas's panel: the toolbar's Highlights, then the green swatch of that highlight.
-  await page.locator('#canvas').focus();
-  let s = await state(page);
-  const [tx, ty, tw, th] = s.toolbar.buttons.Highlights;
-  await page.mouse.click(tx + tw / 2, ty + th / 2);
-  await settle(page);
-  s = await state(page);
+  let s = await clickToolbarButton(page, 'Highlights');
   assert.ok(s.highlights.panel.open);
   const box = s.highlights.panel.items[`color:${id}:green`];
   assert.ok(box, `no colour swatches in the panel: ${Object.keys(s.highlights.panel.items)}`);
