@@ -83,7 +83,7 @@ struct Article {
     // load_article, once (core/text/text_needs.hpp).
     TextNeeds needs;
     // Also filled by load_article, in pieces, so that opening a long article never walks all of
-    // its text again at once: article_digest() and word_prefix() (core/progress.hpp). Empty for
+    // its text again at once: article_digest() and word_prefix() (core/text_facts.hpp). Empty for
     // an article made some other way: then they are computed when they are needed.
     std::string digest;
     std::vector<std::size_t> word_prefix;

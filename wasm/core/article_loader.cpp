@@ -7,7 +7,7 @@
 
 #include "article_checks.hpp"
 #include "fragment_links.hpp"
-#include "progress.hpp"
+#include "text_facts.hpp"
 #include "core/text/text_needs.hpp"
 #include "url.hpp"
 #include "utf8.hpp"

@@ -11,6 +11,7 @@
 
 #include "article.hpp"
 #include "reading_position.hpp"
+#include "text_facts.hpp"
 
 namespace av {
 
@@ -36,28 +37,6 @@ struct ProgressRead {
     std::string error;  // when not ok: why, in one line
 };
 
-// A short, stable digest of the article's text (FNV-1a 64 over block types and text), as hex.
-std::string article_digest(const Article& article);
-
-// article_digest() and word_prefix() together, over the blocks in order, `count` at a time: what
-// ArticleLoad fills Article::digest and Article::word_prefix with, one piece per step.
-class TextFactsScan {
-public:
-    explicit TextFactsScan(const Article& article);
-    bool add_blocks(std::size_t count);  // true once every block is in
-    std::size_t scanned() const { return next_; }
-    std::string digest() const;
-    std::vector<std::size_t> take_prefix() { return std::move(prefix_); }
-
-private:
-    void mix_bytes(std::string_view s);  // no separator after
-    void mix(std::string_view s);
-    const Article& article_;
-    std::uint64_t hash_ = 0xcbf29ce484222325ull;
-    std::vector<std::size_t> prefix_;
-    std::size_t next_ = 0;
-};
-
 std::string encode_progress(const Progress& progress);
 // Never throws: anything that is not a well-formed value of a known version is reported.
 ProgressRead decode_progress(std::string_view text);
@@ -80,10 +59,6 @@ Resume resume_position(const Article& article, const std::string& digest, const 
 // last looked is replaced only if the reader moved more recently than that writer's reader did.
 // (ProgressKeeper asks only then: its own value, whatever time it carries, never holds it back.)
 bool should_store(const std::optional<Progress>& stored, const Progress& mine);
-
-// Words of reading text (headings, paragraphs, quotes, lists, captions; not sponsored or callout
-// blocks) before each block: prefix[i] = words in blocks [0, i); prefix.back() = all of them.
-std::vector<std::size_t> word_prefix(const Article& article);
 
 // Words left to read from `anchor`, counting the anchored block's remainder proportionally.
 std::size_t words_left(const Article& article, const std::vector<std::size_t>& prefix, const Anchor& anchor);
