@@ -1,5 +1,5 @@
-// Total fit on the rich path (core/text/line_breaker_total_fit.cpp, docs/text-pipeline.md "Line
-// breaking on the rich path"): the simple path's method over the engine's break opportunities and
+// Total fit on the rich path (core/text/line_breaker_total_fit.cpp, docs/text-pipeline.md
+// "Hyphenation and line breaking on the rich path"): the simple path's method over the engine's break opportunities and
 // RichHyphenation's points, for justified text only; greedy stays for ragged text and on demand.
 #include <doctest/doctest.h>
 
@@ -56,8 +56,8 @@ struct Broken {
     std::vector<LineRange> greedy, total;
 };
 
-Broken both(std::u32string_view t, float width, BaseDirection dir = BaseDirection::ltr, const WordHyphenation* h = nullptr,
-            float other = 10) {
+Broken both(std::u32string_view t, float width, BaseDirection dir = BaseDirection::ltr,
+            const WordHyphenation* h = nullptr, float other = 10) {
     std::vector<CharInfo> info;
     engine.analyze(t, dir, "en", info);
     const std::vector<float> adv = advances(t, other);
@@ -137,7 +137,8 @@ TEST_SUITE("rich total fit") {
     TEST_CASE("demerits: (1 + 100 r^3)^2, a hyphen 2500, the last line free, a line with no space as r = 20") {
         CHECK(line_demerits(100, 100, 20, FitBreak::plain, false) == doctest::Approx(1));
         CHECK(line_demerits(100, 90, 20, FitBreak::plain, false) == doctest::Approx(std::pow(1 + 100 * 0.125, 2)));
-        CHECK(line_demerits(100, 90, 20, FitBreak::hyphen, false) == doctest::Approx(std::pow(1 + 100 * 0.125, 2) + 2500));
+        CHECK(line_demerits(100, 90, 20, FitBreak::hyphen, false) ==
+              doctest::Approx(std::pow(1 + 100 * 0.125, 2) + 2500));
         CHECK(line_demerits(100, 10, 20, FitBreak::plain, true) == 0);
         CHECK(line_demerits(100, 10, 20, FitBreak::hyphen, true) == 2500);
         CHECK(line_demerits(100, 90, 0, FitBreak::plain, false) == doctest::Approx(std::pow(1 + 100 * 8000.0, 2)));
@@ -151,7 +152,7 @@ TEST_SUITE("rich total fit") {
         const Broken b = both(t, 120);
         CHECK(begins(b.greedy) == std::vector<std::uint32_t>{0, 13, 23});
         CHECK(begins(b.total) == std::vector<std::uint32_t>{0, 11, 23});
-        CHECK(worst(t, b.greedy, 120) == doctest::Approx(4.0f));   // "fffffff g": 30 px more for one space
+        CHECK(worst(t, b.greedy, 120) == doctest::Approx(4.0f));     // "fffffff g": 30 px more for one space
         CHECK(worst(t, b.total, 120) == doctest::Approx(5.0f / 3));  // "aaaa b c d": 20 px over three
         // The same lines as greedy's: trailing spaces out of the content, nothing hyphenated.
         for (const LineRange& r : b.total) {
@@ -229,7 +230,8 @@ TEST_SUITE("rich total fit") {
             CAPTURE(width);
             std::vector<Line> simple;
             std::vector<std::string> links;
-            break_lines(Inline{Run{french}}, justified(LineBreaking::total_fit, &h), measurer, 100, 0, width, simple, links);
+            break_lines(Inline{Run{french}}, justified(LineBreaking::total_fit, &h), measurer, 100, 0, width, simple,
+                        links);
             const std::vector<Line> lines = rich(french, width, justified(LineBreaking::total_fit, &h));
             CHECK(offsets(lines) == offsets(simple));
             REQUIRE(lines.size() == simple.size());
@@ -265,7 +267,8 @@ TEST_SUITE("rich total fit") {
             }
         }
         // Through the pipeline: the line the line feed ends is not justified.
-        const std::vector<Line> lines = rich(std::string(loose) + "\n" + loose, 120, justified(LineBreaking::total_fit));
+        const std::vector<Line> lines =
+            rich(std::string(loose) + "\n" + loose, 120, justified(LineBreaking::total_fit));
         REQUIRE(lines.size() == 6);
         CHECK(lines[1].justified);
         CHECK_FALSE(lines[2].justified);
@@ -324,8 +327,9 @@ TEST_SUITE("rich total fit") {
     TEST_CASE("a right-to-left paragraph is broken in logical order, like a left-to-right one") {
         // The shape of `loose` in Hebrew, 12 px a character (its spaces are shaped in the Hebrew
         // font too): `loose` at 120 px scaled by 1.2.
-        const std::string hebrew = "\u05D0\u05D0\u05D0\u05D0 \u05D1 \u05D2 \u05D3 \u05D4 "
-                                   "\u05D5\u05D5\u05D5\u05D5\u05D5\u05D5\u05D5 \u05D6 \u05D7\u05D7\u05D7";
+        const std::string hebrew =
+            "\u05D0\u05D0\u05D0\u05D0 \u05D1 \u05D2 \u05D3 \u05D4 "
+            "\u05D5\u05D5\u05D5\u05D5\u05D5\u05D5\u05D5 \u05D6 \u05D7\u05D7\u05D7";
         const std::u32string t = decode(hebrew);
         const Broken b = both(t, 144, BaseDirection::rtl, nullptr, 12);
         CHECK(begins(b.greedy) == std::vector<std::uint32_t>{0, 13, 23});
@@ -335,10 +339,11 @@ TEST_SUITE("rich total fit") {
             CHECK(offsets(lines) == std::vector<std::uint32_t>{0, 11, 23});
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 CHECK(lines[i].rtl);
-                CHECK(right_of(lines[i]) == doctest::Approx(244.0f));  // right-aligned
+                CHECK(right_of(lines[i]) == doctest::Approx(244.0f));                           // right-aligned
                 if (i + 1 < lines.size()) CHECK(left_of(lines[i]) == doctest::Approx(100.0f));  // and flush
             }
-            CHECK(offsets(rich(hebrew, 144, justified(LineBreaking::greedy), dir)) == std::vector<std::uint32_t>{0, 13, 23});
+            CHECK(offsets(rich(hebrew, 144, justified(LineBreaking::greedy), dir)) ==
+                  std::vector<std::uint32_t>{0, 13, 23});
         }
     }
 

@@ -1,5 +1,5 @@
-// Total fit on the rich path (docs/text-pipeline.md, "Line breaking on the rich path"): the
-// paragraph's sections cut into TotalFit's items at the engine's break opportunities, the words'
+// Total fit on the rich path (docs/text-pipeline.md, "Hyphenation and line breaking on the rich
+// path"): the paragraph's sections cut into TotalFit's items at the engine's break opportunities, the words'
 // hyphenation points and, in a stretch too wide for the column, its grapheme clusters.
 #include "core/text/line_breaker.hpp"
 #include "core/text/total_fit.hpp"
@@ -16,9 +16,9 @@ struct Bound {
 
 }  // namespace
 
-std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& info,
-                                                  const std::vector<float>& advance, std::u32string_view text,
-                                                  float width, const WordHyphenation* hyphenation) {
+std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& info, const std::vector<float>& advance,
+                                                  std::u32string_view text, float width,
+                                                  const WordHyphenation* hyphenation) {
     std::vector<LineRange> lines;
     const std::size_t n = text.size();
     auto blank = [&](std::size_t i) { return (info[i].flags & char_flags::space) || text[i] == U'\n'; };
@@ -47,7 +47,8 @@ std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& i
             if (content_end > word + 1) {
                 points.clear();
                 if (hyphenation)
-                    hyphenation->points(static_cast<std::uint32_t>(word), static_cast<std::uint32_t>(content_end), points);
+                    hyphenation->points(static_cast<std::uint32_t>(word), static_cast<std::uint32_t>(content_end),
+                                        points);
                 float w = 0;
                 for (std::size_t k = word; k < content_end; ++k) w += advance[k];
                 const bool too_wide = w > width + 0.01f;
@@ -55,8 +56,10 @@ std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& i
                     std::size_t h = 0;
                     for (std::size_t k = word + 1; k < content_end; ++k) {
                         while (h < points.size() && points[h].at < k) ++h;
-                        if (h < points.size() && points[h].at == k) bounds.push_back(Bound{k, FitBreak::hyphen, points[h].width});
-                        else if (too_wide && cluster_start(k)) bounds.push_back(Bound{k, FitBreak::cut, 0});
+                        if (h < points.size() && points[h].at == k)
+                            bounds.push_back(Bound{k, FitBreak::hyphen, points[h].width});
+                        else if (too_wide && cluster_start(k))
+                            bounds.push_back(Bound{k, FitBreak::cut, 0});
                     }
                 }
             }

@@ -20,11 +20,11 @@ enum class FitBreak : std::uint8_t {
 
 // The part of a paragraph section between two of its break points.
 struct FitItem {
-    float width = 0;        // its own width
-    float gap = 0;          // what comes before it on its line unless the line starts with it (a space)
-    float gap_stretch = 0;  // how much of `gap` widens on a justified line (its normal width)
-    float stretch = 0;      // how much of `width` widens (spaces that are no break opportunity)
-    float hyphen = 0;       // what a line ending just before it adds (its hyphen's width)
+    float width = 0;                    // its own width
+    float gap = 0;                      // what comes before it on its line unless the line starts with it (a space)
+    float gap_stretch = 0;              // how much of `gap` widens on a justified line (its normal width)
+    float stretch = 0;                  // how much of `width` widens (spaces that are no break opportunity)
+    float hyphen = 0;                   // what a line ending just before it adds (its hyphen's width)
     FitBreak before = FitBreak::plain;  // the break before it (the first item's is never used)
 };
 
