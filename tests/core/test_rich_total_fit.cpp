@@ -324,6 +324,26 @@ TEST_SUITE("rich total fit") {
         CHECK(narrow.back().end == huge.size());
     }
 
+    TEST_CASE("items of no width: a line holds at most max_line_items, so the time stays linear") {
+        // 5 000 break opportunities with nothing between them (as a run of zero-width spaces):
+        // every line fits, and without the bound each break point would look back to the start.
+        const std::u32string t(5000, U'a');
+        std::vector<CharInfo> info(t.size());
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            info[k].flags = char_flags::cluster_start;
+            info[k].brk = k ? BreakBefore::allowed : BreakBefore::no;
+        }
+        const std::vector<LineRange> lines = break_into_lines_total_fit(info, std::vector<float>(t.size(), 0.0f), t, 100);
+        CHECK(lines.size() >= (t.size() + TotalFit::max_line_items - 1) / TotalFit::max_line_items);
+        std::uint32_t at = 0;
+        for (const LineRange& r : lines) {
+            CHECK(r.begin == at);
+            CHECK(r.end - r.begin <= TotalFit::max_line_items);
+            at = r.end;
+        }
+        CHECK(at == t.size());
+    }
+
     TEST_CASE("a right-to-left paragraph is broken in logical order, like a left-to-right one") {
         // The shape of `loose` in Hebrew, 12 px a character (its spaces are shaped in the Hebrew
         // font too): `loose` at 120 px scaled by 1.2.

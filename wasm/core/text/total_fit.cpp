@@ -30,7 +30,7 @@ void TotalFit::run(const std::vector<FitItem>& items, float width, std::vector<s
         const float hyphen = last ? 0 : items[j].hyphen;
         const FitBreak kind = last ? FitBreak::plain : items[j].before;
         float w = 0, spaces = 0;
-        for (std::size_t i = j; i-- > 0;) {
+        for (std::size_t i = j; i-- > 0 && j - i <= max_line_items;) {
             const FitItem& it = items[i];
             w += it.width;
             spaces += it.stretch;

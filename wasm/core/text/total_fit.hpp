@@ -38,10 +38,17 @@ double line_demerits(float width, float line, float spaces, FitBreak kind, bool 
 
 class TotalFit {
 public:
+    // The most items a line may hold. Each break point looks back over the items a line can
+    // reach, which width alone bounds but for items of no width (a run of zero-width spaces, each
+    // a break opportunity): without this bound such a paragraph would take quadratic time. No line
+    // of real text comes near it (a line of single characters cut from a word wider than a
+    // 1 200 px column holds a few hundred).
+    static constexpr std::size_t max_line_items = 1024;
+
     // The breaks of `items` (one section: no mandatory break inside) into lines of at most `width`
     // pixels whose demerits add up least: `ends` receives each line's end (the index of the item
     // that starts the next line; the last is items.size()), increasing. A line holds at least one
-    // item, even one too wide. Nothing for no item.
+    // item, even one too wide, and at most max_line_items. Nothing for no item.
     void run(const std::vector<FitItem>& items, float width, std::vector<std::size_t>& ends);
 
 private:
