@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """`article-viewer --layout` with the reader's settings (--font, --justify, --line-spacing,
 --measure): justified lines flush with the column and last lines ragged on the seed at 320 px,
-and no line wider than the column on the whole corpus for every font, width and justification.
+and no line wider than the column on the whole corpus for every font, width and justification,
+nor on its running text sent to the rich path by an emoji (tests/bench/rich_paragraphs.py), for
+both line breakers.
 
 Usage: test_justify.py PATH/TO/article-viewer SHARED_DIR FONTS_DIR   (run by ctest)
 """
 import concurrent.futures
 import glob
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 VIEWER = None
@@ -113,6 +117,44 @@ class Justify(unittest.TestCase):
                 with self.subTest(article=os.path.basename(path), font=font, width=width, justify=justify):
                     self.assertEqual(r["overflow_lines"], 0)
                     self.assertGreater(r["lines"], 0)
+
+
+    def test_no_overflow_on_the_corpus_with_emoji_on_the_rich_path(self):
+        # The benchmark's own way of sending running text to the rich path: an emoji at the end of
+        # each paragraph, quote, list item and callout paragraph.
+        spec = importlib.util.spec_from_file_location("rich_paragraphs", os.path.join(REPO, "tests", "bench", "rich_paragraphs.py"))
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+        files = sorted(glob.glob(os.path.join(SHARED, "corpus", "*.json"))) + [SEED]
+        with tempfile.TemporaryDirectory() as folder:
+            emoji_files = []
+            for path in files:
+                with open(path, encoding="utf-8") as f:
+                    article = json.load(f)
+                blocks = [bench.emoji_block(b) for b in article["blocks"]]
+                name = os.path.basename(path)
+                bench.write_article(folder, name, article, blocks)
+                emoji_files.append(os.path.join(folder, name))
+            jobs = [(path, font, width, breaking) for path in emoji_files for font in ("serif", "sans", "legible")
+                    for width in (320, 720) for breaking in ("total", "greedy")]
+
+            def run(job):
+                path, font, width, breaking = job
+                return job, report(path, "--width", str(width), "--font", font, "--justify", "--breaking", breaking, "--dump")
+
+            digests = {}
+            visual = 0
+            with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+                for (path, font, width, breaking), r in pool.map(run, jobs):
+                    with self.subTest(article=os.path.basename(path), font=font, width=width, breaking=breaking):
+                        self.assertEqual(r["overflow_lines"], 0)
+                        self.assertGreater(r["lines"], 0)
+                    visual += r["dump"].count(" visual")
+                    digests.setdefault((path, font, width), {})[breaking] = r["digest"]
+            self.assertGreater(visual, 1000)  # the running text did go through the engine
+            # --breaking reaches the rich path: the breakers disagree somewhere in most articles.
+            differ = sum(d["total"] != d["greedy"] for d in digests.values())
+            self.assertGreater(differ, len(digests) // 2)
 
 
 if __name__ == "__main__":

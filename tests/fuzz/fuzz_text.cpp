@@ -146,8 +146,8 @@ private:
 
 // With AV_FUZZ_TEXT_DUMP=1 (reproducing one input): the paragraph and its lines on stderr.
 void dump(const av::fuzz::TextInput& input, const std::u32string& text, const av::DocumentLayout& doc) {
-    std::fprintf(stderr, "viewport %g px, size %g px, column %g..%g, article %s, block %s, %zu code points:\n",
-                 static_cast<double>(input.viewport_width), static_cast<double>(input.font_size),
+    std::fprintf(stderr, "viewport %g px, size %g px%s, column %g..%g, article %s, block %s, %zu code points:\n",
+                 static_cast<double>(input.viewport_width), static_cast<double>(input.font_size), input.justify ? ", justified" : "",
                  static_cast<double>(doc.column_x), static_cast<double>(doc.column_x + doc.column_width),
                  input.article.lang.c_str(), input.article.blocks[0].lang.c_str(), text.size());
     for (char32_t c : text) std::fprintf(stderr, " %04X", static_cast<unsigned>(c));
@@ -294,8 +294,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fonts.prepare(article.needs);
     // As the desktop: the engine only for an article with a rich paragraph.
     const av::TextServices services{article.needs.rich ? &fonts : nullptr, &fonts.catalog()};
-    const av::DocumentLayout doc =
-        av::layout_article(article, measurer, av::LayoutParams{input.viewport_width, input.font_size, 0}, services);
+    av::LayoutParams params{input.viewport_width, input.font_size, 0};
+    params.justify = input.justify;
+    const av::DocumentLayout doc = av::layout_article(article, measurer, params, services);
     check(doc.blocks.size() == 2);
 
     std::u32string text;

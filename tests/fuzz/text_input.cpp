@@ -11,7 +11,7 @@
 // The byte format. Three header bytes (missing ones read as 0):
 //   [0] viewport width: 24 + 8 * byte px
 //   [1] low nibble: font size (size_steps); bits 4-5: the block's dir (inherit, auto, ltr, rtl);
-//       bit 6: the article's dir is rtl (else auto)
+//       bit 6: the article's dir is rtl (else auto); bit 7: justified (total fit, no hyphenation)
 //   [2] low nibble: the block's language, high nibble: the article's (languages)
 // then tokens, by their first byte:
 //   0x00-0x7F  a code point of script table (byte % tables), index from the next two bytes
@@ -147,6 +147,7 @@ TextInput decode_text_input(const std::uint8_t* data, std::size_t size) {
     a.title = "Fuzz";
     a.lang = languages[langs >> 4];
     a.dir = (shape & 0x40) ? TextDirection::rtl : TextDirection::auto_;
+    out.justify = (shape & 0x80) != 0;
     Block block;
     block.type = BlockType::paragraph;
     block.lang = languages[langs & 15];

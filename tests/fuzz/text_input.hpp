@@ -16,6 +16,7 @@ struct TextInput {
     Article article;  // one paragraph block, its needs computed as load_article computes them
     float viewport_width = 800;
     float font_size = 20;
+    bool justify = false;  // the reader's justification: total fit, spaces widened
 };
 
 // Any bytes give an article the loader could have given (valid UTF-8, no C0 control but '\n',

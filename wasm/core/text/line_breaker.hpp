@@ -1,6 +1,7 @@
-// Step 4 of the rich-text pipeline (docs/text-pipeline.md): where a paragraph's lines end, greedy
-// like the simple path, over the engine's break opportunities and widths added up per character;
-// justified text may also cut a word at a hyphenation point, as the simple path's first fit does.
+// Step 4 of the rich-text pipeline (docs/text-pipeline.md): where a paragraph's lines end, over the
+// engine's break opportunities and widths added up per character. Greedy like the simple path's
+// ragged text and first fit; justified text may also cut a word at a hyphenation point, and is
+// broken by total fit as the simple path's (core/text/total_fit.hpp) unless greedy is asked.
 #pragma once
 
 #include <cstdint>
@@ -42,5 +43,16 @@ public:
 std::vector<LineRange> break_into_lines(const std::vector<CharInfo>& info, const std::vector<float>& advance,
                                         const std::u32string_view text, float width,
                                         const WordHyphenation* hyphenation = nullptr);
+
+// The same lines (same rules for mandatory breaks, trailing blanks, clusters and hyphens) chosen by
+// total fit, for justified text: each section between mandatory breaks is cut into items at every
+// break opportunity, every hyphenation point of every word and, in a stretch between two
+// opportunities wider than `width`, every grapheme cluster (a cut with no hyphen, the last
+// resort); the items' breaks are those whose lines' demerits add up least (TotalFit), the last
+// line of each section free. What widens on a line, and so its looseness, is its U+0020 spaces,
+// as rich_lines widens them; a line with none is weighed as the simple path weighs one.
+std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& info,
+                                                  const std::vector<float>& advance, std::u32string_view text,
+                                                  float width, const WordHyphenation* hyphenation = nullptr);
 
 }  // namespace av

@@ -121,8 +121,12 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
     if (style.justify && style.hyphenator)
         hyphenation.emplace(p, info, items, *style.hyphenator, style.lang.empty() ? paragraph.lang : style.lang,
                             measurer, style.size);
+    // Justified text is broken by total fit, as on the simple path, unless greedy is asked.
+    const WordHyphenation* hyphens = hyphenation ? &*hyphenation : nullptr;
     const std::vector<LineRange> ranges =
-        break_into_lines(info, measured.advance, p.text, width, hyphenation ? &*hyphenation : nullptr);
+        style.justify && style.breaking == LineBreaking::total_fit
+            ? break_into_lines_total_fit(info, measured.advance, p.text, width, hyphens)
+            : break_into_lines(info, measured.advance, p.text, width, hyphens);
     if (style.justify && ranges.size() > 1) advance = measured.advance;
     const std::vector<float>& adv = advance.empty() ? measured.advance : advance;
     for (std::size_t r = 0; r < ranges.size(); ++r) {

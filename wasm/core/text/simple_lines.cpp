@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <vector>
 
 #include "core/layout.hpp"
 #include "core/piece_measurer.hpp"
 #include "core/text/paragraph_text.hpp"
+#include "core/text/total_fit.hpp"
 #include "core/utf8.hpp"
 
 namespace av {
@@ -428,49 +428,27 @@ private:
         }
     }
 
-    // Total fit (Knuth and Plass, without shrinking spaces): the breaks of the whole paragraph
-    // whose lines' demerits add up least. A line's badness grows with the cube of how much its
-    // spaces widen, as a multiple of their normal width; a hyphen costs a little, a cut without one
-    // (inside a word wider than the column) nearly anything; the last line is ragged and free.
+    // Total fit (core/text/total_fit.hpp): the breaks of the whole paragraph whose lines' demerits
+    // add up least. The units are its items: a space before a unit is its gap, and all of it
+    // widens; a cut inside a word wider than the column costs nearly anything.
     void total_fit(std::size_t seg, std::size_t seg_end, std::vector<std::size_t>& ends) {
-        const std::size_t n = seg_end - seg;
-        cost_.assign(n + 1, std::numeric_limits<double>::infinity());
-        from_.assign(n + 1, 0);
-        cost_[0] = 0;
-        for (std::size_t j = 1; j <= n; ++j) {
-            const std::size_t uj = seg + j;
-            const float hyphen = end_width(uj, seg_end);
-            const bool last = uj == seg_end;
-            const Unit::Before kind = last ? Unit::Before::join : units_[uj].before;
-            const double penalty = kind == Unit::Before::hyphen ? 2500.0 : kind == Unit::Before::cut ? 1e12 : 0.0;
-            float w = 0, spaces = 0;
-            for (std::size_t i = j; i-- > 0;) {
-                const Unit& u = units_[seg + i];
-                w += u.width;
-                if (i + 1 < j && units_[seg + i + 1].before == Unit::Before::space) {
-                    w += units_[seg + i + 1].space;
-                    spaces += units_[seg + i + 1].space;
-                }
-                const float line = w + hyphen;
-                if (line > width_ + 0.01f && i + 1 < j) break;  // one unit alone is always possible
-                if (cost_[i] == std::numeric_limits<double>::infinity()) continue;
-                double demerits = penalty;
-                if (!last) {
-                    const double stretch = std::max(0.0, static_cast<double>(width_ - line));
-                    const double ratio = spaces > 0 ? stretch / spaces : (stretch < 0.5 ? 0.0 : 20.0);
-                    const double badness = 1 + 100 * ratio * ratio * ratio;
-                    demerits += badness * badness;
-                }
-                if (line > width_ + 0.01f) demerits += 1e15;  // a character wider than the column
-                if (cost_[i] + demerits < cost_[j]) {
-                    cost_[j] = cost_[i] + demerits;
-                    from_[j] = i;
-                }
+        items_.clear();
+        for (std::size_t k = seg; k < seg_end; ++k) {
+            const Unit& u = units_[k];
+            FitItem item;
+            item.width = u.width;
+            if (u.before == Unit::Before::space) item.gap = item.gap_stretch = u.space;
+            if (k > seg) {
+                item.hyphen = end_width(k, seg_end);
+                item.before = u.before == Unit::Before::hyphen ? FitBreak::hyphen
+                              : u.before == Unit::Before::cut  ? FitBreak::cut
+                                                               : FitBreak::plain;
             }
+            items_.push_back(item);
         }
         const std::size_t first = ends.size();
-        for (std::size_t j = n; j > 0; j = from_[j]) ends.push_back(seg + j);
-        std::reverse(ends.begin() + static_cast<std::ptrdiff_t>(first), ends.end());
+        fit_.run(items_, width_, ends);
+        for (std::size_t e = first; e < ends.size(); ++e) ends[e] += seg;
     }
 
     const InlineStyle& style_;
@@ -483,8 +461,8 @@ private:
     std::u32string chunk_;
     std::vector<std::size_t> bytes_;
     std::vector<std::uint32_t> points_;
-    std::vector<double> cost_;
-    std::vector<std::size_t> from_;
+    std::vector<FitItem> items_;
+    TotalFit fit_;
     Word scratch_;
     float hyphen_[static_cast<std::size_t>(Face::count)] = {};
     float space_[static_cast<std::size_t>(Face::count)] = {};
