@@ -278,7 +278,7 @@ int layout_report(const std::string& file, const LayoutOptions& options, const s
                     right = std::max(right, sp.x + sp.width);
                 }
                 lines.push_back({{"block", doc.blocks[i].block}, {"x", left}, {"width", right - left},
-                                 {"justified", l.justified}, {"offset", l.offset}});
+                                 {"justified", l.justified}, {"char_gap", l.char_gap}, {"offset", l.offset}});
             }
         }
         report["line_widths"] = lines;
