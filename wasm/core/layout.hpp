@@ -93,9 +93,9 @@ struct Line {
     // (Span::offset, Span::carets); otherwise they are in reading order from `offset` on.
     bool visual = false;
     bool rtl = false;  // the paragraph is right-to-left (its lines are right-aligned)
-    // A full line of a justified paragraph: its spaces are widened to end flush with the column
-    // (Span::word_space), unless it has none. The last line of a paragraph, or one ending in a
-    // line feed, is not.
+    // A full line of a justified paragraph: its spaces (Span::word_space), and on a CJK line its
+    // gaps between characters (char_gap), are widened to end flush with the column, unless it has
+    // none. The last line of a paragraph, or one ending in a line feed, is not.
     bool justified = false;
     // A justified rich line widened between characters too (CJK): what each gap between two
     // characters adds, the same as each space adds (Span::word_space); 0 on other lines.
