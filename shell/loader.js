@@ -41,6 +41,28 @@
   for (const type of ['keydown', 'keyup']) {
     window.addEventListener(type, (e) => { if (keyGuards.some((guard) => guard(e))) e.stopImmediatePropagation(); }, true);
   }
+  // Ctrl+P and Cmd+P on any part of the page are the page's, from the start (README, "Printing"):
+  // the browser's own shortcut would paginate at once, before a picture, or mirror.js itself (its
+  // copy is what prints), could arrive. The first guard: one that keeps a key from the program
+  // (the Highlights panel's note takes every key) stops every later one. A key held down starts one
+  // print; where there is nothing to print, the print dialog still opens, and the paper says why
+  // (#print-note, the failed article's alert).
+  let keyPrint = null;
+  keyGuards.push((e) => {
+    if (e.type !== 'keydown' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || String(e.key).toLowerCase() !== 'p') return false;
+    e.preventDefault();
+    if (!e.repeat && !keyPrint) {
+      keyPrint = window.articleViewer.print().catch((why) => {
+        console.warn('print: ' + message(why));
+        window.print();
+      }).finally(() => { keyPrint = null; });
+    }
+    return true;
+  });
+  // What a print shows while there is no copy of the article (viewer.css): that it is on its way,
+  // else why there will be none.
+  const printNote = $('print-note'), printWaits = printNote.textContent;
+  let failure = '';  // why the viewer could not start (fail())
   let pendingFile = null;  // a file opened before the program runs
 
   // The loading panel shows only if the viewer is not running after this long (index.html keeps it
@@ -58,6 +80,7 @@
     overlay.classList.add('failed');
     statusLine.textContent = message;
     detail.textContent = extra || '';
+    printNote.textContent = failure = message + (extra ? ' ' + extra : '');
     retry.hidden = false;
   }
   retry.addEventListener('click', () => window.location.reload());
@@ -277,12 +300,18 @@
     showHighlights(show = true) {
       if (program) program._av_show_highlights(show ? 1 : 0);
     },
-    // Prints the article as Ctrl+P does (README, "Printing"): the copy's pictures load first (10 s
-    // at most), then the browser's print dialog opens. Resolves to {pictures, printed} (the
-    // article's pictures, those that print as pictures) once window.print() has returned.
+    // Prints the article as Ctrl+P does (README, "Printing"): mirror.js (the copy) is asked for
+    // at once if it has not come yet (LATE_WAIT_MS at most), the article waited for, the copy's
+    // pictures loaded (10 s at most), then the browser's print dialog opens. Resolves to
+    // {pictures, printed} (the article's pictures, those that print as pictures) once
+    // window.print() has returned; rejects, saying why, where there is nothing to print.
     print() {
-      return runLate().then(() => {
-        if (!window.articleViewerPrint) throw new Error('mirror.js did not load, so there is no copy to print (check the connection)');
+      if (failure) return Promise.reject(new Error(failure));
+      let timer = 0;
+      const limit = new Promise((resolve) => { timer = setTimeout(resolve, LATE_WAIT_MS); });
+      return Promise.race([runLate(), limit]).then(() => {
+        clearTimeout(timer);
+        if (!window.articleViewerPrint) throw new Error(NO_COPY);
         return window.articleViewerPrint();
       });
     },
@@ -296,7 +325,9 @@
   // The scripts the first frame does not need (index.html's type="text/x-after-first-frame":
   // listen.js, highlights.js) run once it is drawn, or at a first call that needs them, in their
   // order; the single-file page has them inline already (no such tag left).
-  let late = null;
+  let late = null, lateSettled = false;
+  const LATE_WAIT_MS = 10000;
+  const NO_COPY = 'mirror.js did not load, so there is no copy to print (check the connection)';
   function runLate() {
     late = late || Promise.all(Array.from(document.querySelectorAll('script[type="text/x-after-first-frame"]'), (tag) =>
       new Promise((resolve) => {
@@ -305,7 +336,10 @@
         script.async = false;
         script.onload = script.onerror = resolve;
         document.head.appendChild(script);
-      })));
+      }))).then(() => {
+      lateSettled = true;
+      if (!window.articleViewerPrint) printNote.textContent = NO_COPY;
+    });
     return late;
   }
   // Reading aloud: shell/listen.js speaks, and hands itself to the program as it arrives
@@ -538,6 +572,8 @@
         const state = window.articleViewer.state();
         window.dispatchEvent(new CustomEvent('articleviewer:state', { detail: state }));
         if (state.ready || state.error) runLate();
+        // Until mirror.js is there (its copy, or its alert, is what prints then), the note follows.
+        if (!lateSettled && !failure) printNote.textContent = state.error ? 'This article could not be opened: ' + state.error : printWaits;
       },
       onFatal(kind, detail) {
         if (kind === 'webgl2') fail('This viewer needs WebGL2, and the browser refused to create it.');

@@ -506,19 +506,36 @@
     });
     return preparing;
   }
-  window.articleViewerPrint = preparePrint;  // articleViewer.print() (loader.js) calls it
 
-  // Ctrl+P and Cmd+P on any part of the page are the page's: the browser's own shortcut would
-  // paginate at once, before a picture could arrive. A key held down starts one print. A key guard
-  // (loader.js), not a listener of its own: the guards run first, and one that keeps a key from the
-  // program (the Highlights panel's note takes every key) stops every later listener; this one is
-  // the first guard (mirror.js runs before controls.js and highlights.js).
-  window.articleViewerKeyGuards.push((e) => {
-    if (e.type !== 'keydown' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || String(e.key).toLowerCase() !== 'p') return false;
-    e.preventDefault();
-    if (!e.repeat) preparePrint();
-    return true;
-  });
+  // What articleViewer.print() and Ctrl+P (both in loader.js, there from the start) call: the
+  // article once the program has it (a print asked for as the page opens waits for it,
+  // ARTICLE_WAIT_MS at most), else an error saying why there is nothing to print. One at a time:
+  // a second call while the first waits gets the same promise, so there is one print dialog.
+  const ARTICLE_WAIT_MS = 10000;
+  let asked = null;
+  function printArticle() {
+    const settled = (state) => Boolean(state && (state.ready || state.error));
+    asked = asked || new Promise((resolve) => {
+      if (settled(viewer().state())) {
+        resolve(viewer().state());
+        return;
+      }
+      const done = () => {
+        clearTimeout(timer);
+        window.removeEventListener('articleviewer:state', seen);
+        resolve(viewer().state());
+      };
+      const seen = (e) => { if (settled(e.detail)) done(); };
+      const timer = setTimeout(done, ARTICLE_WAIT_MS);
+      window.addEventListener('articleviewer:state', seen);
+    }).then((state) => {
+      if (state.error) throw new Error('the article could not be opened, so there is nothing to print: ' + state.error);
+      if (!state.ready) throw new Error('the article is still loading, so there is nothing to print yet (print again once it shows)');
+      return preparePrint();
+    }).finally(() => { asked = null; });
+    return asked;
+  }
+  window.articleViewerPrint = printArticle;
 
   // The browser's own Print (its menu) does not wait: the pictures start loading here, and those
   // ready before it paginates (already loaded for an earlier print, or quick) print as pictures.

@@ -6,10 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repo, servedSite, waitForState, withPixels, holdTimers, solidPng } from './harness.mjs';
+import { printed, norm, pdfOf, inOrder } from './print_pdf.mjs';
 
 const seed = JSON.parse(readFileSync(path.join(repo, 'assets', 'articles', 'russie-munitions-nord-coreennes.json'), 'utf8'));
 
@@ -72,53 +73,13 @@ const site = servedSite({
   'img/lente.png': solidPng(40, 20, [20, 20, 200]),
 });
 
-// What the print shows of an Inline (a string or runs): the text, with a web link's address after
-// the link's runs (mirror.js puts neighbouring runs of one link into one <a>).
-function printed(inline) {
-  if (typeof inline === 'string') return inline;
-  let out = '';
-  (inline || []).forEach((run, i) => {
-    const r = typeof run === 'string' ? { text: run } : run;
-    out += r.text;
-    const next = inline[i + 1];
-    if (r.href && /^https?:/.test(r.href) && !(next && typeof next !== 'string' && next.href === r.href)) out += ` (${r.href})`;
-  });
-  return out;
-}
-
-// Text compared without what pagination changes: line breaks and spaces (no-break ones too), the
-// hyphens at which a word was cut (and with them every hyphen: both sides lose them alike), case.
-const norm = (s) => s.normalize('NFC').replace(/[\s\u00ad-]+/g, '').toLocaleLowerCase('fr');
-
 // Prints the page to PDF and reads it back: {text, pages: [text of each page], fonts, images, file}.
 async function print(page, dir) {
   // mirror.js (the copy, and what makes it whole on beforeprint) runs once the article is ready,
-  // as loader.js's late scripts arrive: a print before that has no copy at all (the title was
-  // missing from a PDF about one run in five). 'raf' polling: some tests hold the page's timers.
+  // as loader.js's late scripts arrive: a print before that shows print_early.test.mjs's note.
+  // 'raf' polling: some tests hold the page's timers.
   await page.waitForFunction(() => typeof window.articleViewerPrint === 'function', null, { polling: 'raf', timeout: 30000 });
-  const file = path.join(dir, 'print.pdf');
-  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
-  const run = (tool, ...args) => execFileSync(tool, [...args], { maxBuffer: 1 << 28 }).toString();
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', file))[1]);
-  const text = run('pdftotext', '-enc', 'UTF-8', file, '-');
-  return {
-    file, text, pageCount: pages,
-    pages: text.split('\f').slice(0, pages),
-    fonts: run('pdffonts', file).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, '')),
-    images: run('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean).length,
-  };
-}
-
-// Asserts that `expected` strings are all in `text`, in this order; returns where each was found.
-function inOrder(text, expected) {
-  const hay = norm(text);
-  let from = 0;
-  return expected.map((want) => {
-    const at = hay.indexOf(norm(want), from);
-    assert.ok(at >= 0, `not in the printed text after position ${from}: ${JSON.stringify(want.slice(0, 80))}`);
-    from = at + norm(want).length;
-    return at;
-  });
+  return pdfOf(page, dir);
 }
 
 // The fonts Chromium uses for the text of the element `selector` under the print style sheet

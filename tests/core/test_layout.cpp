@@ -182,6 +182,21 @@ TEST_SUITE("document layout") {
         CHECK(reading_words(mixed.article.blocks[1]) == 3);
         CHECK(reading_words(mixed.article.blocks[2]) == 7 + 1);
         CHECK(locale::words_per_minute("zh-TW") == 255);
+    }
+
+    TEST_CASE("word counts are the same wherever a long character falls in the 8-byte reads") {
+        // The count reads 8 bytes at a time and only the 8 that hold a three- or four-byte
+        // character one by one: shift French with ’ and …, Japanese and an emoji across every
+        // position of those reads and compare with the counts of the pieces.
+        for (std::size_t pad = 0; pad < 9; ++pad) {
+            const std::string lead(pad, 'x');  // one word of `pad` letters (none when 0)
+            const std::string text = lead + " l’été… c’est\\n東京 Tokyo 🙂 fin  ok";
+            auto r = load_article(R"({"format":"article/1","id":"t","title":"t","blocks":[{"type":"paragraph","text":")" +
+                                      text + R"("}]})", "t.json");
+            REQUIRE(r.ok());
+            // l’été…, c’est, 東, 京, Tokyo, 🙂, fin, ok: 8 (an emoji between spaces is a word)
+            CHECK(reading_words(r.article.blocks[0]) == (pad ? 1u : 0u) + 8);
+        }
         CHECK(locale::words_per_minute("th") == 900);
     }
 

@@ -24,44 +24,41 @@ bool read_by_character(char32_t c) {
     return (cls & text_class::dictionary) || ((cls & text_class::han) && !hangul);
 }
 
-// Text that may hold CJK or Thai: a byte that starts a three- or four-byte character.
-bool may_be_cjk(std::string_view t) {
-    for (char c : t)
-        if (static_cast<unsigned char>(c) >= 0xE0) return true;
-    return false;
-}
+// A byte that starts a three- or four-byte character, in each of the 8 bytes of `w` (bit 7 set):
+// only those can be CJK or Thai (U+0E00 and up), so only the words of 8 bytes holding one are read
+// character by character. French text has one in most paragraphs (’ and … are three bytes each),
+// where the rest of the paragraph keeps the 8-byte count (BENCHMARKS.md, "Load").
+std::uint64_t long_leads(std::uint64_t w) { return bytes8::equal_bytes(w & (0xE0 * bytes8::ones), 0xE0); }
 
 std::size_t count_words(const Inline& text) {
     std::size_t words = 0;
     bool in_word = false;
     for (const Run& r : text) {
         const std::string_view t = r.text;
-        if (may_be_cjk(t)) {
-            for (std::size_t pos = 0; pos < t.size();) {
-                const char32_t c = utf8::next(t, pos);
-                if (read_by_character(c)) {
-                    ++words;
-                    in_word = false;
-                } else {
-                    const bool space = c == U' ' || c == U'\n';
-                    if (!space && !in_word) ++words;
-                    in_word = !space;
+        for (std::size_t i = 0; i < t.size();) {
+            if constexpr (bytes8::little_endian) {
+                if (i + 8 <= t.size()) {
+                    const std::uint64_t w = bytes8::load(t.data() + i);
+                    if (long_leads(w) == 0) {
+                        const std::uint64_t space = bytes8::equal_bytes(w, ' ') | bytes8::equal_bytes(w, '\n');
+                        const std::uint64_t space_before = (space << 8) | (in_word ? 0 : 0x80);
+                        words += bytes8::count(~space & space_before & bytes8::highs);
+                        in_word = (space >> 63) == 0;
+                        i += 8;
+                        continue;
+                    }
                 }
             }
-            continue;
-        }
-        std::size_t i = 0;
-        if constexpr (bytes8::little_endian) {
-            for (; i + 8 <= t.size(); i += 8) {
-                const std::uint64_t w = bytes8::load(t.data() + i);
-                const std::uint64_t space = bytes8::equal_bytes(w, ' ') | bytes8::equal_bytes(w, '\n');
-                const std::uint64_t space_before = (space << 8) | (in_word ? 0 : 0x80);
-                words += bytes8::count(~space & space_before & bytes8::highs);
-                in_word = (space >> 63) == 0;
+            // One byte, or one character of three or four bytes (the bytes of a shorter character
+            // other than its first are never spaces: they count as the word they are in).
+            const auto byte = static_cast<unsigned char>(t[i]);
+            if (byte >= 0xE0 && read_by_character(utf8::next(t, i))) {
+                ++words;
+                in_word = false;
+                continue;
             }
-        }
-        for (; i < t.size(); ++i) {
-            const bool space = t[i] == ' ' || t[i] == '\n';
+            if (byte < 0xE0) ++i;
+            const bool space = byte == ' ' || byte == '\n';
             if (!space && !in_word) ++words;
             in_word = !space;
         }
@@ -78,11 +75,8 @@ std::string plain_text(const Inline& text) {
 }
 
 std::string block_text(const Block& b) {
-    std::string out = plain_text(b.title) + plain_text(b.text);
-    for (const Inline& item : b.items) out += plain_text(item);
-    for (const std::string& tag : b.tags) out += tag;
-    for (const RelatedItem& r : b.related) out += r.title;
-    out += plain_text(b.caption);
+    std::string out;
+    for_each_text_piece(b, [&](std::string_view piece) { out += piece; });
     return out;
 }
 

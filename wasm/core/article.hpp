@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/text/text_needs.hpp"
@@ -94,6 +95,19 @@ std::string plain_text(const Inline& text);
 // A block's own text, in the order layout lays it out: what line offsets, anchors, find and
 // selection count through. Words the viewer adds (labels, list markers, alt text) are not in it.
 std::string block_text(const Block& block);
+
+// block_text's pieces in its order, each handed to `f` as a std::string_view: for the scans of
+// every block at load (the digest) that need its bytes and not a copy of them.
+template <class F>
+void for_each_text_piece(const Block& b, F&& f) {
+    for (const Run& run : b.title) f(std::string_view(run.text));
+    for (const Run& run : b.text) f(std::string_view(run.text));
+    for (const Inline& item : b.items)
+        for (const Run& run : item) f(std::string_view(run.text));
+    for (const std::string& tag : b.tags) f(std::string_view(tag));
+    for (const RelatedItem& r : b.related) f(std::string_view(r.title));
+    for (const Run& run : b.caption) f(std::string_view(run.text));
+}
 
 // The header's own text (title, then subtitle): "block -1" for anchors, find and selection.
 std::string header_text(const Article& article);

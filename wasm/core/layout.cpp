@@ -381,7 +381,11 @@ bool LayoutBuild::step(std::size_t blocks) {
     const std::size_t last = st.next + std::min(blocks, article.blocks.size() - st.next);
     for (; st.next < last; ++st.next) {
         const Block& b = article.blocks[st.next];
-        st.words += reading_words(b);
+        // The loader has counted them already (Article::word_prefix); an article made otherwise
+        // (tests, tools) is counted here.
+        st.words += article.word_prefix.size() == article.blocks.size() + 1
+                        ? article.word_prefix[st.next + 1] - article.word_prefix[st.next]
+                        : reading_words(b);
         st.y += st.layouter->space_before(b);
         const auto first_link = static_cast<std::uint32_t>(st.doc.links.size());  // before the block adds its own
         add(st.layouter->block(static_cast<int>(st.next), st.y), first_link);

@@ -31,11 +31,15 @@ TextFactsScan::TextFactsScan(const Article& article) : article_(article), prefix
     mix(article.title);
 }
 
-void TextFactsScan::mix(std::string_view s) {
+void TextFactsScan::mix_bytes(std::string_view s) {
     for (char c : s) {
         hash_ ^= static_cast<unsigned char>(c);
         hash_ *= 0x100000001b3ull;
     }
+}
+
+void TextFactsScan::mix(std::string_view s) {
+    mix_bytes(s);
     hash_ ^= 0xFF;  // separator, so "ab"+"c" differs from "a"+"bc"
     hash_ *= 0x100000001b3ull;
 }
@@ -45,7 +49,9 @@ bool TextFactsScan::add_blocks(std::size_t count) {
     for (; next_ < last; ++next_) {
         const Block& b = article_.blocks[next_];
         mix(block_type_name(b.type));
-        mix(block_text(b));
+        // block_text(b), piece by piece: the same digest without a copy of the block's text.
+        for_each_text_piece(b, [&](std::string_view piece) { mix_bytes(piece); });
+        mix({});
         prefix_[next_ + 1] = prefix_[next_] + reading_words(b);
     }
     return next_ >= article_.blocks.size();

@@ -50,6 +50,7 @@ public:
     std::vector<std::size_t> take_prefix() { return std::move(prefix_); }
 
 private:
+    void mix_bytes(std::string_view s);  // no separator after
     void mix(std::string_view s);
     const Article& article_;
     std::uint64_t hash_ = 0xcbf29ce484222325ull;
