@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """`article-viewer --layout` with the reader's settings (--font, --justify, --line-spacing,
---measure): justified lines flush with the column and last lines ragged on the seed at 320 px,
-and no line wider than the column on the whole corpus for every font, width and justification,
-nor on its running text sent to the rich path by an emoji (tests/bench/rich_paragraphs.py), for
-both line breakers.
+--measure): justified lines flush with the column and last lines ragged on the seed at 320 px and
+on the corpus's Chinese and Japanese articles (widened between characters), and no line wider
+than the column on the whole corpus for every font, width and justification, nor on its running
+text sent to the rich path by an emoji (tests/bench/rich_paragraphs.py), for both line breakers.
 
 Usage: test_justify.py PATH/TO/article-viewer SHARED_DIR FONTS_DIR   (run by ctest)
 """
@@ -78,6 +78,50 @@ class Justify(unittest.TestCase):
         ragged = report(SEED, "--width", "320", "--line-widths")
         self.assertFalse(any(l["justified"] for l in ragged["line_widths"]))
         self.assertNotIn("word_space", ragged)
+
+    def test_chinese_and_japanese_full_lines_flush_by_their_gaps(self):
+        # The corpus's Chinese (pixnet, zh-TW) and Japanese (yahoo-4) articles go through the text
+        # engine: their full lines end flush by widening the gaps between characters.
+        for name in ("pixnet.json", "yahoo-4.json"):
+            path = os.path.join(SHARED, "corpus", name)
+            for width in (320, 480, 720):
+                with self.subTest(article=name, width=width):
+                    r = report(path, "--width", str(width), "--justify", "--line-widths")
+                    self.assertEqual(r["overflow_lines"], 0)
+                    lines = r["line_widths"]
+                    justified = [l for l in lines if l["justified"]]
+                    widened = [l for l in justified if l["char_gap"] > 0]
+                    gaps = r["word_space"]["char_gap"]
+                    self.assertEqual(gaps["lines"], len(widened))
+                    self.assertGreater(len(widened), 0)
+                    if width == 320:
+                        self.assertGreater(len(widened), 50)
+                    # Every full line ends flush (each has CJK gaps to widen): a paragraph's at the
+                    # column's edge, an indented block's at one right edge within the column.
+                    self.assertEqual(r["word_space"]["unjustifiable_lines"], 0)
+                    self.assertEqual(len(widened) + r["word_space"]["lines"], len(justified))
+                    edge = r["column_x"] + r["column_width"]
+                    edges = {}
+                    for l in justified:
+                        right = l["x"] + l["width"]
+                        self.assertLessEqual(right, edge + 0.01, l)
+                        if abs(l["x"] - r["column_x"]) <= 0.01:
+                            self.assertAlmostEqual(right, edge, delta=0.01, msg=l)
+                        edges.setdefault(l["block"], []).append(right)
+                    for block, right in edges.items():
+                        self.assertLessEqual(max(right) - min(right), 0.01, block)
+                    # A paragraph's last line is ragged.
+                    last = [l for i, l in enumerate(lines) if i + 1 == len(lines) or lines[i + 1]["block"] != l["block"]]
+                    for l in last:
+                        self.assertFalse(l["justified"], l)
+                        self.assertEqual(l["char_gap"], 0, l)
+                    # Most gaps gain a small part of an em (0.01 to 0.03 em at the median, measured).
+                    self.assertLess(gaps["p50"], 0.1)
+                    self.assertGreaterEqual(gaps["max"], gaps["p50"])
+                    self.assertGreater(gaps["p50"], 0)
+                    # Ragged: nothing widened.
+                    ragged = report(path, "--width", str(width), "--line-widths")
+                    self.assertFalse(any(l["justified"] or l["char_gap"] for l in ragged["line_widths"]))
 
     def test_settings_change_the_layout(self):
         base = report(SEED, "--width", "1280")

@@ -50,8 +50,9 @@ async function open(name, width = 1000, options = {}, height = 800) {
 }
 
 // The desktop build's layout of the same file at the same width and size; its text with `dump`.
-function nativeLayout(name, width, fontSize, dump = false) {
-  const args = ['--layout', path.join(here, name + '.json'), '--width', String(width), '--font-size', String(fontSize)];
+function nativeLayout(name, width, fontSize, dump = false, justify = false) {
+  const args = ['--layout', path.join(here, name + '.json'), '--width', String(width), '--font-size', String(fontSize),
+    ...(justify ? ['--justify'] : [])];
   return JSON.parse(execFileSync(nativeViewer, dump ? [...args, '--dump'] : args, { maxBuffer: 64 << 20 }).toString());
 }
 
@@ -190,6 +191,49 @@ for (const name of fixtures) {
     await context.close();
   });
 }
+
+// Justified Chinese and Japanese (docs/text-pipeline.md, "Justified CJK"): the page's layout is the
+// desktop's, every full line of a paragraph ends at the column's edge, widened between characters
+// and drawn stretch by stretch (Span::pieces); the layout as text is in 1/16 px.
+test('justified Chinese and Japanese: the desktop lays them out the same, full lines flush', async () => {
+  for (const name of ['ja', 'zh-hant']) {
+    const { context, page } = await open(name, 390);
+    await page.evaluate(() => window.articleViewer.setSettings({ justify: true }));
+    await waitForState(page, 'state.justify && state.ready');
+    await settle(page);
+    const s = await state(page);
+    const text = await page.evaluate(() => window.articleViewer.layoutDigest(true));
+    const desktop = nativeLayout(name, 390, s.fontSize, true, true);
+    assert.equal(desktop.overflow_lines, 0, name);
+    assert.equal(text, desktop.dump, `${name}: the web and desktop layouts differ, first at ${firstDifference(text, desktop.dump)}`);
+    const [, columnX, columnW] = text.match(/^column (\d+) (\d+)/).map(Number);
+    let flush = 0, pieces = 0;
+    let line = null;
+    const check = () => {
+      if (!line || !line.justified || Math.abs(line.left - columnX) > 2) return;
+      assert.ok(Math.abs(line.right - (columnX + columnW)) <= 2, `${name}: a full line ends at ${line.right / 16} px, not ${(columnX + columnW) / 16}`);
+      flush++;
+    };
+    for (const row of text.split('\n')) {
+      if (row.startsWith(' line ')) {
+        check();
+        line = { justified: row.includes(' justified'), left: Infinity, right: -Infinity };
+      } else if (row.startsWith('  span ') && line) {
+        const x = Number(row.match(/ x(-?\d+)/)[1]), w = Number(row.match(/ w(\d+)/)[1]);
+        line.left = Math.min(line.left, x);
+        line.right = Math.max(line.right, x + w);
+        pieces += / piece\d+@/.test(row);
+      } else if (!row.startsWith('  ')) {
+        check();
+        line = null;
+      }
+    }
+    check();
+    assert.ok(flush >= 5, `${name}: ${flush} full lines`);
+    assert.ok(pieces >= flush, `${name}: ${pieces} spans drawn in pieces`);
+    await context.close();
+  }
+});
 
 test('find matches Japanese text and Arabic words; the count is what the text holds', async () => {
   for (const [name, query] of [['ja', '図書館'], ['ar', 'المكتبة'], ['zh-hant', '圖書館'], ['th', 'ห้องสมุด']]) {

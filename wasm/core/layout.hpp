@@ -40,6 +40,13 @@ struct Glyph {
     float y = 0;
 };
 
+// A stretch of a code-point span's `text` drawn in one go: where it starts (a byte of `text`) and
+// its x from the span's left edge.
+struct TextPiece {
+    std::uint32_t byte = 0;
+    float x = 0;
+};
+
 struct Span {
     std::string text;
     Face face = Face::serif;
@@ -63,6 +70,11 @@ struct Span {
     // space (U+0020) of `text` adds to its measured width, so that drawing, carets, selection and
     // hit testing all place the characters after it alike; `width` includes it.
     float word_space = 0;
+    // Code-point spans of a rich line justified between characters (CJK; docs/text-pipeline.md,
+    // "Justified text"): the stretches of `text` between its widened gaps, each at its place, the
+    // first at 0. Empty: `text` is drawn in one go (widening its spaces by word_space), as a span
+    // with no widened gap inside is.
+    std::vector<TextPiece> pieces;
     // The span ends with a hyphen the layout added where it cut a word: drawn after the text,
     // counted in `width`, but not a character of the text (offsets, find, copy skip it).
     bool hyphen = false;
@@ -81,10 +93,13 @@ struct Line {
     // (Span::offset, Span::carets); otherwise they are in reading order from `offset` on.
     bool visual = false;
     bool rtl = false;  // the paragraph is right-to-left (its lines are right-aligned)
-    // A full line of a justified paragraph: its spaces are widened to end flush with the column
-    // (Span::word_space), unless it has none. The last line of a paragraph, or one ending in a
-    // line feed, is not.
+    // A full line of a justified paragraph: its spaces (Span::word_space), and on a CJK line its
+    // gaps between characters (char_gap), are widened to end flush with the column, unless it has
+    // none. The last line of a paragraph, or one ending in a line feed, is not.
     bool justified = false;
+    // A justified rich line widened between characters too (CJK): what each gap between two
+    // characters adds, the same as each space adds (Span::word_space); 0 on other lines.
+    float char_gap = 0;
     std::vector<Span> spans;
 };
 

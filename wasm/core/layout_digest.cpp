@@ -37,6 +37,7 @@ std::string layout_text(const DocumentLayout& doc) {
                 out += s.text;
                 out += '"';
                 if (s.word_space > 0) put(out, " ws%lld", px(s.word_space));
+                for (const TextPiece& piece : s.pieces) put(out, " piece%u@%lld", piece.byte, px(piece.x));
                 if (s.hyphen) out += " hyphen";
                 // The base faces are subsets on the web and Debian's whole files on the desktop: the
                 // same glyphs under other ids. Their places are compared; the ids of the fonts beyond

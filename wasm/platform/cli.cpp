@@ -95,13 +95,20 @@ int check(const std::vector<std::string>& args) {
 namespace {
 
 // The word-space figures of justified lines (docs/text-pipeline.md, "Justified text"): for each
-// justified line, its widest space as a multiple of the face's normal space.
+// justified line, its widest space as a multiple of the face's normal space; lines justified
+// between characters (CJK) apart (`char_gap`), by what each gap gains as a multiple of the font size.
 nlohmann::json word_spaces(const DocumentLayout& doc, const TextMeasurer& m) {
     std::vector<double> ratios;
+    std::vector<double> gaps;       // lines justified between characters (CJK): each gap's extra, in ems
     std::size_t unjustifiable = 0;  // full lines with no space to widen (a long word, a URL)
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         for (const Line& l : doc.lines(i)) {
             if (!l.justified) continue;
+            // Their spaces take what their gaps take: they are figured apart, per gap.
+            if (l.char_gap > 0 && !l.spans.empty() && l.spans.front().size > 0) {
+                gaps.push_back(static_cast<double>(l.char_gap) / static_cast<double>(l.spans.front().size));
+                continue;
+            }
             double widest = 1;
             bool space = false;
             // A rich line's shaped spans keep their widened spaces in their glyphs: such a line
@@ -119,11 +126,13 @@ nlohmann::json word_spaces(const DocumentLayout& doc, const TextMeasurer& m) {
         }
     }
     std::sort(ratios.begin(), ratios.end());
-    auto pct = [&](double p) {
-        if (ratios.empty()) return 1.0;
-        const auto k = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(ratios.size()))) - (p > 0 ? 1 : 0);
-        return std::round(ratios[std::min(k, ratios.size() - 1)] * 1000) / 1000;
+    std::sort(gaps.begin(), gaps.end());
+    auto percentile = [](const std::vector<double>& v, double p, double none) {
+        if (v.empty()) return none;
+        const auto k = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size()))) - (p > 0 ? 1 : 0);
+        return std::round(v[std::min(k, v.size() - 1)] * 1000) / 1000;
     };
+    auto pct = [&](double p) { return percentile(ratios, p, 1.0); };
     nlohmann::json out;
     out["lines"] = ratios.size();
     out["p50"] = pct(50);
@@ -137,6 +146,17 @@ nlohmann::json word_spaces(const DocumentLayout& doc, const TextMeasurer& m) {
     nlohmann::json each = nlohmann::json::array();
     for (double r : ratios) each.push_back(std::round(r * 1000) / 1000);
     out["ratios"] = each;
+    // CJK lines: what each gap between characters gains, as a multiple of the font size.
+    nlohmann::json cjk;
+    cjk["lines"] = gaps.size();
+    cjk["p50"] = percentile(gaps, 50, 0.0);
+    cjk["p90"] = percentile(gaps, 90, 0.0);
+    cjk["p99"] = percentile(gaps, 99, 0.0);
+    cjk["max"] = percentile(gaps, 100, 0.0);
+    nlohmann::json each_gap = nlohmann::json::array();
+    for (double g : gaps) each_gap.push_back(std::round(g * 10000) / 10000);
+    cjk["gaps"] = each_gap;
+    out["char_gap"] = cjk;
     return out;
 }
 
@@ -258,7 +278,7 @@ int layout_report(const std::string& file, const LayoutOptions& options, const s
                     right = std::max(right, sp.x + sp.width);
                 }
                 lines.push_back({{"block", doc.blocks[i].block}, {"x", left}, {"width", right - left},
-                                 {"justified", l.justified}, {"offset", l.offset}});
+                                 {"justified", l.justified}, {"char_gap", l.char_gap}, {"offset", l.offset}});
             }
         }
         report["line_widths"] = lines;

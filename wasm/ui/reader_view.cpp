@@ -364,6 +364,19 @@ bool ReaderView::draw(const Article& article, const DocumentLayout& doc, const F
                         for (const Glyph& g : span.glyphs)
                             draw_glyph(dl, glyphs, em, dx + span.x + g.x, baseline + g.y, color, g.id, scale);
                     }
+                } else if (!span.pieces.empty()) {
+                    // A line justified between characters (CJK): each stretch between two widened
+                    // gaps at its own place, as the carets, the selection and hit testing have it.
+                    ImFont* cjk = span.cjk ? fonts.cjk_font(span.han) : nullptr;
+                    const float size = cjk ? fonts.cjk_size(span.han, span.face, span.size) : span.size;
+                    const float top = cjk ? baseline - std::round(cjk->GetFontBaked(size)->Ascent) : y;
+                    for (std::size_t k = 0; k < span.pieces.size(); ++k) {
+                        const std::size_t from = std::min<std::size_t>(span.pieces[k].byte, span.text.size());
+                        const std::size_t to = k + 1 < span.pieces.size() ? std::min<std::size_t>(span.pieces[k + 1].byte, span.text.size()) : span.text.size();
+                        if (from >= to) continue;
+                        dl->AddText(cjk ? cjk : font, size, ImVec2(snap(dx + span.x + span.pieces[k].x, scale), top), color,
+                                    span.text.data() + from, span.text.data() + to);
+                    }
                 } else if (ImFont* cjk = span.cjk ? fonts.cjk_font(span.han) : nullptr) {
                     const float size = fonts.cjk_size(span.han, span.face, span.size);
                     const float top = baseline - std::round(cjk->GetFontBaked(size)->Ascent);

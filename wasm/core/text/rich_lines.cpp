@@ -6,6 +6,7 @@
 #include "core/text/bidi_reorder.hpp"
 #include "core/text/font_fallback.hpp"
 #include "core/text/itemize.hpp"
+#include "core/text/justify_gaps.hpp"
 #include "core/text/line_breaker.hpp"
 #include "core/text/paragraph_text.hpp"
 #include "core/text/rich_hyphenation.hpp"
@@ -52,6 +53,53 @@ std::string drawn_text(const ParagraphText& p, std::uint32_t b, std::uint32_t e)
     for (std::uint32_t k = b; k < e; ++k)
         if (p.text[k] != U'\n' && !FontFallback::ignorable(p.text[k])) out.append(p.utf8, p.bytes[k], p.bytes[k + 1] - p.bytes[k]);
     return out;
+}
+
+// The pieces of a code-point span's drawn text (drawn_text) on a line justified between
+// characters (Span::pieces): a new one after each character whose advance was widened, at the
+// x its carets give; none for a span with no gap inside.
+std::vector<TextPiece> pieces_of(const ParagraphText& p, const std::vector<float>& measured,
+                                 const std::vector<float>& advance, std::uint32_t b, std::uint32_t e) {
+    std::vector<TextPiece> pieces{TextPiece{}};
+    std::uint32_t byte = 0;
+    float x = 0;
+    for (std::uint32_t k = b; k < e; ++k) {
+        if (k > b && advance[k - 1] > measured[k - 1]) pieces.push_back(TextPiece{byte, x});
+        if (p.text[k] != U'\n' && !FontFallback::ignorable(p.text[k])) byte += p.bytes[k + 1] - p.bytes[k];
+        x += advance[k];
+    }
+    if (pieces.size() == 1) pieces.clear();  // no gap inside: drawn in one go
+    return pieces;
+}
+
+// A shaped span's glyphs, placed by the advances of its characters [b, e): what justification
+// added to a cluster's characters (a space, a gap between CJK characters) goes after the cluster's
+// glyphs in reading order, so after them left to right and before them right to left (glyphs
+// come in visual order). A cluster is the glyphs with one HarfBuzz cluster value, up to the next
+// value in reading order (a ligature covers all the characters it merged).
+void place_glyphs(const std::vector<ItemGlyph>& glyphs, const std::vector<float>& measured, const std::vector<float>& adv,
+                  std::uint32_t b, std::uint32_t e, bool rtl, std::vector<Glyph>& out) {
+    float pen = 0;
+    for (std::size_t g0 = 0; g0 < glyphs.size();) {
+        const std::uint32_t c = glyphs[g0].cluster;
+        std::size_t g1 = g0 + 1;
+        while (g1 < glyphs.size() && glyphs[g1].cluster == c) ++g1;
+        if (c >= b && c < e) {
+            std::uint32_t next = e;
+            if (!rtl && g1 < glyphs.size()) next = glyphs[g1].cluster;
+            if (rtl && g0 > 0) next = glyphs[g0 - 1].cluster;
+            next = std::clamp(next, c + 1, e);
+            float added = 0;
+            for (std::uint32_t k = c; k < next; ++k) added += adv[k] - measured[k];
+            if (rtl) pen += added;
+            for (std::size_t g = g0; g < g1; ++g) {
+                out.push_back(Glyph{glyphs[g].id, pen + glyphs[g].x_offset, -glyphs[g].y_offset});
+                pen += glyphs[g].advance;
+            }
+            if (!rtl) pen += added;
+        }
+        g0 = g1;
+    }
 }
 
 }  // namespace
@@ -112,10 +160,12 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
 
     std::vector<std::uint32_t> piece_item, piece_begin, piece_end;
     std::vector<std::uint8_t> piece_level;
-    // Justified text widens the spaces of full lines (docs/text-pipeline.md, "Justified text"):
-    // in a copy of the advances, so that the spans' widths, their carets and their glyphs all
-    // place what follows a space alike. Lines never share characters, so it is never undone.
+    // Justified text widens the spaces of full lines, and the gaps between characters of CJK ones
+    // (docs/text-pipeline.md, "Justified text"): in a copy of the advances, so that the spans'
+    // widths, their carets, their glyphs and their pieces all place what follows a widened
+    // character alike. Lines never share characters, so it is never undone.
     std::vector<float> advance;
+    std::vector<std::uint32_t> gaps;
     // Justified text is hyphenated where the simple path would hyphenate it (rich_hyphenation.hpp).
     std::optional<RichHyphenation> hyphenation;
     if (style.justify && style.hyphenator)
@@ -152,20 +202,22 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
         float total = range.hyphen;
         for (std::uint32_t k = range.begin; k < range.content_end; ++k) total += adv[k];
         // A full line: not the last, nor one that a line feed ends. Its spaces (U+0020, as the
-        // simple path's) take what is left; a line with none (CJK, one long word) stays ragged.
+        // simple path's) and, on a CJK line, its gaps between characters (justify_gaps.hpp) take
+        // equal shares of what is left; a line with none (one long word) stays ragged.
         float extra = 0;
+        bool between = false;
         const bool full = !advance.empty() && r + 1 < ranges.size() && range.end > range.begin &&
                           p.text[range.end - 1] != U'\n';
         if (full) {
             line.justified = true;
-            std::uint32_t spaces = 0;
-            for (std::uint32_t k = range.begin; k < range.content_end; ++k) spaces += p.text[k] == U' ';
-            if (spaces > 0 && width > total) {
-                extra = (width - total) / static_cast<float>(spaces);
-                for (std::uint32_t k = range.begin; k < range.content_end; ++k)
-                    if (p.text[k] == U' ') advance[k] += extra;
+            between = justification_gaps(p.text, info, advance, range.begin, range.content_end, gaps);
+            if (!gaps.empty() && width > total) {
+                extra = (width - total) / static_cast<float>(gaps.size());
+                for (std::uint32_t k : gaps) advance[k] += extra;
                 total = width;
+                if (between) line.char_gap = extra;
             }
+            between = between && extra > 0;
         }
         float cursor = line.rtl ? x + width - total : x;
         for (std::size_t k : visual_order(piece_level)) {
@@ -196,15 +248,10 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
                 if (item.font == no_font) {
                     span.text = drawn_text(p, b, e);
                     span.word_space = extra;  // drawn by code point: the UI widens its spaces
+                    if (between) span.pieces = pieces_of(p, measured.advance, advance, b, e);
                 } else {
                     span.text.assign(p.utf8, p.bytes[b], p.bytes[e] - p.bytes[b]);
-                    float pen = 0;
-                    for (const ItemGlyph& g : measured.glyphs[piece_item[k]]) {
-                        if (g.cluster < b || g.cluster >= e) continue;
-                        span.glyphs.push_back(Glyph{g.id, pen + g.x_offset, -g.y_offset});
-                        pen += g.advance;
-                        if (extra > 0 && p.text[g.cluster] == U' ') pen += extra;
-                    }
+                    place_glyphs(measured.glyphs[piece_item[k]], measured.advance, adv, b, e, item.level & 1, span.glyphs);
                 }
             }
             cursor += span.width;
