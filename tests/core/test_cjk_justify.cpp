@@ -74,7 +74,8 @@ const TextServices services{&engine, &catalog};
 constexpr float left_x = 100;
 
 std::vector<Line> rich(const std::string& text, float width, bool justify = true,
-                       BaseDirection dir = BaseDirection::auto_ltr, const std::string& lang = "ja") {
+                       BaseDirection dir = BaseDirection::auto_ltr, const std::string& lang = "ja",
+                       LineBreaking breaking = LineBreaking::total_fit) {
     std::vector<Line> lines;
     std::vector<std::string> links;
     ParagraphContext p;
@@ -82,6 +83,7 @@ std::vector<Line> rich(const std::string& text, float width, bool justify = true
     p.lang = lang;
     InlineStyle style{Face::serif, Role::body, 20, 1.5f};
     style.justify = justify;
+    style.breaking = breaking;
     break_rich_lines(Inline{Run{text}}, style, p, services, measurer, left_x, 0, width, lines, links, nullptr, true);
     return lines;
 }
@@ -214,6 +216,23 @@ const char* const chinese =
     "是世界上人口最多的国家之一。";
 const char* const mixed = "新しいiPhoneとMacBook Proを使って、日本語の文章を書いてみました。これはテストの文章です。";
 
+std::string offsets_of(const std::vector<Line>& lines) {
+    std::string out;
+    for (const Line& l : lines) out += std::to_string(l.offset) + " ";
+    return out;
+}
+
+// The most any opportunity of a paragraph's full lines gains (a gap between characters or a space:
+// they take equal shares), in px.
+float largest_share(const std::vector<Line>& lines) {
+    float most = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::vector<Placed> w = widths_of(lines[i]);
+        for (const Placed& c : w) most = std::max(most, c.width - c.own);
+    }
+    return most;
+}
+
 }  // namespace
 
 TEST_SUITE("justified CJK") {
@@ -263,6 +282,50 @@ TEST_SUITE("justified CJK") {
                 CHECK(ragged[i].char_gap == 0);
                 for (const Span& s : ragged[i].spans) CHECK(s.pieces.empty());
             }
+        }
+    }
+
+    TEST_CASE("total fit weighs a CJK line by its gaps: no short line of few gaps beside full ones") {
+        // 10 px characters in a 100 px column. Greedy fills the first line with ten kana, leaves
+        // さしす alone on the second (the Latin word does not fit after it), 70 px over 2 gaps;
+        // total fit, which now sees that line's looseness, moves kana down to share the slack
+        // (before, every line short of the edge cost alike and it kept greedy's lines).
+        const std::string text = "あいうえおかきくけこさしすABCDEFGHたちつてとなにぬねのはひふへほ";
+        const std::vector<Line> greedy = rich(text, 100, true, BaseDirection::auto_ltr, "ja", LineBreaking::greedy);
+        const std::vector<Line> total = rich(text, 100);
+        check_paragraph(text, greedy, 100);  // every full line flush
+        check_paragraph(text, total, 100);
+        CAPTURE(offsets_of(greedy));
+        CAPTURE(offsets_of(total));
+        CHECK(largest_share(greedy) == doctest::Approx(35.0f));
+        CHECK(largest_share(total) < 15.0f);
+        CHECK(total.size() == greedy.size());
+        // And on the longer paragraphs, at every width, never looser than greedy at its worst.
+        for (const char* paragraph : {japanese, chinese}) {
+            for (float width : {103.0f, 155.0f, 205.0f, 333.0f}) {
+                CAPTURE(width);
+                const std::vector<Line> g = rich(paragraph, width, true, BaseDirection::auto_ltr, "ja", LineBreaking::greedy);
+                const std::vector<Line> t = rich(paragraph, width);
+                CHECK(check_paragraph(paragraph, t, width) == t.size() - 1);
+                CHECK(largest_share(t) <= largest_share(g) + 1e-3f);
+            }
+        }
+    }
+
+    TEST_CASE("total fit on Japanese with Latin words: a line with one space costs by all its gaps, as others") {
+        // Before, a line with the one space of "MacBook Pro" was cheaper than any line with none,
+        // however few its gaps, and total fit's worst line was looser than greedy's. Every full
+        // line flush, and never a looser worst line than greedy's.
+        for (float width : {125.0f, 140.0f, 167.0f, 241.0f}) {
+            CAPTURE(width);
+            const std::vector<Line> g = rich(mixed, width, true, BaseDirection::auto_ltr, "ja", LineBreaking::greedy);
+            const std::vector<Line> t = rich(mixed, width);
+            check_paragraph(mixed, t, width);
+            for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+                CAPTURE(i);
+                CHECK(right_of(t[i]) == doctest::Approx(left_x + width));
+            }
+            CHECK(largest_share(t) <= largest_share(g) + 1e-3f);
         }
     }
 

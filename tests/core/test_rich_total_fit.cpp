@@ -61,7 +61,7 @@ Broken both(std::u32string_view t, float width, BaseDirection dir = BaseDirectio
     std::vector<CharInfo> info;
     engine.analyze(t, dir, "en", info);
     const std::vector<float> adv = advances(t, other);
-    return Broken{break_into_lines(info, adv, t, width, h), break_into_lines_total_fit(info, adv, t, width, h)};
+    return Broken{break_into_lines(info, adv, t, width, h), break_into_lines_total_fit(info, adv, t, width, 20, h)};
 }
 
 std::vector<std::uint32_t> begins(const std::vector<LineRange>& ranges) {
@@ -286,7 +286,7 @@ TEST_SUITE("rich total fit") {
         std::vector<float> adv = advances(t);
         for (std::size_t k = 0; k < t.size(); ++k)
             if (test::FakeTextEngine::mark(t[k])) adv[k] = 0;
-        const std::vector<LineRange> lines = break_into_lines_total_fit(info, adv, t, 100);
+        const std::vector<LineRange> lines = break_into_lines_total_fit(info, adv, t, 100, 20);
         const std::vector<LineRange> greedy = break_into_lines(info, adv, t, 100);
         CHECK(lines.size() == greedy.size());
         // Cut twice, the fewest for 240 px in 100 (a cut costs more than any looseness): "ab" shares
@@ -318,7 +318,7 @@ TEST_SUITE("rich total fit") {
         const std::u32string huge = U"a bbbbbb c";
         std::vector<CharInfo> hinfo;
         engine.analyze(huge, BaseDirection::ltr, "en", hinfo);
-        const std::vector<LineRange> narrow = break_into_lines_total_fit(hinfo, advances(huge), huge, 5);
+        const std::vector<LineRange> narrow = break_into_lines_total_fit(hinfo, advances(huge), huge, 5, 20);
         REQUIRE(narrow.size() == 8);
         for (std::size_t i = 0; i + 1 < narrow.size(); ++i) CHECK(narrow[i].end == narrow[i + 1].begin);
         CHECK(narrow.back().end == huge.size());
@@ -333,7 +333,7 @@ TEST_SUITE("rich total fit") {
             info[k].flags = char_flags::cluster_start;
             info[k].brk = k ? BreakBefore::allowed : BreakBefore::no;
         }
-        const std::vector<LineRange> lines = break_into_lines_total_fit(info, std::vector<float>(t.size(), 0.0f), t, 100);
+        const std::vector<LineRange> lines = break_into_lines_total_fit(info, std::vector<float>(t.size(), 0.0f), t, 100, 20);
         CHECK(lines.size() >= (t.size() + TotalFit::max_line_items - 1) / TotalFit::max_line_items);
         std::uint32_t at = 0;
         for (const LineRange& r : lines) {

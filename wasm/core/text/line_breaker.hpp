@@ -49,10 +49,16 @@ std::vector<LineRange> break_into_lines(const std::vector<CharInfo>& info, const
 // break opportunity, every hyphenation point of every word and, in a stretch between two
 // opportunities wider than `width`, every grapheme cluster (a cut with no hyphen, the last
 // resort); the items' breaks are those whose lines' demerits add up least (TotalFit), the last
-// line of each section free. What widens on a line, and so its looseness, is its U+0020 spaces,
-// as rich_lines widens them; a line with none is weighed as the simple path weighs one.
+// line of each section free. What widens on a line, and so its looseness r, is what rich_lines
+// widens: its justification opportunities (justify_gaps.hpp), its U+0020 spaces and, on CJK text,
+// its gaps between characters. A space's normal width is its advance; a gap's is a quarter of
+// `em` (the font size): with the line's slack in equal shares, as rich_lines and browsers give
+// it, a gap and a Latin space (about a quarter em in the viewer's faces) gaining the same pixels
+// are as loose (docs/text-pipeline.md, "Justified CJK", says how Blink, WebKit and JLREQ weigh
+// them). A line with no opportunity (a Thai line with no space, a word cut to the
+// column) is weighed as the simple path weighs a line with no space.
 std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& info,
                                                   const std::vector<float>& advance, std::u32string_view text,
-                                                  float width, const WordHyphenation* hyphenation = nullptr);
+                                                  float width, float em, const WordHyphenation* hyphenation = nullptr);
 
 }  // namespace av

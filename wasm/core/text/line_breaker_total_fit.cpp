@@ -1,6 +1,10 @@
 // Total fit on the rich path (docs/text-pipeline.md, "Hyphenation and line breaking on the rich
 // path"): the paragraph's sections cut into TotalFit's items at the engine's break opportunities, the words'
-// hyphenation points and, in a stretch too wide for the column, its grapheme clusters.
+// hyphenation points and, in a stretch too wide for the column, its grapheme clusters; each item
+// stretches by the justification opportunities rich_lines.cpp widens (justify_gaps.hpp).
+#include <algorithm>
+
+#include "core/text/justify_gaps.hpp"
 #include "core/text/line_breaker.hpp"
 #include "core/text/total_fit.hpp"
 
@@ -17,14 +21,21 @@ struct Bound {
 }  // namespace
 
 std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& info, const std::vector<float>& advance,
-                                                  std::u32string_view text, float width,
+                                                  std::u32string_view text, float width, float em,
                                                   const WordHyphenation* hyphenation) {
     std::vector<LineRange> lines;
     const std::size_t n = text.size();
     auto blank = [&](std::size_t i) { return (info[i].flags & char_flags::space) || text[i] == U'\n'; };
     auto cluster_start = [&](std::size_t i) { return i == 0 || i >= n || (info[i].flags & char_flags::cluster_start); };
-    // Only U+0020 widens on a justified line (rich_lines.cpp): the rest of the blanks are rigid.
-    auto widens = [&](std::size_t i) { return text[i] == U' ' ? advance[i] : 0.0f; };
+    // What widens on a justified line (rich_lines.cpp): its opportunities (justify_gaps.hpp), each
+    // at its normal width. A space's is its own advance; a gap between characters has none, and is
+    // weighed as a quarter em (line_breaker.hpp says why), so that r is the looseness of both.
+    // widens[k]: what character k's own opportunity (a space) brings; joins[k]: what the gap
+    // before the cluster at k brings, which counts only when that cluster's line has the one
+    // before it.
+    const float gap_normal = std::max(em, 0.0f) * 0.25f;
+    std::vector<float> widens, joins;
+    std::vector<JustifyOpportunity> opportunities;
     std::vector<Bound> bounds;
     std::vector<FitItem> items;
     std::vector<HyphenPoint> points;
@@ -35,6 +46,22 @@ std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& i
         // A section: up to the next mandatory break, which ends a line whatever it costs.
         std::size_t section_end = a + 1;
         while (section_end < n && info[section_end].brk != BreakBefore::mandatory) ++section_end;
+        // Hangul counts as CJK in a section with no space (justify_gaps decides it by the line:
+        // the lines of such a section have none either; a line with no space in a section that
+        // has some, a Korean word cut to the column, is weighed by its spaces alone).
+        const bool spaced = std::find(text.begin() + static_cast<std::ptrdiff_t>(a),
+                                      text.begin() + static_cast<std::ptrdiff_t>(section_end),
+                                      U' ') != text.begin() + static_cast<std::ptrdiff_t>(section_end);
+        justification_opportunities(text, info, advance, static_cast<std::uint32_t>(a),
+                                    static_cast<std::uint32_t>(section_end), spaced, opportunities);
+        widens.assign(section_end - a, 0.0f);
+        joins.assign(section_end - a, 0.0f);
+        for (const JustifyOpportunity& o : opportunities) {
+            if (o.space)
+                widens[o.at - a] += advance[o.at];
+            else
+                joins[o.next - a] += gap_normal;
+        }
         bounds.clear();
         // Its words: from one break opportunity to the next, asked for their hyphenation points
         // without their trailing blanks, as the greedy breaker asks them.
@@ -72,19 +99,24 @@ std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& i
             const std::size_t b = bounds[t].at, e = t + 1 < bounds.size() ? bounds[t + 1].at : section_end;
             std::size_t c = e;
             while (c > b && blank(c - 1)) --c;
+            // The gap before the item's first cluster widens only when the item does not start
+            // its line, as its leading blanks do; so do the gaps inside its trailing blanks (a
+            // U+3000 that ends a line is not drawn). A gap whose cluster before it is in an item
+            // of no width further back is counted as if it were the item just before (only
+            // zero-width items, such as a run of zero-width spaces, tell them apart).
             FitItem item;
             item.gap = trailing;
-            item.gap_stretch = trailing_stretch;
+            item.gap_stretch = trailing_stretch + joins[b - a];
             item.before = bounds[t].kind;
             item.hyphen = bounds[t].hyphen;
             for (std::size_t k = b; k < c; ++k) {
                 item.width += advance[k];
-                item.stretch += widens(k);
+                item.stretch += widens[k - a] + (k > b ? joins[k - a] : 0.0f);
             }
             trailing = trailing_stretch = 0;
             for (std::size_t k = c; k < e; ++k) {
                 trailing += advance[k];
-                trailing_stretch += widens(k);
+                trailing_stretch += widens[k - a] + (k > b ? joins[k - a] : 0.0f);
             }
             items.push_back(item);
         }

@@ -175,7 +175,7 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
     const WordHyphenation* hyphens = hyphenation ? &*hyphenation : nullptr;
     const std::vector<LineRange> ranges =
         style.justify && style.breaking == LineBreaking::total_fit
-            ? break_into_lines_total_fit(info, measured.advance, p.text, width, hyphens)
+            ? break_into_lines_total_fit(info, measured.advance, p.text, width, style.size, hyphens)
             : break_into_lines(info, measured.advance, p.text, width, hyphens);
     if (style.justify && ranges.size() > 1) advance = measured.advance;
     const std::vector<float>& adv = advance.empty() ? measured.advance : advance;

@@ -22,18 +22,20 @@ enum class FitBreak : std::uint8_t {
 struct FitItem {
     float width = 0;                    // its own width
     float gap = 0;                      // what comes before it on its line unless the line starts with it (a space)
-    float gap_stretch = 0;              // how much of `gap` widens on a justified line (its normal width)
-    float stretch = 0;                  // how much of `width` widens (spaces that are no break opportunity)
+    float gap_stretch = 0;              // the normal width of what widens between it and the item before
+    float stretch = 0;                  // the normal width of what widens inside it (spaces that are no
+                                        // break opportunity; on the rich path, gaps between CJK characters)
     float hyphen = 0;                   // what a line ending just before it adds (its hyphen's width)
     FitBreak before = FitBreak::plain;  // the break before it (the first item's is never used)
 };
 
-// The demerits of one line `line` pixels wide, out of `width`, whose widenable spaces are `spaces`
-// pixels wide at their normal width, ending at a break of kind `kind`: (1 + 100 r^3)^2 with r the
-// spaces' widening as a multiple of their width, plus the break's cost; the section's `last` line
-// is ragged and free but for its break. A line with no space has no r: it costs as if r were 20
-// unless it already ends within half a pixel of the edge. A line wider than the column (a
-// character wider than it) costs more than anything else.
+// The demerits of one line `line` pixels wide, out of `width`, whose justification opportunities
+// (spaces; on the rich path also gaps between CJK characters) are `spaces` pixels wide at their
+// normal width, ending at a break of kind `kind`: (1 + 100 r^3)^2 with r their widening as a
+// multiple of that width, plus the break's cost; the section's `last` line is ragged and free but
+// for its break. A line with no opportunity has no r: it costs as if r were 20 unless it already
+// ends within half a pixel of the edge. A line wider than the column (a character wider than it)
+// costs more than anything else.
 double line_demerits(float width, float line, float spaces, FitBreak kind, bool last);
 
 class TotalFit {
