@@ -372,14 +372,14 @@ def transfer_table(browser: dict) -> list[str]:
 
 def word_space_table(rows: list[dict]) -> list[str]:
     """Justified text: each justified line's widest space, as a multiple of the normal space."""
-    out = ["| width | line breaking | justified lines | p50 | p90 | p99 | max | lines over 1.5x | lines over 2x | lines with no space | layout (all articles) | lines wider than the column | hyphenation | CJK lines: gap p50 / max (em) |",
+    out = ["| width | line breaking | justified lines | p50 | p90 | p99 | max | lines over 1.5x | lines over 2x | lines with no space | layout (all articles) | lines wider than the column | hyphenation | CJK lines: gap p50 / p90 / max (em) |",
            "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     names = {"greedy": "first fit", "total": "**total fit** (the viewer's)"}
     for r in sorted(rows, key=lambda r: (r["width"], r["breaking"] != "greedy")):
         out.append(f"| {r['width']} px | {names.get(r['breaking'], r['breaking'])} | {r['lines']} | {r['p50']:.2f} | {r['p90']:.2f} | "
                    f"{r['p99']:.2f} | {r['max']:.2f} | {r['over_1_5']} | {r['over_2']} | {r['unjustifiable_lines']} | {r['layout_ms']:.0f} ms | "
                    f"{r['overflow_lines']} | {', '.join(r['hyphenation']) if isinstance(r['hyphenation'], list) and r['hyphenation'] else 'none'} | "
-                   + (f"{r['cjk_lines']}: {r['cjk_gap_p50']:.3f} / {r['cjk_gap_max']:.3f} |" if "cjk_lines" in r else "(not measured) |"))
+                   + (f"{r['cjk_lines']}: {r['cjk_gap_p50']:.3f} / {r['cjk_gap_p90']:.3f} / {r['cjk_gap_max']:.3f} |" if "cjk_lines" in r else "(not measured) |"))
     return out
 
 
