@@ -304,7 +304,8 @@ TEST_SUITE("justified CJK") {
         for (const char* paragraph : {japanese, chinese}) {
             for (float width : {103.0f, 155.0f, 205.0f, 333.0f}) {
                 CAPTURE(width);
-                const std::vector<Line> g = rich(paragraph, width, true, BaseDirection::auto_ltr, "ja", LineBreaking::greedy);
+                const std::vector<Line> g =
+                    rich(paragraph, width, true, BaseDirection::auto_ltr, "ja", LineBreaking::greedy);
                 const std::vector<Line> t = rich(paragraph, width);
                 CHECK(check_paragraph(paragraph, t, width) == t.size() - 1);
                 CHECK(largest_share(t) <= largest_share(g) + 1e-3f);

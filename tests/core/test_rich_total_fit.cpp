@@ -333,7 +333,8 @@ TEST_SUITE("rich total fit") {
             info[k].flags = char_flags::cluster_start;
             info[k].brk = k ? BreakBefore::allowed : BreakBefore::no;
         }
-        const std::vector<LineRange> lines = break_into_lines_total_fit(info, std::vector<float>(t.size(), 0.0f), t, 100, 20);
+        const std::vector<LineRange> lines =
+            break_into_lines_total_fit(info, std::vector<float>(t.size(), 0.0f), t, 100, 20);
         CHECK(lines.size() >= (t.size() + TotalFit::max_line_items - 1) / TotalFit::max_line_items);
         std::uint32_t at = 0;
         for (const LineRange& r : lines) {

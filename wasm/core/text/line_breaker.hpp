@@ -57,8 +57,8 @@ std::vector<LineRange> break_into_lines(const std::vector<CharInfo>& info, const
 // are as loose (docs/text-pipeline.md, "Justified CJK", says how Blink, WebKit and JLREQ weigh
 // them). A line with no opportunity (a Thai line with no space, a word cut to the
 // column) is weighed as the simple path weighs a line with no space.
-std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& info,
-                                                  const std::vector<float>& advance, std::u32string_view text,
-                                                  float width, float em, const WordHyphenation* hyphenation = nullptr);
+std::vector<LineRange> break_into_lines_total_fit(const std::vector<CharInfo>& info, const std::vector<float>& advance,
+                                                  std::u32string_view text, float width, float em,
+                                                  const WordHyphenation* hyphenation = nullptr);
 
 }  // namespace av
