@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -37,6 +39,19 @@ std::vector<unsigned char> bytes_of(const std::string& name) {
     const std::string text = test::read_file(std::string(AV_FONTS_DIR) + "/" + name);
     return std::vector<unsigned char>(text.begin(), text.end());
 }
+
+// An allocator that counts its blocks, for FontFiles::read.
+struct Blocks {
+    static inline int live = 0;
+    static void* allocate(std::size_t n) {
+        ++live;
+        return std::malloc(n);
+    }
+    static void release(void* p) {
+        --live;
+        std::free(p);
+    }
+};
 
 struct Context {
     Context() { ImGui::CreateContext(); }
@@ -86,5 +101,38 @@ TEST_SUITE("font faces") {
         FontSet fonts;
         fonts.set_files(files);
         CHECK(fonts.load("/f") == "cannot read font /f/NotoSans-Bold.ttf");
+    }
+
+    TEST_CASE("font files are read straight into the caller's block, from memory or disk") {
+        const std::vector<unsigned char> italic = bytes_of("NotoSerif-Italic.ttf");
+        MemoryFontFiles memory;
+        memory.put("/f/NotoSerif-Italic.ttf", italic);
+        const DiskFontFiles disk;
+        const std::string on_disk = std::string(AV_FONTS_DIR) + "/NotoSerif-Italic.ttf";
+        for (const auto& [files, path] : {std::pair<const FontFiles*, std::string>{&memory, "/f/NotoSerif-Italic.ttf"}, {&disk, on_disk}}) {
+            std::size_t size = 0;
+            void* data = files->read(path, size, &Blocks::allocate, &Blocks::release);
+            REQUIRE(data != nullptr);
+            CHECK(Blocks::live == 1);
+            REQUIRE(size == italic.size());
+            CHECK(std::memcmp(data, italic.data(), size) == 0);
+            Blocks::release(data);
+            size = 7;
+            CHECK(files->read(path + ".missing", size, &Blocks::allocate, &Blocks::release) == nullptr);
+            CHECK(size == 7);
+            CHECK(Blocks::live == 0);
+        }
+        // A later put replaces what a read gives; a block read before stays the caller's, intact.
+        std::size_t size = 0;
+        void* before = memory.read("/f/NotoSerif-Italic.ttf", size, &Blocks::allocate, &Blocks::release);
+        REQUIRE(before != nullptr);
+        memory.put("/f/NotoSerif-Italic.ttf", std::vector<unsigned char>(200, 7));
+        CHECK(std::memcmp(before, italic.data(), size) == 0);
+        Blocks::release(before);
+        void* after = memory.read("/f/NotoSerif-Italic.ttf", size, &Blocks::allocate, &Blocks::release);
+        REQUIRE(after != nullptr);
+        CHECK(size == 200);
+        Blocks::release(after);
+        CHECK(Blocks::live == 0);
     }
 }

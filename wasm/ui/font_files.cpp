@@ -1,20 +1,25 @@
 #include "font_files.hpp"
 
 #include <cstdio>
+#include <cstring>
 
 namespace av {
 
-bool DiskFontFiles::read(const std::string& path, std::vector<unsigned char>& out) const {
+void* DiskFontFiles::read(const std::string& path, std::size_t& size, void* (*allocate)(std::size_t),
+                          void (*release)(void*)) const {
     std::FILE* in = std::fopen(path.c_str(), "rb");
-    if (!in) return false;
+    if (!in) return nullptr;
     long n = -1;
     if (std::fseek(in, 0, SEEK_END) == 0) n = std::ftell(in);
-    bool ok = n >= 0 && std::fseek(in, 0, SEEK_SET) == 0;
-    std::vector<unsigned char> bytes(ok ? static_cast<std::size_t>(n) : 0);
-    ok = ok && std::fread(bytes.data(), 1, bytes.size(), in) == bytes.size();
+    void* data =
+        n >= 0 && std::fseek(in, 0, SEEK_SET) == 0 ? allocate(n > 0 ? static_cast<std::size_t>(n) : 1) : nullptr;
+    if (data && std::fread(data, 1, static_cast<std::size_t>(n), in) != static_cast<std::size_t>(n)) {
+        release(data);
+        data = nullptr;
+    }
     std::fclose(in);
-    if (ok) out = std::move(bytes);
-    return ok;
+    if (data) size = static_cast<std::size_t>(n);
+    return data;
 }
 
 bool DiskFontFiles::exists(const std::string& path) const {
@@ -28,10 +33,14 @@ const std::vector<unsigned char>* MemoryFontFiles::find(const std::string& path)
     return it == files_.end() ? nullptr : &it->second;
 }
 
-bool MemoryFontFiles::read(const std::string& path, std::vector<unsigned char>& out) const {
+void* MemoryFontFiles::read(const std::string& path, std::size_t& size, void* (*allocate)(std::size_t),
+                            void (*)(void*)) const {
     const std::vector<unsigned char>* bytes = find(path);
-    if (bytes) out = *bytes;
-    return bytes != nullptr;
+    void* data = bytes ? allocate(bytes->empty() ? 1 : bytes->size()) : nullptr;
+    if (!data) return nullptr;
+    if (!bytes->empty()) std::memcpy(data, bytes->data(), bytes->size());
+    size = bytes->size();
+    return data;
 }
 
 }  // namespace av

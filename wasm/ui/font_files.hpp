@@ -4,6 +4,7 @@
 // ".../ext/NAME.ttf", ".../families/<family>/NAME.ttf".
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -13,8 +14,12 @@ namespace av {
 class FontFiles {
 public:
     virtual ~FontFiles() = default;
-    // The whole file at `path` into `out`; false (and `out` unchanged) when there is none.
-    virtual bool read(const std::string& path, std::vector<unsigned char>& out) const = 0;
+    // The whole file at `path`, read straight into a block from `allocate` (which the caller then
+    // owns), with its length in `size`: FontSet reads into ImGui's memory with no copy in between
+    // (each face is read again at every font reload). Null, with nothing left allocated (what
+    // `allocate` gave is handed to `release`), when there is none or it cannot be read.
+    virtual void* read(const std::string& path, std::size_t& size, void* (*allocate)(std::size_t),
+                       void (*release)(void*)) const = 0;
     virtual bool exists(const std::string& path) const = 0;
 };
 
@@ -22,7 +27,8 @@ public:
 // to a wasm that used it, and read a byte at a time).
 class DiskFontFiles final : public FontFiles {
 public:
-    bool read(const std::string& path, std::vector<unsigned char>& out) const override;
+    void* read(const std::string& path, std::size_t& size, void* (*allocate)(std::size_t),
+               void (*release)(void*)) const override;
     bool exists(const std::string& path) const override;
 };
 
@@ -32,7 +38,8 @@ public:
     void put(const std::string& path, std::vector<unsigned char> bytes) { files_[path] = std::move(bytes); }
     // The file at `path`, or null; valid until the next put() of that path.
     const std::vector<unsigned char>* find(const std::string& path) const;
-    bool read(const std::string& path, std::vector<unsigned char>& out) const override;
+    void* read(const std::string& path, std::size_t& size, void* (*allocate)(std::size_t),
+               void (*release)(void*)) const override;
     bool exists(const std::string& path) const override { return files_.count(path) != 0; }
 
 private:

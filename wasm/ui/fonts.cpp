@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -25,21 +26,24 @@ const std::array<const char*, static_cast<std::size_t>(Face::count)>& FontSet::f
 
 namespace {
 
-// Reads a whole font file into memory ImGui will own (IM_ALLOC); nullptr if it cannot be read.
-// Read by us: ImGui's AddFontFromFileTTF asserts on a missing file, and a missing font must be
-// an error message, not a crash.
+// Reads a whole font file straight into memory ImGui will own (IM_ALLOC); nullptr if it cannot be
+// read. Each block goes to one AddFontFromMemoryTTF with FontDataOwnedByAtlas, and the atlas frees
+// it once: when the font is removed (FontSet::reload), or at once if ImGui cannot use it. Read by
+// us: ImGui's AddFontFromFileTTF asserts on a missing file, and a missing font must be an error
+// message, not a crash.
 void* read_font(const FontFiles& files, const std::string& path, int& size) {
-    std::vector<unsigned char> bytes;
-    if (!files.read(path, bytes) || bytes.size() < 12) return nullptr;
-    void* data = IM_ALLOC(bytes.size());
-    std::memcpy(data, bytes.data(), bytes.size());
-    size = static_cast<int>(bytes.size());
+    std::size_t n = 0;
+    void* data = files.read(path, n, &ImGui::MemAlloc, &ImGui::MemFree);
+    if (data && (n < 12 || n > static_cast<std::size_t>(INT_MAX))) {
+        IM_FREE(data);
+        return nullptr;
+    }
+    size = static_cast<int>(n);
     return data;
 }
 
 const DiskFontFiles disk_files;
 
-// A copy of `bytes` that ImGui owns (it frees it with the atlas's font).
 // What no base face may draw (core/text/text_class.hpp): the web's subsets lack it, so the desktop's
 // whole faces must leave it to the same fallback fonts. ImGui takes at most 32 ranges here
 // (ImFontConfig::GlyphExcludeRanges); the generated table has 19 today.
@@ -57,6 +61,7 @@ const ImWchar* base_exclusions() {
     return ranges.data();
 }
 
+// A copy of `bytes` that ImGui owns (it frees it with the atlas's font).
 void* imgui_copy(const std::vector<unsigned char>& bytes) {
     void* data = IM_ALLOC(bytes.size());
     std::memcpy(data, bytes.data(), bytes.size());
@@ -65,12 +70,13 @@ void* imgui_copy(const std::vector<unsigned char>& bytes) {
 
 // Pixels per em of a font drawn at ImGui size 1: ImGui's size is the height from descender to
 // ascender (stbtt_ScaleForPixelHeight), rich text's glyphs are placed by the em.
-float em_ratio(const std::vector<unsigned char>& bytes) {
+float em_ratio(const unsigned char* bytes) {
     stbtt_fontinfo info;
-    const int offset = stbtt_GetFontOffsetForIndex(bytes.data(), 0);
-    if (offset < 0 || !stbtt_InitFont(&info, bytes.data(), offset)) return 1.0f;
+    const int offset = stbtt_GetFontOffsetForIndex(bytes, 0);
+    if (offset < 0 || !stbtt_InitFont(&info, bytes, offset)) return 1.0f;
     return stbtt_ScaleForPixelHeight(&info, 1.0f) / stbtt_ScaleForMappingEmToPixels(&info, 1.0f);
 }
+float em_ratio(const std::vector<unsigned char>& bytes) { return em_ratio(bytes.data()); }
 
 float text_width(ImFont* f, std::string_view text, float size) {
     if (!f || text.empty()) return 0;
@@ -157,11 +163,11 @@ std::string FontSet::load(const std::string& dir) {
                                 : nullptr;
         fonts_[i] = nullptr;
         if (family_data) {
-            const std::vector<unsigned char> bytes(static_cast<unsigned char*>(family_data),
-                                                   static_cast<unsigned char*>(family_data) + family_size);
+            // Measured before ImGui takes the block (it frees it at once if it cannot use it).
+            const float family_em = em_ratio(static_cast<const unsigned char*>(family_data));
             fonts_[i] = atlas->AddFontFromMemoryTTF(family_data, family_size, 20.0f, &config);
             if (fonts_[i]) {
-                em_ratio_[i] = em_ratio(bytes);
+                em_ratio_[i] = family_em;
                 config.MergeMode = true;
             }
         }
