@@ -1,7 +1,8 @@
 // The serif italic and bold italic are not part of the first visit (BENCHMARKS.md, "Transfer
 // size"; CMakeLists.txt AV_LATER_FACES): an article that draws nothing in them never fetches them,
 // one that does fetches them before its first frame (never drawn upright, then again in italics),
-// and one whose faces cannot be had is drawn with the upright faces, saying why.
+// one whose faces cannot be had is drawn with the upright faces, saying why, and the next article
+// with italics asks for them again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedSite, waitForState } from './harness.mjs';
@@ -76,4 +77,21 @@ test('an article with italics fetches both faces before its first frame, by thei
   const upright = await blocked.page.locator('#canvas').screenshot();
   assert.ok(!drawn.equals(upright), 'the italic faces changed no pixel');
   await blocked.context.close();
+});
+
+test('italics whose fetch failed are fetched again by the next article that has some', async () => {
+  const { context, page, requests, state } = await open('?article=italiques.json', { block: true });
+  assert.equal(state.ready, true);
+  assert.match(state.fontFaces.error, /HTTP 404/);
+  assert.deepEqual(state.fontFaces.standingIn, faces);
+  assert.equal(requests.length, 2, JSON.stringify(requests));
+  // The article that saw the failure does not ask again (it would at every frame).
+  await page.waitForTimeout(500);
+  assert.equal(requests.length, 2, JSON.stringify(requests));
+  await page.unroute('**/fonts-faces/**');  // the host is back
+  await page.evaluate(() => window.articleViewer.open('italiques.json?again'));
+  const after = await waitForState(page, 'state.ready && state.source.endsWith("again")');
+  assert.deepEqual(after.fontFaces, { standingIn: [], waiting: false, error: null });
+  assert.equal(requests.length, 4, JSON.stringify(requests));
+  await context.close();
 });

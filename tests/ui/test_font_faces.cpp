@@ -1,7 +1,8 @@
 // FontSet with faces missing from its folder (ui/fonts.hpp, stood_in: the web's italics, fetched
 // for the articles that have some) and with its files in memory (ui/font_files.hpp: the web links
 // no file system): a missing italic is drawn by its upright twin until it arrives, any other face
-// missing is an error, and the text engine is given the arrived face's own bytes again.
+// missing is an error, and the text engine is given the arrived face's own bytes again. Which of
+// them are asked of the platform, and asked again after a failed fetch (ui/face_requests.hpp).
 #include <doctest/doctest.h>
 #include <imgui.h>
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/text/font_catalog.hpp"
+#include "ui/face_requests.hpp"
 #include "ui/fonts.hpp"
 #include "../core/test_support.hpp"
 
@@ -134,5 +136,72 @@ TEST_SUITE("font faces") {
         CHECK(size == 200);
         Blocks::release(after);
         CHECK(Blocks::live == 0);
+    }
+
+    TEST_CASE("a face whose fetch failed is asked again by the next article that needs it, never twice by one") {
+        Context context;
+        MemoryFontFiles files;
+        for (const char* name : {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"})
+            files.put(std::string("/f/") + name, bytes_of(name));
+        FontSet fonts;
+        fonts.set_files(files);
+        REQUIRE(fonts.load("/f") == "");
+        const std::uint8_t italic = face_bit(Face::serif_italic), bold_italic = face_bit(Face::serif_bold_italic);
+        const std::uint8_t upright = face_bit(Face::serif) | face_bit(Face::sans);
+        FaceRequests faces;
+        CHECK(faces.take(upright, fonts.missing()) == 0);  // an article without italics asks nothing
+        CHECK(faces.take(italic | upright, fonts.missing()) == italic);
+        faces.sent(true);
+        CHECK(faces.waiting());
+        CHECK(faces.take(italic, fonts.missing()) == 0);  // on its way: not asked twice
+        faces.answered("fonts-faces/NotoSerif-Italic.ttf: HTTP 404");
+        CHECK_FALSE(faces.waiting());
+        CHECK(faces.error() == "fonts-faces/NotoSerif-Italic.ttf: HTTP 404");
+        REQUIRE(fonts.reload() == "");  // as App::font_faces_arrived: the twin stands in still
+        CHECK(fonts.missing() == (italic | bold_italic));
+        // The next article that needs it asks again (the one that saw the failure never calls take
+        // again); one that needs only the bold italic asks for that alone.
+        CHECK(faces.take(bold_italic, fonts.missing()) == bold_italic);
+        faces.sent(true);
+        CHECK(faces.take(italic, fonts.missing()) == italic);
+        faces.sent(true);
+        // The faces arrive: both answers are waited for, and nothing is asked again.
+        faces.answered("");
+        CHECK(faces.waiting());
+        files.put("/f/NotoSerif-Italic.ttf", bytes_of("NotoSerif-Italic.ttf"));
+        files.put("/f/NotoSerif-BoldItalic.ttf", bytes_of("NotoSerif-BoldItalic.ttf"));
+        faces.answered("");
+        CHECK_FALSE(faces.waiting());
+        CHECK(faces.error().empty());
+        REQUIRE(fonts.reload() == "");
+        CHECK(fonts.missing() == 0);
+        CHECK(faces.take(italic | bold_italic, fonts.missing()) == 0);
+    }
+
+    TEST_CASE("a failure while another fetch is on its way waits for it before asking again") {
+        const std::uint8_t italic = face_bit(Face::serif_italic), bold_italic = face_bit(Face::serif_bold_italic);
+        const std::uint8_t missing = italic | bold_italic;
+        FaceRequests faces;
+        REQUIRE(faces.take(italic, missing) == italic);
+        faces.sent(true);
+        REQUIRE(faces.take(bold_italic, missing) == bold_italic);
+        faces.sent(true);
+        faces.answered("offline");  // the italic's, say: the bold italic's fetch is still on its way
+        CHECK(faces.waiting());
+        CHECK(faces.take(missing, missing) == 0);
+        faces.answered("");  // the bold italic arrived (the fonts reload at the next frame)
+        CHECK(faces.take(missing, italic) == italic);
+        faces.sent(true);
+        CHECK(faces.take(missing, italic) == 0);
+    }
+
+    TEST_CASE("a platform that cannot fetch fonts is not asked again") {
+        const std::uint8_t italic = face_bit(Face::serif_italic);
+        FaceRequests faces;
+        REQUIRE(faces.take(italic, italic) == italic);
+        faces.sent(false);
+        CHECK_FALSE(faces.waiting());
+        CHECK(faces.error() == "this viewer cannot fetch fonts; the upright faces stand in");
+        CHECK(faces.take(italic, italic) == 0);
     }
 }

@@ -26,6 +26,7 @@
 #include "core/reading_position.hpp"
 #include "core/source_policy.hpp"
 #include "core/speech_text.hpp"
+#include "face_requests.hpp"
 #include "file_panel.hpp"
 #include "fonts.hpp"
 #include "highlights_ui.hpp"
@@ -175,9 +176,9 @@ public:
     bool wants_extended_fonts() const { return wants_extended_fonts_ && !fonts_.extended(); }
     void reload_fonts();
     // The serif italics the open article draws with, when the fonts folder lacks them (the web
-    // ships them apart from the first visit): asked of Host::fetch_font_faces once per face, and
-    // the article waits for them (text_pending), so that it is never drawn upright and then again
-    // in italics. The platform's answer: the files are in the fonts folder, or `error` says why
+    // ships them apart from the first visit): asked of Host::fetch_font_faces once per face (again
+    // by the next article after a failed fetch: ui/face_requests.hpp), and the article waits for
+    // them (text_pending), so that it is never drawn upright and then again in italics. The platform's answer: the files are in the fonts folder, or `error` says why
     // not (their upright twins stay, and state() says why). ui/app_faces.cpp.
     void request_font_faces();
     void font_faces_arrived(const std::string& error);
@@ -339,9 +340,7 @@ private:
     void add_settings_state(nlohmann::json& s) const;  // state()'s settings and their panel
     void request_family();  // the fonts follow settings_.font: reloaded, or their files asked for first
     std::optional<FontFamily> family_asked_;  // Host::fetch_font_family, not answered yet
-    std::uint8_t faces_asked_ = 0;  // Host::fetch_font_faces, one bit per Face (face_bit)
-    bool faces_waiting_ = false;
-    std::string faces_error_;       // the last answer's error
+    FaceRequests faces_;            // Host::fetch_font_faces: asked, on their way, failed
     bool family_at_start_ = false;  // the stored family's files are on their way: the article waits
     // The panel of settings ("Aa" on the toolbar; settings_panel.cpp).
     bool settings_open_ = false;
