@@ -20,9 +20,13 @@
 #include "core/text_geometry.hpp"
 #include "core/utf8.hpp"
 #include "fake_text_engine.hpp"
+#include "line_extent.hpp"
 #include "test_support.hpp"
 
 using namespace av;
+using av::test::decode;
+using av::test::left_of;
+using av::test::right_of;
 
 namespace {
 
@@ -86,24 +90,6 @@ std::vector<Line> rich(const std::string& text, float width, bool justify = true
     style.breaking = breaking;
     break_rich_lines(Inline{Run{text}}, style, p, services, measurer, left_x, 0, width, lines, links, nullptr, true);
     return lines;
-}
-
-std::u32string decode(const std::string& s) {
-    std::u32string out;
-    for (std::size_t pos = 0; pos < s.size();) out += utf8::next(s, pos);
-    return out;
-}
-
-float left_of(const Line& l) {
-    float x = 1e9f;
-    for (const Span& s : l.spans) x = std::min(x, s.x);
-    return x;
-}
-
-float right_of(const Line& l) {
-    float x = -1e9f;
-    for (const Span& s : l.spans) x = std::max(x, s.x + s.width);
-    return x;
 }
 
 struct Placed {

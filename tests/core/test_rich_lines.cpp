@@ -15,9 +15,13 @@
 #include "core/text_search.hpp"
 #include "core/utf8.hpp"
 #include "fake_text_engine.hpp"
+#include "line_extent.hpp"
 #include "test_support.hpp"
 
 using namespace av;
+using av::test::decode;
+using av::test::left_of;
+using av::test::right_of;
 
 namespace {
 
@@ -424,24 +428,6 @@ std::string logical_text(const Line& l) {
     std::sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) { return a->offset < b->offset; });
     std::string out;
     for (const Span* s : spans) out += s->text;
-    return out;
-}
-
-float left_of(const Line& l) {
-    float x = 1e9f;
-    for (const Span& s : l.spans) x = std::min(x, s.x);
-    return x;
-}
-
-float right_of(const Line& l) {
-    float x = -1e9f;
-    for (const Span& s : l.spans) x = std::max(x, s.x + s.width);
-    return x;
-}
-
-std::u32string decode(const std::string& s) {
-    std::u32string out;
-    for (std::size_t pos = 0; pos < s.size();) out += utf8::next(s, pos);
     return out;
 }
 

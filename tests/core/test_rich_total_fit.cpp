@@ -15,9 +15,13 @@
 #include "core/text/total_fit.hpp"
 #include "core/utf8.hpp"
 #include "fake_text_engine.hpp"
+#include "line_extent.hpp"
 #include "test_support.hpp"
 
 using namespace av;
+using av::test::decode;
+using av::test::left_of;
+using av::test::right_of;
 
 namespace {
 
@@ -37,12 +41,6 @@ struct Thirds : WordHyphenation {
         for (std::uint32_t p = begin + 3; p < end; p += 3) out.push_back(HyphenPoint{p, 10});
     }
 };
-
-std::u32string decode(const std::string& s) {
-    std::u32string out;
-    for (std::size_t pos = 0; pos < s.size();) out += utf8::next(s, pos);
-    return out;
-}
 
 // What the fake engine and FixedMeasurer give each character at size 20 in a left-to-right
 // paragraph: Hebrew letters 12 px, the rest 10 (`other`).
@@ -114,17 +112,6 @@ std::vector<Line> rich(const std::string& text, float width, const InlineStyle& 
     const TextServices services{&engine, &catalog};
     break_rich_lines(Inline{Run{text}}, style, p, services, measurer, 100, 0, width, lines, links);
     return lines;
-}
-
-float right_of(const Line& l) {
-    float r = 0;
-    for (const Span& s : l.spans) r = std::max(r, s.x + s.width);
-    return r;
-}
-float left_of(const Line& l) {
-    float x = 1e9f;
-    for (const Span& s : l.spans) x = std::min(x, s.x);
-    return x;
 }
 
 // Greedy fills "aaaa b c d e" and leaves "fffffff g" with one space three times too wide; total

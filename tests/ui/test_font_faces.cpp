@@ -55,6 +55,15 @@ struct Blocks {
     }
 };
 
+// The four faces of a first visit in `files`, as the web build's pack has them, and `fonts`
+// loaded from them (the italics missing).
+void load_base_faces(FontSet& fonts, MemoryFontFiles& files) {
+    for (const char* name : {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"})
+        files.put(std::string("/f/") + name, bytes_of(name));
+    fonts.set_files(files);
+    REQUIRE(fonts.load("/f") == "");
+}
+
 struct Context {
     Context() { ImGui::CreateContext(); }
     ~Context() { ImGui::DestroyContext(); }
@@ -66,11 +75,8 @@ TEST_SUITE("font faces") {
     TEST_CASE("the italics stand in until they arrive; the engine then shapes with their own bytes") {
         Context context;
         MemoryFontFiles files;
-        for (const char* name : {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"})
-            files.put(std::string("/f/") + name, bytes_of(name));
         FontSet fonts;
-        fonts.set_files(files);
-        REQUIRE(fonts.load("/f") == "");
+        load_base_faces(fonts, files);
         CHECK(fonts.stood_in() == (face_bit(Face::serif_italic) | face_bit(Face::serif_bold_italic)));
         CHECK(fonts.missing() == fonts.stood_in());
         CHECK(fonts.font(Face::serif_italic) == fonts.font(Face::serif));
@@ -141,11 +147,8 @@ TEST_SUITE("font faces") {
     TEST_CASE("a face whose fetch failed is asked again by the next article that needs it, never twice by one") {
         Context context;
         MemoryFontFiles files;
-        for (const char* name : {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"})
-            files.put(std::string("/f/") + name, bytes_of(name));
         FontSet fonts;
-        fonts.set_files(files);
-        REQUIRE(fonts.load("/f") == "");
+        load_base_faces(fonts, files);
         const std::uint8_t italic = face_bit(Face::serif_italic), bold_italic = face_bit(Face::serif_bold_italic);
         const std::uint8_t upright = face_bit(Face::serif) | face_bit(Face::sans);
         FaceRequests faces;
