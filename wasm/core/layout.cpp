@@ -132,6 +132,8 @@ public:
         set_paragraph(bl.lang.empty() ? std::string_view(a_.lang) : std::string_view(bl.lang),
                       bl.dir == TextDirection::inherit ? a_.dir : bl.dir);
         BlockLayout b;
+        b.kept_lines = std::move(spare_lines_);
+        spare_lines_ = {};
         b.block = index;
         b.top = y;
         const float x = doc_.column_x, w = doc_.column_width;
@@ -268,6 +270,14 @@ public:
         return b;
     }
 
+    // The lines of a block laid out only to be measured (LayoutBuild), handed back: the next
+    // block fills the same vector instead of growing a new one from nothing (its reallocations
+    // were 6 % of a layout in wasm; BENCHMARKS.md, "Load").
+    void recycle(std::vector<Line>&& lines) {
+        lines.clear();
+        spare_lines_ = std::move(lines);
+    }
+
 private:
     void set_paragraph(std::string_view lang, TextDirection dir) {
         paragraph_.lang = lang;
@@ -308,6 +318,7 @@ private:
     const TextServices& services_;
     ParagraphContext paragraph_;
     bool rtl_language_ = false;
+    std::vector<Line> spare_lines_;  // recycle()'s, for the next block
     Han han_ = Han::zh_hans;
     std::optional<std::string> facts_of_;  // the language rtl_language_ and han_ are for
     std::vector<std::string>& links_;
@@ -380,7 +391,8 @@ void LayoutBuild::add(BlockLayout b, std::uint32_t first_link) {
                 ++doc.overflowing_;
                 break;
             }
-    std::vector<Line>().swap(b.kept_lines);
+    state_->layouter->recycle(std::move(b.kept_lines));
+    b.kept_lines = {};
     doc.blocks.push_back(std::move(b));
     state_->y = doc.blocks.back().bottom;
 }
