@@ -6,7 +6,6 @@
 #include <string>
 
 #include "core/article.hpp"
-#include "core/bytes8.hpp"
 #include "core/locale.hpp"
 #include "core/text/paragraph_text.hpp"
 #include "core/text/text_class.hpp"
@@ -61,7 +60,7 @@ public:
         bool flag_open = false;  // the last character was a flag's first regional indicator
         // Plain ASCII is the bulk of most articles and asks for nothing: skipped 8 bytes at a time.
         while (pos < text.size()) {
-            if (pos + 8 <= text.size() && (bytes8::load(text.data() + pos) & bytes8::highs) == 0) {
+            if (pos + 8 <= text.size() && utf8::ascii8(text, pos)) {
                 pos += 8;
                 prev = static_cast<unsigned char>(text[pos - 1]);
                 flag_open = false;
