@@ -273,7 +273,14 @@ public:
     // The lines of a block laid out only to be measured (LayoutBuild), handed back: the next
     // block fills the same vector instead of growing a new one from nothing (its reallocations
     // were 6 % of a layout in wasm; BENCHMARKS.md, "Load").
+    // Their spans' vectors are kept too, for the next lines (a line's one allocation, and a fifth
+    // of a first pass in wasm).
     void recycle(std::vector<Line>&& lines) {
+        for (Line& l : lines)
+            if (l.spans.capacity()) {
+                l.spans.clear();
+                spare_spans_.push_back(std::move(l.spans));
+            }
         lines.clear();
         spare_lines_ = std::move(lines);
     }
@@ -309,7 +316,10 @@ private:
     DocY lay_out(BlockLayout& b, const Inline& t, const InlineStyle& style, float x, DocY y, float w, std::uint32_t* offset) {
         if (services_.engine && needs_engine(t))
             return break_rich_lines(t, style, paragraph_, services_, m_, x, y, w, b.kept_lines, links_, offset, keep_text_);
-        return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, offset, keep_text_);
+        if (keep_text_) return break_lines(t, style, m_, x, y, w, b.kept_lines, links_, offset, true);
+        InlineStyle measuring = style;
+        measuring.spare_spans = &spare_spans_;
+        return break_lines(t, measuring, m_, x, y, w, b.kept_lines, links_, offset, false);
     }
 
     const Article& a_;
@@ -319,6 +329,7 @@ private:
     ParagraphContext paragraph_;
     bool rtl_language_ = false;
     std::vector<Line> spare_lines_;  // recycle()'s, for the next block
+    std::vector<std::vector<Span>> spare_spans_;  // recycle()'s, for the simple path's next lines
     Han han_ = Han::zh_hans;
     std::optional<std::string> facts_of_;  // the language rtl_language_ and han_ are for
     std::vector<std::string>& links_;

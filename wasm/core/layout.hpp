@@ -241,6 +241,9 @@ struct InlineStyle {
     const Hyphenator* hyphenator = nullptr;
     std::string_view lang;
     LineBreaking breaking = LineBreaking::total_fit;
+    // Not style but scratch: span vectors of lines already dropped, which the simple path's new
+    // lines take instead of allocating their own (layout's first pass; null: none).
+    std::vector<std::vector<Span>>* spare_spans = nullptr;
 };
 // `offset` is the character offset of this inline's first character within its block; it
 // advances by the inline's length. Without `keep_text` the spans are placed and measured but

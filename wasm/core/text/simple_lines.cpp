@@ -218,6 +218,10 @@ private:
 
     void start_line() {
         Line line;
+        if (style_.spare_spans && !style_.spare_spans->empty()) {
+            line.spans = std::move(style_.spare_spans->back());
+            style_.spare_spans->pop_back();
+        }
         line.offset = base_offset_ + count_chars_;
         line.y = y_;
         line.height = style_.size * style_.line_height;
