@@ -39,6 +39,17 @@ FontId FontFallback::pick(int family, std::u32string_view text, std::size_t begi
 
 FontId FontFallback::choose(std::u32string_view text, std::size_t begin, std::size_t end, const CharInfo& info,
                             Face face) const {
+    if (end != begin + 1) return choose_uncached(text, begin, end, info, face);
+    const char32_t cp = text[begin];
+    const auto how = static_cast<std::uint16_t>(static_cast<unsigned>(face) | (info.flags & char_flags::emoji ? 0x100u : 0u) |
+                                                (info.level & 1 ? 0x200u : 0u));
+    Chosen& c = chosen_[cp & 0xFF];
+    if (c.cp != cp || c.script != info.script || c.how != how) c = Chosen{cp, info.script, how, choose_uncached(text, begin, end, info, face)};
+    return c.font;
+}
+
+FontId FontFallback::choose_uncached(std::u32string_view text, std::size_t begin, std::size_t end, const CharInfo& info,
+                                     Face face) const {
     const Weight weight = is_bold(face) ? Weight::bold : Weight::regular;
     if (catalog_ && !catalog_->empty()) {
         if (info.flags & char_flags::emoji) {

@@ -3,7 +3,9 @@
 // (measured and drawn like a simple paragraph, in the face's fallback chain).
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -34,11 +36,22 @@ public:
     static bool ignorable(char32_t c);
 
 private:
+    FontId choose_uncached(std::u32string_view text, std::size_t begin, std::size_t end, const CharInfo& info, Face face) const;
     FontId pick(int family, std::u32string_view text, std::size_t begin, std::size_t end) const;
     bool usable(FontId font, std::u32string_view text, std::size_t begin, std::size_t end) const;
 
     const TextEngine& engine_;
     const FontCatalog* catalog_;
+    // The last choice for each value of a character's low byte, for clusters of one character:
+    // a paragraph is mostly a few dozen letters again and again, and each choice asks the
+    // catalog and the engine (a tenth of laying out Arabic).
+    struct Chosen {
+        char32_t cp = 0xFFFFFFFF;  // no character
+        ScriptTag script = 0;
+        std::uint16_t how = 0;  // the face, emoji and right to left: what else the choice depends on
+        FontId font = no_font;
+    };
+    mutable std::array<Chosen, 256> chosen_{};
 };
 
 }  // namespace av
