@@ -181,9 +181,11 @@ public:
     void reload_fonts();
     // The serif italics the open article draws with, when the fonts folder lacks them (the web
     // ships them apart from the first visit): asked of Host::fetch_font_faces once per face (again
-    // by the next article after a failed fetch: ui/face_requests.hpp), and the article waits for
-    // them (text_pending), so that it is never drawn upright and then again in italics. The platform's answer: the files are in the fonts folder, or `error` says why
-    // not (their upright twins stay, and state() says why). ui/app_faces.cpp.
+    // by the next article after a failed fetch, or as the browser comes back online:
+    // ui/face_requests.hpp), and the article waits for them (text_pending; not for those asked
+    // again online: it is on screen already), so that it is never drawn upright and then again in
+    // italics. The platform's answer: the files are in the fonts folder, or `error` says why not
+    // (their upright twins stay, and state() says why). ui/app_faces.cpp.
     void request_font_faces();
     void font_faces_arrived(const std::string& error);
 
@@ -346,6 +348,7 @@ private:
     void request_family();  // the fonts follow settings_.font: reloaded, or their files asked for first
     std::optional<FontFamily> family_asked_;  // Host::fetch_font_family, not answered yet
     FaceRequests faces_;            // Host::fetch_font_faces: asked, on their way, failed
+    bool faces_behind_ = false;     // asked again as the browser came online: the article does not wait
     bool family_at_start_ = false;  // the stored family's files are on their way: the article waits
     // The panel of settings ("Aa" on the toolbar; settings_panel.cpp).
     bool settings_open_ = false;

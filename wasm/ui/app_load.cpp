@@ -94,6 +94,7 @@ void App::loaded(LoadResult result) {
     article_ = std::make_unique<Article>(std::move(result.article));
     extended_.opened(article_->needs.extended);
     request_extended_fonts();
+    faces_behind_ = false;
     request_font_faces();
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);
