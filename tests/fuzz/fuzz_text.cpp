@@ -118,6 +118,7 @@ public:
         return shown(font) ? engine_.metrics(font) : av::FontMetrics{};
     }
     bool has_char(av::FontId font, char32_t cp) const override { return shown(font) && engine_.has_char(font, cp); }
+    std::uint64_t font_generation() const override { return engine_.font_generation(); }
     bool color_glyph(av::FontId font, std::uint32_t glyph, ColorGlyph& out) const override {
         return shown(font) && engine_.color_glyph(font, glyph, out);
     }
@@ -293,7 +294,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const av::Article& article = input.article;
     fonts.prepare(article.needs);
     // As the desktop: the engine only for an article with a rich paragraph.
-    const av::TextServices services{article.needs.rich ? &fonts : nullptr, &fonts.catalog()};
+    // One shape cache for every input, as the app keeps one for every article.
+    static av::ShapeCache shape_cache;
+    const av::TextServices services{article.needs.rich ? &fonts : nullptr, &fonts.catalog(), nullptr, &shape_cache};
     av::LayoutParams params{input.viewport_width, input.font_size, 0};
     params.justify = input.justify;
     const av::DocumentLayout doc = av::layout_article(article, measurer, params, services);

@@ -17,6 +17,7 @@
 #include "article.hpp"
 #include "core/text/font_catalog.hpp"
 #include "core/text/hyphenation.hpp"
+#include "core/text/shape_cache.hpp"
 #include "core/text/text_engine.hpp"
 #include "text_measurer.hpp"
 
@@ -110,6 +111,9 @@ struct TextServices {
     const FontCatalog* catalog = nullptr;
     // Justified text hyphenates with it (core/text/hyphenation.hpp); none: no hyphenation.
     const Hyphenator* hyphenator = nullptr;
+    // Words shaped already, kept by whoever lays out again and again (the app, a tool); none: every
+    // paragraph is shaped whole each time.
+    ShapeCache* shape_cache = nullptr;
 };
 
 // Non-text shapes that belong to a block.

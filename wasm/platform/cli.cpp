@@ -234,9 +234,10 @@ int layout_report(const std::string& file, const LayoutOptions& options, const s
     // Through the cache the window's layout uses too (App::hyphenation_arrived).
     HyphenationCache hyphen_cache(hyphenator);
     if (hyphenator) hyphenator = &hyphen_cache;
+    ShapeCache shape_cache;  // as the window's (App::shape_cache_); the layout keeps it for lines()
     const auto started = std::chrono::steady_clock::now();
     const DocumentLayout doc =
-        layout_article(loaded.article, fonts, params, TextServices{engine, &fonts.catalog(), hyphenator});
+        layout_article(loaded.article, fonts, params, TextServices{engine, &fonts.catalog(), hyphenator, &shape_cache});
     const double layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     // Every character drawn, checked against the fonts that draw it (ui/missing_glyphs.hpp).
     std::map<char32_t, std::size_t> missing;

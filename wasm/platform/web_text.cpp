@@ -2,6 +2,7 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 
@@ -284,15 +285,25 @@ public:
     void shape(av::FontId font, std::u32string_view text, std::size_t begin, std::size_t end, bool rtl,
                av::ScriptTag script, std::string_view lang, std::vector<av::ShapedGlyph>& out) const override {
         out.clear();
-        const int n = js_text_shape(font, text.data(), static_cast<int>(text.size()), static_cast<int>(begin),
-                                    static_cast<int>(end), rtl, script, lang.data(), static_cast<int>(lang.size()));
+        end = std::min(end, text.size());
+        if (begin >= end) return;
+        // Only the run and a window of context around it cross to the module, not the paragraph:
+        // a paragraph is shaped word by word (ShapeCache), and copying all of it for each word
+        // would grow as its square. The window is wider than the context the engine reads
+        // (hb_text_engine.cpp's shaping_context), and it starts or ends where the paragraph does
+        // only when the run does, so the engine's paragraph flags are the same.
+        const std::size_t from = begin > context_window ? begin - context_window : 0;
+        const std::size_t to = std::min(text.size(), end + context_window);
+        const int n = js_text_shape(font, text.data() + from, static_cast<int>(to - from), static_cast<int>(begin - from),
+                                    static_cast<int>(end - from), rtl, script, lang.data(), static_cast<int>(lang.size()));
         if (n <= 0) return;
         glyphs_.resize(static_cast<std::size_t>(n) * 6);
         js_text_glyphs(glyphs_.data());
         out.resize(static_cast<std::size_t>(n));
         for (std::size_t i = 0; i < out.size(); ++i) {
             const int* g = &glyphs_[i * 6];
-            out[i] = av::ShapedGlyph{static_cast<std::uint32_t>(g[0]), static_cast<std::uint32_t>(g[1]), g[2], g[3], g[4], g[5]};
+            out[i] = av::ShapedGlyph{static_cast<std::uint32_t>(g[0]), static_cast<std::uint32_t>(g[1] + static_cast<int>(from)),
+                                     g[2], g[3], g[4], g[5]};
         }
     }
 
@@ -318,13 +329,19 @@ public:
     }
 
     bool add_font(av::FontId id, const unsigned char* bytes, std::size_t size) override {
-        return size <= 0x7FFFFFFF && js_text_add_font(id, bytes, static_cast<int>(size)) != 0;
+        const bool added = size <= 0x7FFFFFFF && js_text_add_font(id, bytes, static_cast<int>(size)) != 0;
+        if (added) ++generation_;
+        return added;
     }
 
     // The dictionary comes with the module (js_load_text_module): the bytes never pass through here.
     bool set_dictionary(const unsigned char*, std::size_t) override { return false; }
 
+    std::uint64_t font_generation() const override { return generation_; }
+
 private:
+    static constexpr std::size_t context_window = 16;
+    std::uint64_t generation_ = 0;  // fonts added
     mutable std::vector<unsigned char> raw_;
     mutable std::vector<int> glyphs_;
 };

@@ -51,12 +51,16 @@ bool HbTextEngine::add_font(FontId id, const std::uint8_t* data, std::size_t siz
     } else {
         fonts_.emplace(it, id, std::move(face));
     }
+    ++generation_;
     return true;
 }
 
 void HbTextEngine::remove_font(FontId id) {
     const auto it = std::lower_bound(fonts_.begin(), fonts_.end(), id, [](const auto& f, FontId i) { return f.first < i; });
-    if (it != fonts_.end() && it->first == id) fonts_.erase(it);
+    if (it != fonts_.end() && it->first == id) {
+        fonts_.erase(it);
+        ++generation_;
+    }
 }
 
 const engine::FontFace* HbTextEngine::find(FontId id) const {

@@ -55,6 +55,7 @@ public:
     FontMetrics metrics(FontId font) const override;
     bool has_char(FontId font, char32_t cp) const override;
     bool color_glyph(FontId font, std::uint32_t glyph, ColorGlyph& out) const override;
+    std::uint64_t font_generation() const override { return generation_; }
 
 private:
     const engine::FontFace* find(FontId id) const;
@@ -64,6 +65,7 @@ private:
     const DictionaryBreaker* dictionary_ = nullptr;
     std::unique_ptr<DictionaryBreaker> own_dictionary_;  // set_dictionary's
     std::string error_;
+    std::uint64_t generation_ = 0;  // add_font and remove_font count
     struct Scratch;
     std::unique_ptr<Scratch> scratch_;  // buffers reused by every call (hence one thread)
 };

@@ -486,7 +486,8 @@ LayoutParams App::layout_params(float width) const {
 void App::draw_article(float width, float height) {
     view_top_ = ImGui::GetWindowPos().y;
     view_height_ = height;
-    const TextServices text{engine_, &fonts_.catalog(), justify_ && hyphenator_.inner() ? &hyphenator_ : nullptr};
+    const TextServices text{engine_, &fonts_.catalog(), justify_ && hyphenator_.inner() ? &hyphenator_ : nullptr,
+                            &shape_cache_};
     const double until = clock_s() + work_per_frame_s;
     const DocumentLayout* built = layout_.advance(*article_, fonts_, layout_params(width), text,
                                                   [&] { return clock_s() >= until; });

@@ -316,6 +316,8 @@ private:
     bool fonts_stale_ = false;  // fonts or the engine changed: reload them before the next frame
     std::vector<FontId> files_asked_;
     LoadableTextEngine* engine_ = nullptr;
+    // Words shaped by any layout so far, for the next (a resize, a setting, the next article).
+    ShapeCache shape_cache_;
     std::string text_error_;  // the last thing about fonts or the engine that failed
     bool text_failure_told_ = false;  // the notice of text_failed(), once per article
     // The fonts beyond the base faces or the engine could not be had: kept for state(), logged,

@@ -156,7 +156,7 @@ DocY break_rich_lines(const Inline& text, const InlineStyle& style, const Paragr
     const std::uint8_t level = analyze(engine, p, paragraph, info);
     if (paragraph_level_out) *paragraph_level_out = level;
     const std::vector<Item> items = itemize(p, info, FontFallback(engine, services.catalog));
-    const MeasuredParagraph measured = shape_items(p, info, items, engine, measurer, style.size);
+    const MeasuredParagraph measured = shape_items(p, info, items, engine, measurer, style.size, services.shape_cache);
 
     std::vector<std::uint32_t> piece_item, piece_begin, piece_end;
     std::vector<std::uint8_t> piece_level;

@@ -31,10 +31,13 @@ void measure_code_points(const ParagraphText& p, const std::vector<CharInfo>& in
 }
 
 void shape_run(const ParagraphText& p, const std::vector<CharInfo>& info, const Item& item, const TextEngine& engine,
-               const TextMeasurer& measurer, float size, std::vector<ShapedGlyph>& scratch, std::vector<ItemGlyph>& out,
-               std::vector<float>& advance, std::size_t& missing) {
+               const TextMeasurer& measurer, float size, ShapeCache* cache, std::vector<ShapedGlyph>& scratch,
+               std::vector<ItemGlyph>& out, std::vector<float>& advance, std::size_t& missing) {
     const ParagraphText::Style& style = p.styles[item.style];
-    engine.shape(item.font, p.text, item.begin, item.end, item.level & 1, item.script, style.lang, scratch);
+    if (cache)
+        cache->shape(engine, item.font, p.text, info, item.begin, item.end, item.level & 1, item.script, style.lang, scratch);
+    else
+        engine.shape(item.font, p.text, item.begin, item.end, item.level & 1, item.script, style.lang, scratch);
     const FontMetrics metrics = engine.metrics(item.font);
     const float scale = metrics.units_per_em > 0 ? measurer.em(style.face, size) / static_cast<float>(metrics.units_per_em) : 0.0f;
     out.clear();
@@ -66,7 +69,7 @@ void shape_run(const ParagraphText& p, const std::vector<CharInfo>& info, const 
 }  // namespace
 
 MeasuredParagraph shape_items(const ParagraphText& p, const std::vector<CharInfo>& info, const std::vector<Item>& items,
-                              const TextEngine& engine, const TextMeasurer& measurer, float size) {
+                              const TextEngine& engine, const TextMeasurer& measurer, float size, ShapeCache* cache) {
     MeasuredParagraph out;
     out.advance.assign(p.text.size(), 0.0f);
     out.glyphs.resize(items.size());
@@ -83,7 +86,7 @@ MeasuredParagraph shape_items(const ParagraphText& p, const std::vector<CharInfo
             if (!cjk[h]) cjk[h] = std::make_unique<PieceMeasurer>(measurer.with_han(static_cast<Han>(h)), size);
             measure_code_points(p, info, item, *cjk[h], out.advance);
         } else {
-            shape_run(p, info, item, engine, measurer, size, scratch, out.glyphs[k], out.advance, out.missing);
+            shape_run(p, info, item, engine, measurer, size, cache, scratch, out.glyphs[k], out.advance, out.missing);
         }
     }
     return out;

@@ -8,6 +8,7 @@
 
 #include "core/text/itemize.hpp"
 #include "core/text/paragraph_text.hpp"
+#include "core/text/shape_cache.hpp"
 #include "core/text/text_engine.hpp"
 #include "core/text_measurer.hpp"
 
@@ -32,8 +33,9 @@ struct MeasuredParagraph {
     std::size_t missing = 0;
 };
 
-// `size` is the paragraph's font size (InlineStyle::size); `lang` its language.
+// `size` is the paragraph's font size (InlineStyle::size); `lang` its language. Shaped through
+// `cache` when there is one (the same glyphs, sooner).
 MeasuredParagraph shape_items(const ParagraphText& text, const std::vector<CharInfo>& info, const std::vector<Item>& items,
-                              const TextEngine& engine, const TextMeasurer& measurer, float size);
+                              const TextEngine& engine, const TextMeasurer& measurer, float size, ShapeCache* cache = nullptr);
 
 }  // namespace av

@@ -93,6 +93,9 @@ public:
     virtual FontMetrics metrics(FontId font) const = 0;
     // Whether the font maps `cp` to a glyph (its cmap).
     virtual bool has_char(FontId font, char32_t cp) const = 0;
+    // Changes whenever a font is added, replaced or removed, so that what was shaped before
+    // (ShapeCache) is shaped again. An engine whose fonts never change may keep the default.
+    virtual std::uint64_t font_generation() const { return 0; }
 
     // A colour glyph (a PNG strike of a CBDT font, decoded to RGBA, straight alpha), for the ui's
     // atlas; core never draws. False when the glyph has no colour image.
