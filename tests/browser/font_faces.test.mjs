@@ -5,7 +5,7 @@
 // with italics asks for them again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedSite, waitForState } from './harness.mjs';
+import { servedSite, waitForState, settle } from './harness.mjs';
 
 const italics = JSON.stringify({
   format: 'article/1', id: 'italiques', lang: 'fr', title: 'Des italiques', subtitle: 'Un sous-titre en italique',
@@ -93,5 +93,40 @@ test('italics whose fetch failed are fetched again by the next article that has 
   const after = await waitForState(page, 'state.ready && state.source.endsWith("again")');
   assert.deepEqual(after.fontFaces, { standingIn: [], waiting: false, error: null });
   assert.equal(requests.length, 4, JSON.stringify(requests));
+  await context.close();
+});
+
+test('italics whose fetch failed are fetched again when the browser comes back online, the article staying on screen', async () => {
+  // Service workers blocked: page.route does not see a worker's requests (fonts_ext.test.mjs).
+  const context = await site.browser.newContext({ viewport: { width: 700, height: 700 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => { if (r.url().includes('fonts-faces/')) requests.push(new URL(r.url()).pathname); });
+  await page.route('**/fonts-faces/**', (route) => route.abort('internetdisconnected'));
+  await page.goto(site.url + '?article=italiques.json');
+  const state = await waitForState(page, 'state.ready && state.fontFaces.error');
+  assert.match(state.fontFaces.error, /fonts-faces\/NotoSerif-(Bold)?Italic\.[0-9a-f]{8}\.ttf: network error \(.+\)$/);
+  assert.deepEqual(state.fontFaces.standingIn, faces);
+  await settle(page);
+  const upright = await page.locator('#canvas').screenshot();
+  assert.equal(requests.length, 2, JSON.stringify(requests));
+  // Back online; the faces' answer is held until the page has been looked at while they come.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.unroute('**/fonts-faces/**');
+  await page.route('**/fonts-faces/**', async (route) => { await held; await route.continue(); });
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await waitForState(page, 'state.fontFaces.waiting');
+  await settle(page);
+  // Still the article in its upright faces, not "Loading…" while they come.
+  assert.ok(upright.equals(await page.locator('#canvas').screenshot()), 'the article left the screen while the italics came');
+  release();
+  const after = await waitForState(page, 'state.fontFaces.standingIn.length === 0');
+  assert.deepEqual(after.fontFaces, { standingIn: [], waiting: false, error: null });
+  assert.equal(after.source, state.source);
+  assert.equal(requests.length, 4, JSON.stringify(requests));
+  await settle(page);
+  assert.ok(!upright.equals(await page.locator('#canvas').screenshot()), 'the italics changed no pixel');
   await context.close();
 });

@@ -290,6 +290,10 @@ public:
         av::web::fetch_font_faces(files);
         return true;
     }
+    bool fetch_extended_fonts() override {
+        av::web::fetch_extended_fonts();
+        return true;
+    }
     void fetch_article(const std::string& source) override;
     // The "Open file…" button: the page's hidden file input (shell/local_files.js reads the file).
     bool can_choose_file() const override { return true; }
@@ -403,7 +407,6 @@ void draw_frame(double time) {
     glClear(GL_COLOR_BUFFER_BIT);
     av::web::renderer_draw(ImGui::GetDrawData());
     update_cursor();
-    if (g_app->wants_extended_fonts()) av::web::fetch_extended_fonts();
     if (g_app->ready() != was_ready || g_app->error() != old_error) js_notify_state();
     if (g_pending_frames > 0) --g_pending_frames;
     if (g_pending_frames > 0 || g_app->wants_frame()) schedule_frame();

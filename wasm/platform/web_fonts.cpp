@@ -10,15 +10,16 @@ namespace {
 av::App* g_app = nullptr;
 void (*g_wake)() = nullptr;
 av::MemoryFontFiles g_font_files;
-bool g_extended_asked = false;  // js_fetch_extended_fonts runs once per page
 
 // Installs Module.putFontFile(path, bytes) (a file arriving), Module.readFontFile(path) (its bytes,
 // or null: the page prints in the reader's fonts with them) and Module.fetchFontFiles(names,
 // inline, url, dir) (the files `names`, from the single-file page's `inline` base64 or fetched from
 // url(name), into `dir`; a promise, rejected with a message naming the file that failed), then
 // unpacks the first paint's faces, which loader.js downloaded beside the program (Module.fontPack:
-// shell/pack_fonts.py's format), into /fonts/.
+// shell/pack_fonts.py's format), into /fonts/. The window's `online` event reaches the program
+// (av_browser_online): fonts whose fetch failed are asked again.
 EM_JS(void, js_install_font_files, (), {
+    window.addEventListener("online", () => Module._av_browser_online());
     Module.putFontFile = (path, bytes) => {
         const data = _malloc(Math.max(bytes.length, 1));
         if (!data) throw new Error("not enough memory for " + path);
@@ -41,10 +42,15 @@ EM_JS(void, js_install_font_files, (), {
             if (inline && inline[name]) return Promise.resolve(decode(inline[name]));
             const address = url(name);
             if (!address) return Promise.reject(new Error("this copy of the viewer has no " + name));
+            // A network error (offline, the host unreachable) names the file too: fetch's own
+            // message ("Failed to fetch") says neither which nor that it was the network.
+            const unreachable = (e) => {
+                throw new Error(address + ": network error (" + (e && e.message ? e.message : e) + ")");
+            };
             return fetch(address).then((r) => {
                 if (!r.ok) throw new Error(address + ": HTTP " + r.status);
                 return r.arrayBuffer();
-            }).then((b) => new Uint8Array(b));
+            }, unreachable).then((b) => new Uint8Array(b));
         })).then((files) => names.forEach((name, i) => Module.putFontFile(dir + name, files[i])));
     };
     const pack = Module.fontPack ? new Uint8Array(Module.fontPack) : null;
@@ -67,12 +73,17 @@ EM_JS(void, js_install_font_files, (), {
 // /fonts/ext/ and tells the program; the single-file page has them inline. They are not part of
 // the first visit (BENCHMARKS.md, "Transfer size"). The files have content-hashed names in dist/
 // (fonts-ext/NAME.<hash>.ttf, which loader.js knows: Module.fontExtPath); the program asks by face
-// name. On failure those characters stay replacement glyphs.
+// name. On failure (the first file that failed, and why) those characters stay replacement
+// glyphs until they are asked again (ui/extended_font_requests.hpp).
 EM_JS(void, js_fetch_extended_fonts, (const char* names_ptr), {
+    const answer = (error) => {
+        const e = allocateUTF8(error);
+        Module._av_extended_fonts_arrived(e);
+        _free(e);
+    };
     const url = (name) => (Module.fontExtPath ? Module.fontExtPath(name) : "fonts-ext/" + name);
     Module.fetchFontFiles(UTF8ToString(names_ptr).split(","), Module.inlineFontsExt, url, "/fonts/ext/")
-        .then(() => Module._av_extended_fonts_arrived())
-        .catch((e) => console.warn("extended fonts: " + (e && e.message ? e.message : e)));
+        .then(() => answer(""), (e) => answer(String(e && e.message ? e.message : e)));
 });
 
 // Fetches base faces the first visit leaves out (FontSet::missing: the serif italics) into
@@ -106,8 +117,6 @@ void install_fonts(App& app, void (*wake)()) {
 }
 
 void fetch_extended_fonts() {
-    if (g_extended_asked) return;
-    g_extended_asked = true;
     std::string names;
     for (const char* name : FontSet::file_names()) names += (names.empty() ? "" : ",") + std::string(name);
     js_fetch_extended_fonts(names.c_str());
@@ -123,9 +132,15 @@ void fetch_font_faces(const std::vector<std::string>& files) {
 
 extern "C" {
 
-// The fonts' extended subsets are in /fonts/ext/ (js_fetch_extended_fonts): use them.
-EMSCRIPTEN_KEEPALIVE void av_extended_fonts_arrived() {
-    if (g_app) g_app->reload_fonts();
+// The fonts' extended subsets are in /fonts/ext/ (js_fetch_extended_fonts), or `error` says why not.
+EMSCRIPTEN_KEEPALIVE void av_extended_fonts_arrived(const char* error) {
+    if (g_app) g_app->extended_fonts_arrived(error ? error : "");
+    wake();
+}
+
+// The window's `online` event.
+EMSCRIPTEN_KEEPALIVE void av_browser_online() {
+    if (g_app) g_app->browser_online();
     wake();
 }
 

@@ -16,7 +16,8 @@ namespace av::web {
 // memory, installs Module.putFontFile / readFontFile / fetchFontFiles for the page, and gives the
 // files to `app`. Before app.init(); `wake` asks for a frame after each arrival.
 void install_fonts(App& app, void (*wake)());
-// The extended subsets of every base face (App::wants_extended_fonts), once per page.
+// The extended subsets of every base face (Host::fetch_extended_fonts); answers with
+// App::extended_fonts_arrived.
 void fetch_extended_fonts();
 // The base faces `files` (Host::fetch_font_faces); answers with App::font_faces_arrived.
 void fetch_font_faces(const std::vector<std::string>& files);

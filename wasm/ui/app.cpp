@@ -400,7 +400,8 @@ bool App::text_pending() const {
     const bool catalog = catalog_ == Asked::waiting || files_waiting_;
     // The reader's family at start (web: fetched beside the program, shell/loader.js): the first
     // frame is drawn in it, never in the serif faces and then again in it.
-    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting) || family_at_start_ || faces_.waiting();
+    return catalog || (article_->needs.rich && engine_state_ == Asked::waiting) || family_at_start_ ||
+           (faces_.waiting() && !faces_behind_);
 }
 
 void App::count_missing_glyphs(const DocumentLayout& doc, DocY scroll_y, float view_h) {

@@ -26,6 +26,7 @@
 #include "core/reading_position.hpp"
 #include "core/source_policy.hpp"
 #include "core/speech_text.hpp"
+#include "extended_font_requests.hpp"
 #include "face_requests.hpp"
 #include "file_panel.hpp"
 #include "fonts.hpp"
@@ -170,16 +171,21 @@ public:
     void touch(TouchPhase phase, double time, float y) { view_.touch(phase, time, y); }
 
     // The web build ships the fonts' extended subsets (Greek, Cyrillic, ...) apart from the first
-    // visit's download: true once an article has needed them and they are not loaded yet, so the
-    // platform fetches them into the fonts folder's ext/ and then calls reload_fonts()
-    // (ui/fonts.hpp; BENCHMARKS.md, "Transfer size"), which takes effect at the next frame.
-    bool wants_extended_fonts() const { return wants_extended_fonts_ && !fonts_.extended(); }
+    // visit's download (BENCHMARKS.md, "Transfer size"): asked of Host::fetch_extended_fonts by an
+    // article with such characters (again after a failed fetch: ui/extended_font_requests.hpp). The
+    // platform's answer: they are in the fonts folder's ext/ (the fonts reload at the next frame),
+    // or `error` says why not (state().fontsExtendedError). ui/app_extended_fonts.cpp.
+    void extended_fonts_arrived(const std::string& error);
+    // The browser is back online: the fonts whose fetch failed are asked again for the open article.
+    void browser_online();
     void reload_fonts();
     // The serif italics the open article draws with, when the fonts folder lacks them (the web
     // ships them apart from the first visit): asked of Host::fetch_font_faces once per face (again
-    // by the next article after a failed fetch: ui/face_requests.hpp), and the article waits for
-    // them (text_pending), so that it is never drawn upright and then again in italics. The platform's answer: the files are in the fonts folder, or `error` says why
-    // not (their upright twins stay, and state() says why). ui/app_faces.cpp.
+    // by the next article after a failed fetch, or as the browser comes back online:
+    // ui/face_requests.hpp), and the article waits for them (text_pending; not for those asked
+    // again online: it is on screen already), so that it is never drawn upright and then again in
+    // italics. The platform's answer: the files are in the fonts folder, or `error` says why not
+    // (their upright twins stay, and state() says why). ui/app_faces.cpp.
     void request_font_faces();
     void font_faces_arrived(const std::string& error);
 
@@ -298,7 +304,8 @@ private:
     std::string page_url_;  // the web page's base URL; "" on the desktop
     FontSet fonts_;
     std::string font_error_;
-    bool wants_extended_fonts_ = false;  // an article had characters of the extended subsets
+    ExtendedFontRequests extended_;  // Host::fetch_extended_fonts: asked, on their way, failed
+    void request_extended_fonts();
     // Text in every script: what has been asked of the platform, and its answers.
     enum class Asked : std::uint8_t { no, waiting, done, failed };
     Asked catalog_ = Asked::no;
@@ -343,6 +350,7 @@ private:
     void request_family();  // the fonts follow settings_.font: reloaded, or their files asked for first
     std::optional<FontFamily> family_asked_;  // Host::fetch_font_family, not answered yet
     FaceRequests faces_;            // Host::fetch_font_faces: asked, on their way, failed
+    bool faces_behind_ = false;     // asked again as the browser came online: the article does not wait
     bool family_at_start_ = false;  // the stored family's files are on their way: the article waits
     // The panel of settings ("Aa" on the toolbar; settings_panel.cpp).
     bool settings_open_ = false;

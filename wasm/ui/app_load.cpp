@@ -92,7 +92,9 @@ void App::loaded(LoadResult result) {
         return;
     }
     article_ = std::make_unique<Article>(std::move(result.article));
-    if (!fonts_.extended() && article_->needs.extended) wants_extended_fonts_ = true;
+    extended_.opened(article_->needs.extended);
+    request_extended_fonts();
+    faces_behind_ = false;
     request_font_faces();
     pictures_.assign(article_->blocks.size(), 0);
     picture_state_.assign(article_->blocks.size(), PictureState::idle);

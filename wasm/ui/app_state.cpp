@@ -109,6 +109,7 @@ std::string App::state_json() const {
     s["images"] = {{"total", images}, {"requested", requested}, {"loaded", loaded}, {"failed", failed}};
     s["fontError"] = font_error_.empty() ? json(nullptr) : json(font_error_);
     s["fontsExtended"] = fonts_.extended();  // the web's extended subsets are loaded (ui/fonts.hpp)
+    s["fontsExtendedError"] = extended_.error().empty() ? json(nullptr) : json(extended_.error());
     s["fontFaces"] = font_faces_state();
     // Text in every script (docs/text-pipeline.md): the engine, the fonts beyond the base faces,
     // and the glyphs missing in what has been drawn since the last layout.

@@ -3,8 +3,9 @@
 // for the articles that draw with them, and how the platform answered. Each face is asked once,
 // unless its fetch failed (the reader offline for a moment, the host down): it is then asked
 // again by the next article that needs it, as a family that failed is asked again when next
-// chosen (App::request_family). Never twice for one article: the one that saw the failure is
-// drawn with the upright twins (state().fontFaces says why), and asking at each frame would loop.
+// chosen (App::request_family), or when the browser comes back online (App::browser_online).
+// Never twice for one article on its own: the one that saw the failure is drawn with the upright
+// twins (state().fontFaces says why), and asking at each frame would loop.
 #pragma once
 
 #include <cstdint>

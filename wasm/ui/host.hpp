@@ -90,6 +90,10 @@ public:
         (void)files;
         return false;
     }
+    // The fonts' extended subsets (the web's fonts-ext/: Greek, Cyrillic, ...), for an article with
+    // such characters: true when the platform fetches them into the fonts folder's ext/ and answers
+    // with App::extended_fonts_arrived; false when its faces are whole (the desktop's).
+    virtual bool fetch_extended_fonts() { return false; }
 
     // The reader's position has settled (saved or not): `state_json` is App::state_json(). The web
     // dispatches it as the `articleviewer:progress` event.
