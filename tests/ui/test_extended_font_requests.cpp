@@ -7,6 +7,17 @@
 
 using namespace av;
 
+namespace {
+
+// An article that needs the subsets has opened and they were asked: the fetch is on its way.
+void open_and_send(ExtendedFontRequests& ext) {
+    ext.opened(true);
+    REQUIRE(ext.take());
+    ext.sent(true);
+}
+
+}  // namespace
+
 TEST_SUITE("extended font requests") {
     TEST_CASE("asked by the first article that needs them, once") {
         ExtendedFontRequests ext;
@@ -32,9 +43,7 @@ TEST_SUITE("extended font requests") {
 
     TEST_CASE("a failed fetch is asked again by the next article that needs them, not by the one that saw it") {
         ExtendedFontRequests ext;
-        ext.opened(true);
-        REQUIRE(ext.take());
-        ext.sent(true);
+        open_and_send(ext);
         ext.answered("fonts-ext/NotoSerif-Regular.0123abcd.ttf: HTTP 404");
         CHECK(ext.error() == "fonts-ext/NotoSerif-Regular.0123abcd.ttf: HTTP 404");
         CHECK_FALSE(ext.waiting());
@@ -54,9 +63,7 @@ TEST_SUITE("extended font requests") {
 
     TEST_CASE("an article opened while a fetch is on its way sees its failure like the one that asked") {
         ExtendedFontRequests ext;
-        ext.opened(true);
-        REQUIRE(ext.take());
-        ext.sent(true);
+        open_and_send(ext);
         ext.opened(true);
         ext.answered("fonts-ext/NotoSans-Bold.0123abcd.ttf: network error (Failed to fetch)");
         CHECK_FALSE(ext.take());
@@ -89,9 +96,7 @@ TEST_SUITE("extended font requests") {
 
     TEST_CASE("back online while a fetch is on its way: asked again if that fetch fails") {
         ExtendedFontRequests ext;
-        ext.opened(true);
-        REQUIRE(ext.take());
-        ext.sent(true);
+        open_and_send(ext);
         ext.online(true);
         CHECK_FALSE(ext.take());  // not two fetches at once
         ext.answered("network error");
