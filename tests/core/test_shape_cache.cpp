@@ -161,6 +161,25 @@ TEST_CASE("ShapeCache: new fonts, new shapes") {
     CHECK(other.shapes == 2);
 }
 
+TEST_CASE("ShapeCache: it starts again past max_glyphs") {
+    const test::FakeTextEngine engine;
+    ShapeCache cache;
+    std::vector<ShapedGlyph> out;
+    // Words of max_word_length letters (and a space): a glyph each.
+    const std::size_t per_word = ShapeCache::max_word_length;
+    const std::size_t words = ShapeCache::max_glyphs / per_word + 1;
+    std::u32string text;
+    for (std::size_t n = 0; n < words; ++n) {
+        text.assign(per_word - 1, U'א');
+        for (std::size_t k = n, at = 0; at < per_word - 1; k /= 27, ++at) text[at] = static_cast<char32_t>(0x05D0 + k % 27);
+        text += U' ';
+        const auto info = analyzed(engine, text);
+        cache.shape(engine, 0, text, info, 0, text.size(), true, hebr, "he", out);
+    }
+    CHECK(cache.stats().misses == words);
+    CHECK(cache.words() == 1);  // emptied when the last word would have passed max_glyphs
+}
+
 TEST_CASE("ShapeCache: it starts again past max_words") {
     const test::FakeTextEngine engine;
     ShapeCache cache;

@@ -125,7 +125,7 @@ void ShapeCache::shape_piece(const TextEngine& engine, FontId font, std::u32stri
             return;
         }
     ++stats_.misses;
-    if (entries_.size() >= max_words) clear();
+    if (entries_.size() >= max_words || glyphs_.size() + scratch_.size() > max_glyphs) clear();
     entries_.push_back(Entry{hash, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key_.size()),
                              static_cast<std::uint32_t>(glyphs_.size()), static_cast<std::uint32_t>(scratch_.size())});
     keys_.insert(keys_.end(), key_.begin(), key_.end());

@@ -23,8 +23,10 @@ public:
         std::size_t uncached = 0;
     };
 
-    // Words kept at most: past that the cache starts again empty (a few MB at most).
+    // Words and glyphs kept at most: past either the cache starts again empty (with its keys,
+    // under 10 MB however long the words are; a few MB for real text).
     static constexpr std::size_t max_words = 16384;
+    static constexpr std::size_t max_glyphs = 262144;
     // Longer pieces are shaped each time: they are rarely met twice.
     static constexpr std::size_t max_word_length = 48;
 
