@@ -79,7 +79,7 @@ const steps = [
 ];
 
 test('the API: each setting applied, told by an event, the line kept; all remembered after a reload', async () => {
-  const { context, page, problems } = await open();
+  const { context, page, problems, requests } = await open();
   assert.deepEqual(await page.evaluate(() => window.articleViewer.settings()), defaults);
   assertApplied(await state(page), defaults, 'the defaults');
   const before = await readSomewhere(page);
@@ -103,11 +103,17 @@ test('the API: each setting applied, told by an event, the line kept; all rememb
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('article-viewer/settings')));
   assert.deepEqual(stored, { version: 1, ...expected });
 
+  const sent = requests.length;
   await page.reload();
   await waitForState(page, 'state.ready');
   // The first frame was laid out with them: no layout with the defaults came first.
   const s = await state(page);
   assertApplied(s, expected, 'after the reload');
+  // The family's files were asked once each: the program took the ones loader.js had already
+  // asked for (prefetchFamily) rather than asking again.
+  const family = requests.slice(sent).filter((p) => p.includes('/fonts-families/'));
+  assert.ok(family.length > 0, 'the family was fetched after the reload');
+  assert.equal(new Set(family).size, family.length, JSON.stringify(family));
   assert.deepEqual(s.settingsWarnings, []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -13,8 +13,9 @@ av::MemoryFontFiles g_font_files;
 
 // Installs Module.putFontFile(path, bytes) (a file arriving), Module.readFontFile(path) (its bytes,
 // or null: the page prints in the reader's fonts with them) and Module.fetchFontFiles(names,
-// inline, url, dir) (the files `names`, from the single-file page's `inline` base64 or fetched from
-// url(name), into `dir`; a promise, rejected with a message naming the file that failed), then
+// inline, url, dir, early) (the files `names`, from the single-file page's `inline` base64, from
+// `early` (name -> a fetch's promise already on its way) or fetched from url(name), into `dir`; a
+// promise, rejected with a message naming the file that failed), then
 // unpacks the first paint's faces, which loader.js downloaded beside the program (Module.fontPack:
 // shell/pack_fonts.py's format), into /fonts/. The window's `online` event reaches the program
 // (av_browser_online): fonts whose fetch failed are asked again.
@@ -36,7 +37,7 @@ EM_JS(void, js_install_font_files, (), {
         _free(p);
         return size >= 0 ? HEAPU8.slice(data, data + size) : null;
     };
-    Module.fetchFontFiles = (names, inline, url, dir) => {
+    Module.fetchFontFiles = (names, inline, url, dir, early) => {
         const decode = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
         return Promise.all(names.map((name) => {
             if (inline && inline[name]) return Promise.resolve(decode(inline[name]));
@@ -47,7 +48,7 @@ EM_JS(void, js_install_font_files, (), {
             const unreachable = (e) => {
                 throw new Error(address + ": network error (" + (e && e.message ? e.message : e) + ")");
             };
-            return fetch(address).then((r) => {
+            return ((early && early[name]) || fetch(address)).then((r) => {
                 if (!r.ok) throw new Error(address + ": HTTP " + r.status);
                 return r.arrayBuffer();
             }, unreachable).then((b) => new Uint8Array(b));

@@ -39,18 +39,16 @@ EM_JS(void, js_fetch_font_family, (int family, const char* files_ptr), {
         Module._av_font_family_arrived(family, e);
         _free(e);
     };
-    Promise.all(files.map((file) => {
-        if (!url(file)) return Promise.reject(new Error("this copy of the viewer has no " + file));
-        const early = Module.prefetchedFamily && Module.prefetchedFamily[file];
-        if (early) delete Module.prefetchedFamily[file];  // once: a later choice downloads it again
-        return (early || fetch(url(file))).then((r) => {
-            if (!r.ok) throw new Error(url(file) + ": HTTP " + r.status);
-            return r.arrayBuffer();
-        }).then((b) => new Uint8Array(b));
-    })).then((bytes) => {
-        files.forEach((file, i) => Module.putFontFile("/fonts/" + file, bytes[i]));
-        answer("");
-    }).catch((e) => answer(String(e && e.message ? e.message : e)));
+    // The reader's family at start is already on its way (loader.js, prefetchFamily): taken once, a
+    // later choice of it downloads it again.
+    const early = {};
+    files.forEach((file) => {
+        if (!Module.prefetchedFamily || !Module.prefetchedFamily[file]) return;
+        early[file] = Module.prefetchedFamily[file];
+        delete Module.prefetchedFamily[file];
+    });
+    Module.fetchFontFiles(files, null, url, "/fonts/", early)
+        .then(() => answer(""), (e) => answer(String(e && e.message ? e.message : e)));
 });
 
 void wake() {
