@@ -276,8 +276,9 @@ public:
     // Their spans' vectors are kept too, for the next lines (a line's one allocation, and a fifth
     // of a first pass in wasm).
     void recycle(std::vector<Line>&& lines) {
+        // Only the simple path takes them back: a run of rich blocks must not pile them up.
         for (Line& l : lines)
-            if (l.spans.capacity()) {
+            if (l.spans.capacity() && spare_spans_.size() < max_spare_spans) {
                 l.spans.clear();
                 spare_spans_.push_back(std::move(l.spans));
             }
@@ -330,6 +331,7 @@ private:
     bool rtl_language_ = false;
     std::vector<Line> spare_lines_;  // recycle()'s, for the next block
     std::vector<std::vector<Span>> spare_spans_;  // recycle()'s, for the simple path's next lines
+    static constexpr std::size_t max_spare_spans = 1024;
     Han han_ = Han::zh_hans;
     std::optional<std::string> facts_of_;  // the language rtl_language_ and han_ are for
     std::vector<std::string>& links_;
